@@ -1,0 +1,11 @@
+package io.consentgateway.application.port.in;
+
+import io.consentgateway.domain.finance.IncomeReport;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.UserId;
+
+/** Use case: the income report of an income-report consent. */
+public interface ReadIncomeReport {
+    /** @throws WrongConsentKind for a consent of another kind */
+    IncomeReport incomeReport(UserId userId, ConsentId consentId);
+}

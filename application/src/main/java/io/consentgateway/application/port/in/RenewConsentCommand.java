@@ -1,0 +1,19 @@
+package io.consentgateway.application.port.in;
+
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.Language;
+import io.consentgateway.domain.shared.Require;
+import io.consentgateway.domain.shared.UserId;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** Re-consent an ongoing access through the provider's widget. */
+public record RenewConsentCommand(UserId userId, ConsentId consentId, Language language, Optional<URI> returnTo) {
+    public RenewConsentCommand {
+        Require.nonNull(userId, "user id");
+        Require.nonNull(consentId, "consent id");
+        Require.nonNull(language, "language");
+        Require.nonNull(returnTo, "return to (optional)");
+    }
+}

@@ -1,0 +1,105 @@
+package io.consentgateway.application.port.in;
+
+import io.consentgateway.domain.flow.FlowKind;
+import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.shared.AccountReference;
+import io.consentgateway.domain.shared.BankId;
+import io.consentgateway.domain.shared.Language;
+import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.domain.shared.ReportingPeriod;
+import io.consentgateway.domain.shared.Require;
+import io.consentgateway.domain.shared.SyncPeriod;
+import io.consentgateway.domain.shared.UserId;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Start a consent flow for a signed-in user.
+ *
+ * @param returnTo where the browser goes after the callback; checked against the allow-list by the service
+ */
+public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind, FlowOptions options, Optional<URI> returnTo) {
+
+    public StartFlowCommand {
+        Require.nonNull(userId, "user id");
+        Require.nonNull(provider, "provider");
+        Require.nonNull(kind, "kind");
+        Require.nonNull(returnTo, "return to (optional)");
+        options = Require.nonNull(options, "options").forKind(kind);
+    }
+
+    /**
+     * The raw input as an inbound adapter receives it (every field optional, as text or number). {@link #parse}
+     * turns it into a command or an {@link InvalidInput} naming every bad field.
+     */
+    public record Input(String userId, String kind, String provider, String language, List<String> accounts,
+                        List<String> accountTypes, Boolean allowMultiSelection, Integer syncPeriod,
+                        Integer reportingPeriod, String trackingId, String providerId, Boolean saveSecrets,
+                        String returnTo) {
+
+        public StartFlowCommand parse(ProviderId defaultProvider) {
+            Fields f = new Fields();
+            UserId user = f.require("userId", userId, UserId::new);
+            FlowKind flowKind = f.require("kind", kind, StartFlowCommand::kindOf);
+            ProviderId providerId1 = provider == null ? defaultProvider : f.parse("provider", provider, ProviderId::new);
+            Language lang = language == null ? Language.DEFAULT : f.parse("language", language, Language::fromCode);
+            List<AccountReference> refs = new ArrayList<>();
+            List<String> accountList = accounts == null ? List.of() : accounts;
+            for (int i = 0; i < accountList.size(); i++) {
+                AccountReference ref = f.require("accounts[" + i + "]", accountList.get(i), AccountReference::parse);
+                if (ref != null) {
+                    refs.add(ref);
+                }
+            }
+            if (accountList.size() > FlowOptions.MAX_ACCOUNTS) {
+                f.reject("accounts", "at most " + FlowOptions.MAX_ACCOUNTS + " accounts may be pre-selected");
+            }
+            List<String> types = accountTypes == null ? List.of() : accountTypes;
+            for (int i = 0; i < types.size(); i++) {
+                f.require("accountTypes[" + i + "]", types.get(i), t -> t);
+            }
+            SyncPeriod sync = f.parse("syncPeriod", syncPeriod, SyncPeriod::new);
+            ReportingPeriod reporting = f.parse("reportingPeriod", reportingPeriod, ReportingPeriod::new);
+            if (syncPeriod != null && reportingPeriod != null) {
+                f.reject("reportingPeriod", "give a sync period or a reporting period, not both");
+            }
+            if (reportingPeriod != null && flowKind != null && flowKind != FlowKind.INCOME_REPORT) {
+                f.reject("reportingPeriod", "applies to an income report only");
+            }
+            BankId bank = f.parse("providerId", providerId, BankId::new);
+            f.parse("trackingId", trackingId, t -> Require.printable(Require.maxLength(t, 128, "tracking id"), "tracking id"));
+            URI target = f.parse("returnTo", returnTo, StartFlowCommand::absoluteUri);
+            f.throwIfAny();
+            FlowOptions opts = new FlowOptions(lang, refs, List.copyOf(types),
+                    allowMultiSelection == null || allowMultiSelection, Optional.ofNullable(sync),
+                    Optional.ofNullable(reporting), Optional.ofNullable(trackingId), Optional.ofNullable(bank),
+                    saveSecrets != null && saveSecrets);
+            return new StartFlowCommand(user, providerId1, flowKind, opts, Optional.ofNullable(target));
+        }
+    }
+
+    static FlowKind kindOf(String text) {
+        try {
+            return FlowKind.valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be one of ONGOING_ACCESS, ONE_TIME_ACCESS, INCOME_REPORT");
+        }
+    }
+
+    static URI absoluteUri(String text) {
+        try {
+            URI uri = new URI(text.strip());
+            if (!uri.isAbsolute() || uri.getHost() == null) {
+                throw new IllegalArgumentException("must be an absolute URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("must be an absolute URL");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.consentgateway.application.port.out;
+
+import io.consentgateway.domain.flow.Flow;
+import io.consentgateway.domain.flow.FlowId;
+import io.consentgateway.domain.flow.State;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The flows repository. */
+public interface Flows {
+
+    /**
+     * Stores a flow: inserts it at version 0, otherwise updates it only if the stored version is still the
+     * flow's version. Returns the flow at its new version.
+     *
+     * @throws ConcurrentUpdate if someone else stored the flow first (or a new flow's id or state exists)
+     */
+    Flow save(Flow flow);
+
+    Optional<Flow> findById(FlowId id);
+
+    /** The flow a callback's state names. */
+    Optional<Flow> findByState(State state);
+
+    /** Unfinished flows whose time is up at {@code now} (waiting past their lifetime, exchanging past their code's), oldest first. */
+    List<Flow> findLapsed(Instant now, int limit);
+}

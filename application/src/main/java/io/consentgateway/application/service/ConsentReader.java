@@ -1,0 +1,125 @@
+package io.consentgateway.application.service;
+
+import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.out.ConcurrentUpdate;
+import io.consentgateway.application.port.out.ConsentProvider;
+import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentNotUsable;
+import io.consentgateway.domain.consent.ConsentStatus;
+import io.consentgateway.domain.consent.NextAction;
+import io.consentgateway.domain.policy.ConsentPolicy;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.DomainRuleViolation;
+import io.consentgateway.domain.shared.UserId;
+import io.consentgateway.domain.token.AccessToken;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BiFunction;
+
+/**
+ * How every data read goes: the user's own consent, readable now; an access token about to expire is
+ * refreshed first; a 401 on the data call triggers one refresh and one retry; the read is then recorded as
+ * user activity (which keeps an ongoing consent alive).
+ */
+public final class ConsentReader {
+    private static final int ACTIVITY_ATTEMPTS = 3;
+
+    private final Consents consents;
+    private final ConsentProviders providers;
+    private final TokenRefresher refresher;
+    private final GatewaySettings settings;
+    private final Clock clock;
+
+    public ConsentReader(Consents consents, ConsentProviders providers, TokenRefresher refresher, GatewaySettings settings,
+                         Clock clock) {
+        this.consents = consents;
+        this.providers = providers;
+        this.refresher = refresher;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The user's own consent; a foreign one is as "not found" as a missing one. */
+    public Consent owned(UserId userId, ConsentId consentId) {
+        return consents.findById(consentId)
+                .filter(consent -> consent.userId().equals(userId))
+                .orElseThrow(() -> new NotFound("consent"));
+    }
+
+    public <T> T read(Consent consent, BiFunction<ConsentProvider, AccessToken, T> call) {
+        Instant now = clock.instant();
+        ConsentPolicy policy = settings.policyFor(consent.provider());
+        consent.ensureReadableAt(now, policy);
+        ConsentProvider provider = providers.of(consent.provider());
+        Consent current = consent;
+        if (consent.kind().isOngoing() && consent.accessTokenNeedsRefreshAt(now, policy)) {
+            current = refreshed(consent);
+        }
+        T result;
+        try {
+            result = call.apply(provider, current.tokens().accessToken());
+        } catch (ReauthorizationRequired refused) {
+            if (!current.kind().isOngoing()) {
+                // One-time data is gone at the provider; there is nothing to refresh.
+                throw new ConsentNotUsable(ConsentStatus.EXPIRED, NextAction.CONNECT_AGAIN);
+            }
+            current = refreshed(current);
+            try {
+                result = call.apply(provider, current.tokens().accessToken());
+            } catch (ReauthorizationRequired refusedAgain) {
+                markReauthorizationRequired(current.id());
+                throw new ConsentNotUsable(ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW);
+            }
+        }
+        recordActivity(current.id());
+        return result;
+    }
+
+    private Consent refreshed(Consent consent) {
+        TokenRefresher.Attempt attempt = refresher.refreshStale(consent.id(), consent.tokens().accessToken());
+        return switch (attempt.result()) {
+            case REFRESHED, NOT_NEEDED -> attempt.consent();
+            case REJECTED -> throw new ConsentNotUsable(ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW);
+            case NOT_REFRESHABLE -> {
+                Consent stored = attempt.consent();
+                ConsentPolicy policy = settings.policyFor(stored.provider());
+                throw new ConsentNotUsable(stored.statusAt(clock.instant(), policy), stored.nextActionAt(clock.instant(), policy));
+            }
+        };
+    }
+
+    private void recordActivity(ConsentId id) {
+        for (int attempt = 0; attempt < ACTIVITY_ATTEMPTS; attempt++) {
+            Consent fresh = consents.findById(id).orElse(null);
+            if (fresh == null) {
+                return;
+            }
+            try {
+                consents.save(fresh.recordUserActivity(clock.instant(), settings.policyFor(fresh.provider())));
+                return;
+            } catch (ConcurrentUpdate raced) {
+                // a refresh or the scheduler stored the consent meanwhile: read it again and re-apply
+            } catch (DomainRuleViolation endedMeanwhile) {
+                return;
+            }
+        }
+    }
+
+    private void markReauthorizationRequired(ConsentId id) {
+        for (int attempt = 0; attempt < ACTIVITY_ATTEMPTS; attempt++) {
+            Consent fresh = consents.findById(id).orElse(null);
+            if (fresh == null || !fresh.status().isReadable()) {
+                return;
+            }
+            try {
+                consents.save(fresh.refreshRejected(clock.instant()));
+                return;
+            } catch (ConcurrentUpdate raced) {
+                // read again
+            }
+        }
+    }
+}

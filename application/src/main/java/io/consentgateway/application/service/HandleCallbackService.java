@@ -1,0 +1,140 @@
+package io.consentgateway.application.service;
+
+import io.consentgateway.application.port.in.CallbackCommand;
+import io.consentgateway.application.port.in.CallbackOutcome;
+import io.consentgateway.application.port.in.HandleCallback;
+import io.consentgateway.application.port.in.InvalidCallback;
+import io.consentgateway.application.port.out.CodeExchange;
+import io.consentgateway.application.port.out.ConcurrentUpdate;
+import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.application.port.out.Flows;
+import io.consentgateway.application.port.out.ProviderRejected;
+import io.consentgateway.application.port.out.ProviderUnavailable;
+import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.flow.CallbackMismatch;
+import io.consentgateway.domain.flow.Flow;
+import io.consentgateway.domain.flow.FlowFailure;
+import io.consentgateway.domain.flow.FlowStatus;
+import io.consentgateway.domain.policy.ConsentPolicy;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.DomainRuleViolation;
+import io.consentgateway.domain.token.AuthorizationCode;
+import io.consentgateway.domain.token.IssuedTokens;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The callback: find the flow by its state, check the callback belongs to it, then either end it (cancel,
+ * failure, lapse) or exchange the code and store the consent.
+ *
+ * <p>Exactly-once exchange: the flow is first stored as {@code EXCHANGING} (optimistic version), so of two
+ * concurrent callbacks only one reaches the provider; a replay of an ended flow reports the same outcome
+ * without calling anybody. The code is exchanged outside any transaction and never retried: it is single use.
+ */
+public final class HandleCallbackService implements HandleCallback {
+    private final Flows flows;
+    private final Consents consents;
+    private final Transactions transactions;
+    private final ConsentProviders providers;
+    private final GatewaySettings settings;
+    private final Clock clock;
+
+    public HandleCallbackService(Flows flows, Consents consents, Transactions transactions, ConsentProviders providers,
+                                 GatewaySettings settings, Clock clock) {
+        this.flows = flows;
+        this.consents = consents;
+        this.transactions = transactions;
+        this.providers = providers;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public CallbackOutcome handle(CallbackCommand callback) {
+        Flow flow = flows.findByState(callback.state())
+                .orElseThrow(() -> new InvalidCallback("callback state names no flow"));
+        try {
+            flow.verifyCallback(callback.state(), callback.providerFlowId());
+        } catch (CallbackMismatch e) {
+            throw new InvalidCallback(e.getMessage());
+        }
+        Instant now = clock.instant();
+        if (flow.isTerminal()) {
+            return CallbackOutcome.of(flow);
+        }
+        if (flow.status() == FlowStatus.EXCHANGING) {
+            // Another callback is exchanging this code, or a crash left the flow here.
+            return CallbackOutcome.of(flow.isLapsedAt(now) ? storeOrCurrent(flow.lapse(now)) : flow);
+        }
+        if (flow.isLapsedAt(now)) {
+            return CallbackOutcome.of(storeOrCurrent(flow.lapse(now)));
+        }
+        if (callback.cancelled()) {
+            return CallbackOutcome.of(storeOrCurrent(flow.cancel(now)));
+        }
+        if (callback.error().isPresent() || callback.success().filter(ok -> !ok).isPresent()) {
+            return CallbackOutcome.of(storeOrCurrent(flow.fail(FlowFailure.PROVIDER_REPORTED_FAILURE, now)));
+        }
+        if (callback.code().isEmpty()) {
+            return CallbackOutcome.of(storeOrCurrent(flow.fail(FlowFailure.MISSING_CODE, now)));
+        }
+        ConsentPolicy policy = settings.policyFor(flow.provider());
+        Flow exchanging;
+        try {
+            exchanging = flows.save(flow.beginExchange(now, policy));
+        } catch (ConcurrentUpdate lostRace) {
+            return CallbackOutcome.of(current(flow));
+        }
+        return CallbackOutcome.of(exchange(exchanging, callback.code().get(), policy));
+    }
+
+    private Flow exchange(Flow flow, AuthorizationCode code, ConsentPolicy policy) {
+        if (!flow.codeUsableAt(clock.instant())) {
+            return flows.save(flow.fail(FlowFailure.CODE_EXPIRED, clock.instant()));
+        }
+        IssuedTokens issued;
+        try {
+            issued = providers.of(flow.provider()).exchangeCode(new CodeExchange(code, flow.redirectUri(), flow.pkceVerifier()));
+        } catch (ReauthorizationRequired | ProviderRejected refused) {
+            return flows.save(flow.fail(FlowFailure.EXCHANGE_REJECTED, clock.instant()));
+        } catch (ProviderUnavailable unavailable) {
+            return flows.save(flow.fail(FlowFailure.PROVIDER_UNAVAILABLE, clock.instant()));
+        }
+        Instant grantedAt = clock.instant();
+        return transactions.inTransaction(() -> {
+            Consent consent = flow.renewalOf()
+                    .flatMap(consents::findById)
+                    .flatMap(existing -> reauthorize(existing, issued, grantedAt, policy))
+                    .orElseGet(() -> Consent.grant(ConsentId.random(), flow.userId(), flow.provider(), flow.kind(),
+                            flow.providerFlowId(), issued, Optional.empty(), grantedAt, policy));
+            Consent stored = consents.save(consent);
+            return flows.save(flow.complete(stored.id(), grantedAt));
+        });
+    }
+
+    /** A renewal updates the consent it renews; if that consent was revoked meanwhile, a new one is granted instead. */
+    private static Optional<Consent> reauthorize(Consent existing, IssuedTokens issued, Instant at, ConsentPolicy policy) {
+        try {
+            return Optional.of(existing.reauthorized(issued, Optional.empty(), at, policy));
+        } catch (DomainRuleViolation revoked) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stores an ending; if another request ended or advanced the flow first, reports that one instead. */
+    private Flow storeOrCurrent(Flow ended) {
+        try {
+            return flows.save(ended);
+        } catch (ConcurrentUpdate lostRace) {
+            return current(ended);
+        }
+    }
+
+    private Flow current(Flow flow) {
+        return flows.findById(flow.id()).orElse(flow);
+    }
+}

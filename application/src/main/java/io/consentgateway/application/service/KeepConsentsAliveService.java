@@ -1,0 +1,104 @@
+package io.consentgateway.application.service;
+
+import io.consentgateway.application.port.in.KeepAliveReport;
+import io.consentgateway.application.port.in.KeepConsentsAlive;
+import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.out.ConcurrentUpdate;
+import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.application.port.out.Flows;
+import io.consentgateway.application.port.out.ProviderUnavailable;
+import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentStatus;
+import io.consentgateway.domain.flow.Flow;
+import io.consentgateway.domain.policy.ConsentPolicy;
+import io.consentgateway.domain.shared.ConsentId;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One scheduler tick: lapse abandoned flows, then claim a batch of due consents (other nodes never get the
+ * same ones) and for each either renew its refresh token through the refresh protocol or store the status it
+ * has reached. A background refresh is not user activity, so it never extends an ongoing consent's inactivity limit.
+ */
+public final class KeepConsentsAliveService implements KeepConsentsAlive {
+    private final Flows flows;
+    private final Consents consents;
+    private final TokenRefresher refresher;
+    private final GatewaySettings settings;
+    private final Clock clock;
+
+    public KeepConsentsAliveService(Flows flows, Consents consents, TokenRefresher refresher, GatewaySettings settings,
+                                    Clock clock) {
+        this.flows = flows;
+        this.consents = consents;
+        this.refresher = refresher;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public KeepAliveReport run(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive");
+        }
+        Instant now = clock.instant();
+        int flowsLapsed = 0;
+        for (Flow flow : flows.findLapsed(now, batchSize)) {
+            try {
+                flows.save(flow.lapse(now));
+                flowsLapsed++;
+            } catch (ConcurrentUpdate raced) {
+                // the callback got there first
+            }
+        }
+        List<ConsentId> claimed = consents.claimDue(now, batchSize, now.plus(settings.claimLease()));
+        int refreshed = 0, reauth = 0, expiringSoon = 0, expired = 0, deferred = 0;
+        for (ConsentId id : claimed) {
+            try {
+                Consent consent = consents.findById(id).orElseThrow(() -> new NotFound("consent"));
+                ConsentPolicy policy = settings.policyFor(consent.provider());
+                ConsentStatus before = consent.status();
+                Consent after;
+                if (consent.refreshTokenRenewalDueAt(now, policy)) {
+                    TokenRefresher.Attempt attempt = refresher.renewIfDue(id);
+                    switch (attempt.result()) {
+                        case REFRESHED -> refreshed++;
+                        case REJECTED -> reauth++;
+                        default -> { }
+                    }
+                    after = attempt.result() == TokenRefresher.Result.REFRESHED || attempt.result() == TokenRefresher.Result.REJECTED
+                            ? attempt.consent()
+                            : consents.save(attempt.consent().review(clock.instant(), policy));
+                } else {
+                    after = consents.save(consent.review(now, policy));
+                }
+                if (after.status() != before && after.status() == ConsentStatus.EXPIRING_SOON) {
+                    expiringSoon++;
+                }
+                if (after.status() != before && after.status() == ConsentStatus.EXPIRED) {
+                    expired++;
+                }
+            } catch (ProviderUnavailable outage) {
+                deferred++;
+                deferConsent(id, outage);
+            } catch (ConcurrentUpdate | NotFound raced) {
+                // stored or removed meanwhile; the lease runs out and the next tick looks again
+            }
+        }
+        return new KeepAliveReport(claimed.size(), refreshed, reauth, expiringSoon, expired, deferred, flowsLapsed);
+    }
+
+    private void deferConsent(ConsentId id, ProviderUnavailable outage) {
+        Instant retryAt = clock.instant().plus(outage.retryAfter().filter(d -> d.compareTo(settings.retryDelay()) > 0)
+                .orElse(settings.retryDelay()));
+        consents.findById(id).ifPresent(consent -> {
+            try {
+                consents.save(consent.checkAgainAt(retryAt));
+            } catch (ConcurrentUpdate raced) {
+                // someone stored it meanwhile; their next check time stands
+            }
+        });
+    }
+}

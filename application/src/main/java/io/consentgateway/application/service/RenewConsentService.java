@@ -1,0 +1,50 @@
+package io.consentgateway.application.service;
+
+import io.consentgateway.application.port.in.FlowStarted;
+import io.consentgateway.application.port.in.RenewConsent;
+import io.consentgateway.application.port.in.RenewConsentCommand;
+import io.consentgateway.application.port.in.WrongConsentKind;
+import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentNotUsable;
+import io.consentgateway.domain.consent.ConsentStatus;
+import io.consentgateway.domain.consent.NextAction;
+import io.consentgateway.domain.flow.FlowKind;
+import io.consentgateway.domain.flow.FlowOptions;
+
+import java.util.Optional;
+
+/**
+ * Starts a re-consent flow for an ongoing consent. When it completes, the callback gives the existing consent
+ * fresh tokens instead of creating a new one.
+ */
+public final class RenewConsentService implements RenewConsent {
+    private final ConsentReader reader;
+    private final StartFlowService flows;
+    private final ConsentProviders providers;
+    private final GatewaySettings settings;
+
+    public RenewConsentService(ConsentReader reader, StartFlowService flows, ConsentProviders providers, GatewaySettings settings) {
+        this.reader = reader;
+        this.flows = flows;
+        this.providers = providers;
+        this.settings = settings;
+    }
+
+    @Override
+    public FlowStarted renew(RenewConsentCommand command) {
+        Consent consent = reader.owned(command.userId(), command.consentId());
+        if (!consent.kind().isOngoing()) {
+            throw new WrongConsentKind("a renewal", consent.kind());
+        }
+        if (consent.status() == ConsentStatus.REVOKED) {
+            throw new ConsentNotUsable(ConsentStatus.REVOKED, NextAction.CONNECT_AGAIN);
+        }
+        StartFlowService.checkReturnTo(command.returnTo(), settings);
+        FlowOptions defaults = FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS);
+        FlowOptions options = new FlowOptions(command.language(), defaults.accounts(), defaults.accountTypes(),
+                defaults.allowMultiSelection(), defaults.syncPeriod(), defaults.reportingPeriod(), defaults.trackingId(),
+                defaults.bankId(), defaults.saveSecrets());
+        return flows.begin(providers.of(consent.provider()), command.userId(), FlowKind.ONGOING_ACCESS, options,
+                command.returnTo(), Optional.of(consent.id()));
+    }
+}

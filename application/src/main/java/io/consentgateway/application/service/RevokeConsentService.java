@@ -1,0 +1,47 @@
+package io.consentgateway.application.service;
+
+import io.consentgateway.application.port.in.RevokeConsent;
+import io.consentgateway.application.port.out.ConcurrentUpdate;
+import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentStatus;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.UserId;
+
+import java.time.Clock;
+
+/**
+ * Revokes a user's consent: the tokens are destroyed and the status is {@code REVOKED}. nrich publishes no
+ * revocation endpoint, so the provider's side lapses on its own (no refresh will ever be made again).
+ */
+public final class RevokeConsentService implements RevokeConsent {
+    private static final int ATTEMPTS = 3;
+
+    private final ConsentReader reader;
+    private final Consents consents;
+    private final Clock clock;
+
+    public RevokeConsentService(ConsentReader reader, Consents consents, Clock clock) {
+        this.reader = reader;
+        this.consents = consents;
+        this.clock = clock;
+    }
+
+    @Override
+    public void revoke(UserId userId, ConsentId consentId) {
+        ConcurrentUpdate last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Consent consent = reader.owned(userId, consentId);
+            if (consent.status() == ConsentStatus.REVOKED) {
+                return;
+            }
+            try {
+                consents.save(consent.revoke(clock.instant()));
+                return;
+            } catch (ConcurrentUpdate raced) {
+                last = raced; // a refresh stored the consent meanwhile: read it again and revoke that
+            }
+        }
+        throw last;
+    }
+}

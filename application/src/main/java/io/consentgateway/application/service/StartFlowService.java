@@ -1,0 +1,71 @@
+package io.consentgateway.application.service;
+
+import io.consentgateway.application.port.in.FlowStarted;
+import io.consentgateway.application.port.in.InvalidInput;
+import io.consentgateway.application.port.in.StartFlow;
+import io.consentgateway.application.port.in.StartFlowCommand;
+import io.consentgateway.application.port.out.ConsentProvider;
+import io.consentgateway.application.port.out.Flows;
+import io.consentgateway.application.port.out.ProviderFlow;
+import io.consentgateway.application.port.out.ProviderFlowRequest;
+import io.consentgateway.application.port.out.StateGenerator;
+import io.consentgateway.domain.flow.Flow;
+import io.consentgateway.domain.flow.FlowId;
+import io.consentgateway.domain.flow.FlowKind;
+import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.State;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.domain.shared.UserId;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Starts a flow: a fresh state, the provider's widget link, then the flow stored. No transaction is held
+ * while the provider is called; if storing fails afterwards, the provider's flow is simply never used.
+ */
+public final class StartFlowService implements StartFlow {
+    private final ConsentProviders providers;
+    private final Flows flows;
+    private final StateGenerator states;
+    private final GatewaySettings settings;
+    private final Clock clock;
+
+    public StartFlowService(ConsentProviders providers, Flows flows, StateGenerator states, GatewaySettings settings, Clock clock) {
+        this.providers = providers;
+        this.flows = flows;
+        this.states = states;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public FlowStarted start(StartFlowCommand command) {
+        checkReturnTo(command.returnTo(), settings);
+        return begin(providers.requested(command.provider()), command.userId(), command.kind(), command.options(),
+                command.returnTo(), Optional.empty());
+    }
+
+    /** Shared with the renewal: asks the provider for a widget link and stores the flow. */
+    FlowStarted begin(ConsentProvider provider, UserId userId, FlowKind kind, FlowOptions options, Optional<URI> returnTo,
+                      Optional<ConsentId> renewalOf) {
+        State state = states.newState();
+        ProviderFlowRequest request = new ProviderFlowRequest(kind, state, settings.callbackUri(), userId, options,
+                renewalOf.isPresent());
+        ProviderFlow started = provider.startFlow(request);
+        ProviderId providerId = provider.id();
+        Flow flow = Flow.start(FlowId.random(), userId, providerId, kind, state, settings.callbackUri(), request.options(),
+                returnTo, renewalOf, started.providerFlowId(), started.widgetUrl(), started.pkceVerifier(), clock.instant(),
+                settings.policyFor(providerId));
+        Flow stored = flows.save(flow);
+        return new FlowStarted(stored.id(), started.widgetUrl(), stored.expiresAt());
+    }
+
+    static void checkReturnTo(Optional<URI> returnTo, GatewaySettings settings) {
+        if (returnTo.isPresent() && !settings.returnTo().permits(returnTo.get())) {
+            throw InvalidInput.of("returnTo", "is not an allowed return URL");
+        }
+    }
+}

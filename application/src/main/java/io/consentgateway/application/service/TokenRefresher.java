@@ -1,0 +1,121 @@
+package io.consentgateway.application.service;
+
+import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.application.port.out.ProviderRejected;
+import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.policy.ConsentPolicy;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.token.AccessToken;
+import io.consentgateway.domain.token.IssuedTokens;
+import io.consentgateway.domain.token.RefreshToken;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+/**
+ * The refresh protocol: per consent, at most one refresh in flight across all nodes.
+ * <ol>
+ *   <li>in-process single flight (a striped lock), so threads of one node queue instead of racing;</li>
+ *   <li>the consent row locked ({@link Consents#lockForRefresh}, {@code SELECT ... FOR UPDATE}) and its tokens
+ *       <b>re-read under the lock</b>: if another node refreshed meanwhile, its tokens are used as they are;</li>
+ *   <li>the provider called, and the new pair stored in the same short transaction before the lock is released.</li>
+ * </ol>
+ * A rejected refresh marks the consent {@code REAUTH_REQUIRED} and keeps its tokens; a provider outage changes
+ * nothing (the transaction rolls back). Nobody deletes tokens.
+ */
+public final class TokenRefresher {
+
+    /** How an attempt ended. */
+    public enum Result {
+        /** This call refreshed the tokens. */
+        REFRESHED,
+        /** No refresh was needed any more: someone else refreshed first, or the reason went away. */
+        NOT_NEEDED,
+        /** The provider refused the refresh token: the consent now requires re-authorization. */
+        REJECTED,
+        /** The consent cannot be refreshed in its status (expired, revoked, re-authorization required, one-time). */
+        NOT_REFRESHABLE
+    }
+
+    /** The consent as stored after the attempt, and how the attempt ended. */
+    public record Attempt(Consent consent, Result result) {
+    }
+
+    private static final int STRIPES = 64;
+
+    private final Consents consents;
+    private final Transactions transactions;
+    private final ConsentProviders providers;
+    private final GatewaySettings settings;
+    private final Clock clock;
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+
+    public TokenRefresher(Consents consents, Transactions transactions, ConsentProviders providers, GatewaySettings settings,
+                          Clock clock) {
+        this.consents = consents;
+        this.transactions = transactions;
+        this.providers = providers;
+        this.settings = settings;
+        this.clock = clock;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    /**
+     * A data call found {@code staleToken} expired or refused: refresh, unless the stored access token is
+     * no longer that one (somebody refreshed already; use theirs).
+     */
+    public Attempt refreshStale(ConsentId id, AccessToken staleToken) {
+        return attempt(id, consent -> consent.tokens().accessToken().equals(staleToken));
+    }
+
+    /** The scheduler's renewal: refresh if, under the lock, the refresh token is still due for renewal. */
+    public Attempt renewIfDue(ConsentId id) {
+        return attempt(id, consent -> consent.refreshTokenRenewalDueAt(clock.instant(), policy(consent)));
+    }
+
+    private Attempt attempt(ConsentId id, Predicate<Consent> stillNeeded) {
+        ReentrantLock lock = stripes[Math.floorMod(id.hashCode(), STRIPES)];
+        lock.lock();
+        try {
+            return transactions.inTransaction(() -> underRowLock(id, stillNeeded));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Attempt underRowLock(ConsentId id, Predicate<Consent> stillNeeded) {
+        Consent consent = consents.lockForRefresh(id).orElseThrow(() -> new NotFound("consent"));
+        Instant now = clock.instant();
+        ConsentPolicy policy = policy(consent);
+        if (!consent.statusAt(now, policy).isReadable() || !consent.kind().isOngoing()) {
+            return new Attempt(consent, Result.NOT_REFRESHABLE);
+        }
+        if (!stillNeeded.test(consent)) {
+            return new Attempt(consent, Result.NOT_NEEDED);
+        }
+        Optional<RefreshToken> refreshToken = consent.refreshToken();
+        if (refreshToken.isEmpty()) {
+            return new Attempt(consents.save(consent.refreshRejected(now)), Result.REJECTED);
+        }
+        IssuedTokens issued;
+        try {
+            issued = providers.of(consent.provider()).refresh(refreshToken.get());
+        } catch (ReauthorizationRequired | ProviderRejected refused) {
+            return new Attempt(consents.save(consent.refreshRejected(clock.instant())), Result.REJECTED);
+        }
+        // Persist the rotated pair before anything else: the old refresh token is already spent.
+        return new Attempt(consents.save(consent.refreshed(issued, clock.instant(), policy)), Result.REFRESHED);
+    }
+
+    private ConsentPolicy policy(Consent consent) {
+        return settings.policyFor(consent.provider());
+    }
+}

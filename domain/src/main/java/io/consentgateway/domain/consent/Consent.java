@@ -1,0 +1,339 @@
+package io.consentgateway.domain.consent;
+
+import io.consentgateway.domain.flow.FlowKind;
+import io.consentgateway.domain.policy.ConsentPolicy;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.DomainRuleViolation;
+import io.consentgateway.domain.shared.InvalidValueException;
+import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.domain.shared.Require;
+import io.consentgateway.domain.shared.UserId;
+import io.consentgateway.domain.token.IssuedTokens;
+import io.consentgateway.domain.token.RefreshToken;
+import io.consentgateway.domain.token.TokenPair;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The lasting result of a completed flow: whose it is, which provider and kind, and its tokens.
+ *
+ * <ul>
+ *   <li><b>Ongoing access</b> expires at the earliest of last user activity + inactivity limit, the refresh
+ *       token's expiry and the provider's own consent end where known. A user's read is activity; a
+ *       background refresh is not. {@code EXPIRING_SOON} starts the policy's warning period before the end.</li>
+ *   <li><b>One-time access and income report</b> are readable for the policy's one-time lifetime after
+ *       grant, never store a refresh token and are never refreshed.</li>
+ *   <li>A refresh the provider rejects sets {@code REAUTH_REQUIRED} and keeps the tokens: nothing is deleted
+ *       because a refresh failed or lost a race. Only a revocation destroys the tokens.</li>
+ * </ul>
+ * The derived instants ({@code expiresAt}, {@code nextCheckAt}) are computed by every transition from the
+ * policy in force and stored with the consent, so the scheduler can find due consents by an index.
+ */
+public final class Consent {
+
+    /** Everything a consent is, for storage and for {@link #restore(Snapshot)}. */
+    public record Snapshot(
+            ConsentId id,
+            UserId userId,
+            ProviderId provider,
+            FlowKind kind,
+            Optional<String> providerFlowId,
+            ConsentStatus status,
+            Optional<TokenPair> tokens,
+            Instant grantedAt,
+            Instant lastUserActivityAt,
+            Optional<Instant> lastRefreshedAt,
+            Optional<Instant> providerConsentEndsAt,
+            Instant expiresAt,
+            Optional<Instant> nextCheckAt,
+            long version) {
+
+        public Snapshot {
+            Require.nonNull(id, "consent id");
+            Require.nonNull(userId, "user id");
+            Require.nonNull(provider, "provider");
+            Require.nonNull(kind, "kind");
+            Require.nonNull(providerFlowId, "provider flow id (optional)");
+            Require.nonNull(status, "status");
+            Require.nonNull(tokens, "tokens (optional)");
+            Require.nonNull(grantedAt, "granted at");
+            Require.nonNull(lastUserActivityAt, "last user activity at");
+            Require.nonNull(lastRefreshedAt, "last refreshed at (optional)");
+            Require.nonNull(providerConsentEndsAt, "provider consent ends at (optional)");
+            Require.nonNull(expiresAt, "expires at");
+            Require.nonNull(nextCheckAt, "next check at (optional)");
+            if (status == ConsentStatus.REVOKED == tokens.isPresent()) {
+                throw new InvalidValueException("a consent has tokens until, and only until, it is revoked");
+            }
+            if (!kind.isOngoing() && tokens.flatMap(TokenPair::refreshToken).isPresent()) {
+                throw new InvalidValueException("a one-time consent never stores a refresh token");
+            }
+            if (version < 0) {
+                throw new InvalidValueException("version must not be negative");
+            }
+        }
+    }
+
+    private final Snapshot s;
+
+    private Consent(Snapshot snapshot) {
+        this.s = snapshot;
+    }
+
+    /**
+     * The consent a completed flow yields. For one-time kinds the refresh token the provider sent anyway is
+     * dropped here, so it can never be stored.
+     */
+    public static Consent grant(ConsentId id, UserId userId, ProviderId provider, FlowKind kind,
+                                Optional<String> providerFlowId, IssuedTokens issued, Optional<Instant> providerConsentEndsAt,
+                                Instant at, ConsentPolicy policy) {
+        TokenPair tokens = TokenPair.issue(issued, at, policy);
+        if (!kind.isOngoing()) {
+            tokens = tokens.withoutRefreshToken();
+        }
+        Snapshot draft = new Snapshot(id, userId, provider, kind, providerFlowId, ConsentStatus.ACTIVE, Optional.of(tokens),
+                at, at, Optional.empty(), providerConsentEndsAt, at, Optional.empty(), 0);
+        return derive(draft, at, policy);
+    }
+
+    public static Consent restore(Snapshot snapshot) {
+        return new Consent(Require.nonNull(snapshot, "snapshot"));
+    }
+
+    public Snapshot snapshot() {
+        return s;
+    }
+
+    /** The status at an instant: a stored ACTIVE consent past its end reads as EXPIRED before the scheduler has marked it. */
+    public ConsentStatus statusAt(Instant now, ConsentPolicy policy) {
+        if (!s.status().isReadable()) {
+            return s.status();
+        }
+        if (isExpiredAt(now)) {
+            return ConsentStatus.EXPIRED;
+        }
+        if (s.kind().isOngoing() && !now.isBefore(s.expiresAt().minus(policy.expiryWarning()))) {
+            return ConsentStatus.EXPIRING_SOON;
+        }
+        return ConsentStatus.ACTIVE;
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(s.expiresAt());
+    }
+
+    public NextAction nextActionAt(Instant now, ConsentPolicy policy) {
+        return switch (statusAt(now, policy)) {
+            case ACTIVE -> NextAction.NONE;
+            case EXPIRING_SOON, REAUTH_REQUIRED -> NextAction.RENEW;
+            case EXPIRED -> s.kind().isOngoing() ? NextAction.RENEW : NextAction.CONNECT_AGAIN;
+            case REVOKED -> NextAction.CONNECT_AGAIN;
+        };
+    }
+
+    /** Throws {@link ConsentNotUsable} unless the consent can serve data now. */
+    public void ensureReadableAt(Instant now, ConsentPolicy policy) {
+        ConsentStatus status = statusAt(now, policy);
+        if (!status.isReadable()) {
+            throw new ConsentNotUsable(status, nextActionAt(now, policy));
+        }
+    }
+
+    /** The user read data: an ongoing consent's inactivity clock starts again. */
+    public Consent recordUserActivity(Instant at, ConsentPolicy policy) {
+        ensureReadableAt(at, policy);
+        return derive(with(s.status(), s.tokens(), at, s.lastRefreshedAt(), s.nextCheckAt()), at, policy);
+    }
+
+    /** Is a refresh of the access token needed before a data call at this instant? */
+    public boolean accessTokenNeedsRefreshAt(Instant now, ConsentPolicy policy) {
+        return tokens().needsRefreshAt(now, policy.accessTokenSkew());
+    }
+
+    /** Should the scheduler renew the refresh token now (ongoing, readable, and the token older than the renewal age)? */
+    public boolean refreshTokenRenewalDueAt(Instant now, ConsentPolicy policy) {
+        return s.kind().isOngoing() && statusAt(now, policy).isReadable()
+                && s.tokens().flatMap(t -> t.refreshRenewalDueAt(policy.refreshRenewalAge()))
+                .map(due -> !now.isBefore(due)).orElse(false);
+    }
+
+    /** The refresh token to present, if this consent may be refreshed at all. */
+    public Optional<RefreshToken> refreshToken() {
+        return s.kind().isOngoing() ? s.tokens().flatMap(TokenPair::refreshToken) : Optional.empty();
+    }
+
+    /**
+     * The provider answered a refresh: both tokens replaced (the old refresh token kept if none came back).
+     * Not user activity: the inactivity clock runs on.
+     */
+    public Consent refreshed(IssuedTokens issued, Instant at, ConsentPolicy policy) {
+        if (!s.kind().isOngoing()) {
+            throw new DomainRuleViolation("a one-time consent is never refreshed");
+        }
+        ensureReadableAt(at, policy);
+        TokenPair next = tokens().refreshedWith(issued, at, policy);
+        return derive(with(s.status(), Optional.of(next), s.lastUserActivityAt(), Optional.of(at), s.nextCheckAt()), at, policy);
+    }
+
+    /** The provider refused the refresh token: the user must reconnect. The tokens are kept. */
+    public Consent refreshRejected(Instant at) {
+        if (s.status() == ConsentStatus.REVOKED) {
+            throw new DomainRuleViolation("consent already revoked");
+        }
+        return new Consent(with(ConsentStatus.REAUTH_REQUIRED, s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(),
+                Optional.empty()));
+    }
+
+    /**
+     * The user re-consented (a renewal flow completed): fresh tokens, the consent active again, and the
+     * re-consent counts as activity.
+     */
+    public Consent reauthorized(IssuedTokens issued, Optional<Instant> providerConsentEndsAt, Instant at, ConsentPolicy policy) {
+        if (!s.kind().isOngoing()) {
+            throw new DomainRuleViolation("only an ongoing consent can be renewed");
+        }
+        if (s.status() == ConsentStatus.REVOKED) {
+            throw new DomainRuleViolation("a revoked consent cannot be renewed");
+        }
+        Snapshot x = s;
+        Snapshot renewed = new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.providerFlowId(), ConsentStatus.ACTIVE,
+                Optional.of(TokenPair.issue(issued, at, policy)), x.grantedAt(), at, Optional.empty(),
+                providerConsentEndsAt.or(x::providerConsentEndsAt), x.expiresAt(), x.nextCheckAt(), x.version());
+        return derive(renewed, at, policy);
+    }
+
+    /** The user withdrew the consent: the tokens are destroyed. */
+    public Consent revoke(Instant at) {
+        if (s.status() == ConsentStatus.REVOKED) {
+            throw new DomainRuleViolation("consent already revoked");
+        }
+        return new Consent(with(ConsentStatus.REVOKED, Optional.empty(), s.lastUserActivityAt(), s.lastRefreshedAt(),
+                Optional.empty()));
+    }
+
+    /** The scheduler's look: store the status the consent has reached (EXPIRING_SOON, EXPIRED) and when to look next. */
+    public Consent review(Instant at, ConsentPolicy policy) {
+        if (!s.status().isReadable()) {
+            return new Consent(with(s.status(), s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(), Optional.empty()));
+        }
+        return derive(s, at, policy);
+    }
+
+    /** Look again later (after a provider outage), without changing anything else. */
+    public Consent checkAgainAt(Instant when) {
+        return new Consent(with(s.status(), s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(), Optional.of(when)));
+    }
+
+    public Consent withVersion(long version) {
+        Snapshot x = s;
+        return new Consent(new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.providerFlowId(), x.status(), x.tokens(),
+                x.grantedAt(), x.lastUserActivityAt(), x.lastRefreshedAt(), x.providerConsentEndsAt(), x.expiresAt(),
+                x.nextCheckAt(), version));
+    }
+
+    public ConsentId id() {
+        return s.id();
+    }
+
+    public UserId userId() {
+        return s.userId();
+    }
+
+    public ProviderId provider() {
+        return s.provider();
+    }
+
+    public FlowKind kind() {
+        return s.kind();
+    }
+
+    public Optional<String> providerFlowId() {
+        return s.providerFlowId();
+    }
+
+    /** The stored status; {@link #statusAt} gives the status at an instant. */
+    public ConsentStatus status() {
+        return s.status();
+    }
+
+    /** The tokens; a revoked consent has none and throws. */
+    public TokenPair tokens() {
+        return s.tokens().orElseThrow(() -> new DomainRuleViolation("a revoked consent has no tokens"));
+    }
+
+    public Optional<TokenPair> tokensIfAny() {
+        return s.tokens();
+    }
+
+    public Instant grantedAt() {
+        return s.grantedAt();
+    }
+
+    public Instant lastUserActivityAt() {
+        return s.lastUserActivityAt();
+    }
+
+    public Optional<Instant> lastRefreshedAt() {
+        return s.lastRefreshedAt();
+    }
+
+    public Instant expiresAt() {
+        return s.expiresAt();
+    }
+
+    public Optional<Instant> nextCheckAt() {
+        return s.nextCheckAt();
+    }
+
+    public long version() {
+        return s.version();
+    }
+
+    private Snapshot with(ConsentStatus status, Optional<TokenPair> tokens, Instant lastUserActivityAt,
+                          Optional<Instant> lastRefreshedAt, Optional<Instant> nextCheckAt) {
+        Snapshot x = s;
+        return new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.providerFlowId(), status, tokens, x.grantedAt(),
+                lastUserActivityAt, lastRefreshedAt, x.providerConsentEndsAt(), x.expiresAt(), nextCheckAt, x.version());
+    }
+
+    /** Recomputes the derived instants and the stored status of a readable consent at {@code at}. */
+    private static Consent derive(Snapshot x, Instant at, ConsentPolicy policy) {
+        TokenPair tokens = x.tokens().orElseThrow();
+        Instant expiresAt;
+        if (x.kind().isOngoing()) {
+            Instant byInactivity = x.lastUserActivityAt().plus(policy.inactivityLimit());
+            Instant byRefreshToken = tokens.refreshExpiresAt().orElse(tokens.accessExpiresAt());
+            expiresAt = Stream.of(Optional.of(byInactivity), Optional.of(byRefreshToken), x.providerConsentEndsAt())
+                    .flatMap(Optional::stream).min(Instant::compareTo).orElseThrow();
+        } else {
+            expiresAt = x.grantedAt().plus(policy.oneTimeLifetime());
+        }
+        Snapshot dated = new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.providerFlowId(), x.status(), x.tokens(),
+                x.grantedAt(), x.lastUserActivityAt(), x.lastRefreshedAt(), x.providerConsentEndsAt(), expiresAt,
+                Optional.empty(), x.version());
+        Consent probe = new Consent(dated);
+        ConsentStatus status = probe.statusAt(at, policy);
+        Optional<Instant> nextCheck;
+        if (status == ConsentStatus.EXPIRED) {
+            nextCheck = Optional.empty();
+        } else if (!x.kind().isOngoing()) {
+            nextCheck = Optional.of(expiresAt);
+        } else {
+            Stream<Optional<Instant>> candidates = Stream.of(
+                    Optional.of(expiresAt),
+                    status == ConsentStatus.ACTIVE ? Optional.of(expiresAt.minus(policy.expiryWarning())) : Optional.empty(),
+                    tokens.refreshRenewalDueAt(policy.refreshRenewalAge()));
+            nextCheck = candidates.flatMap(Optional::stream).min(Instant::compareTo);
+        }
+        return new Consent(new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.providerFlowId(), status, x.tokens(),
+                x.grantedAt(), x.lastUserActivityAt(), x.lastRefreshedAt(), x.providerConsentEndsAt(), expiresAt, nextCheck,
+                x.version()));
+    }
+
+    @Override
+    public String toString() {
+        return "Consent[" + s.id() + ", " + s.kind() + ", " + s.status() + ", provider " + s.provider() + "]";
+    }
+}

@@ -1,0 +1,328 @@
+package io.consentgateway.domain.flow;
+
+import io.consentgateway.domain.policy.ConsentPolicy;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.DomainRuleViolation;
+import io.consentgateway.domain.shared.InvalidValueException;
+import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.domain.shared.RedirectUri;
+import io.consentgateway.domain.shared.Require;
+import io.consentgateway.domain.shared.UserId;
+import io.consentgateway.domain.token.PkceVerifier;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One consent journey of one user with one provider.
+ *
+ * <pre>
+ *   AWAITING_USER --callback with code--> EXCHANGING --tokens stored--> COMPLETED
+ *        |  \--abort/cancel--> CANCELLED            \--refused, unreachable, code lapsed--> FAILED
+ *        |---success=false / no code--> FAILED
+ *        \---flow lifetime passed--> EXPIRED
+ * </pre>
+ *
+ * Rules: a callback is accepted only with the flow's exact state and, where the provider sends one, the
+ * matching provider flow id; the flow completes at most once; a flow left waiting expires after the policy's
+ * flow lifetime; a flow left in {@code EXCHANGING} (a crash between callback and storage) fails once its
+ * code's lifetime has passed. Immutable: every transition returns the new flow, and the repository's
+ * optimistic {@code version} makes a concurrent second transition fail instead of overwriting.
+ */
+public final class Flow {
+
+    /** Everything a flow is, for storage and for {@link #restore(Snapshot)}. */
+    public record Snapshot(
+            FlowId id,
+            UserId userId,
+            ProviderId provider,
+            FlowKind kind,
+            State state,
+            RedirectUri redirectUri,
+            FlowOptions options,
+            Optional<URI> returnTo,
+            Optional<ConsentId> renewalOf,
+            Optional<String> providerFlowId,
+            URI widgetUrl,
+            Optional<PkceVerifier> pkceVerifier,
+            FlowStatus status,
+            Instant createdAt,
+            Instant expiresAt,
+            Optional<Instant> codeReceivedAt,
+            Optional<Instant> codeExpiresAt,
+            Optional<Instant> endedAt,
+            Optional<ConsentId> consentId,
+            Optional<FlowFailure> failure,
+            long version) {
+
+        public Snapshot {
+            Require.nonNull(id, "flow id");
+            Require.nonNull(userId, "user id");
+            Require.nonNull(provider, "provider");
+            Require.nonNull(kind, "kind");
+            Require.nonNull(state, "state");
+            Require.nonNull(redirectUri, "redirect URI");
+            Require.nonNull(options, "options");
+            Require.nonNull(returnTo, "return to (optional)");
+            Require.nonNull(renewalOf, "renewal of (optional)");
+            Require.nonNull(providerFlowId, "provider flow id (optional)");
+            Require.nonNull(widgetUrl, "widget URL");
+            Require.nonNull(pkceVerifier, "PKCE verifier (optional)");
+            Require.nonNull(status, "status");
+            Require.nonNull(createdAt, "created at");
+            Require.nonNull(expiresAt, "expires at");
+            Require.nonNull(codeReceivedAt, "code received at (optional)");
+            Require.nonNull(codeExpiresAt, "code expires at (optional)");
+            Require.nonNull(endedAt, "ended at (optional)");
+            Require.nonNull(consentId, "consent id (optional)");
+            Require.nonNull(failure, "failure (optional)");
+            if (renewalOf.isPresent() && kind != FlowKind.ONGOING_ACCESS) {
+                throw new InvalidValueException("only an ongoing access can renew a consent");
+            }
+            if (codeReceivedAt.isPresent() != codeExpiresAt.isPresent()) {
+                throw new InvalidValueException("a received code has an expiry, and only then");
+            }
+            if (status == FlowStatus.EXCHANGING && codeReceivedAt.isEmpty()) {
+                throw new InvalidValueException("an exchanging flow has received a code");
+            }
+            if (status == FlowStatus.COMPLETED != consentId.isPresent()) {
+                throw new InvalidValueException("a completed flow, and only a completed flow, has a consent");
+            }
+            if (status == FlowStatus.FAILED != failure.isPresent()) {
+                throw new InvalidValueException("a failed flow, and only a failed flow, has a failure reason");
+            }
+            if (status.isTerminal() != endedAt.isPresent()) {
+                throw new InvalidValueException("a flow has an end time exactly when it has ended");
+            }
+            if (version < 0) {
+                throw new InvalidValueException("version must not be negative");
+            }
+        }
+    }
+
+    private final Snapshot s;
+
+    private Flow(Snapshot snapshot) {
+        this.s = snapshot;
+    }
+
+    /**
+     * A flow the provider has just started for the user: waiting for the user until the policy's flow
+     * lifetime has passed. Version 0 means "not stored yet".
+     */
+    public static Flow start(FlowId id, UserId userId, ProviderId provider, FlowKind kind, State state,
+                             RedirectUri redirectUri, FlowOptions options, Optional<URI> returnTo,
+                             Optional<ConsentId> renewalOf, Optional<String> providerFlowId, URI widgetUrl,
+                             Optional<PkceVerifier> pkceVerifier, Instant at, ConsentPolicy policy) {
+        Require.nonNull(options, "options");
+        Require.nonNull(at, "start time");
+        return new Flow(new Snapshot(id, userId, provider, kind, state, redirectUri, options.forKind(kind), returnTo,
+                renewalOf, providerFlowId, widgetUrl, pkceVerifier, FlowStatus.AWAITING_USER, at,
+                at.plus(policy.flowLifetime()), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), 0));
+    }
+
+    /** Rebuilds a stored flow; the snapshot's own checks keep an inconsistent row out. */
+    public static Flow restore(Snapshot snapshot) {
+        return new Flow(Require.nonNull(snapshot, "snapshot"));
+    }
+
+    public Snapshot snapshot() {
+        return s;
+    }
+
+    /**
+     * Checks that a callback belongs to this flow: the exact state, and the provider's flow id where the
+     * callback carries one. Throws {@link CallbackMismatch} otherwise; the flow is unchanged either way.
+     */
+    public void verifyCallback(State callbackState, Optional<String> callbackProviderFlowId) {
+        if (callbackState == null || !callbackState.equals(s.state())) {
+            throw new CallbackMismatch("callback state does not match the flow");
+        }
+        if (callbackProviderFlowId.isPresent() && s.providerFlowId().isPresent()
+                && !callbackProviderFlowId.get().equals(s.providerFlowId().get())) {
+            throw new CallbackMismatch("callback flow_id does not match the flow");
+        }
+    }
+
+    /** True when the flow can no longer progress: waiting past its lifetime, or exchanging past its code's. */
+    public boolean isLapsedAt(Instant now) {
+        return switch (s.status()) {
+            case AWAITING_USER -> !now.isBefore(s.expiresAt());
+            case EXCHANGING -> !now.isBefore(s.codeExpiresAt().orElseThrow());
+            default -> false;
+        };
+    }
+
+    /** The user cancelled in the widget (nrich {@code abort}/{@code cancel}, OAuth {@code access_denied}). */
+    public Flow cancel(Instant at) {
+        requireStatus(FlowStatus.AWAITING_USER, "only a flow awaiting the user can be cancelled");
+        return end(FlowStatus.CANCELLED, at, Optional.empty(), Optional.empty());
+    }
+
+    /** The callback carries a code: the flow moves to {@code EXCHANGING}; the code is valid from now for the policy's code lifetime. */
+    public Flow beginExchange(Instant at, ConsentPolicy policy) {
+        requireStatus(FlowStatus.AWAITING_USER, "only a flow awaiting the user can receive a code");
+        if (isLapsedAt(at)) {
+            throw new DomainRuleViolation("flow expired before its callback");
+        }
+        return copy(FlowStatus.EXCHANGING, Optional.of(at), Optional.of(at.plus(policy.codeLifetime())),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** May the received code still be exchanged at this instant? */
+    public boolean codeUsableAt(Instant at) {
+        return s.status() == FlowStatus.EXCHANGING && at.isBefore(s.codeExpiresAt().orElseThrow());
+    }
+
+    /** The tokens are stored as the given consent. A flow completes at most once. */
+    public Flow complete(ConsentId consentId, Instant at) {
+        Require.nonNull(consentId, "consent id");
+        if (s.status() == FlowStatus.COMPLETED) {
+            throw new DomainRuleViolation("flow already completed");
+        }
+        requireStatus(FlowStatus.EXCHANGING, "only a flow exchanging its code can complete");
+        return end(FlowStatus.COMPLETED, at, Optional.of(consentId), Optional.empty());
+    }
+
+    public Flow fail(FlowFailure reason, Instant at) {
+        Require.nonNull(reason, "failure reason");
+        if (s.status().isTerminal()) {
+            throw new DomainRuleViolation("flow already ended as " + s.status());
+        }
+        return end(FlowStatus.FAILED, at, Optional.empty(), Optional.of(reason));
+    }
+
+    /**
+     * The flow's time is up: waiting for the user becomes {@code EXPIRED}; a code that was received but
+     * never exchanged (a crash in between) becomes {@code FAILED} with {@link FlowFailure#CODE_EXPIRED}.
+     */
+    public Flow lapse(Instant at) {
+        if (!isLapsedAt(at)) {
+            throw new DomainRuleViolation("flow has not lapsed");
+        }
+        return s.status() == FlowStatus.AWAITING_USER
+                ? end(FlowStatus.EXPIRED, at, Optional.empty(), Optional.empty())
+                : end(FlowStatus.FAILED, at, Optional.empty(), Optional.of(FlowFailure.CODE_EXPIRED));
+    }
+
+    /** The repository's view after storing: the same flow at the next version. */
+    public Flow withVersion(long version) {
+        Snapshot x = s;
+        return new Flow(new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.state(), x.redirectUri(), x.options(),
+                x.returnTo(), x.renewalOf(), x.providerFlowId(), x.widgetUrl(), x.pkceVerifier(), x.status(),
+                x.createdAt(), x.expiresAt(), x.codeReceivedAt(), x.codeExpiresAt(), x.endedAt(), x.consentId(),
+                x.failure(), version));
+    }
+
+    public FlowId id() {
+        return s.id();
+    }
+
+    public UserId userId() {
+        return s.userId();
+    }
+
+    public ProviderId provider() {
+        return s.provider();
+    }
+
+    public FlowKind kind() {
+        return s.kind();
+    }
+
+    public FlowStatus status() {
+        return s.status();
+    }
+
+    public State state() {
+        return s.state();
+    }
+
+    public RedirectUri redirectUri() {
+        return s.redirectUri();
+    }
+
+    public FlowOptions options() {
+        return s.options();
+    }
+
+    public Optional<URI> returnTo() {
+        return s.returnTo();
+    }
+
+    public Optional<ConsentId> renewalOf() {
+        return s.renewalOf();
+    }
+
+    public Optional<String> providerFlowId() {
+        return s.providerFlowId();
+    }
+
+    public URI widgetUrl() {
+        return s.widgetUrl();
+    }
+
+    public Optional<PkceVerifier> pkceVerifier() {
+        return s.pkceVerifier();
+    }
+
+    public Instant createdAt() {
+        return s.createdAt();
+    }
+
+    public Instant expiresAt() {
+        return s.expiresAt();
+    }
+
+    public Optional<Instant> codeExpiresAt() {
+        return s.codeExpiresAt();
+    }
+
+    public Optional<Instant> endedAt() {
+        return s.endedAt();
+    }
+
+    public Optional<ConsentId> consentId() {
+        return s.consentId();
+    }
+
+    public Optional<FlowFailure> failure() {
+        return s.failure();
+    }
+
+    public long version() {
+        return s.version();
+    }
+
+    public boolean isTerminal() {
+        return s.status().isTerminal();
+    }
+
+    private void requireStatus(FlowStatus expected, String rule) {
+        if (s.status() != expected) {
+            throw new DomainRuleViolation(rule + " (was " + s.status() + ")");
+        }
+    }
+
+    private Flow end(FlowStatus status, Instant at, Optional<ConsentId> consentId, Optional<FlowFailure> failure) {
+        Require.nonNull(at, "time");
+        return copy(status, s.codeReceivedAt(), s.codeExpiresAt(), Optional.of(at), consentId, failure);
+    }
+
+    private Flow copy(FlowStatus status, Optional<Instant> codeReceivedAt, Optional<Instant> codeExpiresAt,
+                      Optional<Instant> endedAt, Optional<ConsentId> consentId, Optional<FlowFailure> failure) {
+        Snapshot x = s;
+        // A finished flow no longer needs its PKCE verifier: drop the secret as soon as it has served.
+        Optional<PkceVerifier> verifier = status.isTerminal() ? Optional.empty() : x.pkceVerifier();
+        return new Flow(new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.state(), x.redirectUri(), x.options(),
+                x.returnTo(), x.renewalOf(), x.providerFlowId(), x.widgetUrl(), verifier, status, x.createdAt(),
+                x.expiresAt(), codeReceivedAt, codeExpiresAt, endedAt, consentId, failure, x.version()));
+    }
+
+    @Override
+    public String toString() {
+        return "Flow[" + s.id() + ", " + s.kind() + ", " + s.status() + ", provider " + s.provider() + "]";
+    }
+}

@@ -1,0 +1,15 @@
+package io.consentgateway.domain.flow;
+
+/** Why a flow ended in {@link FlowStatus#FAILED}. Stable names: they reach the API as the failure reason. */
+public enum FlowFailure {
+    /** The provider reported {@code success=false}, or an OAuth {@code error} other than access_denied. */
+    PROVIDER_REPORTED_FAILURE,
+    /** A successful callback came without a code. */
+    MISSING_CODE,
+    /** The code's lifetime passed before it could be exchanged. */
+    CODE_EXPIRED,
+    /** The provider refused the code exchange. */
+    EXCHANGE_REJECTED,
+    /** The provider could not be reached, or its answer was lost; the code may be spent, so it is not retried. */
+    PROVIDER_UNAVAILABLE
+}
