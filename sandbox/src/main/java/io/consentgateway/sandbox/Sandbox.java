@@ -1,0 +1,101 @@
+package io.consentgateway.sandbox;
+
+import io.consentgateway.sandbox.bank.BankData;
+import io.consentgateway.sandbox.bank.BankSettings;
+import io.consentgateway.sandbox.bank.BankSimulator;
+import io.consentgateway.sandbox.control.CallStats;
+import io.consentgateway.sandbox.control.FaultInjector;
+import io.consentgateway.sandbox.core.SandboxClock;
+import io.consentgateway.sandbox.core.Secrets;
+import io.consentgateway.sandbox.idp.DemoIdentityProvider;
+import io.consentgateway.sandbox.idp.IdpSettings;
+import io.consentgateway.sandbox.nrich.NrichData;
+import io.consentgateway.sandbox.nrich.NrichSettings;
+import io.consentgateway.sandbox.nrich.NrichSimulator;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The whole sandbox as plain objects: one clock, the two provider simulators, the demo identity
+ * provider, fault injection and call statistics. The CDI bean {@link SandboxRuntime} holds one
+ * instance per application; tests build their own with a fixed clock.
+ */
+public final class Sandbox {
+
+    private final SandboxClock clock;
+    private final NrichSimulator nrich;
+    private final NrichData nrichData;
+    private final BankSimulator bank;
+    private final BankData bankData;
+    private final DemoIdentityProvider idp;
+    private final FaultInjector faults = new FaultInjector();
+    private final CallStats stats = new CallStats();
+    private final URI publicBaseUrl;
+
+    public Sandbox(SandboxClock clock, NrichSettings nrichSettings, BankSettings bankSettings,
+                   IdpSettings idpSettings, URI publicBaseUrl) {
+        Secrets secrets = new Secrets();
+        this.clock = clock;
+        this.nrich = new NrichSimulator(clock, nrichSettings, secrets);
+        this.nrichData = new NrichData(clock);
+        this.bank = new BankSimulator(clock, bankSettings, secrets);
+        this.bankData = new BankData(clock);
+        this.idp = new DemoIdentityProvider(Clock.systemUTC(), idpSettings);
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** A sandbox with the documented defaults on the given clock. */
+    public static Sandbox withDefaults(SandboxClock clock) {
+        return new Sandbox(clock, NrichSettings.defaults(), BankSettings.defaults(), IdpSettings.defaults(), null);
+    }
+
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    public NrichSimulator nrich() {
+        return nrich;
+    }
+
+    public NrichData nrichData() {
+        return nrichData;
+    }
+
+    public BankSimulator bank() {
+        return bank;
+    }
+
+    public BankData bankData() {
+        return bankData;
+    }
+
+    public DemoIdentityProvider idp() {
+        return idp;
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    public CallStats stats() {
+        return stats;
+    }
+
+    /**
+     * The base URL the sandbox is reached at (ends with "/"), when configured; otherwise the
+     * request's base URI is used.
+     */
+    public Optional<URI> publicBaseUrl() {
+        return Optional.ofNullable(publicBaseUrl);
+    }
+
+    /** Clears every flow, grant, token, statistic and fault, and moves the clock back. The IdP key stays. */
+    public void reset() {
+        nrich.reset();
+        bank.reset();
+        faults.clear();
+        stats.clear();
+        clock.reset();
+    }
+}

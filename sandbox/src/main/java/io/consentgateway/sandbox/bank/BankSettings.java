@@ -1,0 +1,35 @@
+package io.consentgateway.sandbox.bank;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The bank simulator's configuration.
+ *
+ * @param clientId            the registered client's id (Basic user name)
+ * @param clientSecret        its secret (Basic password)
+ * @param redirectUris        registered redirect URIs; empty accepts any absolute http(s) URI
+ * @param defaultUser         the login name prefilled on the consent page
+ * @param codeLifetime        authorization code (10 min: the OAuth recommendation; the bank does not publish it)
+ * @param accessTokenLifetime access token ({@code expires_in})
+ * @param consentLifetime     the consent, and so every refresh token, ends this long after authorization (90 d)
+ */
+public record BankSettings(String clientId, String clientSecret, List<String> redirectUris, String defaultUser,
+                           Duration codeLifetime, Duration accessTokenLifetime, Duration consentLifetime) {
+
+    public BankSettings {
+        redirectUris = List.copyOf(redirectUris);
+    }
+
+    public static BankSettings defaults() {
+        return new BankSettings("demo-bank-client", "demo-bank-secret", List.of(), "demo-user",
+                Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofDays(90));
+    }
+
+    @Override
+    public String toString() {
+        return "BankSettings[clientId=" + clientId + ", clientSecret=***, redirectUris=" + redirectUris
+                + ", codeLifetime=" + codeLifetime + ", accessTokenLifetime=" + accessTokenLifetime
+                + ", consentLifetime=" + consentLifetime + "]";
+    }
+}

@@ -1,0 +1,123 @@
+package io.consentgateway.sandbox.nrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.consentgateway.sandbox.NrichJourney;
+import io.consentgateway.sandbox.Sandbox;
+import io.consentgateway.sandbox.TestSupport;
+import io.consentgateway.sandbox.bank.BankSettings;
+import io.consentgateway.sandbox.core.SandboxClock;
+import io.consentgateway.sandbox.idp.IdpSettings;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WidgetTest {
+
+    private final NrichJourney nrich = new NrichJourney();
+
+    @Test
+    void theWidgetShowsTheFlowWithABankPickerAndStableButtonIds() {
+        String flow = nrich.ongoingFlow("anna");
+
+        Response page = nrich.widget.show(flow);
+
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getMediaType().toString()).startsWith("text/html");
+        assertThat((String) page.getEntity()).contains("id=\"approve\"", "id=\"cancel\"", "name=\"bank\"",
+                "value=\"approve\"", "value=\"cancel\"", "Spreebank Berlin", "anna").doesNotContain("<script", "http://", "https://");
+    }
+
+    @Test
+    void aPrefilledAccountSkipsTheBankChoice() {
+        String flow = nrich.flow(FlowKind.ONE_TIME_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT
+                + "\",\"language\":\"en\",\"accounts\":[{\"id\":\"DE89370400440532013000\"}]}");
+
+        String page = (String) nrich.widget.show(flow).getEntity();
+        assertThat(page).doesNotContain("name=\"bank\"").contains("DE89370400440532013000", "One-time access");
+        assertThat(nrich.widget.decide(flow, "approve", null).getStatus()).isEqualTo(303);
+    }
+
+    @Test
+    void approvingRedirectsWithStateSuccessCodeAbortAndFlowId() {
+        String flow = nrich.ongoingFlow("anna");
+
+        Response response = nrich.widget.decide(flow, "approve", "Hanse Volksbank");
+
+        assertThat(response.getStatus()).isEqualTo(303);
+        assertThat(response.getLocation().toString()).startsWith(NrichJourney.REDIRECT + "?");
+        Map<String, String> query = TestSupport.query(response.getLocation());
+        assertThat(query.keySet()).containsExactly("state", "success", "code", "abort", "flow_id");
+        assertThat(query).containsEntry("state", "s-123").containsEntry("success", "true")
+                .containsEntry("abort", "false").containsEntry("flow_id", flow);
+        assertThat(query.get("code")).isNotBlank();
+    }
+
+    @Test
+    void cancellingRedirectsWithAbortAndNoCode() {
+        String flow = nrich.ongoingFlow("anna");
+
+        Response response = nrich.widget.decide(flow, "cancel", null);
+
+        assertThat(response.getStatus()).isEqualTo(303);
+        assertThat(TestSupport.query(response.getLocation())).containsExactly(Map.entry("state", "s-123"),
+                Map.entry("success", "false"), Map.entry("abort", "true"), Map.entry("flow_id", flow));
+    }
+
+    @Test
+    void theLegacySwitchSendsCancelInsteadOfAbort() {
+        Sandbox legacy = new Sandbox(SandboxClock.fixedAt(TestSupport.START),
+                NrichSettings.defaults().withLegacyCancelParameter(true), BankSettings.defaults(), IdpSettings.defaults(), null);
+        NrichJourney journey = new NrichJourney(legacy);
+
+        Map<String, String> cancelled = TestSupport.query(journey.widget.decide(journey.ongoingFlow("anna"), "cancel", null).getLocation());
+        Map<String, String> approved = journey.approve(journey.ongoingFlow("anna"));
+
+        assertThat(cancelled).containsEntry("cancel", "true").containsEntry("success", "false").doesNotContainKey("abort");
+        assertThat(approved).containsEntry("success", "true").containsKey("code").doesNotContainKeys("abort", "cancel");
+    }
+
+    @Test
+    void aRedirectUriWithAQueryKeepsItAndTheStateIsEncoded() {
+        String flow = nrich.flow(FlowKind.ONGOING_ACCESS,
+                "{\"redirect_uri\":\"https://app.example.com/cb?tenant=a\",\"user_id\":\"anna\",\"state\":\"a b&c\"}");
+
+        Response response = nrich.widget.decide(flow, "cancel", null);
+
+        assertThat(response.getLocation().toString()).startsWith("https://app.example.com/cb?tenant=a&state=a%20b%26c&");
+    }
+
+    @Test
+    void anAnsweredUnknownOrExpiredFlowShowsA404Page() {
+        String used = nrich.ongoingFlow("anna");
+        nrich.approve(used);
+        String old = nrich.ongoingFlow("ben");
+        nrich.sandbox.clock().advance(Duration.ofHours(1));
+
+        assertThat(nrich.widget.show(used).getStatus()).isEqualTo(404);
+        assertThat(nrich.widget.decide(used, "approve", "Spreebank Berlin").getStatus()).isEqualTo(404);
+        assertThat(nrich.widget.show("no-such-flow").getStatus()).isEqualTo(404);
+        assertThat(nrich.widget.show(old).getStatus()).isEqualTo(404);
+        assertThat((String) nrich.widget.show(used).getEntity()).contains("<html");
+    }
+
+    @Test
+    void approvingWithoutAKnownBankOrWithAnUnknownActionRedisplaysThePage() {
+        String flow = nrich.ongoingFlow("anna");
+
+        assertThat(nrich.widget.decide(flow, "approve", "Evil Bank").getStatus()).isEqualTo(400);
+        assertThat(nrich.widget.decide(flow, "steal", null).getStatus()).isEqualTo(400);
+        assertThat(nrich.widget.decide(flow, "approve", "Spreebank Berlin").getStatus()).isEqualTo(303);
+    }
+
+    @Test
+    void everythingTheWidgetShowsIsHtmlEscaped() {
+        String flow = nrich.flow(FlowKind.ONGOING_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT
+                + "\",\"user_id\":\"<script>alert('x')</script>\"}");
+
+        String page = (String) nrich.widget.show(flow).getEntity();
+
+        assertThat(page).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+    }
+}
