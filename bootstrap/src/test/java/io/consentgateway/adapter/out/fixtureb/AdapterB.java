@@ -1,0 +1,5 @@
+package io.consentgateway.adapter.out.fixtureb;
+
+/** Test fixture: the adapter {@code fixturea} wrongly depends on. */
+public class AdapterB {
+}

@@ -1,0 +1,59 @@
+package io.consentgateway.architecture;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The dependency rule of the hexagon, as executable checks (DESIGN §2). Maven's module dependencies already
+ * make most wrong arrows impossible to compile; these rules catch what Maven cannot see: a framework import
+ * slipping into the core through a transitive dependency, a port depending on a service, one adapter using
+ * another, cycles between packages.
+ */
+final class ArchitectureRules {
+    static final String ROOT = "io.consentgateway";
+    private static final String[] FRAMEWORKS = {
+            "jakarta..", "javax.ws..", "javax.inject..", "javax.persistence..", "org.eclipse.microprofile..",
+            "org.jdbi..", "com.fasterxml..", "org.flywaydb..", "org.slf4j..", "org.apache.."};
+
+    private ArchitectureRules() {
+    }
+
+    /** domain and application are plain Java: no framework, no persistence, no JSON library. */
+    static final ArchRule CORE_IS_FRAMEWORK_FREE = noClasses()
+            .that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".application..")
+            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+            .as("domain and application import nothing from jakarta, MicroProfile, JDBI, Jackson, Flyway");
+
+    /** The domain knows the JDK and itself only. */
+    static final ArchRule DOMAIN_DEPENDS_ON_JDK_ONLY = classes()
+            .that().resideInAPackage(ROOT + ".domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".domain..", "java..")
+            .as("the domain depends on the JDK and itself only");
+
+    /** The application knows the domain, the JDK and itself: never an adapter or the bootstrap. */
+    static final ArchRule APPLICATION_DEPENDS_ON_DOMAIN_ONLY = classes()
+            .that().resideInAPackage(ROOT + ".application..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".application..", ROOT + ".domain..", "java..")
+            .as("the application depends on the domain, the JDK and itself only");
+
+    /** Ports are contracts: they never reach into the services that implement or use them. */
+    static final ArchRule PORTS_DO_NOT_DEPEND_ON_SERVICES = noClasses()
+            .that().resideInAPackage(ROOT + ".application.port..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".application.service..")
+            .as("application ports never depend on application services");
+
+    /** Each adapter stands alone: io.consentgateway.adapter.{in,out}.NAME never uses another NAME. */
+    static final ArchRule ADAPTERS_ARE_INDEPENDENT = slices()
+            .matching(ROOT + ".adapter.*.(*)..")
+            .should().notDependOnEachOther()
+            .as("adapters never depend on other adapters");
+
+    /** No cycles between the packages of the code base (each package is its own slice). */
+    static final ArchRule NO_PACKAGE_CYCLES = slices()
+            .matching(ROOT + ".(**)")
+            .should().beFreeOfCycles()
+            .as("no cycles between packages");
+}
