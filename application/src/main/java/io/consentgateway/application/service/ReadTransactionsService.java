@@ -30,7 +30,7 @@ public final class ReadTransactionsService implements ReadTransactions {
 
     @Override
     public TransactionsPage transactions(TransactionsQuery query) {
-        int filterHash = Objects.hash(query.accountId(), query.from(), query.to());
+        int filterHash = Objects.hash(query.consentId(), query.accountId(), query.from(), query.to());
         int offset = query.cursor().map(c -> TransactionCursor.decode(c, filterHash).offset()).orElse(0);
         TransactionFilter filter = new TransactionFilter(query.accountId().stream().toList(), query.from(), query.to());
         List<Transaction> all = reader.read(reader.owned(query.userId(), query.consentId()),

@@ -23,6 +23,11 @@ public record ReturnToAllowList(List<URI> allowed) {
         if (target == null || !target.isAbsolute() || target.getHost() == null || target.getRawUserInfo() != null) {
             return false;
         }
+        String rawPath = Objects.requireNonNullElse(target.getRawPath(), "").toLowerCase(Locale.ROOT);
+        if (rawPath.contains("%2e") || rawPath.contains("%2f") || rawPath.contains("%5c") || rawPath.contains("\\")
+                || rawPath.matches(".*(^|/)\\.{1,2}(/|$).*")) {
+            return false; // dot segments, encoded or not, could step out of the allowed path once a browser resolves them
+        }
         return allowed.stream().anyMatch(entry -> sameOrigin(entry, target) && pathWithin(entry, target));
     }
 

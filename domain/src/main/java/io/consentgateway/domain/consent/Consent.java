@@ -155,8 +155,18 @@ public final class Consent {
     /** Should the scheduler renew the refresh token now (ongoing, readable, and the token older than the renewal age)? */
     public boolean refreshTokenRenewalDueAt(Instant now, ConsentPolicy policy) {
         return s.kind().isOngoing() && statusAt(now, policy).isReadable()
-                && s.tokens().flatMap(t -> t.refreshRenewalDueAt(policy.refreshRenewalAge()))
-                .map(due -> !now.isBefore(due)).orElse(false);
+                && renewalDueAt(s, policy).map(due -> !now.isBefore(due)).orElse(false);
+    }
+
+    /**
+     * When the refresh token is due for renewal: the renewal age after it was issued, or after the last refresh
+     * if that came later (a provider that answers a refresh without a new refresh token must not be asked again
+     * at every scheduler tick).
+     */
+    private static Optional<Instant> renewalDueAt(Snapshot x, ConsentPolicy policy) {
+        return x.tokens().flatMap(t -> t.refreshRenewalDueAt(policy.refreshRenewalAge()))
+                .map(due -> x.lastRefreshedAt().map(last -> last.plus(policy.refreshRenewalAge()))
+                        .filter(afterLast -> afterLast.isAfter(due)).orElse(due));
     }
 
     /** The refresh token to present, if this consent may be refreshed at all. */
@@ -324,7 +334,7 @@ public final class Consent {
             Stream<Optional<Instant>> candidates = Stream.of(
                     Optional.of(expiresAt),
                     status == ConsentStatus.ACTIVE ? Optional.of(expiresAt.minus(policy.expiryWarning())) : Optional.empty(),
-                    tokens.refreshRenewalDueAt(policy.refreshRenewalAge()));
+                    renewalDueAt(x, policy));
             nextCheck = candidates.flatMap(Optional::stream).min(Instant::compareTo);
         }
         return new Consent(new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.providerFlowId(), status, x.tokens(),

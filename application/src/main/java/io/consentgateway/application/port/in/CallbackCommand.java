@@ -37,10 +37,12 @@ public record CallbackCommand(State state, Optional<Boolean> success, Optional<A
                 : Optional.of(isTrue(success));
         Optional<AuthorizationCode> authCode = code == null || code.isBlank() ? Optional.empty()
                 : Optional.of(new AuthorizationCode(code));
-        Optional<String> providerFlow = flowId == null || flowId.isBlank() ? Optional.empty()
-                : Optional.of(Require.maxLength(flowId, 128, "flow_id"));
-        Optional<String> errorCode = error == null || error.isBlank() ? Optional.empty()
-                : Optional.of(Require.maxLength(error, 64, "error"));
+        if ((flowId != null && flowId.length() > 128) || (error != null && error.length() > 64)
+                || (code != null && code.length() > 16_384)) {
+            throw new InvalidCallback("callback parameters are too long");
+        }
+        Optional<String> providerFlow = flowId == null || flowId.isBlank() ? Optional.empty() : Optional.of(flowId);
+        Optional<String> errorCode = error == null || error.isBlank() ? Optional.empty() : Optional.of(error);
         return new CallbackCommand(parsedState, successFlag, authCode, cancelled, providerFlow, errorCode);
     }
 

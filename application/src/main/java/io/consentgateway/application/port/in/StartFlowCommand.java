@@ -61,7 +61,8 @@ public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind
             }
             List<String> types = accountTypes == null ? List.of() : accountTypes;
             for (int i = 0; i < types.size(); i++) {
-                f.require("accountTypes[" + i + "]", types.get(i), t -> t);
+                f.require("accountTypes[" + i + "]", types.get(i),
+                        t -> Require.printable(Require.maxLength(t, 64, "account type"), "account type"));
             }
             SyncPeriod sync = f.parse("syncPeriod", syncPeriod, SyncPeriod::new);
             ReportingPeriod reporting = f.parse("reportingPeriod", reportingPeriod, ReportingPeriod::new);

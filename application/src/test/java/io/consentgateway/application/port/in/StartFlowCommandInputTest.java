@@ -1,0 +1,266 @@
+package io.consentgateway.application.port.in;
+
+import io.consentgateway.domain.flow.FlowKind;
+import io.consentgateway.domain.shared.AccountReference;
+import io.consentgateway.domain.shared.BankId;
+import io.consentgateway.domain.shared.Language;
+import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.domain.shared.ReportingPeriod;
+import io.consentgateway.domain.shared.SyncPeriod;
+import io.consentgateway.domain.shared.UserId;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StartFlowCommandInputTest {
+    static final ProviderId DEFAULT = ProviderId.NRICH;
+
+    /** A builder over the 13 raw fields, so each test names only what it changes. */
+    static final class In {
+        String userId = "alice", kind = "ONGOING_ACCESS", provider, language, trackingId, providerId, returnTo;
+        List<String> accounts, accountTypes;
+        Boolean allowMultiSelection, saveSecrets;
+        Integer syncPeriod, reportingPeriod;
+
+        StartFlowCommand parse() {
+            return new StartFlowCommand.Input(userId, kind, provider, language, accounts, accountTypes, allowMultiSelection,
+                    syncPeriod, reportingPeriod, trackingId, providerId, saveSecrets, returnTo).parse(DEFAULT);
+        }
+    }
+
+    static List<String> badFields(In in) {
+        try {
+            in.parse();
+        } catch (InvalidInput e) {
+            return e.errors().stream().map(FieldError::field).toList();
+        }
+        throw new AssertionError("expected InvalidInput");
+    }
+
+    @Nested
+    class Mandatory {
+        @Test
+        void aMissingUserIdIsNamed() {
+            In in = new In();
+            in.userId = null;
+
+            assertThat(badFields(in)).containsExactly("userId");
+        }
+
+        @Test
+        void aBlankUserIdIsNamed() {
+            In in = new In();
+            in.userId = "  ";
+
+            assertThat(badFields(in)).containsExactly("userId");
+        }
+
+        @Test
+        void aMissingKindIsNamed() {
+            In in = new In();
+            in.kind = null;
+
+            assertThat(badFields(in)).containsExactly("kind");
+        }
+
+        @Test
+        void anUnknownKindIsNamed() {
+            In in = new In();
+            in.kind = "forever_access";
+
+            assertThat(badFields(in)).containsExactly("kind");
+        }
+
+        @Test
+        void kindsAreAcceptedInEitherSpelling() {
+            In in = new In();
+            in.kind = "one-time_access";
+
+            assertThat(in.parse().kind()).isEqualTo(FlowKind.ONE_TIME_ACCESS);
+        }
+    }
+
+    @Nested
+    class Defaults {
+        @Test
+        void anOngoingAccessDefaultsToGermanMultiSelectionAnd90DaysFromTheDefaultProvider() {
+            StartFlowCommand command = new In().parse();
+
+            assertThat(command.userId()).isEqualTo(new UserId("alice"));
+            assertThat(command.provider()).isEqualTo(ProviderId.NRICH);
+            assertThat(command.options().language()).isEqualTo(Language.DE);
+            assertThat(command.options().allowMultiSelection()).isTrue();
+            assertThat(command.options().syncPeriod()).contains(new SyncPeriod(90));
+            assertThat(command.options().saveSecrets()).isFalse();
+            assertThat(command.returnTo()).isEmpty();
+        }
+
+        @Test
+        void anIncomeReportDefaultsToA12MonthReportingPeriod() {
+            In in = new In();
+            in.kind = "INCOME_REPORT";
+
+            StartFlowCommand command = in.parse();
+
+            assertThat(command.options().reportingPeriod()).contains(new ReportingPeriod(12));
+            assertThat(command.options().syncPeriod()).isEmpty();
+        }
+
+        @Test
+        void givenValuesAreKept() {
+            In in = new In();
+            in.language = "fr";
+            in.allowMultiSelection = false;
+            in.syncPeriod = 30;
+            in.accounts = List.of("DE89 3704 0044 0532 0130 00", "0532013000");
+            in.accountTypes = List.of("Giro account");
+            in.providerId = "bank-123";
+            in.trackingId = "campaign-7";
+            in.returnTo = "https://app.example/connect/done";
+
+            StartFlowCommand command = in.parse();
+
+            assertThat(command.options().language()).isEqualTo(Language.FR);
+            assertThat(command.options().allowMultiSelection()).isFalse();
+            assertThat(command.options().syncPeriod()).contains(new SyncPeriod(30));
+            assertThat(command.options().accounts()).extracting(AccountReference::value)
+                    .containsExactly("DE89370400440532013000", "0532013000");
+            assertThat(command.options().bankId()).contains(new BankId("bank-123"));
+            assertThat(command.options().trackingId()).contains("campaign-7");
+            assertThat(command.returnTo()).contains(URI.create("https://app.example/connect/done"));
+        }
+    }
+
+    @Nested
+    class BadFields {
+        @Test
+        void aBadIbanIsNamedByItsIndex() {
+            In in = new In();
+            in.accounts = List.of("DE88370400440532013000");
+
+            assertThat(badFields(in)).containsExactly("accounts[0]");
+        }
+
+        @Test
+        void aBadIbanAfterAGoodOneIsNamedByItsOwnIndex() {
+            In in = new In();
+            in.accounts = List.of("DE89370400440532013000", "GB82WEST12345698765431");
+
+            assertThat(badFields(in)).containsExactly("accounts[1]");
+        }
+
+        @Test
+        void aMissingAccountEntryIsNamed() {
+            In in = new In();
+            in.accounts = Arrays.asList("0532013000", null);
+
+            assertThat(badFields(in)).containsExactly("accounts[1]");
+        }
+
+        @Test
+        void moreThan20AccountsAreRejected() {
+            In in = new In();
+            in.accounts = Collections.nCopies(21, "0532013000");
+
+            assertThat(badFields(in)).containsExactly("accounts");
+        }
+
+        @Test
+        void anUnknownLanguageIsNamed() {
+            In in = new In();
+            in.language = "klingon";
+
+            assertThat(badFields(in)).containsExactly("language");
+        }
+
+        @Test
+        void aSyncPeriodOutOfRangeIsNamed() {
+            In in = new In();
+            in.syncPeriod = 0;
+
+            assertThat(badFields(in)).containsExactly("syncPeriod");
+        }
+
+        @Test
+        void aReportingPeriodOnANonIncomeFlowIsRejected() {
+            In in = new In();
+            in.reportingPeriod = 6;
+
+            assertThat(badFields(in)).containsExactly("reportingPeriod");
+        }
+
+        @Test
+        void aSyncPeriodTogetherWithAReportingPeriodIsRejected() {
+            In in = new In();
+            in.kind = "INCOME_REPORT";
+            in.syncPeriod = 180;
+            in.reportingPeriod = 6;
+
+            assertThat(badFields(in)).containsExactly("reportingPeriod");
+        }
+
+        @Test
+        void aRelativeReturnUrlIsNamed() {
+            In in = new In();
+            in.returnTo = "/connect/done";
+
+            assertThat(badFields(in)).containsExactly("returnTo");
+        }
+
+        @Test
+        void aBankIdWithControlCharactersIsNamed() {
+            In in = new In();
+            in.providerId = "bank\n1";
+
+            assertThat(badFields(in)).containsExactly("providerId");
+        }
+
+        @Test
+        void anOverlongAccountTypeIsNamedInsteadOfEscapingAsAnotherError() {
+            In in = new In();
+            in.accountTypes = List.of("x".repeat(65));
+
+            assertThat(badFields(in)).containsExactly("accountTypes[0]");
+        }
+
+        @Test
+        void anAccountTypeWithControlCharactersIsNamed() {
+            In in = new In();
+            in.accountTypes = List.of("Giro\u0000account");
+
+            assertThat(badFields(in)).containsExactly("accountTypes[0]");
+        }
+
+        @Test
+        void allBadFieldsAreListedAtOnce() {
+            In in = new In();
+            in.userId = null;
+            in.language = "xx";
+            in.accounts = List.of("DE00370400440532013000");
+            in.syncPeriod = 999;
+            in.reportingPeriod = 6;
+            in.returnTo = "not a url";
+
+            assertThatThrownBy(in::parse)
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                            .containsExactlyInAnyOrder("userId", "language", "accounts[0]", "syncPeriod", "reportingPeriod",
+                                    "reportingPeriod", "returnTo"));
+        }
+
+        @Test
+        void theErrorMessageListsEveryField() {
+            In in = new In();
+            in.userId = null;
+            in.language = "xx";
+
+            assertThatThrownBy(in::parse).hasMessageContaining("userId").hasMessageContaining("language");
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package io.consentgateway.application.service;
+
+import io.consentgateway.application.port.in.KeepAliveReport;
+import io.consentgateway.application.port.out.ProviderUnavailable;
+import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentStatus;
+import io.consentgateway.domain.flow.FlowFailure;
+import io.consentgateway.domain.flow.FlowId;
+import io.consentgateway.domain.flow.FlowStatus;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.token.TokenPair;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static io.consentgateway.application.service.GatewayHarness.ALICE;
+import static io.consentgateway.application.service.GatewayHarness.BOB;
+import static io.consentgateway.application.service.GatewayHarness.RETRY_DELAY;
+import static io.consentgateway.application.service.GatewayHarness.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class KeepConsentsAliveServiceTest {
+    final GatewayHarness h = new GatewayHarness();
+
+    static Instant day(long days) {
+        return T0.plus(Duration.ofDays(days));
+    }
+
+    @Nested
+    class Renewal {
+        final ConsentId id = h.connectOngoing(ALICE);
+        final TokenPair granted = h.consent(id).tokens();
+
+        @Test
+        void aRefreshTokenYoungerThan30DaysIsLeftAlone() {
+            h.clock.set(day(30).minusSeconds(1));
+
+            KeepAliveReport report = h.keepAlive.run(10);
+
+            assertThat(report.claimed()).isZero();
+            assertThat(h.fake.refreshCalls).hasValue(0);
+        }
+
+        @Test
+        void aRefreshTokenOlderThan30DaysIsRenewed() {
+            h.atDay(30);
+
+            KeepAliveReport report = h.keepAlive.run(10);
+
+            assertThat(report.refreshed()).isEqualTo(1);
+            TokenPair now = h.consent(id).tokens();
+            assertThat(now.refreshToken()).isPresent().isNotEqualTo(granted.refreshToken());
+            assertThat(now.refreshIssuedAt()).contains(day(30));
+            assertThat(h.fake.refreshCalls).hasValue(1);
+        }
+
+        @Test
+        void aProviderThatKeepsTheOldRefreshTokenIsNotAskedAgainAtEveryTick() {
+            h.fake.omitRefreshTokenOnRefresh(true);
+            h.atDay(30);
+            h.keepAlive.run(10);
+
+            h.clock.set(day(30).plusSeconds(60));
+            KeepAliveReport second = h.keepAlive.run(10);
+
+            assertThat(second.refreshed()).isZero();
+            assertThat(h.fake.refreshCalls).hasValue(1);
+            assertThat(h.consent(id).tokens().refreshToken()).isEqualTo(granted.refreshToken());
+        }
+
+        @Test
+        void aRenewedConsentIsNextCheckedWhenTheNewRefreshTokenIsDue() {
+            h.atDay(30);
+
+            h.keepAlive.run(10);
+
+            assertThat(h.consent(id).nextCheckAt()).contains(day(60));
+        }
+
+        @Test
+        void twoRunsAtTheSameTimeDoNotRefreshTwice() {
+            h.atDay(30);
+
+            h.keepAlive.run(10);
+            KeepAliveReport second = h.keepAlive.run(10);
+
+            assertThat(second.claimed()).isZero();
+            assertThat(h.fake.refreshCalls).hasValue(1);
+        }
+
+        @Test
+        void twoConcurrentRunsDoNotRefreshTwice() throws Exception {
+            h.atDay(30);
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            KeepAliveReport ra;
+            KeepAliveReport rb;
+            try {
+                Future<KeepAliveReport> a = pool.submit(() -> runAfter(go));
+                Future<KeepAliveReport> b = pool.submit(() -> runAfter(go));
+                go.countDown();
+                ra = a.get(10, TimeUnit.SECONDS);
+                rb = b.get(10, TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(ra.claimed() + rb.claimed()).isEqualTo(1);
+            assertThat(ra.refreshed() + rb.refreshed()).isEqualTo(1);
+            assertThat(h.fake.refreshCalls).hasValue(1);
+        }
+
+        @Test
+        void aProviderOutageDefersTheConsentInsteadOfFailingTheRun() {
+            h.atDay(30);
+            h.fake.failNextRefresh(new ProviderUnavailable("503"));
+
+            KeepAliveReport report = h.keepAlive.run(10);
+
+            assertThat(report.deferred()).isEqualTo(1);
+            Consent consent = h.consent(id);
+            assertThat(consent.nextCheckAt()).contains(day(30).plus(RETRY_DELAY));
+            assertThat(consent.status()).isEqualTo(ConsentStatus.ACTIVE);
+            assertThat(consent.tokens()).isEqualTo(granted);
+        }
+
+        @Test
+        void aProviderOutageWithALongerRetryAfterIsHonoured() {
+            h.atDay(30);
+            h.fake.failNextRefresh(new ProviderUnavailable("429", Optional.of(Duration.ofHours(2)), false, null));
+
+            h.keepAlive.run(10);
+
+            assertThat(h.consent(id).nextCheckAt()).contains(day(30).plus(Duration.ofHours(2)));
+        }
+
+        @Test
+        void aDeferredConsentIsRenewedOnceTheRetryDelayHasPassed() {
+            h.atDay(30);
+            h.fake.failNextRefresh(new ProviderUnavailable("503"));
+            h.keepAlive.run(10);
+            assertThat(h.keepAlive.run(10).claimed()).isZero();
+
+            h.advance(RETRY_DELAY);
+
+            assertThat(h.keepAlive.run(10).refreshed()).isEqualTo(1);
+        }
+
+        @Test
+        void aRejectedRenewalRequiresReauthorizationAndKeepsTheTokens() {
+            h.atDay(30);
+            h.fake.failNextRefresh(new ReauthorizationRequired("invalid_grant"));
+
+            KeepAliveReport report = h.keepAlive.run(10);
+
+            assertThat(report.reauthRequired()).isEqualTo(1);
+            Consent consent = h.consent(id);
+            assertThat(consent.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
+            assertThat(consent.tokensIfAny()).contains(granted);
+            assertThat(consent.nextCheckAt()).isEmpty();
+        }
+
+        @Test
+        void aRefreshChainRevokedAtTheProviderRequiresReauthorization() {
+            h.fake.revokeAll();
+            h.atDay(30);
+
+            assertThat(h.keepAlive.run(10).reauthRequired()).isEqualTo(1);
+            assertThat(h.consent(id).status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
+        }
+
+        @Test
+        void aRevokedConsentIsNeverRenewed() {
+            h.revokeConsent.revoke(ALICE, id);
+            h.atDay(30);
+
+            assertThat(h.keepAlive.run(10).claimed()).isZero();
+            assertThat(h.fake.refreshCalls).hasValue(0);
+        }
+    }
+
+    @Nested
+    class Marking {
+        final ConsentId id = h.connectOngoing(ALICE);
+
+        @Test
+        void aConsent14DaysBeforeItsEndIsMarkedExpiringSoon() {
+            runAt(30);
+            runAt(60);
+
+            KeepAliveReport report = runAt(76);
+
+            assertThat(report.expiringSoon()).isEqualTo(1);
+            assertThat(h.consent(id).status()).isEqualTo(ConsentStatus.EXPIRING_SOON);
+        }
+
+        @Test
+        void aConsentPastItsEndIsMarkedExpiredAndNoLongerChecked() {
+            runAt(30);
+            runAt(60);
+            runAt(76);
+
+            KeepAliveReport report = runAt(90);
+
+            assertThat(report.expired()).isEqualTo(1);
+            Consent consent = h.consent(id);
+            assertThat(consent.status()).isEqualTo(ConsentStatus.EXPIRED);
+            assertThat(consent.nextCheckAt()).isEmpty();
+            assertThat(consent.tokensIfAny()).isPresent();
+        }
+
+        @Test
+        void renewalsAloneNeverKeepAnUnusedConsentAlivePast90Days() {
+            for (int day = 30; day <= 95; day++) {
+                runAt(day);
+            }
+
+            assertThat(h.consent(id).status()).isEqualTo(ConsentStatus.EXPIRED);
+            assertThat(h.consent(id).expiresAt()).isEqualTo(day(90));
+        }
+
+        @Test
+        void aConsentLeftUnattendedUntilAfterItsEndIsMarkedExpiredWithoutARefresh() {
+            KeepAliveReport report = runAt(95);
+
+            assertThat(report.expired()).isEqualTo(1);
+            assertThat(h.fake.refreshCalls).hasValue(0);
+        }
+
+        private KeepAliveReport runAt(long days) {
+            h.atDay(days);
+            return h.keepAlive.run(10);
+        }
+    }
+
+    @Nested
+    class FlowLapsing {
+        @Test
+        void anAbandonedFlowIsLapsedToExpired() {
+            FlowId flowId = h.startOngoingFlow(ALICE).flowId();
+            h.advance(Duration.ofHours(1));
+
+            KeepAliveReport report = h.keepAlive.run(10);
+
+            assertThat(report.flowsLapsed()).isEqualTo(1);
+            assertThat(h.flow(flowId).status()).isEqualTo(FlowStatus.EXPIRED);
+        }
+
+        @Test
+        void aFlowStillWithinItsLifetimeIsLeftAlone() {
+            FlowId flowId = h.startOngoingFlow(ALICE).flowId();
+            h.advance(Duration.ofMinutes(59));
+
+            assertThat(h.keepAlive.run(10).flowsLapsed()).isZero();
+            assertThat(h.flow(flowId).status()).isEqualTo(FlowStatus.AWAITING_USER);
+        }
+
+        @Test
+        void aFlowLeftExchangingByACrashFailsOnceItsCodeLapsed() {
+            FlowId flowId = h.startOngoingFlow(BOB).flowId();
+            h.flows.save(h.flow(flowId).beginExchange(h.now(), h.policy));
+            h.advance(Duration.ofHours(1));
+
+            h.keepAlive.run(10);
+
+            assertThat(h.flow(flowId).status()).isEqualTo(FlowStatus.FAILED);
+            assertThat(h.flow(flowId).failure()).contains(FlowFailure.CODE_EXPIRED);
+        }
+
+        @Test
+        void aLapsedFlowCannotBeCompletedAfterwards() {
+            FlowId flowId = h.startOngoingFlow(ALICE).flowId();
+            String code = h.approve(flowId);
+            h.advance(Duration.ofHours(1));
+            h.keepAlive.run(10);
+
+            h.callback.handle(h.callbackWith(flowId, "true", code, null, null, null));
+
+            assertThat(h.flow(flowId).status()).isEqualTo(FlowStatus.EXPIRED);
+            assertThat(h.fake.exchangeCalls).hasValue(0);
+        }
+    }
+
+    @Test
+    void aBatchSizeBelowOneIsRefused() {
+        assertThatThrownBy(() -> h.keepAlive.run(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRunClaimsNoMoreThanItsBatch() {
+        for (int i = 0; i < 3; i++) {
+            h.connectOngoing(ALICE);
+        }
+        h.atDay(30);
+
+        assertThat(h.keepAlive.run(2).claimed()).isEqualTo(2);
+        assertThat(h.keepAlive.run(2).claimed()).isEqualTo(1);
+        assertThat(h.fake.refreshCalls).hasValue(3);
+    }
+
+    private KeepAliveReport runAfter(CountDownLatch go) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return h.keepAlive.run(10);
+    }
+}

@@ -1,0 +1,168 @@
+package io.consentgateway.application.service;
+
+import io.consentgateway.application.port.in.FieldError;
+import io.consentgateway.application.port.in.FlowStarted;
+import io.consentgateway.application.port.in.InvalidInput;
+import io.consentgateway.application.port.in.StartFlowCommand;
+import io.consentgateway.application.port.out.ProviderFlowRequest;
+import io.consentgateway.domain.flow.Flow;
+import io.consentgateway.domain.flow.FlowKind;
+import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.FlowStatus;
+import io.consentgateway.domain.flow.State;
+import io.consentgateway.domain.shared.Language;
+import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.domain.shared.ReportingPeriod;
+import io.consentgateway.domain.shared.SyncPeriod;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.consentgateway.application.service.GatewayHarness.ALICE;
+import static io.consentgateway.application.service.GatewayHarness.CALLBACK;
+import static io.consentgateway.application.service.GatewayHarness.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StartFlowServiceTest {
+    final GatewayHarness h = new GatewayHarness();
+
+    StartFlowCommand.Input input(String kind) {
+        return new StartFlowCommand.Input("alice", kind, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void aStartedFlowHandsBackTheProvidersWidgetUrlAndExpiresInOneHour() {
+        FlowStarted started = h.startOngoingFlow(ALICE);
+
+        Flow stored = h.flow(started.flowId());
+        assertThat(started.widgetUrl()).isEqualTo(URI.create("https://widget.example/" + stored.providerFlowId().orElseThrow()));
+        assertThat(started.expiresAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(stored.status()).isEqualTo(FlowStatus.AWAITING_USER);
+        assertThat(stored.userId()).isEqualTo(ALICE);
+    }
+
+    @Test
+    void theProviderRequestAlwaysCarriesTheGatewaysRedirectUriAndTheUser() {
+        h.startFlow(ALICE, FlowKind.ONE_TIME_ACCESS);
+
+        ProviderFlowRequest request = h.fake.lastStartRequest();
+        assertThat(request.redirectUri()).isEqualTo(CALLBACK);
+        assertThat(request.userId()).isEqualTo(ALICE);
+        assertThat(request.renewal()).isFalse();
+    }
+
+    @Test
+    void aProviderRequestWithoutRedirectUriIsRejected() {
+        assertThatThrownBy(() -> new ProviderFlowRequest(FlowKind.ONGOING_ACCESS, new SecureRandomStateGenerator().newState(),
+                null, ALICE, FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), false))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("redirect URI");
+    }
+
+    @Test
+    void aRenewalRequestForAOneTimeKindIsRejected() {
+        assertThatThrownBy(() -> new ProviderFlowRequest(FlowKind.ONE_TIME_ACCESS, new SecureRandomStateGenerator().newState(),
+                CALLBACK, ALICE, FlowOptions.defaultsFor(FlowKind.ONE_TIME_ACCESS), true))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anOngoingFlowWithoutOptionsGetsTheProvidersDefaults() {
+        h.startFlow.start(input("ongoing_access").parse(ProviderId.NRICH));
+
+        FlowOptions sent = h.fake.lastStartRequest().options();
+        assertThat(sent.language()).isEqualTo(Language.DE);
+        assertThat(sent.syncPeriod()).contains(new SyncPeriod(90));
+        assertThat(sent.allowMultiSelection()).isTrue();
+        assertThat(sent.reportingPeriod()).isEmpty();
+    }
+
+    @Test
+    void anIncomeReportWithoutOptionsAsksFor12MonthsOfReporting() {
+        h.startFlow.start(input("income-report").parse(ProviderId.NRICH));
+
+        FlowOptions sent = h.fake.lastStartRequest().options();
+        assertThat(sent.reportingPeriod()).contains(new ReportingPeriod(12));
+        assertThat(sent.syncPeriod()).isEmpty();
+    }
+
+    @Test
+    void theStoredFlowKeepsTheOptionsSentToTheProvider() {
+        FlowStarted started = h.startFlow(ALICE, FlowKind.INCOME_REPORT);
+
+        assertThat(h.flow(started.flowId()).options()).isEqualTo(h.fake.lastStartRequest().options());
+    }
+
+    @Test
+    void aReturnUrlOutsideTheAllowListIsRejectedBeforeTheProviderIsCalled() {
+        StartFlowCommand command = new StartFlowCommand(ALICE, ProviderId.NRICH, FlowKind.ONGOING_ACCESS,
+                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.of(URI.create("https://evil.example/connect")));
+
+        assertThatThrownBy(() -> h.startFlow.start(command))
+                .isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("returnTo"));
+        assertThat(h.fake.startRequests).isEmpty();
+        assertThat(h.flows.size()).isZero();
+    }
+
+    @Test
+    void aReturnUrlThatOnlySharesAPrefixWithAnAllowedPathIsRejected() {
+        StartFlowCommand command = new StartFlowCommand(ALICE, ProviderId.NRICH, FlowKind.ONGOING_ACCESS,
+                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.of(URI.create("https://app.example/connect-evil")));
+
+        assertThatThrownBy(() -> h.startFlow.start(command)).isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void anAllowedReturnUrlIsKeptWithTheFlow() {
+        URI back = URI.create("https://app.example/connect/result?x=1");
+        FlowStarted started = h.startFlow.start(new StartFlowCommand(ALICE, ProviderId.NRICH, FlowKind.ONGOING_ACCESS,
+                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.of(back)));
+
+        assertThat(h.flow(started.flowId()).returnTo()).contains(back);
+    }
+
+    @Test
+    void anUnknownProviderIsRejectedNamingTheProviderField() {
+        StartFlowCommand command = new StartFlowCommand(ALICE, new ProviderId("someotherbank"), FlowKind.ONGOING_ACCESS,
+                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.empty());
+
+        assertThatThrownBy(() -> h.startFlow.start(command))
+                .isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("provider"));
+    }
+
+    @Test
+    void everyFlowGetsItsOwnState() {
+        Set<String> states = java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> h.startOngoingFlow(ALICE))
+                .map(started -> h.stateOf(started.flowId()))
+                .collect(Collectors.toSet());
+
+        assertThat(states).hasSize(50);
+        assertThat(h.fake.startRequests).extracting(ProviderFlowRequest::state).map(State::value)
+                .containsExactlyInAnyOrderElementsOf(states);
+    }
+
+    @Test
+    void theStateSentToTheProviderIsTheOneStoredWithTheFlow() {
+        FlowStarted started = h.startOngoingFlow(ALICE);
+
+        assertThat(h.fake.lastStartRequest().state()).isEqualTo(h.flow(started.flowId()).state());
+    }
+
+    @Test
+    void aCommandFillsInTheKindsDefaultsEvenWhenBuiltDirectly() {
+        StartFlowCommand command = new StartFlowCommand(ALICE, ProviderId.NRICH, FlowKind.INCOME_REPORT,
+                new FlowOptions(Language.EN, List.of(), List.of(), true, Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), false), Optional.empty());
+
+        assertThat(command.options().reportingPeriod()).contains(ReportingPeriod.DEFAULT);
+    }
+}

@@ -1,0 +1,248 @@
+package io.consentgateway.application.service;
+
+import io.consentgateway.application.port.out.ProviderUnavailable;
+import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentNotUsable;
+import io.consentgateway.domain.consent.ConsentStatus;
+import io.consentgateway.domain.consent.NextAction;
+import io.consentgateway.domain.finance.Account;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.token.AccessToken;
+import io.consentgateway.domain.token.TokenPair;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.consentgateway.application.service.GatewayHarness.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TokenRefreshTest {
+    final GatewayHarness h = new GatewayHarness();
+    final ConsentId id = h.connectOngoing(ALICE);
+    final TokenPair granted = h.consent(id).tokens();
+
+    @Nested
+    class Rotation {
+        @Test
+        void aRefreshReplacesBothTokens() {
+            h.advance(Duration.ofHours(2));
+
+            h.readAccounts.accounts(ALICE, id);
+
+            TokenPair now = h.consent(id).tokens();
+            assertThat(now.accessToken()).isNotEqualTo(granted.accessToken());
+            assertThat(now.refreshToken()).isPresent().isNotEqualTo(granted.refreshToken());
+            assertThat(now.accessExpiresAt()).isEqualTo(h.now().plus(Duration.ofHours(1)));
+            assertThat(now.refreshExpiresAt()).contains(h.now().plus(Duration.ofDays(90)));
+        }
+
+        @Test
+        void theOldRefreshTokenIsKeptWhenTheResponseHasNone() {
+            h.fake.omitRefreshTokenOnRefresh(true);
+            h.advance(Duration.ofHours(2));
+
+            h.readAccounts.accounts(ALICE, id);
+
+            TokenPair now = h.consent(id).tokens();
+            assertThat(now.accessToken()).isNotEqualTo(granted.accessToken());
+            assertThat(now.refreshToken()).isEqualTo(granted.refreshToken());
+            assertThat(now.refreshExpiresAt()).isEqualTo(granted.refreshExpiresAt());
+        }
+
+        @Test
+        void aRefreshRecordsWhenItHappened() {
+            h.advance(Duration.ofHours(2));
+
+            h.readAccounts.accounts(ALICE, id);
+
+            assertThat(h.consent(id).lastRefreshedAt()).contains(h.now());
+        }
+    }
+
+    @Nested
+    class Rejection {
+        @Test
+        void invalidGrantOnRefreshRequiresReauthorizationAndKeepsTheTokens() {
+            h.advance(Duration.ofHours(2));
+            h.fake.failNextRefresh(new ReauthorizationRequired("invalid_grant"));
+
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id))
+                    .isInstanceOfSatisfying(ConsentNotUsable.class, e -> {
+                        assertThat(e.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
+                        assertThat(e.nextAction()).isEqualTo(NextAction.RENEW);
+                    });
+            Consent stored = h.consent(id);
+            assertThat(stored.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
+            assertThat(stored.tokensIfAny()).contains(granted);
+        }
+
+        @Test
+        void aConsentRequiringReauthorizationIsNotRefreshedAgain() {
+            h.advance(Duration.ofHours(2));
+            h.fake.failNextRefresh(new ReauthorizationRequired("invalid_grant"));
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ConsentNotUsable.class);
+
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ConsentNotUsable.class);
+
+            assertThat(h.fake.refreshCalls).hasValue(1);
+        }
+
+        @Test
+        void anUnavailableProviderDuringRefreshChangesNothing() {
+            h.advance(Duration.ofHours(2));
+            Consent before = h.consent(id);
+            h.fake.failNextRefresh(new ProviderUnavailable("503"));
+
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+
+            assertThat(h.consent(id).snapshot()).isEqualTo(before.snapshot());
+        }
+
+        @Test
+        void afterAnOutageDuringRefreshTheNextReadRefreshesWithTheKeptToken() {
+            h.advance(Duration.ofHours(2));
+            h.fake.failNextRefresh(new ProviderUnavailable("503"));
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+
+            assertThat(h.readAccounts.accounts(ALICE, id)).isNotEmpty();
+            assertThat(h.consent(id).status()).isEqualTo(ConsentStatus.ACTIVE);
+        }
+    }
+
+    @Nested
+    class DataCalls {
+        @Test
+        void aFreshAccessTokenIsUsedWithoutRefresh() {
+            h.advance(Duration.ofMinutes(30));
+
+            h.readAccounts.accounts(ALICE, id);
+
+            assertThat(h.fake.refreshCalls).hasValue(0);
+            assertThat(h.provider.dataCallTokens).containsExactly(granted.accessToken());
+        }
+
+        @Test
+        void anAccessTokenNearExpiryIsRefreshedBeforeTheDataCall() {
+            h.advance(Duration.ofMinutes(59).plusSeconds(30)); // still valid at the provider, but within the 60 s skew
+
+            h.readAccounts.accounts(ALICE, id);
+
+            assertThat(h.fake.refreshCalls).hasValue(1);
+            AccessToken refreshed = h.consent(id).tokens().accessToken();
+            assertThat(h.provider.dataCallTokens).containsExactly(refreshed);
+            assertThat(h.fake.dataCalls).hasValue(1);
+        }
+
+        @Test
+        void a401OnADataCallTriggersExactlyOneRefreshAndOneRetry() {
+            h.fake.invalidate(granted.accessToken()); // the provider dropped the token before its expiry
+
+            List<Account> accounts = h.readAccounts.accounts(ALICE, id);
+
+            assertThat(accounts).isNotEmpty();
+            assertThat(h.fake.refreshCalls).hasValue(1);
+            assertThat(h.fake.dataCalls).hasValue(2);
+            assertThat(h.provider.dataCallTokens).containsExactly(granted.accessToken(), h.consent(id).tokens().accessToken());
+        }
+
+        @Test
+        void aSecond401AfterTheRefreshRequiresReauthorization() {
+            h.provider.failNextDataCalls(2, () -> new ReauthorizationRequired("401"));
+
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id))
+                    .isInstanceOfSatisfying(ConsentNotUsable.class, e -> {
+                        assertThat(e.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
+                        assertThat(e.nextAction()).isEqualTo(NextAction.RENEW);
+                    });
+            assertThat(h.fake.refreshCalls).hasValue(1);
+            assertThat(h.provider.dataCallTokens).hasSize(2);
+            Consent stored = h.consent(id);
+            assertThat(stored.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
+            assertThat(stored.tokensIfAny()).isPresent();
+        }
+
+        @Test
+        void aProviderOutageOnADataCallNeitherRefreshesNorChangesTheConsent() {
+            Consent before = h.consent(id);
+            h.provider.failNextDataCalls(1, () -> new ProviderUnavailable("503"));
+
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+
+            assertThat(h.fake.refreshCalls).hasValue(0);
+            assertThat(h.consent(id).snapshot()).isEqualTo(before.snapshot());
+        }
+    }
+
+    @Nested
+    class Concurrency {
+        @Test
+        void twoConcurrentReadersOfAnExpiredTokenCauseOneRefreshAndTheLoserUsesTheWinnersToken() throws Exception {
+            h.advance(Duration.ofHours(2));
+            CountDownLatch refreshEntered = new CountDownLatch(1);
+            CountDownLatch releaseRefresh = new CountDownLatch(1);
+            AtomicReference<Thread> winner = new AtomicReference<>();
+            h.provider.onNextRefresh(() -> {
+                winner.set(Thread.currentThread());
+                refreshEntered.countDown();
+                awaitQuietly(releaseRefresh);
+            });
+            CountDownLatch go = new CountDownLatch(1);
+            AtomicInteger running = new AtomicInteger();
+            FutureTask<List<Account>> first = reader(go, running);
+            FutureTask<List<Account>> second = reader(go, running);
+            Thread t1 = new Thread(first, "reader-1");
+            Thread t2 = new Thread(second, "reader-2");
+            t1.start();
+            t2.start();
+
+            go.countDown();
+            assertThat(refreshEntered.await(10, TimeUnit.SECONDS)).as("a refresh started").isTrue();
+            Thread loser = winner.get() == t1 ? t2 : t1;
+            assertThat(waitUntilParked(loser, running)).as("the other reader waits for the refresh in flight").isTrue();
+            releaseRefresh.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS)).isNotEmpty();
+            assertThat(second.get(10, TimeUnit.SECONDS)).isNotEmpty();
+            assertThat(h.fake.refreshCalls).hasValue(1);
+            AccessToken winnersToken = h.consent(id).tokens().accessToken();
+            assertThat(h.provider.dataCallTokens).containsExactly(winnersToken, winnersToken);
+            assertThat(h.consent(id).status()).isEqualTo(ConsentStatus.ACTIVE);
+        }
+
+        private FutureTask<List<Account>> reader(CountDownLatch go, AtomicInteger running) {
+            return new FutureTask<>(() -> {
+                go.await();
+                running.incrementAndGet();
+                return h.readAccounts.accounts(ALICE, id);
+            });
+        }
+
+        private boolean waitUntilParked(Thread thread, AtomicInteger running) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                if (running.get() == 2 && thread.getState() == Thread.State.WAITING) {
+                    return true;
+                }
+                Thread.sleep(5);
+            }
+            return false;
+        }
+
+        private void awaitQuietly(CountDownLatch latch) {
+            try {
+                latch.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

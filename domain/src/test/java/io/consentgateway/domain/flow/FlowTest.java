@@ -1,0 +1,390 @@
+package io.consentgateway.domain.flow;
+
+import io.consentgateway.domain.policy.ConsentPolicy;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.DomainRuleViolation;
+import io.consentgateway.domain.shared.InvalidValueException;
+import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.domain.shared.RedirectUri;
+import io.consentgateway.domain.shared.SyncPeriod;
+import io.consentgateway.domain.shared.UserId;
+import io.consentgateway.domain.token.PkceVerifier;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FlowTest {
+    static final Instant T = Instant.parse("2026-03-01T09:00:00Z");
+    static final ConsentPolicy POLICY = ConsentPolicy.nrichDefaults();
+    static final String STATE_TEXT = "Zm9yZ2VkLXN0YXRlLXRoYXQtaXMtbG9uZy1lbm91Z2g";
+    static final String VERIFIER_TEXT = "pkce-verifier-that-must-never-be-printed";
+
+    static Flow awaiting() {
+        return awaiting(FlowKind.ONGOING_ACCESS);
+    }
+
+    static Flow awaiting(FlowKind kind) {
+        return Flow.start(FlowId.random(), new UserId("alice"), ProviderId.NRICH, kind, State.of(STATE_TEXT),
+                RedirectUri.parse("https://gateway.example/callback"), FlowOptions.defaultsFor(kind), Optional.empty(),
+                Optional.empty(), Optional.of("pf-1"), URI.create("https://widget.example/pf-1"),
+                Optional.of(new PkceVerifier(VERIFIER_TEXT)), T, POLICY);
+    }
+
+    static Flow exchanging(Instant at) {
+        return awaiting().beginExchange(at, POLICY);
+    }
+
+    @Nested
+    class Starting {
+        @Test
+        void aStartedFlowAwaitsTheUserForTheFlowLifetime() {
+            Flow flow = awaiting();
+
+            assertThat(flow.status()).isEqualTo(FlowStatus.AWAITING_USER);
+            assertThat(flow.expiresAt()).isEqualTo(T.plus(Duration.ofHours(1)));
+            assertThat(flow.version()).isZero();
+            assertThat(flow.endedAt()).isEmpty();
+        }
+
+        @Test
+        void theFlowLifetimeIsConfigurable() {
+            Flow flow = Flow.start(FlowId.random(), new UserId("alice"), ProviderId.NRICH, FlowKind.ONGOING_ACCESS,
+                    State.of(STATE_TEXT), RedirectUri.parse("https://gateway.example/callback"),
+                    FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.empty(), Optional.empty(), Optional.empty(),
+                    URI.create("https://widget.example/x"), Optional.empty(), T, POLICY.withFlowLifetime(Duration.ofMinutes(10)));
+
+            assertThat(flow.expiresAt()).isEqualTo(T.plus(Duration.ofMinutes(10)));
+        }
+
+        @Test
+        void startingFillsInTheKindsDefaultOptions() {
+            Flow flow = awaiting(FlowKind.ONE_TIME_ACCESS);
+
+            assertThat(flow.options().syncPeriod()).contains(SyncPeriod.DEFAULT);
+        }
+    }
+
+    @Nested
+    class CallbackVerification {
+        @Test
+        void theExactStateAndTheMatchingProviderFlowIdAreAccepted() {
+            awaiting().verifyCallback(State.of(STATE_TEXT), Optional.of("pf-1"));
+        }
+
+        @Test
+        void aCallbackWithoutProviderFlowIdIsAcceptedOnTheStateAlone() {
+            awaiting().verifyCallback(State.of(STATE_TEXT), Optional.empty());
+        }
+
+        @Test
+        void anotherStateIsAMismatch() {
+            assertThatThrownBy(() -> awaiting().verifyCallback(State.of("x" + STATE_TEXT.substring(1)), Optional.of("pf-1")))
+                    .isInstanceOf(CallbackMismatch.class)
+                    .hasMessageContaining("state");
+        }
+
+        @Test
+        void anotherProviderFlowIdIsAMismatch() {
+            assertThatThrownBy(() -> awaiting().verifyCallback(State.of(STATE_TEXT), Optional.of("pf-2")))
+                    .isInstanceOf(CallbackMismatch.class)
+                    .hasMessageContaining("flow_id");
+        }
+    }
+
+    @Nested
+    class Exchange {
+        @Test
+        void receivingACodeMovesTheFlowToExchangingWithTheCodeLifetime() {
+            Flow flow = exchanging(T.plusSeconds(60));
+
+            assertThat(flow.status()).isEqualTo(FlowStatus.EXCHANGING);
+            assertThat(flow.codeExpiresAt()).contains(T.plusSeconds(60).plus(Duration.ofHours(1)));
+            assertThat(flow.codeUsableAt(T.plusSeconds(61))).isTrue();
+        }
+
+        @Test
+        void theCodeIsNoLongerUsableFromTheMomentItsLifetimeEnds() {
+            Flow flow = exchanging(T);
+
+            assertThat(flow.codeUsableAt(T.plus(Duration.ofHours(1)).minusNanos(1))).isTrue();
+            assertThat(flow.codeUsableAt(T.plus(Duration.ofHours(1)))).isFalse();
+        }
+
+        @Test
+        void aCodeArrivingAfterTheFlowLifetimeIsRefused() {
+            assertThatThrownBy(() -> awaiting().beginExchange(T.plus(Duration.ofHours(1)), POLICY))
+                    .isInstanceOf(DomainRuleViolation.class)
+                    .hasMessageContaining("expired");
+        }
+
+        @Test
+        void aSecondCodeForAnExchangingFlowIsRefused() {
+            assertThatThrownBy(() -> exchanging(T).beginExchange(T.plusSeconds(1), POLICY))
+                    .isInstanceOf(DomainRuleViolation.class);
+        }
+
+        @Test
+        void thePkceVerifierIsKeptWhileExchanging() {
+            assertThat(exchanging(T).pkceVerifier()).isPresent();
+        }
+    }
+
+    @Nested
+    class Completion {
+        @Test
+        void anExchangingFlowCompletesWithItsConsent() {
+            ConsentId consent = ConsentId.random();
+
+            Flow done = exchanging(T).complete(consent, T.plusSeconds(2));
+
+            assertThat(done.status()).isEqualTo(FlowStatus.COMPLETED);
+            assertThat(done.consentId()).contains(consent);
+            assertThat(done.endedAt()).contains(T.plusSeconds(2));
+        }
+
+        @Test
+        void aFlowCompletesAtMostOnce() {
+            Flow done = exchanging(T).complete(ConsentId.random(), T.plusSeconds(2));
+
+            assertThatThrownBy(() -> done.complete(ConsentId.random(), T.plusSeconds(3)))
+                    .isInstanceOf(DomainRuleViolation.class)
+                    .hasMessage("flow already completed");
+        }
+
+        @Test
+        void aFlowThatNeverReceivedACodeCannotComplete() {
+            assertThatThrownBy(() -> awaiting().complete(ConsentId.random(), T))
+                    .isInstanceOf(DomainRuleViolation.class);
+        }
+
+        @Test
+        void anEndedFlowCannotFail() {
+            Flow cancelled = awaiting().cancel(T);
+
+            assertThatThrownBy(() -> cancelled.fail(FlowFailure.PROVIDER_UNAVAILABLE, T))
+                    .isInstanceOf(DomainRuleViolation.class)
+                    .hasMessageContaining("already ended");
+        }
+
+        @Test
+        void anExchangingFlowFailsWithItsReason() {
+            Flow failed = exchanging(T).fail(FlowFailure.EXCHANGE_REJECTED, T.plusSeconds(1));
+
+            assertThat(failed.status()).isEqualTo(FlowStatus.FAILED);
+            assertThat(failed.failure()).contains(FlowFailure.EXCHANGE_REJECTED);
+        }
+    }
+
+    @Nested
+    class Cancellation {
+        @Test
+        void aFlowAwaitingTheUserCanBeCancelled() {
+            Flow cancelled = awaiting().cancel(T.plusSeconds(5));
+
+            assertThat(cancelled.status()).isEqualTo(FlowStatus.CANCELLED);
+            assertThat(cancelled.endedAt()).contains(T.plusSeconds(5));
+        }
+
+        @Test
+        void anExchangingFlowCannotBeCancelled() {
+            assertThatThrownBy(() -> exchanging(T).cancel(T.plusSeconds(1)))
+                    .isInstanceOf(DomainRuleViolation.class)
+                    .hasMessageContaining("only a flow awaiting the user can be cancelled");
+        }
+
+        @Test
+        void aCompletedFlowCannotBeCancelled() {
+            Flow done = exchanging(T).complete(ConsentId.random(), T);
+
+            assertThatThrownBy(() -> done.cancel(T)).isInstanceOf(DomainRuleViolation.class);
+        }
+    }
+
+    @Nested
+    class Lapse {
+        @Test
+        void aFlowAwaitingTheUserLapsesExactlyAtItsExpiry() {
+            Flow flow = awaiting();
+
+            assertThat(flow.isLapsedAt(T.plus(Duration.ofHours(1)).minusNanos(1))).isFalse();
+            assertThat(flow.isLapsedAt(T.plus(Duration.ofHours(1)))).isTrue();
+        }
+
+        @Test
+        void aLapsedAwaitingFlowExpires() {
+            Flow expired = awaiting().lapse(T.plus(Duration.ofHours(2)));
+
+            assertThat(expired.status()).isEqualTo(FlowStatus.EXPIRED);
+            assertThat(expired.failure()).isEmpty();
+        }
+
+        @Test
+        void anExchangingFlowWhoseCodeLapsedFailsWithCodeExpired() {
+            Flow stuck = exchanging(T.plusSeconds(30));
+
+            Flow failed = stuck.lapse(T.plusSeconds(30).plus(Duration.ofHours(1)));
+
+            assertThat(failed.status()).isEqualTo(FlowStatus.FAILED);
+            assertThat(failed.failure()).contains(FlowFailure.CODE_EXPIRED);
+        }
+
+        @Test
+        void anExchangingFlowIsNotLapsedByTheFlowLifetimeButByTheCodeLifetime() {
+            Flow stuck = exchanging(T.plus(Duration.ofMinutes(50)));
+
+            assertThat(stuck.isLapsedAt(T.plus(Duration.ofMinutes(70)))).isFalse();
+            assertThat(stuck.isLapsedAt(T.plus(Duration.ofMinutes(110)))).isTrue();
+        }
+
+        @Test
+        void aFlowThatHasNotLapsedCannotBeLapsed() {
+            assertThatThrownBy(() -> awaiting().lapse(T.plusSeconds(1)))
+                    .isInstanceOf(DomainRuleViolation.class)
+                    .hasMessage("flow has not lapsed");
+        }
+
+        @Test
+        void anEndedFlowNeverLapses() {
+            assertThat(awaiting().cancel(T).isLapsedAt(T.plus(Duration.ofDays(1)))).isFalse();
+        }
+    }
+
+    @Nested
+    class PkceVerifierLifetime {
+        @Test
+        void droppedWhenTheFlowCompletes() {
+            assertThat(exchanging(T).complete(ConsentId.random(), T).pkceVerifier()).isEmpty();
+        }
+
+        @Test
+        void droppedWhenTheFlowIsCancelled() {
+            assertThat(awaiting().cancel(T).pkceVerifier()).isEmpty();
+        }
+
+        @Test
+        void droppedWhenTheFlowFails() {
+            assertThat(exchanging(T).fail(FlowFailure.PROVIDER_UNAVAILABLE, T).pkceVerifier()).isEmpty();
+        }
+
+        @Test
+        void droppedWhenTheFlowLapses() {
+            assertThat(awaiting().lapse(T.plus(Duration.ofHours(1))).pkceVerifier()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Restore {
+        @Test
+        void aConsistentSnapshotRestoresToAnEqualFlow() {
+            Flow original = exchanging(T).withVersion(3);
+
+            Flow restored = Flow.restore(original.snapshot());
+
+            assertThat(restored.snapshot()).isEqualTo(original.snapshot());
+            assertThat(restored.version()).isEqualTo(3);
+        }
+
+        @Test
+        void aCompletedFlowWithoutConsentIsRejected() {
+            assertThatThrownBy(() -> changed(exchanging(T).complete(ConsentId.random(), T),
+                    s -> copy(s, s.status(), s.codeReceivedAt(), s.codeExpiresAt(), s.endedAt(), Optional.empty(), s.failure())))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessageContaining("consent");
+        }
+
+        @Test
+        void aFailedFlowWithoutReasonIsRejected() {
+            Flow failed = exchanging(T).fail(FlowFailure.EXCHANGE_REJECTED, T);
+
+            assertThatThrownBy(() -> changed(failed,
+                    s -> copy(s, s.status(), s.codeReceivedAt(), s.codeExpiresAt(), s.endedAt(), s.consentId(), Optional.empty())))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessageContaining("failure reason");
+        }
+
+        @Test
+        void anExchangingFlowWithoutReceivedCodeIsRejected() {
+            assertThatThrownBy(() -> changed(awaiting(),
+                    s -> copy(s, FlowStatus.EXCHANGING, s.codeReceivedAt(), s.codeExpiresAt(), s.endedAt(), s.consentId(), s.failure())))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessageContaining("received a code");
+        }
+
+        @Test
+        void anEndedFlowWithoutEndTimeIsRejected() {
+            assertThatThrownBy(() -> changed(awaiting(),
+                    s -> copy(s, FlowStatus.EXPIRED, s.codeReceivedAt(), s.codeExpiresAt(), Optional.empty(), s.consentId(), s.failure())))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessageContaining("end time");
+        }
+
+        @Test
+        void aWaitingFlowWithAnEndTimeIsRejected() {
+            assertThatThrownBy(() -> changed(awaiting(),
+                    s -> copy(s, s.status(), s.codeReceivedAt(), s.codeExpiresAt(), Optional.of(T), s.consentId(), s.failure())))
+                    .isInstanceOf(InvalidValueException.class);
+        }
+
+        @Test
+        void aCodeReceiptWithoutExpiryIsRejected() {
+            assertThatThrownBy(() -> changed(awaiting(),
+                    s -> copy(s, s.status(), Optional.of(T), Optional.empty(), s.endedAt(), s.consentId(), s.failure())))
+                    .isInstanceOf(InvalidValueException.class);
+        }
+
+        @Test
+        void aOneTimeFlowRenewingAConsentIsRejected() {
+            Flow.Snapshot s = awaiting(FlowKind.ONE_TIME_ACCESS).snapshot();
+
+            assertThatThrownBy(() -> new Flow.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.state(), s.redirectUri(),
+                    s.options(), s.returnTo(), Optional.of(ConsentId.random()), s.providerFlowId(), s.widgetUrl(), s.pkceVerifier(),
+                    s.status(), s.createdAt(), s.expiresAt(), s.codeReceivedAt(), s.codeExpiresAt(), s.endedAt(), s.consentId(),
+                    s.failure(), s.version()))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessageContaining("renew");
+        }
+
+        @Test
+        void aNegativeVersionIsRejected() {
+            assertThatThrownBy(() -> awaiting().withVersion(-1)).isInstanceOf(InvalidValueException.class);
+        }
+
+        private Flow changed(Flow flow, UnaryOperator<Flow.Snapshot> change) {
+            return Flow.restore(change.apply(flow.snapshot()));
+        }
+
+        private Flow.Snapshot copy(Flow.Snapshot s, FlowStatus status, Optional<Instant> codeReceivedAt,
+                                   Optional<Instant> codeExpiresAt, Optional<Instant> endedAt, Optional<ConsentId> consentId,
+                                   Optional<FlowFailure> failure) {
+            return new Flow.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.state(), s.redirectUri(), s.options(),
+                    s.returnTo(), s.renewalOf(), s.providerFlowId(), s.widgetUrl(), s.pkceVerifier(), status, s.createdAt(),
+                    s.expiresAt(), codeReceivedAt, codeExpiresAt, endedAt, consentId, failure, s.version());
+        }
+    }
+
+    @Nested
+    class Printing {
+        @Test
+        void aSnapshotPrintsNeitherTheStateNorThePkceVerifier() {
+            String printed = awaiting().snapshot().toString();
+
+            assertThat(printed).doesNotContain(STATE_TEXT).doesNotContain(VERIFIER_TEXT).contains("***");
+        }
+
+        @Test
+        void aFlowPrintsItsIdKindAndStatusOnly() {
+            Flow flow = awaiting();
+
+            assertThat(flow.toString()).contains(flow.id().toString(), "ONGOING_ACCESS", "AWAITING_USER")
+                    .doesNotContain(STATE_TEXT);
+        }
+    }
+}
