@@ -1,0 +1,364 @@
+package io.consentgateway.adapter.out.nrich;
+
+import io.consentgateway.adapter.out.nrich.api.AccountsResponse;
+import io.consentgateway.adapter.out.nrich.api.FlowCreated;
+import io.consentgateway.adapter.out.nrich.api.IncomeReportResponse;
+import io.consentgateway.adapter.out.nrich.api.NrichDataApi;
+import io.consentgateway.adapter.out.nrich.api.NrichFlowApi;
+import io.consentgateway.adapter.out.nrich.api.NrichTokenApi;
+import io.consentgateway.adapter.out.nrich.api.TokenRequest;
+import io.consentgateway.adapter.out.nrich.api.TokenResponse;
+import io.consentgateway.adapter.out.nrich.api.TransactionDto;
+import io.consentgateway.adapter.out.nrich.api.TransactionsResponse;
+import io.consentgateway.adapter.out.nrich.http.BasicClientAuthentication;
+import io.consentgateway.adapter.out.nrich.http.Endpoint;
+import io.consentgateway.adapter.out.nrich.http.NrichFailures;
+import io.consentgateway.adapter.out.nrich.http.NrichResponseExceptionMapper;
+import io.consentgateway.adapter.out.nrich.http.ResponseSizeLimit;
+import io.consentgateway.adapter.out.nrich.mapping.NrichMapping;
+import io.consentgateway.adapter.out.nrich.mapping.NrichRequests;
+import io.consentgateway.application.port.out.CodeExchange;
+import io.consentgateway.application.port.out.ConsentProvider;
+import io.consentgateway.application.port.out.ProviderException;
+import io.consentgateway.application.port.out.ProviderFlow;
+import io.consentgateway.application.port.out.ProviderFlowRequest;
+import io.consentgateway.application.port.out.ProviderRejected;
+import io.consentgateway.application.port.out.ProviderUnavailable;
+import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.application.port.out.TransactionFilter;
+import io.consentgateway.domain.finance.Account;
+import io.consentgateway.domain.finance.IncomeReport;
+import io.consentgateway.domain.finance.Transaction;
+import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.domain.token.AccessToken;
+import io.consentgateway.domain.token.IssuedTokens;
+import io.consentgateway.domain.token.RefreshToken;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The {@link ConsentProvider} port spoken to nrich: MicroProfile Rest Client interfaces per endpoint group, built
+ * once (programmatically, so the same code runs on Liberty and in plain tests), HTTP Basic client authentication
+ * on flow and token calls, a Bearer token on data calls, every failure translated into the application's
+ * exceptions.
+ *
+ * <p>Fault tolerance (MicroProfile Fault Tolerance, active when this class is a CDI bean; inert when constructed
+ * directly): reads are retried a bounded number of times with jitter on {@link ProviderUnavailable}; a code
+ * exchange or a refresh is retried only on {@link ProviderNotReached} (the request never left); a circuit breaker
+ * per method ignores the caller's own errors ({@link ReauthorizationRequired}, {@link ProviderRejected}); a
+ * bulkhead caps concurrent calls. An open circuit or a full bulkhead surfaces as {@link ProviderNotReached}.
+ * Every value can be overridden with the standard keys, e.g.
+ * {@code io.consentgateway.adapter.out.nrich.NrichConsentProvider/accounts/Retry/maxRetries=0}.
+ */
+@ApplicationScoped
+public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
+
+    private NrichSettings settings;
+    private Clock clock;
+    private NrichFlowApi flows;
+    private NrichTokenApi tokens;
+    private NrichDataApi data;
+
+    /** For CDI's client proxy only. */
+    protected NrichConsentProvider() {
+    }
+
+    /** The CDI constructor: bootstrap produces the {@link NrichSettings} (e.g. {@link NrichSettings#fromConfig}). */
+    @Inject
+    public NrichConsentProvider(NrichSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock used for {@code Retry-After} dates and the months of the older income report endpoint
+     */
+    public NrichConsentProvider(NrichSettings settings, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "nrich settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        BasicClientAuthentication basic = new BasicClientAuthentication(settings.clientId(), settings.clientSecret());
+        this.flows = client(NrichFlowApi.class, Endpoint.FLOW, basic);
+        this.tokens = client(NrichTokenApi.class, Endpoint.TOKEN, basic);
+        this.data = client(NrichDataApi.class, Endpoint.DATA, null);
+    }
+
+    private <T> T client(Class<T> api, Endpoint endpoint, BasicClientAuthentication authentication) {
+        RestClientBuilder builder = RestClientBuilder.newBuilder()
+                .baseUri(settings.normalisedBaseUri())
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(false)
+                .property("microprofile.rest.client.disable.default.mapper", Boolean.TRUE)
+                // RESTEasy (tests) would otherwise use a single-connection manager; Liberty ignores these.
+                .property("resteasy.connectionPoolSize", 50)
+                .property("resteasy.maxPooledPerRoute", 50)
+                .register(new NrichResponseExceptionMapper(endpoint, clock))
+                .register(new ResponseSizeLimit(settings.maxResponseBytes()));
+        if (authentication != null) {
+            builder.register(authentication);
+        }
+        return builder.build(api);
+    }
+
+    @Override
+    public ProviderId id() {
+        return ProviderId.NRICH;
+    }
+
+    /** {@code /ongoing/access}, {@code /onetime/access}, {@code /onetime/income-report}, or {@code /ongoing/sync} for a renewal. */
+    @Override
+    @Retry(maxRetries = 1, delay = 300, jitter = 200, retryOn = ProviderUnavailable.class,
+            abortOn = {ReauthorizationRequired.class, ProviderRejected.class})
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
+    @Bulkhead(20)
+    @Fallback(fallbackMethod = "startFlowNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
+    public ProviderFlow startFlow(ProviderFlowRequest request) {
+        Objects.requireNonNull(request, "flow request");
+        return guard(Endpoint.FLOW, () -> {
+            FlowCreated created = call(Endpoint.FLOW, () -> switch (request.kind()) {
+                case ONGOING_ACCESS -> request.renewal()
+                        ? flows.ongoingSync(NrichRequests.ongoingSync(request))
+                        : flows.ongoingAccess(NrichRequests.ongoingAccess(request));
+                case ONE_TIME_ACCESS -> flows.oneTimeAccess(NrichRequests.oneTimeAccess(request));
+                case INCOME_REPORT -> flows.incomeReport(NrichRequests.incomeReport(request));
+            });
+            return NrichMapping.flow(created);
+        });
+    }
+
+    /** Never retried once the request may have reached nrich: the code is single use. */
+    @Override
+    @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = ProviderNotReached.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
+    @Bulkhead(20)
+    @Fallback(fallbackMethod = "exchangeCodeNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
+    public IssuedTokens exchangeCode(CodeExchange exchange) {
+        Objects.requireNonNull(exchange, "code exchange");
+        TokenRequest request = TokenRequest.authorizationCode(exchange.code().reveal(),
+                settings.sendRedirectUriOnExchange() ? exchange.redirectUri().toString() : null);
+        return token(request);
+    }
+
+    /** Never retried once the request may have reached nrich: the refresh token rotates. */
+    @Override
+    @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = ProviderNotReached.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
+    @Bulkhead(20)
+    @Fallback(fallbackMethod = "refreshNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
+    public IssuedTokens refresh(RefreshToken refreshToken) {
+        Objects.requireNonNull(refreshToken, "refresh token");
+        return token(TokenRequest.refresh(refreshToken.reveal()));
+    }
+
+    private IssuedTokens token(TokenRequest request) {
+        return guard(Endpoint.TOKEN, () -> {
+            TokenResponse response = call(Endpoint.TOKEN, () -> switch (settings.tokenRequestEncoding()) {
+                case JSON -> tokens.token(request);
+                case FORM -> tokens.tokenAsForm(request.toForm());
+            });
+            return NrichMapping.tokens(response);
+        });
+    }
+
+    @Override
+    @Retry(maxRetries = 2, delay = 500, jitter = 250, maxDuration = 60_000, retryOn = ProviderUnavailable.class,
+            abortOn = {PagingLimitExceeded.class, ReauthorizationRequired.class, ProviderRejected.class})
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
+    @Bulkhead(40)
+    @Fallback(fallbackMethod = "accountsNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
+    public List<Account> accounts(AccessToken accessToken) {
+        Objects.requireNonNull(accessToken, "access token");
+        return guard(Endpoint.DATA, () -> NrichMapping.accounts(fetchAccounts(accessToken)));
+    }
+
+    private List<io.consentgateway.adapter.out.nrich.api.AccountDto> fetchAccounts(AccessToken accessToken) {
+        AccountsResponse response = call(Endpoint.DATA, () -> data.accounts(bearer(accessToken)));
+        if (response == null) {
+            throw new ProviderUnavailable("nrich data API answered accounts with an empty body");
+        }
+        return response.accounts() == null ? List.of() : response.accounts();
+    }
+
+    /**
+     * Walks {@code GET /rest/transactions} with {@code count}/{@code offset} until a page holds fewer than
+     * {@code count} items (an empty page ends it too), at most {@code cg.nrich.max-pages} pages. A transaction
+     * seen twice (the data moved between pages) is kept once. Transactions without a currency take their
+     * account's (one extra accounts call, only then), else EUR.
+     */
+    @Override
+    @Retry(maxRetries = 2, delay = 500, jitter = 250, maxDuration = 60_000, retryOn = ProviderUnavailable.class,
+            abortOn = {PagingLimitExceeded.class, ReauthorizationRequired.class, ProviderRejected.class})
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
+    @Bulkhead(40)
+    @Fallback(fallbackMethod = "transactionsNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
+    public List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter) {
+        Objects.requireNonNull(accessToken, "access token");
+        Objects.requireNonNull(filter, "transaction filter");
+        return guard(Endpoint.DATA, () -> {
+            String authorization = bearer(accessToken);
+            String accounts = filter.accountIds().isEmpty() ? null : String.join(",", filter.accountIds());
+            String since = filter.from().map(LocalDate::toString).orElse(null);
+            String until = filter.to().map(LocalDate::toString).orElse(null);
+            int count = settings.pageSize();
+            List<TransactionDto> all = new ArrayList<>();
+            int offset = 0;
+            for (int page = 0; ; page++) {
+                if (page >= settings.maxPages()) {
+                    throw new PagingLimitExceeded("nrich transactions did not end within " + settings.maxPages()
+                            + " pages of " + count);
+                }
+                int at = offset;
+                TransactionsResponse response = call(Endpoint.DATA,
+                        () -> data.transactions(authorization, accounts, since, until, count, at));
+                List<TransactionDto> items = response == null || response.transactions() == null
+                        ? List.of() : response.transactions();
+                all.addAll(items);
+                if (items.size() < count) {
+                    break;
+                }
+                offset += items.size();
+            }
+            Map<String, Optional<Currency>> currencies = all.stream().anyMatch(NrichMapping::lacksCurrency)
+                    ? accountCurrencies(accessToken) : Map.of();
+            Optional<String> onlyAccount = filter.accountIds().size() == 1
+                    ? Optional.of(filter.accountIds().get(0)) : Optional.empty();
+            List<Transaction> mapped = NrichMapping.transactions(all,
+                    id -> currencies.getOrDefault(id, Optional.empty()), onlyAccount);
+            Map<String, Transaction> unique = new LinkedHashMap<>();
+            mapped.forEach(t -> unique.putIfAbsent(t.accountId() + "\u0000" + t.id(), t));
+            return List.copyOf(unique.values());
+        });
+    }
+
+    private Map<String, Optional<Currency>> accountCurrencies(AccessToken accessToken) {
+        Map<String, Optional<Currency>> currencies = new HashMap<>();
+        NrichMapping.accounts(fetchAccounts(accessToken)).forEach(a -> currencies.put(a.id(), a.currency()));
+        return currencies;
+    }
+
+    /** {@code GET /rest/income-reports/{flow id}}, or the older {@code GET /rest/income-report?since&until} by configuration. */
+    @Override
+    @Retry(maxRetries = 2, delay = 500, jitter = 250, maxDuration = 60_000, retryOn = ProviderUnavailable.class,
+            abortOn = {PagingLimitExceeded.class, ReauthorizationRequired.class, ProviderRejected.class})
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
+    @Bulkhead(40)
+    @Fallback(fallbackMethod = "incomeReportNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
+    public IncomeReport incomeReport(AccessToken accessToken, String providerFlowId) {
+        Objects.requireNonNull(accessToken, "access token");
+        return guard(Endpoint.DATA, () -> {
+            String authorization = bearer(accessToken);
+            IncomeReportResponse response = switch (settings.incomeReportEndpoint()) {
+                case CURRENT -> {
+                    if (providerFlowId == null || providerFlowId.isBlank()) {
+                        throw new ProviderRejected("the nrich income report needs the flow id",
+                                Map.of("flow_id", List.of("is required")));
+                    }
+                    yield call(Endpoint.DATA, () -> data.incomeReport(authorization, providerFlowId.strip()));
+                }
+                case LEGACY -> {
+                    YearMonth until = YearMonth.now(clock);
+                    YearMonth since = until.minusMonths(settings.legacyIncomeReportMonths() - 1L);
+                    yield call(Endpoint.DATA, () -> data.legacyIncomeReport(authorization, since.toString(), until.toString()));
+                }
+            };
+            return NrichMapping.incomeReport(response);
+        });
+    }
+
+    // Fallbacks: only for an open circuit or a full bulkhead, where the call was never made.
+
+    ProviderFlow startFlowNotCalled(ProviderFlowRequest request) {
+        throw notCalled();
+    }
+
+    IssuedTokens exchangeCodeNotCalled(CodeExchange exchange) {
+        throw notCalled();
+    }
+
+    IssuedTokens refreshNotCalled(RefreshToken refreshToken) {
+        throw notCalled();
+    }
+
+    List<Account> accountsNotCalled(AccessToken accessToken) {
+        throw notCalled();
+    }
+
+    List<Transaction> transactionsNotCalled(AccessToken accessToken, TransactionFilter filter) {
+        throw notCalled();
+    }
+
+    IncomeReport incomeReportNotCalled(AccessToken accessToken, String providerFlowId) {
+        throw notCalled();
+    }
+
+    private static ProviderNotReached notCalled() {
+        return new ProviderNotReached("nrich is not being called for now (circuit open or too many calls in flight)");
+    }
+
+    @Override
+    @PreDestroy
+    public void close() {
+        for (AutoCloseable client : new AutoCloseable[] {flows, tokens, data}) {
+            if (client != null) {
+                try {
+                    client.close();
+                } catch (Exception ignored) {
+                    // closing is best effort
+                }
+            }
+        }
+    }
+
+    private static String bearer(AccessToken accessToken) {
+        return "Bearer " + accessToken.reveal();
+    }
+
+    /** Runs one HTTP call; anything but the application's exceptions is translated. */
+    private static <T> T call(Endpoint endpoint, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ProviderException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw NrichFailures.fromThrowable(endpoint, e);
+        }
+    }
+
+    /** The safety net around a whole operation (mapping included): only the application's exceptions leave. */
+    private static <T> T guard(Endpoint endpoint, Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (ProviderException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw NrichFailures.fromThrowable(endpoint, e);
+        }
+    }
+}

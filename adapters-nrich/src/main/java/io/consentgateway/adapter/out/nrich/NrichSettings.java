@@ -1,0 +1,249 @@
+package io.consentgateway.adapter.out.nrich;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How the nrich adapter reaches nrich. Bootstrap fills it from MicroProfile Config (see {@link #fromConfig});
+ * tests build it directly. The client secret never appears in {@link #toString()}.
+ *
+ * <p>Several settings exist because nrich's public material leaves the fact open (PROVIDERS.md §1): the
+ * token request's encoding, whether {@code redirect_uri} goes with a code exchange, and which income report
+ * endpoint the tenant has.
+ *
+ * @param baseUri                   nrich's API root, e.g. {@code https://api.finx-s.qwist.cloud}
+ * @param clientId                  the client id (HTTP Basic user name)
+ * @param clientSecret              the client secret (HTTP Basic password); never printed
+ * @param connectTimeout            TCP connect timeout of every call
+ * @param readTimeout               read (socket) timeout of every call
+ * @param pageSize                  transactions per page ({@code count}), nrich's default 1000
+ * @param maxPages                  safety net: at most this many transaction pages per read
+ * @param sendRedirectUriOnExchange whether a code exchange carries {@code redirect_uri}
+ * @param tokenRequestEncoding      JSON (documented) or form-urlencoded (OAuth 2.0 style)
+ * @param incomeReportEndpoint      {@code /rest/income-reports/{flow id}} or the older {@code /rest/income-report}
+ * @param legacyIncomeReportMonths  months the older income report endpoint asks for (ending this month)
+ * @param maxResponseBytes          the most bytes read from one answer; beyond, the answer counts as unusable
+ */
+public record NrichSettings(
+        URI baseUri,
+        String clientId,
+        String clientSecret,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int pageSize,
+        int maxPages,
+        boolean sendRedirectUriOnExchange,
+        TokenRequestEncoding tokenRequestEncoding,
+        IncomeReportEndpoint incomeReportEndpoint,
+        int legacyIncomeReportMonths,
+        long maxResponseBytes) {
+
+    public static final String PREFIX = "cg.nrich.";
+    public static final String BASE_URL = PREFIX + "base-url";
+    public static final String CLIENT_ID = PREFIX + "client-id";
+    public static final String CLIENT_SECRET = PREFIX + "client-secret";
+    public static final String CONNECT_TIMEOUT = PREFIX + "connect-timeout";
+    public static final String READ_TIMEOUT = PREFIX + "read-timeout";
+    public static final String PAGE_SIZE = PREFIX + "page-size";
+    public static final String MAX_PAGES = PREFIX + "max-pages";
+    public static final String SEND_REDIRECT_URI = PREFIX + "exchange.send-redirect-uri";
+    public static final String TOKEN_REQUEST_ENCODING = PREFIX + "token-request-encoding";
+    public static final String INCOME_REPORT_ENDPOINT = PREFIX + "income-report-endpoint";
+    public static final String LEGACY_INCOME_REPORT_MONTHS = PREFIX + "legacy-income-report-months";
+    public static final String MAX_RESPONSE_BYTES = PREFIX + "max-response-bytes";
+
+    public static final URI DEFAULT_BASE_URI = URI.create("http://localhost:9080/sandbox/nrich");
+    public static final String DEFAULT_CLIENT_ID = "demo-client";
+    public static final String DEFAULT_CLIENT_SECRET = "demo-secret";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_PAGE_SIZE = 1000;
+    public static final int DEFAULT_MAX_PAGES = 500;
+    public static final int DEFAULT_LEGACY_INCOME_REPORT_MONTHS = 12;
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
+    /** How {@code POST /auth/token} encodes its body. nrich documents JSON; OAuth 2.0 servers expect a form. */
+    public enum TokenRequestEncoding { JSON, FORM }
+
+    /** Which income report endpoint to call. */
+    public enum IncomeReportEndpoint {
+        /** {@code GET /rest/income-reports/{flow id}}. */
+        CURRENT,
+        /** {@code GET /rest/income-report?since=YYYY-MM&until=YYYY-MM} (older documents). */
+        LEGACY
+    }
+
+    public NrichSettings {
+        Objects.requireNonNull(baseUri, "nrich base URL is required");
+        if (!baseUri.isAbsolute() || baseUri.getHost() == null) {
+            throw new IllegalArgumentException("nrich base URL must be absolute with a host");
+        }
+        requireText(clientId, "nrich client id");
+        requireText(clientSecret, "nrich client secret");
+        if (clientId.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("nrich client id must not contain ':' (HTTP Basic)");
+        }
+        requirePositive(connectTimeout, "nrich connect timeout");
+        requirePositive(readTimeout, "nrich read timeout");
+        if (pageSize < 1 || pageSize > 10_000) {
+            throw new IllegalArgumentException("nrich page size must be 1..10000, was " + pageSize);
+        }
+        if (maxPages < 1) {
+            throw new IllegalArgumentException("nrich max pages must be at least 1, was " + maxPages);
+        }
+        Objects.requireNonNull(tokenRequestEncoding, "nrich token request encoding is required");
+        Objects.requireNonNull(incomeReportEndpoint, "nrich income report endpoint is required");
+        if (legacyIncomeReportMonths < 1 || legacyIncomeReportMonths > 24) {
+            throw new IllegalArgumentException("nrich legacy income report months must be 1..24, was "
+                    + legacyIncomeReportMonths);
+        }
+        if (maxResponseBytes < 1024) {
+            throw new IllegalArgumentException("nrich max response bytes must be at least 1024, was " + maxResponseBytes);
+        }
+    }
+
+    /** The documented defaults (which point at the bundled sandbox). */
+    public static NrichSettings defaults() {
+        return new NrichSettings(DEFAULT_BASE_URI, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_READ_TIMEOUT, DEFAULT_PAGE_SIZE, DEFAULT_MAX_PAGES, true, TokenRequestEncoding.JSON,
+                IncomeReportEndpoint.CURRENT, DEFAULT_LEGACY_INCOME_REPORT_MONTHS, DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    /**
+     * Reads the settings from a configuration lookup (e.g. {@code name -> config.getOptionalValue(name, String.class)}
+     * with MicroProfile Config). Durations are ISO-8601 ({@code PT5S}) or milliseconds ({@code 5000}).
+     */
+    public static NrichSettings fromConfig(Function<String, Optional<String>> lookup) {
+        Objects.requireNonNull(lookup, "lookup");
+        Function<String, Optional<String>> get = name -> lookup.apply(name).map(String::strip).filter(s -> !s.isEmpty());
+        return new NrichSettings(
+                get.apply(BASE_URL).map(URI::create).orElse(DEFAULT_BASE_URI),
+                get.apply(CLIENT_ID).orElse(DEFAULT_CLIENT_ID),
+                get.apply(CLIENT_SECRET).orElse(DEFAULT_CLIENT_SECRET),
+                get.apply(CONNECT_TIMEOUT).map(v -> duration(v, CONNECT_TIMEOUT)).orElse(DEFAULT_CONNECT_TIMEOUT),
+                get.apply(READ_TIMEOUT).map(v -> duration(v, READ_TIMEOUT)).orElse(DEFAULT_READ_TIMEOUT),
+                get.apply(PAGE_SIZE).map(v -> integer(v, PAGE_SIZE)).orElse(DEFAULT_PAGE_SIZE),
+                get.apply(MAX_PAGES).map(v -> integer(v, MAX_PAGES)).orElse(DEFAULT_MAX_PAGES),
+                get.apply(SEND_REDIRECT_URI).map(v -> bool(v, SEND_REDIRECT_URI)).orElse(true),
+                get.apply(TOKEN_REQUEST_ENCODING).map(v -> enumValue(TokenRequestEncoding.class, v, TOKEN_REQUEST_ENCODING))
+                        .orElse(TokenRequestEncoding.JSON),
+                get.apply(INCOME_REPORT_ENDPOINT).map(v -> enumValue(IncomeReportEndpoint.class, v, INCOME_REPORT_ENDPOINT))
+                        .orElse(IncomeReportEndpoint.CURRENT),
+                get.apply(LEGACY_INCOME_REPORT_MONTHS).map(v -> integer(v, LEGACY_INCOME_REPORT_MONTHS))
+                        .orElse(DEFAULT_LEGACY_INCOME_REPORT_MONTHS),
+                get.apply(MAX_RESPONSE_BYTES).map(v -> longValue(v, MAX_RESPONSE_BYTES)).orElse(DEFAULT_MAX_RESPONSE_BYTES));
+    }
+
+    /** The base URI without a trailing slash, so that interface paths ({@code /ongoing/access}) append cleanly. */
+    public URI normalisedBaseUri() {
+        String text = baseUri.toString();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return URI.create(text);
+    }
+
+    public NrichSettings withBaseUri(URI value) {
+        return new NrichSettings(value, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
+                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes);
+    }
+
+    public NrichSettings withClient(String id, String secret) {
+        return new NrichSettings(baseUri, id, secret, connectTimeout, readTimeout, pageSize, maxPages,
+                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes);
+    }
+
+    public NrichSettings withTimeouts(Duration connect, Duration read) {
+        return new NrichSettings(baseUri, clientId, clientSecret, connect, read, pageSize, maxPages,
+                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes);
+    }
+
+    public NrichSettings withPaging(int size, int pages) {
+        return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, size, pages,
+                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes);
+    }
+
+    public NrichSettings withExchange(boolean sendRedirectUri, TokenRequestEncoding encoding) {
+        return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
+                sendRedirectUri, encoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes);
+    }
+
+    public NrichSettings withIncomeReport(IncomeReportEndpoint endpoint, int legacyMonths) {
+        return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
+                sendRedirectUriOnExchange, tokenRequestEncoding, endpoint, legacyMonths, maxResponseBytes);
+    }
+
+    public NrichSettings withMaxResponseBytes(long bytes) {
+        return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
+                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "NrichSettings[baseUri=" + baseUri + ", clientId=" + clientId + ", clientSecret=***"
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", pageSize=" + pageSize
+                + ", maxPages=" + maxPages + ", sendRedirectUriOnExchange=" + sendRedirectUriOnExchange
+                + ", tokenRequestEncoding=" + tokenRequestEncoding + ", incomeReportEndpoint=" + incomeReportEndpoint
+                + ", legacyIncomeReportMonths=" + legacyIncomeReportMonths + ", maxResponseBytes=" + maxResponseBytes + "]";
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name + " is required");
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+
+    private static Duration duration(String value, String key) {
+        try {
+            if (value.chars().allMatch(Character::isDigit)) {
+                return Duration.ofMillis(Long.parseLong(value));
+            }
+            return Duration.parse(value.toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration (PT5S) or milliseconds");
+        }
+    }
+
+    private static int integer(String value, String key) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number");
+        }
+    }
+
+    private static long longValue(String value, String key) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number");
+        }
+    }
+
+    private static boolean bool(String value, String key) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false");
+        };
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String key) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.consentgateway.adapter.out.nrich.api;
+
+import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbProperty;
+
+/**
+ * The income report (PROVIDERS.md §1: period; income{summary, streams}; regular_expenses; variable_expenses;
+ * disposable_income{total, low, high, average, ratio}; discretionary_income). Its sections' shapes are only
+ * partly published, so they are kept as JSON values and mapped leniently.
+ */
+public record IncomeReportResponse(
+        @JsonbProperty("period") JsonValue period,
+        @JsonbProperty("currency") String currency,
+        @JsonbProperty("income") JsonValue income,
+        @JsonbProperty("regular_expenses") JsonValue regularExpenses,
+        @JsonbProperty("variable_expenses") JsonValue variableExpenses,
+        @JsonbProperty("disposable_income") JsonValue disposableIncome,
+        @JsonbProperty("discretionary_income") JsonValue discretionaryIncome) {
+}
