@@ -60,6 +60,9 @@ public final class InMemoryConsents implements Consents {
 
     @Override
     public Optional<Consent> lockForRefresh(ConsentId id) {
+        if (!transactions.active()) {
+            throw new IllegalStateException("lockForRefresh must be called inside a transaction");
+        }
         if (!byId.containsKey(id)) {
             return Optional.empty();
         }

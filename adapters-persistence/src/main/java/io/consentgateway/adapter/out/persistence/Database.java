@@ -1,0 +1,77 @@
+package io.consentgateway.adapter.out.persistence;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The one {@link Jdbi} of the adapter and the transaction bound to the current thread.
+ *
+ * <ul>
+ *   <li>{@link #inTransaction} opens one JDBI transaction and binds its {@link Handle} to the calling thread for
+ *       as long as the work runs; a nested call joins it (no savepoints: the outermost call commits or rolls
+ *       back everything).</li>
+ *   <li>{@link #withHandle} runs a repository statement on the thread's transaction handle when there is one,
+ *       otherwise on a short handle of its own (auto-commit), closed right after.</li>
+ * </ul>
+ * A handle is one JDBC connection, so work on the bound handle never crosses threads.
+ */
+final class Database {
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final ThreadLocal<Handle> transaction = new ThreadLocal<>();
+
+    Database(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.dialect = Dialect.of(jdbi);
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    <T> T inTransaction(Supplier<T> work) {
+        if (transaction.get() != null) {
+            return work.get(); // joins the surrounding transaction
+        }
+        return jdbi.inTransaction(handle -> {
+            transaction.set(handle);
+            try {
+                return work.get();
+            } finally {
+                transaction.remove();
+            }
+        });
+    }
+
+    /** Runs a statement in the thread's transaction, or on its own short handle when there is none. */
+    <T> T withHandle(Function<Handle, T> statement) {
+        Handle bound = transaction.get();
+        if (bound != null) {
+            return statement.apply(bound);
+        }
+        return jdbi.withHandle(statement::apply);
+    }
+
+    /**
+     * Runs work in a transaction of its own, on a fresh handle (connection), even when the thread is inside another
+     * transaction. {@code Jdbi.open()} is used on purpose: {@code Jdbi.inTransaction} would reuse a handle already
+     * open on this thread and so join the outer transaction.
+     */
+    <T> T inOwnTransaction(Function<Handle, T> work) {
+        try (Handle handle = jdbi.open()) {
+            return handle.inTransaction(work::apply);
+        }
+    }
+
+    /** The thread's transaction handle; {@code operation} needs one (it takes locks that last until the commit). */
+    Handle requireTransaction(String operation) {
+        Handle bound = transaction.get();
+        if (bound == null) {
+            throw new IllegalStateException(operation + " must be called inside Transactions.inTransaction");
+        }
+        return bound;
+    }
+}

@@ -1,0 +1,236 @@
+package io.consentgateway.adapter.out.persistence;
+
+import io.consentgateway.adapter.out.persistence.crypto.SecretCipher;
+import io.consentgateway.adapter.out.persistence.crypto.SecretColumn;
+import io.consentgateway.application.port.out.ConcurrentUpdate;
+import io.consentgateway.application.port.out.Flows;
+import io.consentgateway.domain.flow.Flow;
+import io.consentgateway.domain.flow.FlowFailure;
+import io.consentgateway.domain.flow.FlowId;
+import io.consentgateway.domain.flow.FlowKind;
+import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.FlowStatus;
+import io.consentgateway.domain.flow.State;
+import io.consentgateway.domain.shared.AccountReference;
+import io.consentgateway.domain.shared.BankId;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.Language;
+import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.domain.shared.RedirectUri;
+import io.consentgateway.domain.shared.ReportingPeriod;
+import io.consentgateway.domain.shared.SyncPeriod;
+import io.consentgateway.domain.shared.UserId;
+import io.consentgateway.domain.token.PkceVerifier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link Flows} on JDBI. One row per flow in {@code flows}; the callback state is stored as a SHA-256 hash
+ * (the lookup key) and encrypted (to restore the flow); the PKCE verifier only encrypted.
+ */
+final class JdbiFlows implements Flows {
+    static final SecretColumn STATE = new SecretColumn("flows", "state");
+    static final SecretColumn PKCE_VERIFIER = new SecretColumn("flows", "pkce_verifier");
+
+    private static final String COLUMNS = """
+            id, user_id, provider, kind, state_hash, state_enc, redirect_uri,
+            language, accounts, account_types, allow_multi_selection, sync_period_days, reporting_period_months,
+            tracking_id, bank_id, save_secrets,
+            return_to, renewal_of, provider_flow_id, widget_url, pkce_verifier_enc, status,
+            created_at, expires_at, code_received_at, code_expires_at, ended_at, consent_id, failure, version""";
+
+    private static final String INSERT = "INSERT INTO flows (" + COLUMNS + """
+            ) VALUES (
+            :id, :user_id, :provider, :kind, :state_hash, :state_enc, :redirect_uri,
+            :language, :accounts, :account_types, :allow_multi_selection, :sync_period_days, :reporting_period_months,
+            :tracking_id, :bank_id, :save_secrets,
+            :return_to, :renewal_of, :provider_flow_id, :widget_url, :pkce_verifier_enc, :status,
+            :created_at, :expires_at, :code_received_at, :code_expires_at, :ended_at, :consent_id, :failure, :next_version)
+            ON CONFLICT DO NOTHING""";
+
+    /** A flow's identity (id, user, provider, kind, state, created_at) never changes; everything else may. */
+    private static final String UPDATE = """
+            UPDATE flows SET
+              redirect_uri = :redirect_uri, language = :language, accounts = :accounts, account_types = :account_types,
+              allow_multi_selection = :allow_multi_selection, sync_period_days = :sync_period_days,
+              reporting_period_months = :reporting_period_months, tracking_id = :tracking_id, bank_id = :bank_id,
+              save_secrets = :save_secrets, return_to = :return_to, renewal_of = :renewal_of,
+              provider_flow_id = :provider_flow_id, widget_url = :widget_url, pkce_verifier_enc = :pkce_verifier_enc,
+              status = :status, expires_at = :expires_at, code_received_at = :code_received_at,
+              code_expires_at = :code_expires_at, ended_at = :ended_at, consent_id = :consent_id, failure = :failure,
+              version = :next_version
+            WHERE id = :id AND version = :version""";
+
+    /** Served by the (status, expires_at) and (status, code_expires_at) indexes. */
+    private static final String LAPSED = "SELECT " + COLUMNS + """
+             FROM flows
+            WHERE (status = 'AWAITING_USER' AND expires_at <= :now)
+               OR (status = 'EXCHANGING' AND code_expires_at <= :now)
+            ORDER BY created_at, id
+            LIMIT :limit""";
+
+    private final Database database;
+    private final SecretCipher cipher;
+
+    JdbiFlows(Database database, SecretCipher cipher) {
+        this.database = database;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public Flow save(Flow flow) {
+        Flow.Snapshot s = flow.snapshot();
+        long next = s.version() + 1;
+        return database.withHandle(handle -> {
+            if (s.version() == 0) {
+                int inserted = bindChanging(bindIdentity(handle.createUpdate(INSERT), s), s, next).execute();
+                if (inserted == 0) {
+                    boolean idTaken = handle.createQuery("SELECT COUNT(*) FROM flows WHERE id = :id")
+                            .bind("id", s.id().value()).mapTo(Long.class).one() > 0;
+                    throw new ConcurrentUpdate(idTaken
+                            ? "flow " + s.id() + " exists already; nothing was overwritten"
+                            : "a flow with this state exists already; nothing was overwritten");
+                }
+            } else {
+                int updated = bindChanging(handle.createUpdate(UPDATE), s, next)
+                        .bind("id", s.id().value())
+                        .bind("version", s.version())
+                        .execute();
+                if (updated == 0) {
+                    throw new ConcurrentUpdate("flow " + s.id() + " was changed or removed since version " + s.version()
+                            + " was read; nothing was overwritten");
+                }
+            }
+            return flow.withVersion(next);
+        });
+    }
+
+    @Override
+    public Optional<Flow> findById(FlowId id) {
+        return database.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM flows WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> read(rs))
+                .findOne());
+    }
+
+    @Override
+    public Optional<Flow> findByState(State state) {
+        return database.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM flows WHERE state_hash = :hash")
+                .bind("hash", stateHash(state))
+                .map((rs, ctx) -> read(rs))
+                .findOne())
+                // the hash found the row; the decrypted state must be the very one (it is, unless SHA-256 collides)
+                .filter(flow -> flow.state().equals(state));
+    }
+
+    @Override
+    public List<Flow> findLapsed(Instant now, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return database.withHandle(handle -> handle.createQuery(LAPSED)
+                .bind("now", Columns.instant(now))
+                .bind("limit", limit)
+                .map((rs, ctx) -> read(rs))
+                .list());
+    }
+
+    /** SHA-256 of the state, hex: equal states, equal hashes; the hash says nothing useful about a random state. */
+    static String stateHash(State state) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(state.value().getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+        }
+    }
+
+    /** The columns written once, by the insert. */
+    private <S extends SqlStatement<S>> S bindIdentity(S statement, Flow.Snapshot s) {
+        return statement
+                .bind("id", s.id().value())
+                .bind("user_id", s.userId().value())
+                .bind("provider", s.provider().value())
+                .bind("kind", s.kind().name())
+                .bind("state_hash", stateHash(s.state()))
+                .bind("state_enc", cipher.encrypt(s.state().value(), STATE.at(s.id())))
+                .bind("created_at", Columns.instant(s.createdAt()));
+    }
+
+    /** The columns every save writes. */
+    private <S extends SqlStatement<S>> S bindChanging(S statement, Flow.Snapshot s, long nextVersion) {
+        FlowOptions o = s.options();
+        return statement
+                .bind("redirect_uri", s.redirectUri().value().toString())
+                .bind("language", o.language().code())
+                .bind("accounts", Columns.list(o.accounts().stream().map(AccountReference::value).toList()))
+                .bind("account_types", Columns.list(o.accountTypes()))
+                .bind("allow_multi_selection", o.allowMultiSelection())
+                .bind("sync_period_days", o.syncPeriod().map(SyncPeriod::days).orElse(null))
+                .bind("reporting_period_months", o.reportingPeriod().map(ReportingPeriod::months).orElse(null))
+                .bind("tracking_id", o.trackingId().orElse(null))
+                .bind("bank_id", o.bankId().map(BankId::value).orElse(null))
+                .bind("save_secrets", o.saveSecrets())
+                .bind("return_to", s.returnTo().map(URI::toString).orElse(null))
+                .bind("renewal_of", Columns.uuid(s.renewalOf().map(ConsentId::value).orElse(null)))
+                .bind("provider_flow_id", s.providerFlowId().orElse(null))
+                .bind("widget_url", s.widgetUrl().toString())
+                .bind("pkce_verifier_enc", s.pkceVerifier()
+                        .map(v -> cipher.encrypt(v.reveal(), PKCE_VERIFIER.at(s.id()))).orElse(null))
+                .bind("status", s.status().name())
+                .bind("expires_at", Columns.instant(s.expiresAt()))
+                .bind("code_received_at", Columns.instant(s.codeReceivedAt()))
+                .bind("code_expires_at", Columns.instant(s.codeExpiresAt()))
+                .bind("ended_at", Columns.instant(s.endedAt()))
+                .bind("consent_id", Columns.uuid(s.consentId().map(ConsentId::value).orElse(null)))
+                .bind("failure", s.failure().map(FlowFailure::name).orElse(null))
+                .bind("next_version", nextVersion);
+    }
+
+    private Flow read(ResultSet rs) throws SQLException {
+        FlowId id = new FlowId(Columns.uuid(rs, "id"));
+        FlowOptions options = new FlowOptions(
+                Language.fromCode(rs.getString("language")),
+                Columns.list(rs.getString("accounts")).stream().map(AccountReference::parse).toList(),
+                Columns.list(rs.getString("account_types")),
+                rs.getBoolean("allow_multi_selection"),
+                Columns.optionalInt(rs, "sync_period_days").map(SyncPeriod::new),
+                Columns.optionalInt(rs, "reporting_period_months").map(ReportingPeriod::new),
+                Columns.optionalString(rs, "tracking_id"),
+                Columns.optionalString(rs, "bank_id").map(BankId::new),
+                rs.getBoolean("save_secrets"));
+        return Flow.restore(new Flow.Snapshot(
+                id,
+                new UserId(rs.getString("user_id")),
+                new ProviderId(rs.getString("provider")),
+                FlowKind.valueOf(rs.getString("kind")),
+                State.of(cipher.decrypt(rs.getString("state_enc"), STATE.at(id))),
+                RedirectUri.parse(rs.getString("redirect_uri")),
+                options,
+                Columns.optionalString(rs, "return_to").map(URI::create),
+                Optional.ofNullable(Columns.uuid(rs, "renewal_of")).map(ConsentId::new),
+                Columns.optionalString(rs, "provider_flow_id"),
+                URI.create(rs.getString("widget_url")),
+                cipher.decryptIfPresent(rs.getString("pkce_verifier_enc"), PKCE_VERIFIER.at(id)).map(PkceVerifier::new),
+                FlowStatus.valueOf(rs.getString("status")),
+                Columns.instant(rs, "created_at"),
+                Columns.instant(rs, "expires_at"),
+                Columns.optionalInstant(rs, "code_received_at"),
+                Columns.optionalInstant(rs, "code_expires_at"),
+                Columns.optionalInstant(rs, "ended_at"),
+                Optional.ofNullable(Columns.uuid(rs, "consent_id")).map(ConsentId::new),
+                Columns.optionalString(rs, "failure").map(FlowFailure::valueOf),
+                rs.getLong("version")));
+    }
+}

@@ -1,0 +1,60 @@
+package io.consentgateway.adapter.out.persistence;
+
+import io.consentgateway.adapter.out.persistence.crypto.KeyRing;
+import io.consentgateway.adapter.out.persistence.crypto.SecretCipher;
+import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.application.port.out.Flows;
+import io.consentgateway.application.port.out.Transactions;
+import org.jdbi.v3.core.Jdbi;
+
+import javax.sql.DataSource;
+import java.util.Objects;
+
+/**
+ * The persistence adapter's entry point: builds the one {@link Jdbi} over the given data source and the port
+ * implementations that share it. Create it once per application (bootstrap: an application-scoped CDI producer),
+ * after {@link DatabaseMigrations#migrate(DataSource)}.
+ *
+ * <pre>{@code
+ * DatabaseMigrations.migrate(dataSource);
+ * PersistenceAdapter persistence = PersistenceAdapter.create(dataSource,
+ *         KeyRing.fromConfiguration(currentKeyId, keys));
+ * Flows flows = persistence.flows();  Consents consents = persistence.consents();
+ * Transactions transactions = persistence.transactions();
+ * }</pre>
+ * The three share the thread-bound transaction, so they must come from the same instance.
+ */
+public final class PersistenceAdapter {
+    private final Flows flows;
+    private final Consents consents;
+    private final Transactions transactions;
+
+    private PersistenceAdapter(Database database, SecretCipher cipher) {
+        this.flows = new JdbiFlows(database, cipher);
+        this.consents = new JdbiConsents(database, cipher);
+        this.transactions = new JdbiTransactions(database);
+    }
+
+    /**
+     * @param dataSource PostgreSQL, or H2 in PostgreSQL mode ({@code MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;
+     *                   DEFAULT_NULL_ORDERING=HIGH}); the dialect is detected from the connection
+     * @param keys       the keys that encrypt tokens, PKCE verifiers and states at rest
+     */
+    public static PersistenceAdapter create(DataSource dataSource, KeyRing keys) {
+        Objects.requireNonNull(dataSource, "data source");
+        Objects.requireNonNull(keys, "key ring");
+        return new PersistenceAdapter(new Database(Jdbi.create(dataSource)), new SecretCipher(keys));
+    }
+
+    public Flows flows() {
+        return flows;
+    }
+
+    public Consents consents() {
+        return consents;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+}

@@ -1,0 +1,119 @@
+package io.consentgateway.adapter.out.persistence;
+
+import io.consentgateway.adapter.out.persistence.testing.AdapterExtension;
+import io.consentgateway.application.port.out.ConcurrentUpdate;
+import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.application.port.out.Flows;
+import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.flow.Flow;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.consentgateway.application.port.out.contract.PortFixtures.ALICE;
+import static io.consentgateway.application.port.out.contract.PortFixtures.POLICY;
+import static io.consentgateway.application.port.out.contract.PortFixtures.T0;
+import static io.consentgateway.application.port.out.contract.PortFixtures.awaitingFlow;
+import static io.consentgateway.application.port.out.contract.PortFixtures.consentDueAt;
+import static io.consentgateway.application.port.out.contract.PortFixtures.ongoingConsent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What only a database transaction does (the in-memory fakes do not): roll back, and hide uncommitted writes
+ * from other connections.
+ */
+abstract class TransactionRollbackTests {
+
+    protected abstract AdapterExtension db();
+
+    private Flows flows() {
+        return db().adapter().flows();
+    }
+
+    private Consents consents() {
+        return db().adapter().consents();
+    }
+
+    private Transactions transactions() {
+        return db().adapter().transactions();
+    }
+
+    @Test
+    void failedWorkRollsBackEverythingItWrote() {
+        Flow flow = awaitingFlow(ALICE, T0);
+        Consent consent = ongoingConsent(ALICE, T0);
+
+        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+            flows().save(flow);
+            consents().save(consent);
+            throw new IllegalStateException("crash before commit");
+        })).hasMessage("crash before commit");
+
+        assertThat(flows().findById(flow.id())).isEmpty();
+        assertThat(consents().findById(consent.id())).isEmpty();
+    }
+
+    @Test
+    void failureInANestedTransactionRollsBackTheOuterWorkToo() {
+        Consent consent = ongoingConsent(ALICE, T0);
+
+        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+            consents().save(consent);
+            return transactions().inTransaction(() -> {
+                throw new IllegalStateException("inner failure");
+            });
+        })).hasMessage("inner failure");
+
+        assertThat(consents().findById(consent.id())).isEmpty();
+    }
+
+    @Test
+    void staleFlowInsideACallbackTransactionUndoesTheConsentStoredBeforeIt() {
+        Flow stored = flows().save(awaitingFlow(ALICE, T0));
+        Flow exchanging = flows().save(stored.beginExchange(T0.plusSeconds(1), POLICY));
+        flows().save(exchanging.fail(io.consentgateway.domain.flow.FlowFailure.PROVIDER_UNAVAILABLE, T0.plusSeconds(2)));
+        Consent consent = ongoingConsent(ALICE, T0.plusSeconds(3));
+
+        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+            consents().save(consent);
+            return flows().save(exchanging.complete(consent.id(), T0.plusSeconds(3)));
+        })).isInstanceOf(ConcurrentUpdate.class);
+
+        assertThat(consents().findById(consent.id())).isEmpty();
+    }
+
+    @Test
+    void uncommittedWritesAreInvisibleToOtherConnections() throws Exception {
+        Consent consent = ongoingConsent(ALICE, T0);
+
+        Optional<Consent> seenFromOutside = transactions().inTransaction(() -> {
+            consents().save(consent);
+            try {
+                return CompletableFuture.supplyAsync(() -> consents().findById(consent.id())).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(seenFromOutside).isEmpty();
+        assertThat(consents().findById(consent.id())).isPresent();
+    }
+
+    @Test
+    void claimInsideATransactionIsCommittedEvenIfThatTransactionFails() {
+        Consent due = consents().save(consentDueAt(T0.plus(Duration.ofDays(10))));
+        java.time.Instant now = T0.plus(Duration.ofDays(10));
+
+        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+            assertThat(consents().claimDue(now, 10, now.plusSeconds(300))).containsExactly(due.id());
+            throw new IllegalStateException("caller failed");
+        })).hasMessage("caller failed");
+
+        assertThat(consents().claimDue(now, 10, now.plusSeconds(300))).isEmpty();
+    }
+}
