@@ -32,7 +32,7 @@ public final class DatabaseMigrations {
         MigrateResult result = Flyway.configure(DatabaseMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
-                .failOnMissingLocations(true)
+                .resourceProvider(new ListedMigrations(DatabaseMigrations.class.getClassLoader()))
                 .load()
                 .migrate();
         return result.migrationsExecuted;

@@ -2,10 +2,15 @@ package io.consentgateway.adapter.out.persistence;
 
 import io.consentgateway.adapter.out.persistence.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +30,14 @@ class DatabaseMigrationsTest {
                                     + " ORDER BY table_name")
                     .mapTo(String.class).list());
             assertThat(tables).contains("consents", "flows", "flyway_schema_history");
+        }
+    }
+
+    @Test
+    void everyScriptInTheMigrationDirectoryIsListed() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            List<String> onDisk = files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertThat(ListedMigrations.SCRIPTS).containsExactlyElementsOf(onDisk);
         }
     }
 }

@@ -1,0 +1,101 @@
+package io.consentgateway.adapter.in.rest;
+
+import io.consentgateway.adapter.in.rest.dto.FlowCreatedResponse;
+import io.consentgateway.adapter.in.rest.dto.FlowResponse;
+import io.consentgateway.adapter.in.rest.dto.StartFlowRequest;
+import io.consentgateway.adapter.in.rest.problem.Problem;
+import io.consentgateway.adapter.in.rest.security.CurrentUser;
+import io.consentgateway.application.port.in.FlowStarted;
+import io.consentgateway.application.port.in.InvalidInput;
+import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.in.StartFlow;
+import io.consentgateway.application.port.in.ViewFlow;
+import io.consentgateway.domain.flow.FlowId;
+import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.domain.shared.UserId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Starting a consent flow and following it. */
+@Path("/api/v1/flows")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Flows", description = "Start a consent flow and follow its status")
+@SecurityRequirement(name = "bearer")
+public class FlowsResource {
+    private StartFlow startFlow;
+    private ViewFlow viewFlow;
+    private ProviderId defaultProvider;
+
+    protected FlowsResource() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public FlowsResource(StartFlow startFlow, ViewFlow viewFlow, @Named("defaultProvider") ProviderId defaultProvider) {
+        this.startFlow = startFlow;
+        this.viewFlow = viewFlow;
+        this.defaultProvider = defaultProvider;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a consent flow",
+            description = "Asks the provider for a widget link. Send the user's browser to widgetUrl; the provider returns it to "
+                    + "/callback, which completes the flow and redirects to returnTo.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StartFlowRequest.class)))
+    @APIResponse(responseCode = "201", description = "Flow started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlowCreatedResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "422", description = "The provider refused the request")
+    @APIResponse(responseCode = "503", description = "The provider is unavailable")
+    public Response start(StartFlowRequest request, @Context SecurityContext security, @Context UriInfo uri) {
+        UserId user = CurrentUser.of(security);
+        if (request == null) {
+            throw InvalidInput.of("kind", "is required");
+        }
+        FlowStarted started = startFlow.start(request.toInput(user.value()).parse(defaultProvider));
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/flows/{id}").build(started.flowId().toString()))
+                .entity(FlowCreatedResponse.of(started)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A flow's status")
+    @APIResponse(responseCode = "200", description = "The flow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlowResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such flow for this user (a foreign id answers the same)")
+    public FlowResponse get(@PathParam("id") String id, @Context SecurityContext security) {
+        UserId user = CurrentUser.of(security);
+        return FlowResponse.of(viewFlow.view(user, parseFlowId(id)));
+    }
+
+    private static FlowId parseFlowId(String id) {
+        try {
+            return FlowId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("flow");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.consentgateway.adapter.in.rest.dto;
+
+import io.consentgateway.domain.finance.Transaction;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** One transaction; negative amounts are debits. */
+public record TransactionResponse(String id, String accountId, MoneyResponse amount, String bookingDate, String valueDate,
+                                  boolean booked, String counterpartyName, String counterpartyIban, String counterpartyBic,
+                                  String purpose, String bookingText, String type, List<String> categories,
+                                  String endToEndReference, String mandateReference, String creditorId) {
+    public static TransactionResponse of(Transaction t) {
+        return new TransactionResponse(t.id(), t.accountId(), MoneyResponse.of(t.amount()),
+                t.bookingDate().map(LocalDate::toString).orElse(null), t.valueDate().map(LocalDate::toString).orElse(null),
+                t.booked(), t.counterpartyName().orElse(null), t.counterpartyIban().orElse(null), t.counterpartyBic().orElse(null),
+                t.purpose().orElse(null), t.bookingText().orElse(null), t.type().orElse(null),
+                t.categories().isEmpty() ? null : t.categories(), t.endToEndReference().orElse(null),
+                t.mandateReference().orElse(null), t.creditorId().orElse(null));
+    }
+}

@@ -1,0 +1,122 @@
+package io.consentgateway.adapter.in.rest.problem;
+
+import io.consentgateway.application.port.in.InvalidCallback;
+import io.consentgateway.application.port.in.InvalidInput;
+import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.in.WrongConsentKind;
+import io.consentgateway.application.port.out.ConcurrentUpdate;
+import io.consentgateway.application.port.out.ProviderRejected;
+import io.consentgateway.application.port.out.ProviderUnavailable;
+import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.domain.consent.ConsentNotUsable;
+import io.consentgateway.domain.consent.ConsentStatus;
+import io.consentgateway.domain.consent.NextAction;
+import io.consentgateway.domain.shared.DomainRuleViolation;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every exception that leaves a resource becomes an RFC 9457 problem: one table, in one place, so the API's
+ * error contract can be read top to bottom. Bad input is always a 4xx naming what was wrong; an unexpected
+ * failure is a 500 with an error id that is logged beside the stack trace, which the body never shows.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        return toProblem(exception).toResponse();
+    }
+
+    static Problem toProblem(Throwable e) {
+        if (e instanceof InvalidInput invalid) {
+            return Problem.of("invalid-input", "The request has invalid fields", 400, "See errors for each invalid field.")
+                    .withErrors(invalid.errors().stream().map(f -> new Problem.FieldProblem(f.field(), f.message())).toList());
+        }
+        if (e instanceof NotFound notFound) {
+            return Problem.of("not-found", "Not found", 404, notFound.getMessage());
+        }
+        if (e instanceof InvalidCallback) {
+            return Problem.of("invalid-callback", "Callback refused", 400,
+                    "The callback does not belong to any flow in progress. Nothing was changed; start a new flow.");
+        }
+        if (e instanceof ConsentNotUsable notUsable) {
+            return consentNotUsable(notUsable.status(), notUsable.nextAction());
+        }
+        if (e instanceof ReauthorizationRequired) {
+            return consentNotUsable(ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW);
+        }
+        if (e instanceof WrongConsentKind wrongKind) {
+            return Problem.of("wrong-consent-kind", "Not available for this consent", 409, wrongKind.getMessage());
+        }
+        if (e instanceof ConcurrentUpdate) {
+            return Problem.of("concurrent-update", "Changed meanwhile", 409,
+                    "The resource was changed by another request at the same time. Nothing was overwritten; try again.");
+        }
+        if (e instanceof DomainRuleViolation rule) {
+            return Problem.of("rule-violation", "Not allowed now", 409, rule.getMessage());
+        }
+        if (e instanceof ProviderRejected rejected) {
+            return Problem.of("provider-rejected", "The provider refused the request", 422,
+                    "The provider refused the request; see errors.").withErrors(providerErrors(rejected.fieldErrors()));
+        }
+        if (e instanceof ProviderUnavailable unavailable) {
+            return Problem.of("provider-unavailable", "The provider is unavailable", 503,
+                    "The provider did not answer in time or is overloaded. Try again later.")
+                    .withRetryAfter(unavailable.retryAfter().map(d -> Math.max(1, d.toSeconds())).orElse(5L));
+        }
+        if (e instanceof WebApplicationException web) {
+            return fromStatus(web.getResponse().getStatus());
+        }
+        if (e instanceof JsonbException || e instanceof ProcessingException) {
+            return Problem.of("malformed-request", "Malformed request", 400, "The request body is not valid JSON of the expected shape.");
+        }
+        if (e instanceof IllegalArgumentException invalid) {
+            return Problem.of("invalid-input", "The request has invalid fields", 400, invalid.getMessage());
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected error " + errorId, e);
+        return Problem.of("internal-error", "Internal error", 500,
+                "An unexpected error occurred. It was logged with id " + errorId + ".");
+    }
+
+    static Problem consentNotUsable(ConsentStatus status, NextAction nextAction) {
+        String detail = switch (nextAction) {
+            case RENEW -> "The consent is " + status + ". Renew it: POST /api/v1/consents/{id}/renewal.";
+            case CONNECT_AGAIN -> "The consent is " + status + ". Start a new flow: POST /api/v1/flows.";
+            case NONE -> "The consent is " + status + ".";
+        };
+        return Problem.of("consent-not-usable", "Consent not usable", 409, detail).withConsent(status.name(), nextAction.name());
+    }
+
+    private static Problem fromStatus(int status) {
+        return switch (status) {
+            case 400 -> Problem.of("malformed-request", "Malformed request", 400, "The request could not be read.");
+            case 401 -> Problem.of("unauthorized", "Authentication required", 401, "Send a valid bearer token.");
+            case 403 -> Problem.of("forbidden", "Forbidden", 403, "Not allowed.");
+            case 404 -> Problem.of("not-found", "Not found", 404, "No such resource.");
+            case 405 -> Problem.of("method-not-allowed", "Method not allowed", 405, "This resource does not support that method.");
+            case 406 -> Problem.of("not-acceptable", "Not acceptable", 406, "This resource answers application/json.");
+            case 415 -> Problem.of("unsupported-media-type", "Unsupported media type", 415, "Send application/json.");
+            default -> Problem.of(status >= 500 ? "internal-error" : "request-refused",
+                    status >= 500 ? "Internal error" : "Request refused", status, "The request could not be served.");
+        };
+    }
+
+    private static List<Problem.FieldProblem> providerErrors(Map<String, List<String>> fieldErrors) {
+        return fieldErrors.entrySet().stream()
+                .flatMap(entry -> entry.getValue().stream().map(message -> new Problem.FieldProblem(entry.getKey(), message)))
+                .toList();
+    }
+}

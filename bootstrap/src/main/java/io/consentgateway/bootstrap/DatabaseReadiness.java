@@ -1,0 +1,30 @@
+package io.consentgateway.bootstrap;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Ready only while the database answers. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+    @Resource(lookup = "jdbc/consentgateway")
+    DataSource dataSource;
+
+    @Override
+    public HealthCheckResponse call() {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean valid = connection.isValid(2);
+            return HealthCheckResponse.named("database").status(valid)
+                    .withData("product", connection.getMetaData().getDatabaseProductName()).build();
+        } catch (SQLException e) {
+            return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
+        }
+    }
+}

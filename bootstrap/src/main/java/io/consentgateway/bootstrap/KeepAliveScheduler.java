@@ -1,0 +1,89 @@
+package io.consentgateway.bootstrap;
+
+import io.consentgateway.application.port.in.KeepAliveReport;
+import io.consentgateway.application.port.in.KeepConsentsAlive;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs {@link KeepConsentsAlive} on a Jakarta Concurrency managed scheduled executor. Safe on every node of a
+ * cluster: the use case claims due consents with {@code FOR UPDATE SKIP LOCKED} and a lease, so two nodes never
+ * work on the same consent. Also where start-up happens: wiring (and so the database migrations) runs eagerly here.
+ */
+@ApplicationScoped
+public class KeepAliveScheduler {
+    private static final Logger LOG = Logger.getLogger(KeepAliveScheduler.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    Wiring wiring;
+
+    @Inject
+    KeepConsentsAlive keepConsentsAlive;
+
+    @Inject
+    Config config;
+
+    private ScheduledFuture<?> task;
+
+    void onStart(@Observes Startup startup) {
+        wiring.startFlow(); // touch the wiring: fail fast on configuration or database problems
+        warnAboutDemoIdentityProvider();
+        GatewayConfig settings = new GatewayConfig(config);
+        if (!settings.bool("cg.scheduler.enabled")) {
+            LOG.info("Keep-alive scheduler disabled (cg.scheduler.enabled=false)");
+            return;
+        }
+        Duration initialDelay = settings.duration("cg.scheduler.initial-delay");
+        Duration interval = settings.duration("cg.scheduler.interval");
+        int batchSize = settings.integer("cg.scheduler.batch-size");
+        task = executor.scheduleWithFixedDelay(() -> tick(batchSize), initialDelay.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Keep-alive scheduler runs every " + interval + " with batches of " + batchSize);
+    }
+
+    private void tick(int batchSize) {
+        try {
+            KeepAliveReport report;
+            do {
+                report = keepConsentsAlive.run(batchSize);
+                KeepAliveReport done = report;
+                if (done.claimed() > 0 || done.flowsLapsed() > 0) {
+                    LOG.info(() -> "Keep-alive: " + done);
+                }
+            } while (report.claimed() == batchSize); // a full batch: more may be due
+        } catch (RuntimeException e) {
+            // A failed tick must not cancel the schedule; the next one tries again.
+            LOG.log(Level.WARNING, "Keep-alive run failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private void warnAboutDemoIdentityProvider() {
+        String issuer = config.getOptionalValue("mp.jwt.verify.issuer", String.class).orElse("");
+        if (issuer.contains("/sandbox/idp")) {
+            LOG.warning("The REST API trusts the sandbox's DEMO identity provider (" + issuer + "): anybody can sign in as "
+                    + "anybody. Configure your own issuer and keys (mp.jwt.verify.*) before real use.");
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.consentgateway.bootstrap;
+
+import io.consentgateway.adapter.out.nrich.NrichSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+
+/**
+ * Ready only while nrich's host accepts connections. nrich publishes no health endpoint, so this checks the
+ * network path (DNS, routing, TLS port open), which is what an operator can act on; it never calls the API.
+ */
+@Readiness
+@ApplicationScoped
+public class ProviderReadiness implements HealthCheck {
+    private static final int TIMEOUT_MILLIS = 2_000;
+
+    @Inject
+    NrichSettings nrich;
+
+    @Override
+    public HealthCheckResponse call() {
+        URI base = nrich.baseUri();
+        int port = base.getPort() != -1 ? base.getPort() : "https".equalsIgnoreCase(base.getScheme()) ? 443 : 80;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(base.getHost(), port), TIMEOUT_MILLIS);
+            return HealthCheckResponse.named("provider-nrich").up().withData("host", base.getHost()).build();
+        } catch (IOException | IllegalArgumentException e) {
+            return HealthCheckResponse.named("provider-nrich").down().withData("host", String.valueOf(base.getHost()))
+                    .withData("error", e.getClass().getSimpleName()).build();
+        }
+    }
+}

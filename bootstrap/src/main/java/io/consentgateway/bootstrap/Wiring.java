@@ -1,0 +1,196 @@
+package io.consentgateway.bootstrap;
+
+import io.consentgateway.adapter.in.rest.CallbackSettings;
+import io.consentgateway.adapter.out.nrich.NrichConsentProvider;
+import io.consentgateway.adapter.out.nrich.NrichSettings;
+import io.consentgateway.adapter.out.persistence.DatabaseMigrations;
+import io.consentgateway.adapter.out.persistence.PersistenceAdapter;
+import io.consentgateway.adapter.out.persistence.crypto.KeyRing;
+import io.consentgateway.application.port.in.HandleCallback;
+import io.consentgateway.application.port.in.KeepConsentsAlive;
+import io.consentgateway.application.port.in.ListConsents;
+import io.consentgateway.application.port.in.ReadAccounts;
+import io.consentgateway.application.port.in.ReadIncomeReport;
+import io.consentgateway.application.port.in.ReadTransactions;
+import io.consentgateway.application.port.in.RenewConsent;
+import io.consentgateway.application.port.in.RevokeConsent;
+import io.consentgateway.application.port.in.StartFlow;
+import io.consentgateway.application.port.in.ViewFlow;
+import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.application.port.out.Flows;
+import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.service.ConsentProviders;
+import io.consentgateway.application.service.ConsentReader;
+import io.consentgateway.application.service.GatewaySettings;
+import io.consentgateway.application.service.HandleCallbackService;
+import io.consentgateway.application.service.KeepConsentsAliveService;
+import io.consentgateway.application.service.ListConsentsService;
+import io.consentgateway.application.service.ReadAccountsService;
+import io.consentgateway.application.service.ReadIncomeReportService;
+import io.consentgateway.application.service.ReadTransactionsService;
+import io.consentgateway.application.service.RenewConsentService;
+import io.consentgateway.application.service.RevokeConsentService;
+import io.consentgateway.application.service.SecureRandomStateGenerator;
+import io.consentgateway.application.service.StartFlowService;
+import io.consentgateway.application.service.TokenRefresher;
+import io.consentgateway.application.service.ViewFlowService;
+import io.consentgateway.domain.shared.ProviderId;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The composition root: builds every adapter and use case once, at start-up, and hands the in-ports to CDI.
+ * This is the only place that knows which adapter implements which port; to add a provider, add its adapter
+ * to {@link #providers}. Nothing here is created per request.
+ */
+@ApplicationScoped
+public class Wiring {
+    private static final Logger LOG = Logger.getLogger(Wiring.class.getName());
+    static final String DEMO_KEY_ID = "demo";
+
+    @Resource(lookup = "jdbc/consentgateway")
+    DataSource dataSource;
+
+    @Inject
+    Config config;
+
+    @Inject
+    NrichConsentProvider nrich;
+
+    private GatewaySettings settings;
+    private Clock clock;
+    private Flows flows;
+    private Consents consents;
+    private Transactions transactions;
+    private ConsentProviders providers;
+    private StartFlowService startFlow;
+    private ViewFlowService viewFlow;
+    private HandleCallbackService handleCallback;
+    private ListConsentsService listConsents;
+    private ReadAccountsService readAccounts;
+    private ReadTransactionsService readTransactions;
+    private ReadIncomeReportService readIncomeReport;
+    private RenewConsentService renewConsent;
+    private RevokeConsentService revokeConsent;
+    private KeepConsentsAliveService keepConsentsAlive;
+
+    @PostConstruct
+    void wire() {
+        GatewayConfig gatewayConfig = new GatewayConfig(config);
+        settings = gatewayConfig.settings();
+        clock = Clock.systemUTC();
+
+        int applied = DatabaseMigrations.migrate(dataSource);
+        LOG.info(() -> "Database schema up to date (" + applied + " migration(s) applied now)");
+        String keyId = gatewayConfig.string("cg.crypto.current-key-id");
+        if (DEMO_KEY_ID.equals(keyId)) {
+            LOG.warning("Tokens are encrypted with the public DEMO key (cg.crypto.current-key-id=demo). "
+                    + "Never use this configuration with real bank data: see docs/operations/production.md.");
+        }
+        PersistenceAdapter persistence = PersistenceAdapter.create(dataSource,
+                KeyRing.fromConfiguration(keyId, gatewayConfig.string("cg.crypto.keys")));
+        flows = persistence.flows();
+        consents = persistence.consents();
+        transactions = persistence.transactions();
+
+        providers = new ConsentProviders(List.of(nrich));
+        providers.requested(settings.defaultProvider()); // fail at start-up if the default provider has no adapter
+
+        TokenRefresher refresher = new TokenRefresher(consents, transactions, providers, settings, clock);
+        ConsentReader reader = new ConsentReader(consents, providers, refresher, settings, clock);
+        startFlow = new StartFlowService(providers, flows, new SecureRandomStateGenerator(), settings, clock);
+        viewFlow = new ViewFlowService(flows);
+        handleCallback = new HandleCallbackService(flows, consents, transactions, providers, settings, clock);
+        listConsents = new ListConsentsService(consents, settings, clock);
+        readAccounts = new ReadAccountsService(reader);
+        readTransactions = new ReadTransactionsService(reader);
+        readIncomeReport = new ReadIncomeReportService(reader);
+        renewConsent = new RenewConsentService(reader, startFlow, providers, settings);
+        revokeConsent = new RevokeConsentService(reader, consents, clock);
+        keepConsentsAlive = new KeepConsentsAliveService(flows, consents, refresher, settings, clock);
+        LOG.info(() -> "Consent Gateway wired: providers " + providers.ids() + ", callback " + settings.callbackUri());
+    }
+
+    /** A record cannot be proxied: a pseudo-scoped singleton, read once from configuration. */
+    @Produces
+    @Singleton
+    static NrichSettings nrichSettings(Config config) {
+        return NrichSettings.fromConfig(key -> config.getOptionalValue(key, String.class));
+    }
+
+    @Produces
+    StartFlow startFlow() {
+        return startFlow;
+    }
+
+    @Produces
+    ViewFlow viewFlow() {
+        return viewFlow;
+    }
+
+    @Produces
+    HandleCallback handleCallback() {
+        return handleCallback;
+    }
+
+    @Produces
+    ListConsents listConsents() {
+        return listConsents;
+    }
+
+    @Produces
+    ReadAccounts readAccounts() {
+        return readAccounts;
+    }
+
+    @Produces
+    ReadTransactions readTransactions() {
+        return readTransactions;
+    }
+
+    @Produces
+    ReadIncomeReport readIncomeReport() {
+        return readIncomeReport;
+    }
+
+    @Produces
+    RenewConsent renewConsent() {
+        return renewConsent;
+    }
+
+    @Produces
+    RevokeConsent revokeConsent() {
+        return revokeConsent;
+    }
+
+    @Produces
+    KeepConsentsAlive keepConsentsAlive() {
+        return keepConsentsAlive;
+    }
+
+    @Produces
+    @Named("defaultProvider")
+    ProviderId defaultProvider() {
+        return settings.defaultProvider();
+    }
+
+    @Produces
+    CallbackSettings callbackSettings() {
+        return new CallbackSettings(settings.defaultReturnTo());
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+}
