@@ -35,6 +35,12 @@ import io.consentgateway.application.service.StartFlowService;
 import io.consentgateway.application.service.TokenRefresher;
 import io.consentgateway.application.service.ViewFlowService;
 import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.bootstrap.metrics.GatewayMetrics;
+import io.consentgateway.bootstrap.metrics.MeteredConsentProvider;
+import io.consentgateway.bootstrap.metrics.MeteredHandleCallback;
+import io.consentgateway.bootstrap.metrics.MeteredStartFlow;
+import io.consentgateway.bootstrap.metrics.OpenTelemetryMetrics;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,15 +74,18 @@ public class Wiring {
     @Inject
     NrichConsentProvider nrich;
 
+    @Inject
+    OpenTelemetry openTelemetry;
+
     private GatewaySettings settings;
     private Clock clock;
     private Flows flows;
     private Consents consents;
     private Transactions transactions;
     private ConsentProviders providers;
-    private StartFlowService startFlow;
+    private StartFlow startFlow;
     private ViewFlowService viewFlow;
-    private HandleCallbackService handleCallback;
+    private HandleCallback handleCallback;
     private ListConsentsService listConsents;
     private ReadAccountsService readAccounts;
     private ReadTransactionsService readTransactions;
@@ -104,19 +113,22 @@ public class Wiring {
         consents = persistence.consents();
         transactions = persistence.transactions();
 
-        providers = new ConsentProviders(List.of(nrich));
+        GatewayMetrics metrics = new OpenTelemetryMetrics(openTelemetry);
+        providers = new ConsentProviders(List.of(new MeteredConsentProvider(nrich, metrics)));
         providers.requested(settings.defaultProvider()); // fail at start-up if the default provider has no adapter
 
         TokenRefresher refresher = new TokenRefresher(consents, transactions, providers, settings, clock);
         ConsentReader reader = new ConsentReader(consents, providers, refresher, settings, clock);
-        startFlow = new StartFlowService(providers, flows, new SecureRandomStateGenerator(), settings, clock);
+        StartFlowService startFlowService = new StartFlowService(providers, flows, new SecureRandomStateGenerator(), settings, clock);
+        startFlow = new MeteredStartFlow(startFlowService, metrics);
         viewFlow = new ViewFlowService(flows);
-        handleCallback = new HandleCallbackService(flows, consents, transactions, providers, settings, clock);
+        handleCallback = new MeteredHandleCallback(
+                new HandleCallbackService(flows, consents, transactions, providers, settings, clock), metrics);
         listConsents = new ListConsentsService(consents, settings, clock);
         readAccounts = new ReadAccountsService(reader);
         readTransactions = new ReadTransactionsService(reader);
         readIncomeReport = new ReadIncomeReportService(reader);
-        renewConsent = new RenewConsentService(reader, startFlow, providers, settings);
+        renewConsent = new RenewConsentService(reader, startFlowService, providers, settings);
         revokeConsent = new RevokeConsentService(reader, consents, clock);
         keepConsentsAlive = new KeepConsentsAliveService(flows, consents, refresher, settings, clock);
         LOG.info(() -> "Consent Gateway wired: providers " + providers.ids() + ", callback " + settings.callbackUri());

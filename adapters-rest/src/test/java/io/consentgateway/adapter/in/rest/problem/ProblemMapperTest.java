@@ -1,0 +1,127 @@
+package io.consentgateway.adapter.in.rest.problem;
+
+import io.consentgateway.application.port.in.FieldError;
+import io.consentgateway.application.port.in.InvalidCallback;
+import io.consentgateway.application.port.in.InvalidInput;
+import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.in.WrongConsentKind;
+import io.consentgateway.application.port.out.ConcurrentUpdate;
+import io.consentgateway.application.port.out.ProviderRejected;
+import io.consentgateway.application.port.out.ProviderUnavailable;
+import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.domain.consent.ConsentNotUsable;
+import io.consentgateway.domain.consent.ConsentStatus;
+import io.consentgateway.domain.consent.NextAction;
+import io.consentgateway.domain.flow.FlowKind;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The API's error contract: every exception becomes a problem with a stable type, never a stack trace or a secret. */
+class ProblemMapperTest {
+    private static final String BASE = "https://consent-gateway.io/problems/";
+    private final ProblemMapper mapper = new ProblemMapper();
+
+    @Test
+    void invalidInputIs400ListingEveryField() {
+        Response response = mapper.toResponse(new InvalidInput(List.of(
+                new FieldError("accounts[0]", "IBAN check digits are wrong"), new FieldError("language", "unknown language"))));
+
+        Problem problem = (Problem) response.getEntity();
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+        assertThat(problem.type()).isEqualTo(BASE + "invalid-input");
+        assertThat(problem.errors()).extracting(Problem.FieldProblem::field).containsExactly("accounts[0]", "language");
+    }
+
+    @Test
+    void notFoundIs404() {
+        assertThat(problem(new NotFound("consent"))).satisfies(p -> {
+            assertThat(p.status()).isEqualTo(404);
+            assertThat(p.type()).isEqualTo(BASE + "not-found");
+        });
+    }
+
+    @Test
+    void aConsentThatCannotBeReadIs409WithItsStatusAndNextAction() {
+        Problem p = problem(new ConsentNotUsable(ConsentStatus.EXPIRED, NextAction.CONNECT_AGAIN));
+
+        assertThat(p.status()).isEqualTo(409);
+        assertThat(p.type()).isEqualTo(BASE + "consent-not-usable");
+        assertThat(p.consentStatus()).isEqualTo("EXPIRED");
+        assertThat(p.nextAction()).isEqualTo("CONNECT_AGAIN");
+    }
+
+    @Test
+    void aReauthorizationThatEscapedIsShownAsRenew() {
+        Problem p = problem(new ReauthorizationRequired("token refused"));
+
+        assertThat(p.consentStatus()).isEqualTo("REAUTH_REQUIRED");
+        assertThat(p.nextAction()).isEqualTo("RENEW");
+        assertThat(p.detail()).doesNotContain("token refused");
+    }
+
+    @Test
+    void providerUnavailableIs503WithRetryAfter() {
+        Response response = mapper.toResponse(new ProviderUnavailable("busy", Optional.of(Duration.ofSeconds(30)), true, null));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("30");
+        assertThat(((Problem) response.getEntity()).type()).isEqualTo(BASE + "provider-unavailable");
+    }
+
+    @Test
+    void providerRejectionIs422WithTheProvidersFieldErrors() {
+        Problem p = problem(new ProviderRejected("bad", Map.of("sync_period", List.of("too long"))));
+
+        assertThat(p.status()).isEqualTo(422);
+        assertThat(p.errors()).containsExactly(new Problem.FieldProblem("sync_period", "too long"));
+    }
+
+    @Test
+    void wrongKindConcurrentUpdateAndForgedCallbackAreClientErrors() {
+        assertThat(problem(new WrongConsentKind("an income report", FlowKind.ONGOING_ACCESS)).status()).isEqualTo(409);
+        assertThat(problem(new ConcurrentUpdate("x")).type()).isEqualTo(BASE + "concurrent-update");
+        assertThat(problem(new InvalidCallback("state names no flow"))).satisfies(p -> {
+            assertThat(p.status()).isEqualTo(400);
+            assertThat(p.detail()).doesNotContain("state names no flow");
+        });
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        assertThat(problem(new JsonbException("Unexpected char 39 at (line no=1, column no=2, offset=1)")))
+                .satisfies(p -> {
+                    assertThat(p.status()).isEqualTo(400);
+                    assertThat(p.type()).isEqualTo(BASE + "malformed-request");
+                    assertThat(p.detail()).doesNotContain("Unexpected char");
+                });
+    }
+
+    @Test
+    void jaxRsErrorsKeepTheirStatusAsProblems() {
+        assertThat(problem(new NotFoundException()).status()).isEqualTo(404);
+        assertThat(problem(new NotAllowedException("GET")).type()).isEqualTo(BASE + "method-not-allowed");
+    }
+
+    @Test
+    void anUnexpectedErrorIs500WithAnErrorIdAndNoInternals() {
+        Problem p = problem(new IllegalStateException("secret-ish internal detail at com.example.Foo"));
+
+        assertThat(p.status()).isEqualTo(500);
+        assertThat(p.detail()).contains("logged with id").doesNotContain("internal detail").doesNotContain("Foo");
+    }
+
+    private Problem problem(Throwable e) {
+        return (Problem) mapper.toResponse(e).getEntity();
+    }
+}

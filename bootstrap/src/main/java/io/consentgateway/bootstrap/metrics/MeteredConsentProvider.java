@@ -1,0 +1,86 @@
+package io.consentgateway.bootstrap.metrics;
+
+import io.consentgateway.application.port.out.CodeExchange;
+import io.consentgateway.application.port.out.ConsentProvider;
+import io.consentgateway.application.port.out.ProviderFlow;
+import io.consentgateway.application.port.out.ProviderFlowRequest;
+import io.consentgateway.application.port.out.ProviderRejected;
+import io.consentgateway.application.port.out.ProviderUnavailable;
+import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.application.port.out.TransactionFilter;
+import io.consentgateway.domain.finance.Account;
+import io.consentgateway.domain.finance.IncomeReport;
+import io.consentgateway.domain.finance.Transaction;
+import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.domain.token.AccessToken;
+import io.consentgateway.domain.token.IssuedTokens;
+import io.consentgateway.domain.token.RefreshToken;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Counts every call to a provider by operation and result; behaves exactly like the provider it wraps. */
+public final class MeteredConsentProvider implements ConsentProvider {
+    private final ConsentProvider provider;
+    private final GatewayMetrics metrics;
+
+    public MeteredConsentProvider(ConsentProvider provider, GatewayMetrics metrics) {
+        this.provider = provider;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public ProviderId id() {
+        return provider.id();
+    }
+
+    @Override
+    public ProviderFlow startFlow(ProviderFlowRequest request) {
+        return counted("start_flow", () -> provider.startFlow(request));
+    }
+
+    @Override
+    public IssuedTokens exchangeCode(CodeExchange exchange) {
+        return counted("exchange_code", () -> provider.exchangeCode(exchange));
+    }
+
+    @Override
+    public IssuedTokens refresh(RefreshToken refreshToken) {
+        return counted("refresh", () -> provider.refresh(refreshToken));
+    }
+
+    @Override
+    public List<Account> accounts(AccessToken accessToken) {
+        return counted("accounts", () -> provider.accounts(accessToken));
+    }
+
+    @Override
+    public List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter) {
+        return counted("transactions", () -> provider.transactions(accessToken, filter));
+    }
+
+    @Override
+    public IncomeReport incomeReport(AccessToken accessToken, String providerFlowId) {
+        return counted("income_report", () -> provider.incomeReport(accessToken, providerFlowId));
+    }
+
+    private <T> T counted(String operation, Supplier<T> call) {
+        String result = "unavailable";
+        try {
+            T value = call.get();
+            result = "ok";
+            return value;
+        } catch (ReauthorizationRequired e) {
+            result = "reauthorization_required";
+            throw e;
+        } catch (ProviderRejected e) {
+            result = "rejected";
+            throw e;
+        } catch (ProviderUnavailable e) {
+            result = "unavailable";
+            throw e;
+        } finally {
+            metrics.providerCall(provider.id().value(), operation, result);
+        }
+    }
+}
