@@ -14,6 +14,7 @@ import io.consentgateway.adapter.out.nrich.http.BasicClientAuthentication;
 import io.consentgateway.adapter.out.nrich.http.Endpoint;
 import io.consentgateway.adapter.out.nrich.http.NrichFailures;
 import io.consentgateway.adapter.out.nrich.http.NrichResponseExceptionMapper;
+import io.consentgateway.adapter.out.nrich.http.ProviderNotReached;
 import io.consentgateway.adapter.out.nrich.http.ResponseSizeLimit;
 import io.consentgateway.adapter.out.nrich.mapping.NrichMapping;
 import io.consentgateway.adapter.out.nrich.mapping.NrichRequests;

@@ -1,6 +1,7 @@
 package io.consentgateway.adapter.out.nrich;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.consentgateway.adapter.out.nrich.http.ProviderNotReached;
 import io.consentgateway.application.port.out.ProviderException;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;

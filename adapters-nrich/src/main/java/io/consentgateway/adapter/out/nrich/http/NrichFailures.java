@@ -1,6 +1,5 @@
 package io.consentgateway.adapter.out.nrich.http;
 
-import io.consentgateway.adapter.out.nrich.ProviderNotReached;
 import io.consentgateway.application.port.out.ProviderException;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;

@@ -1,4 +1,4 @@
-package io.consentgateway.adapter.out.nrich;
+package io.consentgateway.adapter.out.nrich.http;
 
 import io.consentgateway.application.port.out.ProviderUnavailable;
 
