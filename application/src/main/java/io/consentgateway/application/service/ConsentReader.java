@@ -18,6 +18,7 @@ import io.consentgateway.domain.token.AccessToken;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * How every data read goes: the user's own consent, readable now; an access token about to expire is
@@ -63,14 +64,16 @@ public final class ConsentReader {
             result = call.apply(provider, current.tokens().accessToken());
         } catch (ReauthorizationRequired refused) {
             if (!current.kind().isOngoing()) {
-                // One-time data is gone at the provider; there is nothing to refresh.
+                // One-time data is gone at the provider; there is nothing to refresh. Remember it, so the consent
+                // no longer lists as readable.
+                markEnded(current.id(), fresh -> fresh.endedByProvider(clock.instant()));
                 throw new ConsentNotUsable(ConsentStatus.EXPIRED, NextAction.CONNECT_AGAIN);
             }
             current = refreshed(current);
             try {
                 result = call.apply(provider, current.tokens().accessToken());
             } catch (ReauthorizationRequired refusedAgain) {
-                markReauthorizationRequired(current.id());
+                markEnded(current.id(), fresh -> fresh.refreshRejected(clock.instant()));
                 throw new ConsentNotUsable(ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW);
             }
         }
@@ -108,14 +111,15 @@ public final class ConsentReader {
         }
     }
 
-    private void markReauthorizationRequired(ConsentId id) {
+    /** Stores how the provider ended a readable consent, re-reading it if another request stored it meanwhile. */
+    private void markEnded(ConsentId id, UnaryOperator<Consent> ending) {
         for (int attempt = 0; attempt < ACTIVITY_ATTEMPTS; attempt++) {
             Consent fresh = consents.findById(id).orElse(null);
             if (fresh == null || !fresh.status().isReadable()) {
                 return;
             }
             try {
-                consents.save(fresh.refreshRejected(clock.instant()));
+                consents.save(ending.apply(fresh));
                 return;
             } catch (ConcurrentUpdate raced) {
                 // read again

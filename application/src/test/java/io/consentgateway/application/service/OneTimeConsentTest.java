@@ -84,6 +84,18 @@ class OneTimeConsentTest {
     }
 
     @Test
+    void aOneTimeAccessRefusedByTheProviderIsListedAsExpiredFromThenOn() {
+        ConsentId id = h.connect(ALICE, FlowKind.ONE_TIME_ACCESS);
+        h.fake.invalidate(h.consent(id).tokens().accessToken());
+
+        assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ConsentNotUsable.class);
+
+        assertThat(h.consent(id).status()).isEqualTo(ConsentStatus.EXPIRED);
+        assertThat(h.consent(id).tokensIfAny()).as("tokens are kept").isPresent();
+        assertThat(h.listConsents.get(ALICE, id).nextAction()).isEqualTo(NextAction.CONNECT_AGAIN);
+    }
+
+    @Test
     void theSchedulerMarksALapsedOneTimeConsentExpired() {
         ConsentId id = h.connect(ALICE, FlowKind.ONE_TIME_ACCESS);
         h.advance(Duration.ofHours(1));

@@ -214,6 +214,20 @@ public final class Consent {
         return derive(renewed, at, policy);
     }
 
+    /**
+     * The provider has ended the access before this gateway's own clock says so (one-time data deleted early, clocks
+     * apart): the consent is {@code EXPIRED} from now on. Tokens are kept, as on every ending but a revocation.
+     */
+    public Consent endedByProvider(Instant at) {
+        if (!s.status().isReadable()) {
+            throw new DomainRuleViolation("consent already ended as " + s.status());
+        }
+        Snapshot x = s;
+        return new Consent(new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.providerFlowId(), ConsentStatus.EXPIRED,
+                x.tokens(), x.grantedAt(), x.lastUserActivityAt(), x.lastRefreshedAt(), x.providerConsentEndsAt(),
+                at.isBefore(x.expiresAt()) ? at : x.expiresAt(), Optional.empty(), x.version()));
+    }
+
     /** The user withdrew the consent: the tokens are destroyed. */
     public Consent revoke(Instant at) {
         if (s.status() == ConsentStatus.REVOKED) {

@@ -252,6 +252,23 @@ class ConsentTest {
         }
 
         @Test
+        void aConsentTheProviderEndedEarlyIsExpiredFromThenOnAndKeepsItsTokens() {
+            Consent ended = grant(FlowKind.ONE_TIME_ACCESS).endedByProvider(T.plus(Duration.ofMinutes(10)));
+
+            assertThat(ended.statusAt(T.plus(Duration.ofMinutes(11)), POLICY)).isEqualTo(ConsentStatus.EXPIRED);
+            assertThat(ended.expiresAt()).isEqualTo(T.plus(Duration.ofMinutes(10)));
+            assertThat(ended.nextCheckAt()).isEmpty();
+            assertThat(ended.tokensIfAny()).isPresent();
+        }
+
+        @Test
+        void aConsentThatAlreadyEndedCannotBeEndedAgain() {
+            Consent revoked = grant(FlowKind.ONE_TIME_ACCESS).revoke(T.plusSeconds(1));
+
+            assertThatThrownBy(() -> revoked.endedByProvider(T.plusSeconds(2))).isInstanceOf(DomainRuleViolation.class);
+        }
+
+        @Test
         void aOneTimeConsentIsNeverDueForRefreshTokenRenewal() {
             assertThat(grant(FlowKind.ONE_TIME_ACCESS).refreshTokenRenewalDueAt(day(31), POLICY)).isFalse();
         }

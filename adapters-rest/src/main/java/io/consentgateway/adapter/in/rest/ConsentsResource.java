@@ -41,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -148,18 +149,20 @@ public class ConsentsResource {
 
     @POST
     @Path("/{id}/renewal")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(summary = "Re-consent an ongoing access", description = "Starts a flow through the provider's widget "
             + "(nrich /ongoing/sync); when it completes, the same consent gets fresh tokens.")
     @APIResponse(responseCode = "201", description = "Renewal flow started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlowCreatedResponse.class)))
     @APIResponse(responseCode = "404", description = "No such consent for this user")
     @APIResponse(responseCode = "409", description = "Not an ongoing consent, or revoked")
-    public Response renew(@PathParam("id") String id, RenewalRequest request, @Context SecurityContext security,
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RenewalRequest.class)))
+    public Response renew(@PathParam("id") String id, String requestBody, @Context SecurityContext security,
                           @Context UriInfo uri) {
         UserId user = CurrentUser.of(security);
         ConsentId consentId = consentId(id);
-        RenewalRequest body = request == null ? new RenewalRequest() : request;
+        RenewalRequest body = RenewalRequest.parse(requestBody);
         Fields fields = new Fields();
         Language language = body.language == null ? Language.DEFAULT : fields.parse("language", body.language, Language::fromCode);
         URI returnTo = fields.parse("returnTo", body.returnTo, ConsentsResource::absoluteUri);

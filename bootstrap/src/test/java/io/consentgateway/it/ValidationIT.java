@@ -1,0 +1,132 @@
+package io.consentgateway.it;
+
+import io.consentgateway.it.support.GatewayClient;
+import io.consentgateway.it.support.Http;
+import io.consentgateway.it.support.Journey;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import static io.consentgateway.it.support.JsonSupport.errorFields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad requests answer 400 problems naming each bad field. (Every answer is also checked for leaked tokens and
+ * codes by {@link GatewayClient}.) One consent is shared by the transactions checks: they only read it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ValidationIT {
+    private Journey journey;
+    private String consentId;
+
+    @BeforeAll
+    void connect() {
+        journey = Journey.newUser("validation");
+        consentId = journey.connect("ONGOING_ACCESS").consentId();
+    }
+
+    private JsonObject invalidFlow(String json, String field) {
+        JsonObject problem = journey.client().post("/api/v1/flows", json).expectProblem(400, "invalid-input");
+        assertThat(errorFields(problem)).as(problem.toString()).contains(field);
+        return problem;
+    }
+
+    @Test
+    void ibanWithWrongCheckDigitsIsNamedByIndex() {
+        invalidFlow("{\"kind\":\"ONGOING_ACCESS\",\"accounts\":[\"DE89370400440532013001\"]}", "accounts[0]");
+        invalidFlow("{\"kind\":\"ONGOING_ACCESS\",\"accounts\":[\"DE89370400440532013000\",\"DE00370400440532013000\"]}", "accounts[1]");
+    }
+
+    @Test
+    void unknownLanguageIsNamed() {
+        invalidFlow("{\"kind\":\"ONGOING_ACCESS\",\"language\":\"xx\"}", "language");
+    }
+
+    @Test
+    void missingOrUnknownKindIsNamed() {
+        invalidFlow("{\"language\":\"en\"}", "kind");
+        invalidFlow("{\"kind\":\"EVERYTHING\"}", "kind");
+        invalidFlow("{}", "kind");
+    }
+
+    @Test
+    void reportingPeriodOnAnOngoingFlowIsNamed() {
+        invalidFlow("{\"kind\":\"ONGOING_ACCESS\",\"reportingPeriod\":12}", "reportingPeriod");
+        invalidFlow("{\"kind\":\"INCOME_REPORT\",\"reportingPeriod\":12,\"syncPeriod\":90}", "reportingPeriod");
+    }
+
+    @Test
+    void everyBadFieldOfOneRequestIsListed() {
+        JsonObject problem = invalidFlow("{\"language\":\"xx\",\"accounts\":[\"DE89370400440532013001\"]}", "kind");
+        assertThat(errorFields(problem)).contains("kind", "language", "accounts[0]");
+    }
+
+    @Test
+    void returnToOutsideTheAllowListIsNamed() {
+        invalidFlow("{\"kind\":\"ONGOING_ACCESS\",\"returnTo\":\"https://evil.example/steal\"}", "returnTo");
+        invalidFlow("{\"kind\":\"ONGOING_ACCESS\",\"returnTo\":\"not a url\"}", "returnTo");
+        journey.client().post("/api/v1/consents/" + consentId + "/renewal", "{\"returnTo\":\"https://evil.example/\"}")
+                .expectProblem(400, "invalid-input");
+    }
+
+    @Test
+    void malformedJsonIsAMalformedRequest() {
+        journey.client().post("/api/v1/flows", "{\"kind\":").expectProblem(400, "malformed-request");
+        journey.client().post("/api/v1/flows", "[1,2,3]").expectProblem(400, "malformed-request");
+        journey.client().post("/api/v1/flows", "{\"kind\":\"ONGOING_ACCESS\",\"syncPeriod\":\"ninety\"}")
+                .expectProblem(400, "malformed-request");
+    }
+
+    @Test
+    void transactionLimitOutOfRangeOrNotANumberIsNamed() {
+        for (String limit : new String[] {"0", "abc", "501", "-1"}) {
+            JsonObject problem = journey.client().get("/api/v1/consents/" + consentId + "/transactions?limit=" + limit)
+                    .expectProblem(400, "invalid-input");
+            assertThat(errorFields(problem)).as("limit=" + limit + " " + problem).contains("limit");
+        }
+        journey.client().get("/api/v1/consents/" + consentId + "/transactions?limit=500").expect(200);
+    }
+
+    @Test
+    void forgedCursorIsNamed() {
+        String[] cursors = {
+                "not-a-cursor",
+                Base64.getUrlEncoder().withoutPadding().encodeToString("v1:-100:0".getBytes(StandardCharsets.US_ASCII)),
+                Base64.getUrlEncoder().withoutPadding().encodeToString("v1:100:deadbeef".getBytes(StandardCharsets.US_ASCII)),
+        };
+        for (String cursor : cursors) {
+            JsonObject problem = journey.client()
+                    .get("/api/v1/consents/" + consentId + "/transactions?limit=10&cursor=" + Http.encode(cursor))
+                    .expectProblem(400, "invalid-input");
+            assertThat(errorFields(problem)).as(cursor + " " + problem).contains("cursor");
+        }
+    }
+
+    @Test
+    void cursorOfAnotherFilterIsRefused() {
+        JsonObject page = journey.client().get("/api/v1/consents/" + consentId + "/transactions?limit=5").expect(200).json();
+        String cursor = page.getString("nextCursor");
+        JsonObject problem = journey.client()
+                .get("/api/v1/consents/" + consentId + "/transactions?limit=5&from=2026-01-01&cursor=" + Http.encode(cursor))
+                .expectProblem(400, "invalid-input");
+        assertThat(errorFields(problem)).contains("cursor");
+    }
+
+    @Test
+    void badDateFilterIsNamed() {
+        JsonObject problem = journey.client().get("/api/v1/consents/" + consentId + "/transactions?from=yesterday")
+                .expectProblem(400, "invalid-input");
+        assertThat(errorFields(problem)).contains("from");
+    }
+
+    @Test
+    void malformedIdsAreSimplyNotFound() {
+        journey.client().get("/api/v1/consents/not-a-uuid").expectProblem(404, "not-found");
+        journey.client().get("/api/v1/flows/" + UUID.randomUUID() + "x").expectProblem(404, "not-found");
+    }
+}

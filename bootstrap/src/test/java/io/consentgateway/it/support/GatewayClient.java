@@ -1,0 +1,54 @@
+package io.consentgateway.it.support;
+
+import java.net.http.HttpRequest;
+
+/**
+ * The gateway's REST API as one signed-in user calls it. Every answer is checked for leaked tokens and codes.
+ */
+public final class GatewayClient {
+    private final String user;
+    private final String token;
+
+    private GatewayClient(String user, String token) {
+        this.user = user;
+        this.token = token;
+    }
+
+    /** Signs a fresh, unique user in at the sandbox's demo identity provider. */
+    public static GatewayClient newUser(String prefix) {
+        String user = Sandbox.uniqueUser(prefix);
+        return new GatewayClient(user, Sandbox.tokenFor(user));
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public Http.Response get(String path) {
+        return send(Http.request(path).GET());
+    }
+
+    public Http.Response post(String path, String json) {
+        return send(Http.request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Http.Response delete(String path) {
+        return send(Http.request(path).DELETE());
+    }
+
+    /** Any request, sent as this user (its bearer token and {@code Accept: application/json} are added). */
+    public Http.Response send(HttpRequest.Builder request) {
+        return checked(request.header("Authorization", "Bearer " + token).header("Accept", "application/json"));
+    }
+
+    /** A call to the gateway without any bearer token. */
+    public static Http.Response anonymous(HttpRequest.Builder request) {
+        return checked(request);
+    }
+
+    private static Http.Response checked(HttpRequest.Builder request) {
+        Http.Response response = Http.send(request.build());
+        Secrets.assertNoneIn(response);
+        return response;
+    }
+}

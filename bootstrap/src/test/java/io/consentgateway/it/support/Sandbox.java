@@ -1,0 +1,71 @@
+package io.consentgateway.it.support;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The sandbox's identity provider and test controls. Its counters are global and shared with every other test
+ * on the server: read them before and after, and assert the difference — never absolute numbers, never reset.
+ */
+public final class Sandbox {
+    public static final String EXCHANGE = "POST /auth/token authorization_code";
+    public static final String REFRESH = "POST /auth/token refresh_token";
+
+    private Sandbox() {
+    }
+
+    /** A bearer token of the demo identity provider for this user. */
+    public static String tokenFor(String user) {
+        Http.Response response = Http.postForm("/sandbox/idp/token", Map.of("user", user)).expect(200);
+        String token = response.json().getString("access_token");
+        Secrets.remember(token);
+        return token;
+    }
+
+    /** A user name no other test (or earlier run on the same server) uses. */
+    public static String uniqueUser(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    public static Stats stats() {
+        return new Stats(Http.get("/sandbox/control/stats").expect(200).json());
+    }
+
+    public static void advanceClock(long seconds) {
+        Http.postJson("/sandbox/control/clock", "{\"advanceSeconds\":" + seconds + "}").expect(200);
+    }
+
+    /** Adds a fault rule; remove it with {@link #clearFaults()} in a finally block. */
+    public static JsonObject addFault(String ruleJson) {
+        return Http.postJson("/sandbox/control/faults", ruleJson).expect(201).json();
+    }
+
+    public static void clearFaults() {
+        int status = Http.delete("/sandbox/control/faults").status();
+        if (status / 100 != 2) {
+            throw new AssertionError("could not clear the sandbox faults: " + status);
+        }
+    }
+
+    /** A snapshot of the simulators' request counters. */
+    public record Stats(JsonObject json) {
+        public long nrich(String route) {
+            return count("nrich", route);
+        }
+
+        public long count(String provider, String route) {
+            JsonObject counters = json.getJsonObject(provider);
+            JsonValue value = counters == null ? null : counters.get(route);
+            return value instanceof JsonNumber n ? n.longValue() : 0;
+        }
+
+        /** How many more {@code route} calls the nrich simulator saw in {@code later} than in this snapshot. */
+        public long nrichDelta(Stats later, String route) {
+            return later.nrich(route) - nrich(route);
+        }
+    }
+}
