@@ -4,6 +4,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,12 @@ import java.util.Objects;
  * advisory lock on PostgreSQL, so several nodes starting at once migrate only once.
  */
 public final class DatabaseMigrations {
-    /** Where the scripts live on the class path. */
+    /**
+     * Where the scripts live on the class path. The folder holds an empty {@code flyway.location} file: application
+     * servers (Liberty, WebSphere) resolve a class-path folder only through a file in it, and Flyway still probes
+     * the location (and its default {@code db/callback}, which holds only such a file) for callbacks even though
+     * {@link ListedMigrations} hands it the scripts.
+     */
     public static final String LOCATION = "classpath:db/migration";
 
     private DatabaseMigrations() {
@@ -32,7 +38,9 @@ public final class DatabaseMigrations {
         MigrateResult result = Flyway.configure(DatabaseMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
+                .callbackLocations(LOCATION)
                 .resourceProvider(new ListedMigrations(DatabaseMigrations.class.getClassLoader()))
+                .javaMigrationClassProvider(List::of)
                 .load()
                 .migrate();
         return result.migrationsExecuted;
