@@ -118,6 +118,13 @@ class ValidationIT {
     }
 
     @Test
+    void anAccountFilterOutsideTheConsentIsNamed() {
+        JsonObject problem = journey.client().get("/api/v1/consents/" + consentId + "/transactions?account=NOT-MINE.1")
+                .expectProblem(400, "invalid-input");
+        assertThat(errorFields(problem)).containsExactly("account");
+    }
+
+    @Test
     void badDateFilterIsNamed() {
         JsonObject problem = journey.client().get("/api/v1/consents/" + consentId + "/transactions?from=yesterday")
                 .expectProblem(400, "invalid-input");

@@ -1,5 +1,6 @@
 package io.consentgateway.application.service;
 
+import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.ReadTransactions;
 import io.consentgateway.application.port.in.TransactionsPage;
 import io.consentgateway.application.port.in.TransactionsQuery;
@@ -33,8 +34,15 @@ public final class ReadTransactionsService implements ReadTransactions {
         int filterHash = Objects.hash(query.consentId(), query.accountId(), query.from(), query.to());
         int offset = query.cursor().map(c -> TransactionCursor.decode(c, filterHash).offset()).orElse(0);
         TransactionFilter filter = new TransactionFilter(query.accountId().stream().toList(), query.from(), query.to());
-        List<Transaction> all = reader.read(reader.owned(query.userId(), query.consentId()),
-                (provider, token) -> provider.transactions(token, filter));
+        List<Transaction> all = reader.read(reader.owned(query.userId(), query.consentId()), (provider, token) -> {
+            query.accountId().ifPresent(account -> {
+                // Checked here, in the caller's terms: a provider would refuse it in its own vocabulary, or return nothing.
+                if (provider.accounts(token).stream().noneMatch(a -> a.id().equals(account))) {
+                    throw InvalidInput.of("account", "is not an account of this consent");
+                }
+            });
+            return provider.transactions(token, filter);
+        });
         List<Transaction> sorted = all.stream().sorted(NEWEST_FIRST).toList();
         int from = Math.min(offset, sorted.size());
         int to = Math.min(from + query.limit(), sorted.size());

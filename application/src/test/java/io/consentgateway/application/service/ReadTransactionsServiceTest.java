@@ -88,6 +88,13 @@ class ReadTransactionsServiceTest {
     }
 
     @Test
+    void anAccountThatIsNotPartOfTheConsentIsRejectedNamingAccount() {
+        assertThatThrownBy(() -> h.page(ALICE, id, "acc-of-somebody-else", 100, null))
+                .isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("account"));
+    }
+
+    @Test
     void aCursorFromAnotherFilterIsRejectedNamingCursorWithoutCallingTheProvider() {
         String cursor = h.page(ALICE, id, null, 100, null).nextCursor().orElseThrow();
         int dataCalls = h.fake.dataCalls.get();

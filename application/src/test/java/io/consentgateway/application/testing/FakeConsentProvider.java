@@ -167,7 +167,10 @@ public final class FakeConsentProvider implements ConsentProvider {
                 Optional.of("COBADEFFXXX"), Optional.of("Girokonto"), Optional.of("Erika Mustermann"),
                 Optional.of("Commerzbank"), Optional.of(Currency.getInstance("EUR")), Optional.of("Giro account"),
                 Optional.of(new Balance(Money.of("1523.42", "EUR"), Optional.of(clock.instant()), Optional.empty(),
-                        Optional.empty()))));
+                        Optional.empty()))),
+                new Account("acc-2", Optional.empty(), Optional.of("0532013001"), Optional.of("37040044"), Optional.empty(),
+                        Optional.of("Tagesgeld"), Optional.of("Erika Mustermann"), Optional.of("Commerzbank"),
+                        Optional.of(Currency.getInstance("EUR")), Optional.of("Savings account"), Optional.empty()));
     }
 
     @Override
