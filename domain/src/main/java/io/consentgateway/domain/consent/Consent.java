@@ -74,6 +74,19 @@ public final class Consent {
                 throw new InvalidValueException("version must not be negative");
             }
         }
+
+        /** The same consent with its changing part replaced; identity, grant time and version stay. */
+        Snapshot with(ConsentStatus status, Optional<TokenPair> tokens, Instant lastUserActivityAt,
+                      Optional<Instant> lastRefreshedAt, Optional<Instant> providerConsentEndsAt, Instant expiresAt,
+                      Optional<Instant> nextCheckAt) {
+            return new Snapshot(id, userId, provider, kind, providerFlowId, status, tokens, grantedAt, lastUserActivityAt,
+                    lastRefreshedAt, providerConsentEndsAt, expiresAt, nextCheckAt, version);
+        }
+
+        Snapshot withVersion(long newVersion) {
+            return new Snapshot(id, userId, provider, kind, providerFlowId, status, tokens, grantedAt, lastUserActivityAt,
+                    lastRefreshedAt, providerConsentEndsAt, expiresAt, nextCheckAt, newVersion);
+        }
     }
 
     private final Snapshot s;
@@ -207,10 +220,8 @@ public final class Consent {
         if (s.status() == ConsentStatus.REVOKED) {
             throw new DomainRuleViolation("a revoked consent cannot be renewed");
         }
-        Snapshot x = s;
-        Snapshot renewed = new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.providerFlowId(), ConsentStatus.ACTIVE,
-                Optional.of(TokenPair.issue(issued, at, policy)), x.grantedAt(), at, Optional.empty(),
-                providerConsentEndsAt.or(x::providerConsentEndsAt), x.expiresAt(), x.nextCheckAt(), x.version());
+        Snapshot renewed = s.with(ConsentStatus.ACTIVE, Optional.of(TokenPair.issue(issued, at, policy)), at, Optional.empty(),
+                providerConsentEndsAt.or(s::providerConsentEndsAt), s.expiresAt(), s.nextCheckAt());
         return derive(renewed, at, policy);
     }
 
@@ -222,10 +233,8 @@ public final class Consent {
         if (!s.status().isReadable()) {
             throw new DomainRuleViolation("consent already ended as " + s.status());
         }
-        Snapshot x = s;
-        return new Consent(new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.providerFlowId(), ConsentStatus.EXPIRED,
-                x.tokens(), x.grantedAt(), x.lastUserActivityAt(), x.lastRefreshedAt(), x.providerConsentEndsAt(),
-                at.isBefore(x.expiresAt()) ? at : x.expiresAt(), Optional.empty(), x.version()));
+        return new Consent(s.with(ConsentStatus.EXPIRED, s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(),
+                s.providerConsentEndsAt(), at.isBefore(s.expiresAt()) ? at : s.expiresAt(), Optional.empty()));
     }
 
     /** The user withdrew the consent: the tokens are destroyed. */
@@ -251,10 +260,7 @@ public final class Consent {
     }
 
     public Consent withVersion(long version) {
-        Snapshot x = s;
-        return new Consent(new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.providerFlowId(), x.status(), x.tokens(),
-                x.grantedAt(), x.lastUserActivityAt(), x.lastRefreshedAt(), x.providerConsentEndsAt(), x.expiresAt(),
-                x.nextCheckAt(), version));
+        return new Consent(s.withVersion(version));
     }
 
     public ConsentId id() {
@@ -317,9 +323,7 @@ public final class Consent {
 
     private Snapshot with(ConsentStatus status, Optional<TokenPair> tokens, Instant lastUserActivityAt,
                           Optional<Instant> lastRefreshedAt, Optional<Instant> nextCheckAt) {
-        Snapshot x = s;
-        return new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.providerFlowId(), status, tokens, x.grantedAt(),
-                lastUserActivityAt, lastRefreshedAt, x.providerConsentEndsAt(), x.expiresAt(), nextCheckAt, x.version());
+        return s.with(status, tokens, lastUserActivityAt, lastRefreshedAt, s.providerConsentEndsAt(), s.expiresAt(), nextCheckAt);
     }
 
     /** Recomputes the derived instants and the stored status of a readable consent at {@code at}. */
@@ -334,10 +338,8 @@ public final class Consent {
         } else {
             expiresAt = x.grantedAt().plus(policy.oneTimeLifetime());
         }
-        Snapshot dated = new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.providerFlowId(), x.status(), x.tokens(),
-                x.grantedAt(), x.lastUserActivityAt(), x.lastRefreshedAt(), x.providerConsentEndsAt(), expiresAt,
-                Optional.empty(), x.version());
-        Consent probe = new Consent(dated);
+        Consent probe = new Consent(x.with(x.status(), x.tokens(), x.lastUserActivityAt(), x.lastRefreshedAt(),
+                x.providerConsentEndsAt(), expiresAt, Optional.empty()));
         ConsentStatus status = probe.statusAt(at, policy);
         Optional<Instant> nextCheck;
         if (status == ConsentStatus.EXPIRED) {
@@ -351,9 +353,8 @@ public final class Consent {
                     renewalDueAt(x, policy));
             nextCheck = candidates.flatMap(Optional::stream).min(Instant::compareTo);
         }
-        return new Consent(new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.providerFlowId(), status, x.tokens(),
-                x.grantedAt(), x.lastUserActivityAt(), x.lastRefreshedAt(), x.providerConsentEndsAt(), expiresAt, nextCheck,
-                x.version()));
+        return new Consent(x.with(status, x.tokens(), x.lastUserActivityAt(), x.lastRefreshedAt(), x.providerConsentEndsAt(),
+                expiresAt, nextCheck));
     }
 
     @Override

@@ -99,6 +99,21 @@ public final class Flow {
                 throw new InvalidValueException("version must not be negative");
             }
         }
+
+        /** The same flow with its progress replaced; what it was started with, and its version, stay. */
+        Snapshot with(Optional<PkceVerifier> verifier, FlowStatus newStatus, Optional<Instant> codeReceived,
+                      Optional<Instant> codeExpires, Optional<Instant> ended, Optional<ConsentId> consent,
+                      Optional<FlowFailure> failureReason) {
+            return new Snapshot(id, userId, provider, kind, state, redirectUri, options, returnTo, renewalOf, providerFlowId,
+                    widgetUrl, verifier, newStatus, createdAt, expiresAt, codeReceived, codeExpires, ended, consent,
+                    failureReason, version);
+        }
+
+        Snapshot withVersion(long newVersion) {
+            return new Snapshot(id, userId, provider, kind, state, redirectUri, options, returnTo, renewalOf, providerFlowId,
+                    widgetUrl, pkceVerifier, status, createdAt, expiresAt, codeReceivedAt, codeExpiresAt, endedAt, consentId,
+                    failure, newVersion);
+        }
     }
 
     private final Snapshot s;
@@ -209,11 +224,7 @@ public final class Flow {
 
     /** The repository's view after storing: the same flow at the next version. */
     public Flow withVersion(long version) {
-        Snapshot x = s;
-        return new Flow(new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.state(), x.redirectUri(), x.options(),
-                x.returnTo(), x.renewalOf(), x.providerFlowId(), x.widgetUrl(), x.pkceVerifier(), x.status(),
-                x.createdAt(), x.expiresAt(), x.codeReceivedAt(), x.codeExpiresAt(), x.endedAt(), x.consentId(),
-                x.failure(), version));
+        return new Flow(s.withVersion(version));
     }
 
     public FlowId id() {
@@ -313,12 +324,9 @@ public final class Flow {
 
     private Flow copy(FlowStatus status, Optional<Instant> codeReceivedAt, Optional<Instant> codeExpiresAt,
                       Optional<Instant> endedAt, Optional<ConsentId> consentId, Optional<FlowFailure> failure) {
-        Snapshot x = s;
         // A finished flow no longer needs its PKCE verifier: drop the secret as soon as it has served.
-        Optional<PkceVerifier> verifier = status.isTerminal() ? Optional.empty() : x.pkceVerifier();
-        return new Flow(new Snapshot(x.id(), x.userId(), x.provider(), x.kind(), x.state(), x.redirectUri(), x.options(),
-                x.returnTo(), x.renewalOf(), x.providerFlowId(), x.widgetUrl(), verifier, status, x.createdAt(),
-                x.expiresAt(), codeReceivedAt, codeExpiresAt, endedAt, consentId, failure, x.version()));
+        Optional<PkceVerifier> verifier = status.isTerminal() ? Optional.empty() : s.pkceVerifier();
+        return new Flow(s.with(verifier, status, codeReceivedAt, codeExpiresAt, endedAt, consentId, failure));
     }
 
     @Override
