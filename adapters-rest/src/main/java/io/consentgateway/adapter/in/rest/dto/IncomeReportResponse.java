@@ -1,12 +1,21 @@
 package io.consentgateway.adapter.in.rest.dto;
 
 import io.consentgateway.domain.finance.IncomeReport;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 /** A verification report of income and expenses over a period. */
+@Schema(name = "IncomeReport", description = "Income and expenses over the reporting period, in the report's currency.",
+        example = "{\"periodFrom\":\"2025-11-01\",\"periodTo\":\"2026-10-31\",\"currency\":\"EUR\","
+                + "\"income\":{\"total\":40217.40,\"low\":3298.10,\"high\":3420.00,\"average\":3351.45,"
+                + "\"count\":12},\"incomeStreams\":[{\"name\":\"Salary Musterfirma GmbH\","
+                + "\"frequency\":\"monthly\",\"average\":3351.45,\"count\":12}],"
+                + "\"regularExpenses\":{\"average\":1146.47},\"variableExpenses\":{\"average\":850.10},"
+                + "\"disposableIncome\":{\"average\":2204.98},\"disposableIncomeRatio\":0.66,"
+                + "\"discretionaryIncome\":{\"average\":1354.88}}")
 public record IncomeReportResponse(String periodFrom, String periodTo, String currency, Figures income, List<Stream> incomeStreams,
                                    Figures regularExpenses, List<Stream> regularExpenseStreams, Figures variableExpenses,
                                    Figures disposableIncome, BigDecimal disposableIncomeRatio, Figures discretionaryIncome) {

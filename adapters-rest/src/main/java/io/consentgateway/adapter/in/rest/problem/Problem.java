@@ -3,14 +3,20 @@ package io.consentgateway.adapter.in.rest.problem;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
 /**
  * An RFC 9457 problem detail. {@code type} is stable per kind of error (clients switch on it); {@code detail}
- * is for people. Extension members: {@code errors} (each bad field), {@code status} of a consent and the
+ * is for people. Extension members: {@code errors} (each bad field), the {@code consentStatus} and the
  * {@code nextAction} the user should take. Never a stack trace, a token or a code.
  */
+@Schema(name = "Problem", description = "RFC 9457 problem details; type is stable per kind of error.",
+        example = "{\"type\":\"https://consent-gateway.io/problems/invalid-input\","
+                + "\"title\":\"The request has invalid fields\",\"status\":400,"
+                + "\"detail\":\"See errors for each invalid field.\",\"errors\":[{\"field\":\"accounts[0]\","
+                + "\"message\":\"IBAN check digits are wrong (ISO 13616 mod-97)\"}]}")
 @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "errors", "consentStatus", "nextAction", "retryAfterSeconds"})
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldProblem> errors,
                       String consentStatus, String nextAction, Long retryAfterSeconds) {
