@@ -62,10 +62,17 @@ public class KeepAliveScheduler {
             do {
                 report = keepConsentsAlive.run(batchSize);
                 KeepAliveReport done = report;
+                if (done.flowsFailed() > 0) {
+                    LOG.warning(() -> "Keep-alive could not lapse " + done.flowsFailed() + " flow(s); see the database log");
+                }
+                if (done.failed() > 0) {
+                    LOG.warning(() -> "Keep-alive could not process " + done.failed() + " consent(s), retried after their lease: "
+                            + done.failedIds());
+                }
                 if (done.claimed() > 0 || done.flowsLapsed() > 0) {
                     LOG.info(() -> "Keep-alive: " + done);
                 }
-            } while (report.claimed() == batchSize); // a full batch: more may be due
+            } while (report.claimed() == batchSize && report.failed() < batchSize); // a full batch: more may be due
         } catch (RuntimeException e) {
             // A failed tick must not cancel the schedule; the next one tries again.
             LOG.log(Level.WARNING, "Keep-alive run failed: " + e.getClass().getSimpleName(), e);

@@ -36,6 +36,8 @@ import java.util.Optional;
  * without calling anybody. The code is exchanged outside any transaction and never retried: it is single use.
  */
 public final class HandleCallbackService implements HandleCallback {
+    private static final int STORE_ATTEMPTS = 3;
+
     private final Flows flows;
     private final Consents consents;
     private final Transactions transactions;
@@ -105,15 +107,34 @@ public final class HandleCallbackService implements HandleCallback {
             return flows.save(flow.fail(FlowFailure.PROVIDER_UNAVAILABLE, clock.instant()));
         }
         Instant grantedAt = clock.instant();
-        return transactions.inTransaction(() -> {
-            Consent consent = flow.renewalOf()
-                    .flatMap(consents::findById)
-                    .flatMap(existing -> reauthorize(existing, issued, grantedAt, policy))
-                    .orElseGet(() -> Consent.grant(ConsentId.random(), flow.userId(), flow.provider(), flow.kind(),
-                            flow.providerFlowId(), issued, Optional.empty(), grantedAt, policy));
-            Consent stored = consents.save(consent);
-            return flows.save(flow.complete(stored.id(), grantedAt));
-        });
+        ConsentId newConsentId = ConsentId.random();
+        RuntimeException lastFailure = null;
+        // The code is spent: the tokens exist only in memory now. Store them, retrying a lost optimistic race, and if
+        // that is impossible end the flow as NOT_STORED rather than leave it EXCHANGING with the user waiting.
+        for (int attempt = 0; attempt < STORE_ATTEMPTS; attempt++) {
+            try {
+                return transactions.inTransaction(() -> {
+                    Consent consent = flow.renewalOf()
+                            .flatMap(consents::lockForRefresh) // row lock: no refresh or read can make this write stale
+                            .flatMap(existing -> reauthorize(existing, issued, grantedAt, policy))
+                            .orElseGet(() -> Consent.grant(newConsentId, flow.userId(), flow.provider(), flow.kind(),
+                                    flow.providerFlowId(), issued, Optional.empty(), grantedAt, policy));
+                    Consent stored = consents.save(consent);
+                    return flows.save(flow.complete(stored.id(), grantedAt));
+                });
+            } catch (ConcurrentUpdate raced) {
+                lastFailure = raced;
+            } catch (RuntimeException storageFailed) {
+                lastFailure = storageFailed;
+                break;
+            }
+        }
+        try {
+            return flows.save(flow.fail(FlowFailure.NOT_STORED, clock.instant()));
+        } catch (RuntimeException alsoFailed) {
+            lastFailure.addSuppressed(alsoFailed);
+            throw lastFailure;
+        }
     }
 
     /** A renewal updates the consent it renews; if that consent was revoked meanwhile, a new one is granted instead. */

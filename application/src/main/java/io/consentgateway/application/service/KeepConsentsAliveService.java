@@ -15,6 +15,7 @@ import io.consentgateway.domain.shared.ConsentId;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,17 +45,11 @@ public final class KeepConsentsAliveService implements KeepConsentsAlive {
             throw new IllegalArgumentException("batch size must be positive");
         }
         Instant now = clock.instant();
-        int flowsLapsed = 0;
-        for (Flow flow : flows.findLapsed(now, batchSize)) {
-            try {
-                flows.save(flow.lapse(now));
-                flowsLapsed++;
-            } catch (ConcurrentUpdate raced) {
-                // the callback got there first
-            }
-        }
+        int[] flowsFailed = {0};
+        int flowsLapsed = lapseFlows(now, batchSize, flowsFailed);
         List<ConsentId> claimed = consents.claimDue(now, batchSize, now.plus(settings.claimLease()));
-        int refreshed = 0, reauth = 0, expiringSoon = 0, expired = 0, deferred = 0;
+        List<ConsentId> failures = new ArrayList<>();
+        int refreshed = 0, reauth = 0, expiringSoon = 0, expired = 0, deferred = 0, failed = 0;
         for (ConsentId id : claimed) {
             try {
                 Consent consent = consents.findById(id).orElseThrow(() -> new NotFound("consent"));
@@ -85,9 +80,41 @@ public final class KeepConsentsAliveService implements KeepConsentsAlive {
                 deferConsent(id, outage);
             } catch (ConcurrentUpdate | NotFound raced) {
                 // stored or removed meanwhile; the lease runs out and the next tick looks again
+            } catch (RuntimeException broken) {
+                // One consent that cannot be processed (an unreadable row, a bug) must not stop the others: it stays
+                // leased until its lease runs out, and the report counts it so the scheduler can log it.
+                failed++;
+                failures.add(id);
             }
         }
-        return new KeepAliveReport(claimed.size(), refreshed, reauth, expiringSoon, expired, deferred, flowsLapsed);
+        return new KeepAliveReport(claimed.size(), refreshed, reauth, expiringSoon, expired, deferred, flowsLapsed,
+                flowsFailed[0], failed, List.copyOf(failures));
+    }
+
+    /**
+     * Lapses abandoned flows. A failure here is counted in {@code failed[0]} and never keeps the consents from being
+     * looked after; a lost race with the callback is no failure.
+     */
+    private int lapseFlows(Instant now, int batchSize, int[] failed) {
+        int lapsed = 0;
+        List<Flow> due;
+        try {
+            due = flows.findLapsed(now, batchSize);
+        } catch (RuntimeException unreadable) {
+            failed[0]++;
+            return 0;
+        }
+        for (Flow flow : due) {
+            try {
+                flows.save(flow.lapse(now));
+                lapsed++;
+            } catch (ConcurrentUpdate raced) {
+                // the callback got there first
+            } catch (RuntimeException broken) {
+                failed[0]++;
+            }
+        }
+        return lapsed;
     }
 
     private void deferConsent(ConsentId id, ProviderUnavailable outage) {

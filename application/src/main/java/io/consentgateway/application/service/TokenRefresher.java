@@ -47,7 +47,7 @@ public final class TokenRefresher {
     public record Attempt(Consent consent, Result result) {
     }
 
-    private static final int STRIPES = 64;
+    private static final int STRIPES = 1024;
 
     private final Consents consents;
     private final Transactions transactions;
@@ -111,8 +111,10 @@ public final class TokenRefresher {
         } catch (ReauthorizationRequired | ProviderRejected refused) {
             return new Attempt(consents.save(consent.refreshRejected(clock.instant())), Result.REJECTED);
         }
-        // Persist the rotated pair before anything else: the old refresh token is already spent.
-        return new Attempt(consents.save(consent.refreshed(issued, clock.instant(), policy)), Result.REFRESHED);
+        // Persist the rotated pair before anything else: the old refresh token is already spent. Dated at the instant
+        // the lock was taken and readability checked, so a provider call that crosses the consent's end cannot make
+        // the domain refuse the new pair and lose it.
+        return new Attempt(consents.save(consent.refreshed(issued, now, policy)), Result.REFRESHED);
     }
 
     private ConsentPolicy policy(Consent consent) {

@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fake provider that behaves like nrich, for use-case tests: single-use codes valid for an hour, access
- * tokens valid for an hour, rotating refresh tokens valid 90 days with reuse detection (an already used refresh
+ * tokens valid for an hour, rotating refresh tokens valid 90 days from their own issue, with reuse detection (an already used refresh
  * token revokes the whole chain), one-time data that lapses an hour after grant and whose refresh token never
  * works. It counts the calls it receives, so tests can assert that the provider was (not) reached.
  */
@@ -148,7 +148,7 @@ public final class FakeConsentProvider implements ConsentProvider {
         }
         Grant grant = refreshTokens.get(presented);
         if (grant == null || grant.revoked || grant.kind != FlowKind.ONGOING_ACCESS
-                || !clock.instant().isBefore(grant.grantedAt.plus(REFRESH_LIFETIME))) {
+                || !clock.instant().isBefore(grantIssuedAt.get(presented).plus(REFRESH_LIFETIME))) {
             throw new ReauthorizationRequired("refresh token invalid");
         }
         usedRefreshTokens.add(presented);
@@ -244,6 +244,7 @@ public final class FakeConsentProvider implements ConsentProvider {
         accessTokens.put(access, grant);
         refreshTokens.put(refresh, grant);
         grantIssuedAt.put(access, clock.instant());
+        grantIssuedAt.put(refresh, clock.instant()); // each refresh token lives 90 days from its own issue
         String scope = grant.kind == FlowKind.ONGOING_ACCESS
                 ? "accounts=ro balance=ro transactions=ro offline" : "accounts=ro balance=ro transactions=ro";
         // nrich returns a refresh token for one-time flows too; the application must drop it.

@@ -11,5 +11,7 @@ public enum FlowFailure {
     /** The provider refused the code exchange. */
     EXCHANGE_REJECTED,
     /** The provider could not be reached, or its answer was lost; the code may be spent, so it is not retried. */
-    PROVIDER_UNAVAILABLE
+    PROVIDER_UNAVAILABLE,
+    /** The provider issued tokens but they could not be stored; the code is spent, the user must start again. */
+    NOT_STORED
 }

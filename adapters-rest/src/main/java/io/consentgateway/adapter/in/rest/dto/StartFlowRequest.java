@@ -12,7 +12,7 @@ import java.util.List;
 public class StartFlowRequest {
     @Schema(required = true, enumeration = {"ONGOING_ACCESS", "ONE_TIME_ACCESS", "INCOME_REPORT"})
     public String kind;
-    @Schema(description = "nrich (default) or tatrabanka", example = "nrich")
+    @Schema(description = "The consent provider: nrich (the default; further providers as they are added)", example = "nrich")
     public String provider;
     @Schema(description = "Widget language: de (default), en, es, fr, ar", example = "de")
     public String language;

@@ -27,8 +27,9 @@ import java.util.logging.Logger;
 
 /**
  * Every exception that leaves a resource becomes an RFC 9457 problem: one table, in one place, so the API's
- * error contract can be read top to bottom. Bad input is always a 4xx naming what was wrong; an unexpected
- * failure is a 500 with an error id that is logged beside the stack trace, which the body never shows.
+ * error contract can be read top to bottom. Bad input is always a 4xx naming what was wrong (the use cases parse
+ * input into {@code InvalidInput}); anything else — an {@code IllegalArgumentException} from deep inside included —
+ * is our fault: a 500 with an error id that is logged beside the stack trace, which the body never shows.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -81,9 +82,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof JsonbException || e instanceof ProcessingException) {
             return Problem.of("malformed-request", "Malformed request", 400, "The request body is not valid JSON of the expected shape.");
-        }
-        if (e instanceof IllegalArgumentException invalid) {
-            return Problem.of("invalid-input", "The request has invalid fields", 400, invalid.getMessage());
         }
         String errorId = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error " + errorId, e);

@@ -114,6 +114,14 @@ class ProblemMapperTest {
     }
 
     @Test
+    void anIllegalArgumentFromInsideIsOurFaultNotTheCallers() {
+        Problem p = problem(new IllegalArgumentException("widget URL must be absolute"));
+
+        assertThat(p.status()).isEqualTo(500);
+        assertThat(p.detail()).doesNotContain("widget URL");
+    }
+
+    @Test
     void anUnexpectedErrorIs500WithAnErrorIdAndNoInternals() {
         Problem p = problem(new IllegalStateException("secret-ish internal detail at com.example.Foo"));
 

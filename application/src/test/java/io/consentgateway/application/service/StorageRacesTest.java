@@ -1,0 +1,81 @@
+package io.consentgateway.application.service;
+
+import io.consentgateway.application.port.in.CallbackOutcome;
+import io.consentgateway.application.port.in.FlowStarted;
+import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.flow.FlowFailure;
+import io.consentgateway.domain.flow.FlowStatus;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.UserId;
+import io.consentgateway.domain.token.RefreshToken;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static io.consentgateway.application.service.GatewayHarness.ALICE;
+import static io.consentgateway.application.service.GatewayHarness.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Once a code or a refresh token is spent, what the provider answered must be stored or the flow must end visibly. */
+class StorageRacesTest {
+    final GatewayHarness h = new GatewayHarness();
+
+    @Test
+    void aRefreshWhoseProviderCallCrossesTheConsentsEndStillStoresTheRotatedPair() {
+        ConsentId id = h.connectOngoing(ALICE);
+        h.atDay(30);
+        h.keepAlive.run(10); // renewed at day 30: the refresh token now outlives the inactivity limit (day 90)
+        Optional<RefreshToken> spent = h.consent(id).tokens().refreshToken();
+        h.clock.set(T0.plus(Duration.ofDays(90)).minusSeconds(60));
+        h.provider.onNextRefresh(() -> h.clock.advance(Duration.ofMinutes(2)));
+
+        h.readAccounts.accounts(ALICE, id);
+
+        assertThat(h.consent(id).tokens().refreshToken()).as("the rotated refresh token is kept").isNotEqualTo(spent);
+        assertThat(h.fake.refreshCalls).hasValue(2);
+    }
+
+    @Test
+    void tokensThatCannotBeStoredEndTheFlowAsNotStoredInsteadOfLeavingItExchanging() {
+        FlowStarted started = h.startOngoingFlow(ALICE);
+        Consents broken = new Consents() {
+            @Override
+            public Consent save(Consent consent) {
+                throw new IllegalStateException("database unavailable");
+            }
+
+            @Override
+            public Optional<Consent> findById(ConsentId id) {
+                return h.consents.findById(id);
+            }
+
+            @Override
+            public List<Consent> findByUser(UserId userId) {
+                return h.consents.findByUser(userId);
+            }
+
+            @Override
+            public Optional<Consent> lockForRefresh(ConsentId id) {
+                return h.consents.lockForRefresh(id);
+            }
+
+            @Override
+            public List<ConsentId> claimDue(Instant now, int limit, Instant leaseUntil) {
+                return h.consents.claimDue(now, limit, leaseUntil);
+            }
+        };
+        HandleCallbackService callback = new HandleCallbackService(h.flows, broken, h.transactions, h.providers, h.settings,
+                h.clock);
+
+        CallbackOutcome outcome = callback.handle(h.approvedCallback(started.flowId()));
+
+        assertThat(outcome.outcome()).isEqualTo(CallbackOutcome.Outcome.FAILED);
+        assertThat(outcome.failure()).contains(FlowFailure.NOT_STORED);
+        assertThat(h.flow(started.flowId()).status()).isEqualTo(FlowStatus.FAILED);
+        assertThat(h.fake.exchangeCalls).as("the code was exchanged exactly once").hasValue(1);
+    }
+}
