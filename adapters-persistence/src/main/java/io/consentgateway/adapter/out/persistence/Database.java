@@ -1,8 +1,12 @@
 package io.consentgateway.adapter.out.persistence;
 
+import io.consentgateway.application.port.out.ConcurrentUpdate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
+import java.sql.SQLException;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,23 +40,49 @@ final class Database {
         if (transaction.get() != null) {
             return work.get(); // joins the surrounding transaction
         }
-        return jdbi.inTransaction(handle -> {
-            transaction.set(handle);
-            try {
-                return work.get();
-            } finally {
-                transaction.remove();
-            }
-        });
+        try {
+            return jdbi.inTransaction(handle -> {
+                transaction.set(handle);
+                try {
+                    return work.get();
+                } finally {
+                    transaction.remove();
+                }
+            });
+        } catch (JdbiException e) {
+            throw translated(e);
+        }
     }
 
     /** Runs a statement in the thread's transaction, or on its own short handle when there is none. */
     <T> T withHandle(Function<Handle, T> statement) {
         Handle bound = transaction.get();
-        if (bound != null) {
-            return statement.apply(bound);
+        try {
+            if (bound != null) {
+                return statement.apply(bound);
+            }
+            return jdbi.withHandle(statement::apply);
+        } catch (JdbiException e) {
+            throw translated(e);
         }
-        return jdbi.withHandle(statement::apply);
+    }
+
+    /**
+     * SQL states of "somebody else holds this row": a lock wait that timed out (H2 {@code HYT00}, PostgreSQL
+     * {@code 55P03}), a serialization failure ({@code 40001}) or a deadlock ({@code 40P01}). The usual cause is a
+     * refresh holding the consent's row lock during its provider call.
+     */
+    private static final Set<String> CONTENDED = Set.of("HYT00", "55P03", "40001", "40P01");
+
+    /** Contention becomes the port's {@link ConcurrentUpdate} (nothing was written; the caller may try again). */
+    static RuntimeException translated(JdbiException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && CONTENDED.contains(sql.getSQLState())) {
+                return new ConcurrentUpdate("the row is locked by another request (SQL state " + sql.getSQLState()
+                        + "); nothing was written");
+            }
+        }
+        return e;
     }
 
     /**
