@@ -7,22 +7,16 @@ import io.consentgateway.application.port.in.TransactionsQuery;
 import io.consentgateway.application.port.out.TransactionFilter;
 import io.consentgateway.domain.finance.Transaction;
 
-import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Reads a page of a consent's transactions. The provider adapter fetches the filtered set (walking the
- * provider's own pages); this service orders it newest first and cuts the requested page, with an opaque
- * cursor for the next one.
+ * provider's own pages); this service orders it newest first and cuts the requested page, with an opaque keyset
+ * cursor (the last item's date and id) for the next one.
  */
 public final class ReadTransactionsService implements ReadTransactions {
-    private static final Comparator<Transaction> NEWEST_FIRST = Comparator
-            .comparing((Transaction t) -> t.effectiveDate().orElse(LocalDate.MIN)).reversed()
-            .thenComparing(Transaction::id);
-
     private final ConsentReader reader;
 
     public ReadTransactionsService(ConsentReader reader) {
@@ -32,7 +26,7 @@ public final class ReadTransactionsService implements ReadTransactions {
     @Override
     public TransactionsPage transactions(TransactionsQuery query) {
         int filterHash = Objects.hash(query.consentId(), query.accountId(), query.from(), query.to());
-        int offset = query.cursor().map(c -> TransactionCursor.decode(c, filterHash).offset()).orElse(0);
+        Optional<TransactionCursor> after = query.cursor().map(c -> TransactionCursor.decode(c, filterHash));
         TransactionFilter filter = new TransactionFilter(query.accountId().stream().toList(), query.from(), query.to());
         List<Transaction> all = reader.read(reader.owned(query.userId(), query.consentId()), (provider, token) -> {
             query.accountId().ifPresent(account -> {
@@ -43,12 +37,19 @@ public final class ReadTransactionsService implements ReadTransactions {
             });
             return provider.transactions(token, filter);
         });
-        List<Transaction> sorted = all.stream().sorted(NEWEST_FIRST).toList();
-        int from = Math.min(offset, sorted.size());
-        int to = Math.min(from + query.limit(), sorted.size());
-        Optional<String> next = to < sorted.size()
-                ? Optional.of(new TransactionCursor(to, filterHash).encode())
+        return page(all, after, query.limit(), filterHash);
+    }
+
+    /** Cuts the page that follows {@code after} (or the first page) out of the transactions, newest first. */
+    static TransactionsPage page(List<Transaction> transactions, Optional<TransactionCursor> after, int limit, int filterHash) {
+        List<Transaction> following = transactions.stream()
+                .sorted(TransactionCursor.NEWEST_FIRST)
+                .filter(t -> after.map(cursor -> cursor.precedes(t)).orElse(true))
+                .toList();
+        List<Transaction> page = following.subList(0, Math.min(limit, following.size()));
+        Optional<String> next = following.size() > page.size()
+                ? Optional.of(TransactionCursor.after(page.get(page.size() - 1), filterHash).encode())
                 : Optional.empty();
-        return new TransactionsPage(sorted.subList(from, to), next);
+        return new TransactionsPage(page, next);
     }
 }

@@ -4,6 +4,8 @@ import io.consentgateway.application.port.in.FieldError;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.TransactionsPage;
 import io.consentgateway.application.port.in.TransactionsQuery;
+import io.consentgateway.application.port.out.TransactionFilter;
+import io.consentgateway.domain.finance.Money;
 import io.consentgateway.domain.finance.Transaction;
 import io.consentgateway.domain.shared.ConsentId;
 import org.junit.jupiter.api.Test;
@@ -114,15 +116,35 @@ class ReadTransactionsServiceTest {
     }
 
     @Test
-    void aCursorForgedToANegativeOffsetIsRejectedNamingCursor() {
+    void aCursorWithATamperedKeyIsRejectedNamingCursor() {
         String genuine = h.page(ALICE, id, null, 100, null).nextCursor().orElseThrow();
-        String raw = new String(Base64.getUrlDecoder().decode(genuine), StandardCharsets.US_ASCII);
-        String negative = raw.replaceFirst(":\\d+:", ":-100:");
-        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(negative.getBytes(StandardCharsets.US_ASCII));
+        String raw = new String(Base64.getUrlDecoder().decode(genuine), StandardCharsets.UTF_8);
+        String tampered = raw.replaceFirst(":\\d{4}-\\d{2}-\\d{2}:", ":not-a-date:");
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(tampered.getBytes(StandardCharsets.UTF_8));
 
+        assertThat(tampered).isNotEqualTo(raw);
         assertThatThrownBy(() -> h.page(ALICE, id, null, 100, forged))
                 .isInstanceOfSatisfying(InvalidInput.class,
                         e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("cursor"));
+    }
+
+    @Test
+    void aTransactionBookedBetweenTwoPagesNeitherRepeatsNorHidesAnItem() {
+        List<Transaction> history = h.fake.transactions(h.consent(id).tokens().accessToken(),
+                TransactionFilter.all());
+        TransactionsPage first = ReadTransactionsService.page(history, Optional.empty(), 100, 7);
+        Transaction booked = new Transaction("tx-new", "acc-1", Money.of("-1.00", "EUR"),
+                first.transactions().get(0).bookingDate(), Optional.empty(), true, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        List<Transaction> later = new ArrayList<>(history);
+        later.add(booked);
+
+        TransactionsPage second = ReadTransactionsService.page(later,
+                Optional.of(TransactionCursor.decode(first.nextCursor().orElseThrow(), 7)), 100, 7);
+
+        List<Transaction> expectedNext = history.stream().sorted(TransactionCursor.NEWEST_FIRST).skip(100).limit(100).toList();
+        assertThat(second.transactions()).containsExactlyElementsOf(expectedNext);
     }
 
     @ParameterizedTest
