@@ -44,7 +44,7 @@ public class SandboxRuntime {
         BankSettings bank = new BankSettings(
                 string(config, "sandbox.bank.client-id", bd.clientId()),
                 string(config, "sandbox.bank.client-secret", bd.clientSecret()),
-                list(config, "sandbox.bank.redirect-uris"),
+                orDefault(list(config, "sandbox.bank.redirect-uris"), bd.redirectUris()),
                 string(config, "sandbox.bank.default-user", bd.defaultUser()),
                 duration(config, "sandbox.bank.code-lifetime", bd.codeLifetime()),
                 duration(config, "sandbox.bank.access-token-lifetime", bd.accessTokenLifetime()),
@@ -87,5 +87,9 @@ public class SandboxRuntime {
                 throw new IllegalStateException(key + " must be an ISO-8601 duration such as PT1H or P90D");
             }
         }).orElse(defaultValue);
+    }
+
+    private static List<String> orDefault(List<String> configured, List<String> defaults) {
+        return configured.isEmpty() ? defaults : configured;
     }
 }

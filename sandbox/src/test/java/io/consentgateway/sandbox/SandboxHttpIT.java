@@ -31,6 +31,8 @@ class SandboxHttpIT {
 
     private static final String BASE = System.getProperty("sandbox.it.base.url", "http://localhost:9280/sandbox");
     private static final String REDIRECT = "https://app.example.com/callback";
+    /** The bank accepts only registered redirect URIs; by default the gateway's demo callback. */
+    private static final String BANK_REDIRECT = "http://localhost:9080/callback";
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -196,7 +198,7 @@ class SandboxHttpIT {
     void aBankJourneyWithPkceWorksOverHttp() throws Exception {
         String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
         String authorize = "/bank/auth/oauth/v2/authorize?client_id=demo-bank-client&response_type=code&redirect_uri="
-                + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8) + "&scope=AISP&state=b-1"
+                + URLEncoder.encode(BANK_REDIRECT, StandardCharsets.UTF_8) + "&scope=AISP&state=b-1"
                 + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
         assertThat(send("GET", authorize, null, null).statusCode()).isEqualTo(200);
 
@@ -207,7 +209,7 @@ class SandboxHttpIT {
 
         String bankBasic = BasicCredentials.header("demo-bank-client", "demo-bank-secret");
         HttpResponse<String> token = form("/bank/auth/oauth/v2/token", Map.of("grant_type", "authorization_code",
-                "code", callback.get("code"), "redirect_uri", REDIRECT, "code_verifier", verifier), "Authorization", bankBasic);
+                "code", callback.get("code"), "redirect_uri", BANK_REDIRECT, "code_verifier", verifier), "Authorization", bankBasic);
         assertThat(token.statusCode()).isEqualTo(200);
         String access = TestSupport.json(token.body()).getString("access_token");
 

@@ -55,7 +55,7 @@ public final class BankData {
     /** {@code GET /api/v1/accounts?page&pageSize&order}. */
     public JsonObject accounts(String user, String page, String pageSize, String order) {
         int p = intParam("page", page, 1, 1, Integer.MAX_VALUE);
-        int size = intParam("pageSize", pageSize, MIN_PAGE_SIZE, MIN_PAGE_SIZE, MAX_PAGE_SIZE);
+        int size = stepsOfTen(intParam("pageSize", pageSize, MIN_PAGE_SIZE, MIN_PAGE_SIZE, MAX_PAGE_SIZE));
         Comparator<Account> byIban = Comparator.comparing(Account::iban);
         if (order != null && !order.equals("asc") && !order.equals("desc")) {
             throw BankError.invalidRequest("order must be asc or desc");
@@ -106,7 +106,7 @@ public final class BankData {
             throw BankError.invalidRequest("dateFrom must not be after dateTo");
         }
         int p = intField(body, "page", 1, 1, Integer.MAX_VALUE);
-        int size = intField(body, "pageSize", MIN_PAGE_SIZE, MIN_PAGE_SIZE, MAX_PAGE_SIZE);
+        int size = stepsOfTen(intField(body, "pageSize", MIN_PAGE_SIZE, MIN_PAGE_SIZE, MAX_PAGE_SIZE));
 
         List<Transaction> selected = new ArrayList<>();
         for (Transaction t : ledger.transactionsOf(account.id())) {
@@ -248,6 +248,14 @@ public final class BankData {
         } catch (NumberFormatException e) {
             throw BankError.invalidRequest(name + " must be an integer");
         }
+    }
+
+    /** The bank takes page sizes 10 to 100 in steps of 10 (PROVIDERS §2); 25 is refused like 5 or 101. */
+    private static int stepsOfTen(int pageSize) {
+        if (pageSize % 10 != 0) {
+            throw BankError.invalidRequest("pageSize must be 10, 20, ... or 100");
+        }
+        return pageSize;
     }
 
     private static int checkRange(String name, int value, int min, int max) {

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param clientId            the registered client's id (Basic user name)
  * @param clientSecret        its secret (Basic password)
- * @param redirectUris        registered redirect URIs; empty accepts any absolute http(s) URI
+ * @param redirectUris        registered redirect URIs, compared byte for byte (default: the gateway's demo callback);
+ *                            an empty list accepts any absolute http(s) URI
  * @param defaultUser         the login name prefilled on the consent page
  * @param codeLifetime        authorization code (10 min: the OAuth recommendation; the bank does not publish it)
  * @param accessTokenLifetime access token ({@code expires_in})
@@ -21,8 +22,11 @@ public record BankSettings(String clientId, String clientSecret, List<String> re
         redirectUris = List.copyOf(redirectUris);
     }
 
+    /** Where the gateway's demo run receives callbacks: the one redirect URI registered by default, like at a real bank. */
+    public static final String DEMO_CALLBACK = "http://localhost:9080/callback";
+
     public static BankSettings defaults() {
-        return new BankSettings("demo-bank-client", "demo-bank-secret", List.of(), "demo-user",
+        return new BankSettings("demo-bank-client", "demo-bank-secret", List.of(DEMO_CALLBACK), "demo-user",
                 Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofDays(90));
     }
 

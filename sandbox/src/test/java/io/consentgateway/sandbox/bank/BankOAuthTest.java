@@ -101,7 +101,7 @@ class BankOAuthTest {
         String code = bank.approve("demo-user", null).get("code");
 
         Response slash = bank.exchange(code, BankJourney.REDIRECT + "/", null);
-        Response upper = bank.exchange(code, BankJourney.REDIRECT.replace("app", "APP"), null);
+        Response upper = bank.exchange(code, BankJourney.REDIRECT.replace("localhost", "LOCALHOST"), null);
         Response missing = bank.exchange(code, null, null);
 
         assertThat(slash.getStatus()).isEqualTo(400);

@@ -14,6 +14,7 @@ import io.consentgateway.adapter.out.nrich.http.BasicClientAuthentication;
 import io.consentgateway.adapter.out.nrich.http.Endpoint;
 import io.consentgateway.adapter.out.nrich.http.NrichFailures;
 import io.consentgateway.adapter.out.nrich.http.NrichResponseExceptionMapper;
+import io.consentgateway.adapter.out.nrich.http.ProviderBusy;
 import io.consentgateway.adapter.out.nrich.http.ProviderNotReached;
 import io.consentgateway.adapter.out.nrich.http.ResponseSizeLimit;
 import io.consentgateway.adapter.out.nrich.mapping.NrichMapping;
@@ -66,8 +67,10 @@ import java.util.function.Supplier;
  * exceptions.
  *
  * <p>Fault tolerance (MicroProfile Fault Tolerance, active when this class is a CDI bean; inert when constructed
- * directly): reads are retried a bounded number of times with jitter on {@link ProviderUnavailable}; a code
- * exchange or a refresh is retried only on {@link ProviderNotReached} (the request never left); a circuit breaker
+ * directly): reads are retried a bounded number of times with jitter on {@link ProviderUnavailable}, but not on
+ * {@link ProviderBusy} (nrich asked to wait longer than the retry delay: the caller backs off) nor on
+ * {@link PagingLimitExceeded}; a flow initiation, a code exchange or a refresh is retried only on
+ * {@link ProviderNotReached} (the request never left); a circuit breaker
  * per method ignores the caller's own errors ({@link ReauthorizationRequired}, {@link ProviderRejected}); a
  * bulkhead caps concurrent calls. An open circuit or a full bulkhead surfaces as {@link ProviderNotReached}.
  * Every value can be overridden with the standard keys, e.g.
@@ -127,10 +130,13 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
         return ProviderId.NRICH;
     }
 
-    /** {@code /ongoing/access}, {@code /onetime/access}, {@code /onetime/income-report}, or {@code /ongoing/sync} for a renewal. */
+    /**
+     * {@code /ongoing/access}, {@code /onetime/access}, {@code /onetime/income-report}, or {@code /ongoing/sync} for a
+     * renewal. Retried only when the request never left ({@link ProviderNotReached}): a POST that may have reached
+     * nrich (read timeout, 5xx) would otherwise leave an orphaned flow behind.
+     */
     @Override
-    @Retry(maxRetries = 1, delay = 300, jitter = 200, retryOn = ProviderUnavailable.class,
-            abortOn = {ReauthorizationRequired.class, ProviderRejected.class})
+    @Retry(maxRetries = 1, delay = 300, jitter = 200, retryOn = ProviderNotReached.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
     @Bulkhead(20)
@@ -187,7 +193,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
 
     @Override
     @Retry(maxRetries = 2, delay = 500, jitter = 250, maxDuration = 60_000, retryOn = ProviderUnavailable.class,
-            abortOn = {PagingLimitExceeded.class, ReauthorizationRequired.class, ProviderRejected.class})
+            abortOn = {PagingLimitExceeded.class, ProviderBusy.class, ReauthorizationRequired.class,
+                    ProviderRejected.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
     @Bulkhead(40)
@@ -202,18 +209,21 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
         if (response == null) {
             throw new ProviderUnavailable("nrich data API answered accounts with an empty body");
         }
-        return response.accounts() == null ? List.of() : response.accounts();
+        return NrichMapping.accountItems(response.accounts()).items();
     }
 
     /**
      * Walks {@code GET /rest/transactions} with {@code count}/{@code offset} until a page holds fewer than
-     * {@code count} items (an empty page ends it too), at most {@code cg.nrich.max-pages} pages. A transaction
+     * {@code count} items (an empty page ends it too), at most {@code cg.nrich.max-pages} pages and
+     * {@code cg.nrich.max-transactions} items in all (else {@link PagingLimitExceeded}). Items are read one by one:
+     * one that cannot be read is left out but still counts for the next {@code offset}. A transaction
      * seen twice (the data moved between pages) is kept once. Transactions without a currency take their
      * account's (one extra accounts call, only then), else EUR.
      */
     @Override
     @Retry(maxRetries = 2, delay = 500, jitter = 250, maxDuration = 60_000, retryOn = ProviderUnavailable.class,
-            abortOn = {PagingLimitExceeded.class, ReauthorizationRequired.class, ProviderRejected.class})
+            abortOn = {PagingLimitExceeded.class, ProviderBusy.class, ReauthorizationRequired.class,
+                    ProviderRejected.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
     @Bulkhead(40)
@@ -229,21 +239,27 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
             int count = settings.pageSize();
             List<TransactionDto> all = new ArrayList<>();
             int offset = 0;
+            long received = 0;
             for (int page = 0; ; page++) {
                 if (page >= settings.maxPages()) {
                     throw new PagingLimitExceeded("nrich transactions did not end within " + settings.maxPages()
-                            + " pages of " + count);
+                            + " pages of " + count + " (cg.nrich.max-pages)");
                 }
                 int at = offset;
                 TransactionsResponse response = call(Endpoint.DATA,
                         () -> data.transactions(authorization, accounts, since, until, count, at));
-                List<TransactionDto> items = response == null || response.transactions() == null
-                        ? List.of() : response.transactions();
-                all.addAll(items);
-                if (items.size() < count) {
+                NrichMapping.Received<TransactionDto> items = NrichMapping.transactionItems(
+                        response == null ? null : response.transactions());
+                received += items.received();
+                if (received > settings.maxTransactions()) {
+                    throw new PagingLimitExceeded("nrich transactions exceeded " + settings.maxTransactions()
+                            + " items (cg.nrich.max-transactions)");
+                }
+                all.addAll(items.items());
+                if (items.received() < count) {
                     break;
                 }
-                offset += items.size();
+                offset += items.received();
             }
             Map<String, Optional<Currency>> currencies = all.stream().anyMatch(NrichMapping::lacksCurrency)
                     ? accountCurrencies(accessToken) : Map.of();
@@ -266,7 +282,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     /** {@code GET /rest/income-reports/{flow id}}, or the older {@code GET /rest/income-report?since&until} by configuration. */
     @Override
     @Retry(maxRetries = 2, delay = 500, jitter = 250, maxDuration = 60_000, retryOn = ProviderUnavailable.class,
-            abortOn = {PagingLimitExceeded.class, ReauthorizationRequired.class, ProviderRejected.class})
+            abortOn = {PagingLimitExceeded.class, ProviderBusy.class, ReauthorizationRequired.class,
+                    ProviderRejected.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
     @Bulkhead(40)

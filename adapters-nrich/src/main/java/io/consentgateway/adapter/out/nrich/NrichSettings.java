@@ -27,6 +27,8 @@ import java.util.function.Function;
  * @param incomeReportEndpoint      {@code /rest/income-reports/{flow id}} or the older {@code /rest/income-report}
  * @param legacyIncomeReportMonths  months the older income report endpoint asks for (ending this month)
  * @param maxResponseBytes          the most bytes read from one answer; beyond, the answer counts as unusable
+ * @param maxTransactions           safety net: at most this many transaction items (all pages together) per read,
+ *                                  beyond, the read fails with {@link PagingLimitExceeded}
  */
 public record NrichSettings(
         URI baseUri,
@@ -40,7 +42,8 @@ public record NrichSettings(
         TokenRequestEncoding tokenRequestEncoding,
         IncomeReportEndpoint incomeReportEndpoint,
         int legacyIncomeReportMonths,
-        long maxResponseBytes) {
+        long maxResponseBytes,
+        int maxTransactions) {
 
     public static final String PREFIX = "cg.nrich.";
     public static final String BASE_URL = PREFIX + "base-url";
@@ -55,6 +58,7 @@ public record NrichSettings(
     public static final String INCOME_REPORT_ENDPOINT = PREFIX + "income-report-endpoint";
     public static final String LEGACY_INCOME_REPORT_MONTHS = PREFIX + "legacy-income-report-months";
     public static final String MAX_RESPONSE_BYTES = PREFIX + "max-response-bytes";
+    public static final String MAX_TRANSACTIONS = PREFIX + "max-transactions";
 
     public static final URI DEFAULT_BASE_URI = URI.create("http://localhost:9080/sandbox/nrich");
     public static final String DEFAULT_CLIENT_ID = "demo-client";
@@ -65,6 +69,7 @@ public record NrichSettings(
     public static final int DEFAULT_MAX_PAGES = 500;
     public static final int DEFAULT_LEGACY_INCOME_REPORT_MONTHS = 12;
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+    public static final int DEFAULT_MAX_TRANSACTIONS = 100_000;
 
     /** How {@code POST /auth/token} encodes its body. nrich documents JSON; OAuth 2.0 servers expect a form. */
     public enum TokenRequestEncoding { JSON, FORM }
@@ -104,13 +109,17 @@ public record NrichSettings(
         if (maxResponseBytes < 1024) {
             throw new IllegalArgumentException("nrich max response bytes must be at least 1024, was " + maxResponseBytes);
         }
+        if (maxTransactions < 1) {
+            throw new IllegalArgumentException("nrich max transactions must be at least 1, was " + maxTransactions);
+        }
     }
 
     /** The documented defaults (which point at the bundled sandbox). */
     public static NrichSettings defaults() {
         return new NrichSettings(DEFAULT_BASE_URI, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_CONNECT_TIMEOUT,
                 DEFAULT_READ_TIMEOUT, DEFAULT_PAGE_SIZE, DEFAULT_MAX_PAGES, true, TokenRequestEncoding.JSON,
-                IncomeReportEndpoint.CURRENT, DEFAULT_LEGACY_INCOME_REPORT_MONTHS, DEFAULT_MAX_RESPONSE_BYTES);
+                IncomeReportEndpoint.CURRENT, DEFAULT_LEGACY_INCOME_REPORT_MONTHS, DEFAULT_MAX_RESPONSE_BYTES,
+                DEFAULT_MAX_TRANSACTIONS);
     }
 
     /**
@@ -135,7 +144,8 @@ public record NrichSettings(
                         .orElse(IncomeReportEndpoint.CURRENT),
                 get.apply(LEGACY_INCOME_REPORT_MONTHS).map(v -> integer(v, LEGACY_INCOME_REPORT_MONTHS))
                         .orElse(DEFAULT_LEGACY_INCOME_REPORT_MONTHS),
-                get.apply(MAX_RESPONSE_BYTES).map(v -> longValue(v, MAX_RESPONSE_BYTES)).orElse(DEFAULT_MAX_RESPONSE_BYTES));
+                get.apply(MAX_RESPONSE_BYTES).map(v -> longValue(v, MAX_RESPONSE_BYTES)).orElse(DEFAULT_MAX_RESPONSE_BYTES),
+                get.apply(MAX_TRANSACTIONS).map(v -> integer(v, MAX_TRANSACTIONS)).orElse(DEFAULT_MAX_TRANSACTIONS));
     }
 
     /** The base URI without a trailing slash, so that interface paths ({@code /ongoing/access}) append cleanly. */
@@ -149,37 +159,48 @@ public record NrichSettings(
 
     public NrichSettings withBaseUri(URI value) {
         return new NrichSettings(value, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes);
+                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
+                maxTransactions);
     }
 
     public NrichSettings withClient(String id, String secret) {
         return new NrichSettings(baseUri, id, secret, connectTimeout, readTimeout, pageSize, maxPages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes);
+                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
+                maxTransactions);
     }
 
     public NrichSettings withTimeouts(Duration connect, Duration read) {
         return new NrichSettings(baseUri, clientId, clientSecret, connect, read, pageSize, maxPages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes);
+                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
+                maxTransactions);
     }
 
     public NrichSettings withPaging(int size, int pages) {
         return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, size, pages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes);
+                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
+                maxTransactions);
     }
 
     public NrichSettings withExchange(boolean sendRedirectUri, TokenRequestEncoding encoding) {
         return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
-                sendRedirectUri, encoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes);
+                sendRedirectUri, encoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
+                maxTransactions);
     }
 
     public NrichSettings withIncomeReport(IncomeReportEndpoint endpoint, int legacyMonths) {
         return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, endpoint, legacyMonths, maxResponseBytes);
+                sendRedirectUriOnExchange, tokenRequestEncoding, endpoint, legacyMonths, maxResponseBytes, maxTransactions);
     }
 
     public NrichSettings withMaxResponseBytes(long bytes) {
         return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, bytes);
+                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, bytes, maxTransactions);
+    }
+
+    public NrichSettings withMaxTransactions(int items) {
+        return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
+                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
+                items);
     }
 
     @Override
@@ -188,7 +209,8 @@ public record NrichSettings(
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", pageSize=" + pageSize
                 + ", maxPages=" + maxPages + ", sendRedirectUriOnExchange=" + sendRedirectUriOnExchange
                 + ", tokenRequestEncoding=" + tokenRequestEncoding + ", incomeReportEndpoint=" + incomeReportEndpoint
-                + ", legacyIncomeReportMonths=" + legacyIncomeReportMonths + ", maxResponseBytes=" + maxResponseBytes + "]";
+                + ", legacyIncomeReportMonths=" + legacyIncomeReportMonths + ", maxResponseBytes=" + maxResponseBytes
+                + ", maxTransactions=" + maxTransactions + "]";
     }
 
     private static void requireText(String value, String name) {

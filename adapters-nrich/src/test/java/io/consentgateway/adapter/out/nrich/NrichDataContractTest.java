@@ -201,6 +201,26 @@ class NrichDataContractTest extends NrichWireMockTest {
     }
 
     @Test
+    void pagingGivesUpOnceMoreThanTheTotalItemCapArrived() {
+        NrichConsentProvider capped = adapter(settings().withPaging(2, 100).withMaxTransactions(5));
+        nrich.stubFor(get(urlPathEqualTo("/rest/transactions")).willReturn(jsonResponse(200, page(0, 2)))); // never ends
+
+        assertThatThrownBy(() -> capped.transactions(TOKEN, TransactionFilter.all()))
+                .isExactlyInstanceOf(PagingLimitExceeded.class).hasMessageContaining("5 items")
+                .hasMessageContaining("cg.nrich.max-transactions");
+        assertThat(requests()).hasSize(3); // 2 + 2 + 2 = 6 > 5: no fourth page is asked for
+    }
+
+    @Test
+    void exactlyTheTotalItemCapIsStillDelivered() {
+        NrichConsentProvider capped = adapter(settings().withPaging(3, 100).withMaxTransactions(5));
+        stubPage(0, page(0, 3));
+        stubPage(3, page(3, 2));
+
+        assertThat(capped.transactions(TOKEN, TransactionFilter.all())).hasSize(5);
+    }
+
+    @Test
     void transactionSeenTwiceAcrossPagesIsKeptOnce() {
         NrichConsentProvider paged = adapter(settings().withPaging(2, 100));
         stubPage(0, page(0, 2));

@@ -1,6 +1,7 @@
 package io.consentgateway.adapter.out.nrich;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.consentgateway.adapter.out.nrich.http.ProviderBusy;
 import io.consentgateway.adapter.out.nrich.http.ProviderNotReached;
 import io.consentgateway.application.port.out.ProviderException;
 import io.consentgateway.application.port.out.ProviderRejected;
@@ -62,7 +63,27 @@ class NrichErrorMappingTest extends NrichWireMockTest {
                 () -> adapter.transactions(TOKEN, TransactionFilter.all()));
 
         assertThat(e.retryAfter()).contains(Duration.ofMinutes(2));
-        assertThat(e).hasMessageContaining("429");
+        assertThat(e).isExactlyInstanceOf(ProviderBusy.class).hasMessageContaining("429"); // not retried by the reads
+    }
+
+    @Test
+    void tooManyRequestsWithoutRetryAfterIsProviderBusy() {
+        nrich.stubFor(get("/rest/accounts").willReturn(aResponse().withStatus(429)));
+
+        ProviderUnavailable e = catchThrowableOfType(ProviderUnavailable.class, () -> adapter.accounts(TOKEN));
+
+        assertThat(e).isExactlyInstanceOf(ProviderBusy.class);
+        assertThat(e.retryAfter()).isEmpty();
+    }
+
+    @Test
+    void retryAfterNoLongerThanTheRetryDelayStaysPlainProviderUnavailableAndIsRetried() {
+        nrich.stubFor(get("/rest/accounts").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
+
+        assertThatThrownBy(() -> adapter.accounts(TOKEN)).isExactlyInstanceOf(ProviderUnavailable.class);
+
+        nrich.stubFor(get("/rest/accounts").willReturn(aResponse().withStatus(503)));
+        assertThatThrownBy(() -> adapter.accounts(TOKEN)).isExactlyInstanceOf(ProviderUnavailable.class);
     }
 
     @Test
@@ -73,13 +94,16 @@ class NrichErrorMappingTest extends NrichWireMockTest {
         ProviderUnavailable e = catchThrowableOfType(ProviderUnavailable.class, () -> adapter.accounts(TOKEN));
 
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(90));
+        assertThat(e).isExactlyInstanceOf(ProviderBusy.class);
     }
 
     @Test
     void unreadableRetryAfterIsIgnored() {
         nrich.stubFor(get("/rest/accounts").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "soon")));
 
-        assertThat(catchThrowableOfType(ProviderUnavailable.class, () -> adapter.accounts(TOKEN)).retryAfter()).isEmpty();
+        ProviderUnavailable e = catchThrowableOfType(ProviderUnavailable.class, () -> adapter.accounts(TOKEN));
+        assertThat(e.retryAfter()).isEmpty();
+        assertThat(e).isExactlyInstanceOf(ProviderUnavailable.class); // a 503 without a usable wait is retried
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.nrich;
 
+import io.consentgateway.adapter.out.nrich.http.ProviderBusy;
 import io.consentgateway.adapter.out.nrich.http.ProviderNotReached;
 import io.consentgateway.application.port.out.ProviderException;
 import io.consentgateway.application.port.out.ProviderRejected;
@@ -23,6 +24,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.Arrays;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -46,11 +48,12 @@ class NrichFaultToleranceTest extends NrichWireMockTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"exchangeCode", "refresh"})
-    void tokenCallsAreRetriedOnlyWhenTheRequestNeverLeft(String name) {
+    @ValueSource(strings = {"startFlow", "exchangeCode", "refresh"})
+    void postsAreRetriedOnlyWhenTheRequestNeverLeft(String name) {
         Retry retry = method(name).getAnnotation(Retry.class);
 
         assertThat(retry.retryOn()).containsExactly(ProviderNotReached.class);
+        assertThat(retry.abortOn()).isEmpty();
         assertThat(retry.maxRetries()).isLessThanOrEqualTo(1);
         assertThat(ProviderUnavailable.class.isAssignableFrom(ProviderNotReached.class)).isTrue();
         assertThat(ProviderNotReached.class.isAssignableFrom(ProviderUnavailable.class)).isFalse();
@@ -62,7 +65,10 @@ class NrichFaultToleranceTest extends NrichWireMockTest {
         Retry retry = method(name).getAnnotation(Retry.class);
 
         assertThat(retry.retryOn()).containsExactly(ProviderUnavailable.class);
-        assertThat(retry.abortOn()).contains(PagingLimitExceeded.class, ReauthorizationRequired.class, ProviderRejected.class);
+        assertThat(retry.abortOn()).contains(PagingLimitExceeded.class, ProviderBusy.class, ReauthorizationRequired.class,
+                ProviderRejected.class);
+        assertThat(ProviderUnavailable.class.isAssignableFrom(ProviderBusy.class)).isTrue();
+        assertThat(Duration.ofMillis(retry.delay() + retry.jitter())).isLessThanOrEqualTo(ProviderBusy.LONGER_THAN);
         assertThat(retry.maxRetries()).isBetween(1, 3);
         assertThat(retry.jitter()).isPositive().isLessThan(retry.delay());
         assertThat(retry.maxDuration()).isPositive();

@@ -21,6 +21,8 @@ class NrichSettingsTest {
         assertThat(settings.clientId()).isEqualTo("demo-client");
         assertThat(settings.clientSecret()).isEqualTo("demo-secret");
         assertThat(settings.pageSize()).isEqualTo(1000);
+        assertThat(settings.maxPages()).isEqualTo(500);
+        assertThat(settings.maxTransactions()).isEqualTo(100_000);
         assertThat(settings.sendRedirectUriOnExchange()).isTrue();
         assertThat(settings.tokenRequestEncoding()).isEqualTo(NrichSettings.TokenRequestEncoding.JSON);
         assertThat(settings.incomeReportEndpoint()).isEqualTo(NrichSettings.IncomeReportEndpoint.CURRENT);
@@ -40,13 +42,14 @@ class NrichSettingsTest {
                 Map.entry("cg.nrich.token-request-encoding", "form"),
                 Map.entry("cg.nrich.income-report-endpoint", "LEGACY"),
                 Map.entry("cg.nrich.legacy-income-report-months", "6"),
-                Map.entry("cg.nrich.max-response-bytes", "1048576"));
+                Map.entry("cg.nrich.max-response-bytes", "1048576"),
+                Map.entry("cg.nrich.max-transactions", "5000"));
 
         NrichSettings settings = NrichSettings.fromConfig(key -> Optional.ofNullable(config.get(key)));
 
         assertThat(settings).isEqualTo(new NrichSettings(URI.create("https://api.finx-s.qwist.cloud/"), "id", "secret",
                 Duration.ofSeconds(3), Duration.ofSeconds(15), 250, 40, false, NrichSettings.TokenRequestEncoding.FORM,
-                NrichSettings.IncomeReportEndpoint.LEGACY, 6, 1_048_576));
+                NrichSettings.IncomeReportEndpoint.LEGACY, 6, 1_048_576, 5000));
         assertThat(settings.normalisedBaseUri()).isEqualTo(URI.create("https://api.finx-s.qwist.cloud"));
     }
 
@@ -66,5 +69,8 @@ class NrichSettingsTest {
         assertThatThrownBy(() -> NrichSettings.defaults().withClient("a:b", "s")).hasMessageContaining("':'");
         assertThatThrownBy(() -> NrichSettings.defaults().withTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
                 .hasMessageContaining("connect timeout");
+        assertThatThrownBy(() -> NrichSettings.fromConfig(key -> key.equals("cg.nrich.max-transactions") ? Optional.of("many") : Optional.empty()))
+                .hasMessageContaining("cg.nrich.max-transactions");
+        assertThatThrownBy(() -> NrichSettings.defaults().withMaxTransactions(0)).hasMessageContaining("max transactions");
     }
 }

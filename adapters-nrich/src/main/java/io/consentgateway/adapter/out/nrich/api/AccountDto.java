@@ -1,20 +1,22 @@
 package io.consentgateway.adapter.out.nrich.api;
 
-import jakarta.json.JsonValue;
-import jakarta.json.bind.annotation.JsonbProperty;
-
-/** One account as nrich sends it (fields listed in PROVIDERS.md §1); every field may be missing. */
+/**
+ * One account as nrich sends it (fields listed in PROVIDERS.md §1: {@code account_id, access_id, account_number,
+ * bank_code, bic, iban, name, owner, bank_name, currency, type, balance}), already read leniently from its JSON
+ * object by {@code NrichMapping}: every field may be {@code null} (missing, JSON {@code null}, or of an unexpected
+ * JSON type). Never leaves the adapter.
+ */
 public record AccountDto(
-        @JsonbProperty("account_id") String accountId,
-        @JsonbProperty("access_id") String accessId,
-        @JsonbProperty("account_number") String accountNumber,
-        @JsonbProperty("bank_code") String bankCode,
-        @JsonbProperty("bic") String bic,
-        @JsonbProperty("iban") String iban,
-        @JsonbProperty("name") String name,
-        @JsonbProperty("owner") String owner,
-        @JsonbProperty("bank_name") String bankName,
-        @JsonbProperty("currency") String currency,
-        @JsonbProperty("type") String type,
-        @JsonbProperty("balance") BalanceDto balance) {
+        String accountId,
+        String accessId,
+        String accountNumber,
+        String bankCode,
+        String bic,
+        String iban,
+        String name,
+        String owner,
+        String bankName,
+        String currency,
+        String type,
+        BalanceDto balance) {
 }

@@ -1,12 +1,14 @@
 package io.consentgateway.adapter.out.nrich.api;
 
 import jakarta.json.JsonValue;
-import jakarta.json.bind.annotation.JsonbProperty;
 
-/** An account's balance; amounts are JSON numbers or strings. */
+/**
+ * An account's {@code balance{balance, balance_date, credit_line, monthly_spending_limit}}; amounts stay JSON
+ * values (numbers or strings, read by {@code Lenient.decimal}). Any field may be {@code null}.
+ */
 public record BalanceDto(
-        @JsonbProperty("balance") JsonValue balance,
-        @JsonbProperty("balance_date") String balanceDate,
-        @JsonbProperty("credit_line") JsonValue creditLine,
-        @JsonbProperty("monthly_spending_limit") JsonValue monthlySpendingLimit) {
+        JsonValue balance,
+        String balanceDate,
+        JsonValue creditLine,
+        JsonValue monthlySpendingLimit) {
 }

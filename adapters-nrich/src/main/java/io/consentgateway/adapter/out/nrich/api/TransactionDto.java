@@ -1,30 +1,32 @@
 package io.consentgateway.adapter.out.nrich.api;
 
 import jakarta.json.JsonValue;
-import jakarta.json.bind.annotation.JsonbProperty;
 
 /**
- * One transaction as nrich sends it (figo-derived, PROVIDERS.md §1). The booking day comes as
- * {@code booking_date} or, in newer documents, {@code booked_at}; the amount as a number or a string;
- * categories as strings or objects with a {@code name}.
+ * One transaction as nrich sends it (figo-derived, PROVIDERS.md §1: {@code transaction_id, account_id, name, iban,
+ * bic, amount, currency, booking_date | booked_at, value_date, booked, purpose, booking_text, type, categories,
+ * end_to_end_reference, mandate_reference, creditor_id}), already read leniently from its JSON object by
+ * {@code NrichMapping}: a text field of an unexpected JSON type is {@code null}, {@code booked} is read from a
+ * boolean, 1/0 or a string ({@code null} when unreadable); the amount (number or string) and the categories
+ * (strings or objects with a {@code name}) stay JSON values. Never leaves the adapter.
  */
 public record TransactionDto(
-        @JsonbProperty("transaction_id") String transactionId,
-        @JsonbProperty("account_id") String accountId,
-        @JsonbProperty("name") String name,
-        @JsonbProperty("iban") String iban,
-        @JsonbProperty("bic") String bic,
-        @JsonbProperty("amount") JsonValue amount,
-        @JsonbProperty("currency") String currency,
-        @JsonbProperty("booking_date") String bookingDate,
-        @JsonbProperty("booked_at") String bookedAt,
-        @JsonbProperty("value_date") String valueDate,
-        @JsonbProperty("booked") Boolean booked,
-        @JsonbProperty("purpose") String purpose,
-        @JsonbProperty("booking_text") String bookingText,
-        @JsonbProperty("type") String type,
-        @JsonbProperty("categories") JsonValue categories,
-        @JsonbProperty("end_to_end_reference") String endToEndReference,
-        @JsonbProperty("mandate_reference") String mandateReference,
-        @JsonbProperty("creditor_id") String creditorId) {
+        String transactionId,
+        String accountId,
+        String name,
+        String iban,
+        String bic,
+        JsonValue amount,
+        String currency,
+        String bookingDate,
+        String bookedAt,
+        String valueDate,
+        Boolean booked,
+        String purpose,
+        String bookingText,
+        String type,
+        JsonValue categories,
+        String endToEndReference,
+        String mandateReference,
+        String creditorId) {
 }

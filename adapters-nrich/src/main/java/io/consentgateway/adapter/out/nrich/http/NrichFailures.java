@@ -35,12 +35,18 @@ public final class NrichFailures {
     private NrichFailures() {
     }
 
-    /** The exception for an HTTP answer with an error status. */
+    /**
+     * The exception for an HTTP answer with an error status. 429/503 become {@link ProviderBusy} (not retried by
+     * the reads) when they ask to wait longer than the reads' retry delay, else {@link ProviderUnavailable}.
+     */
     public static ProviderException fromStatus(Endpoint endpoint, int status, String retryAfterHeader, NrichErrorBody body,
                                                Clock clock) {
         String what = "nrich " + endpoint.label() + " answered HTTP " + status + body.code().map(c -> " (error code " + c + ")").orElse("");
         if (status == 429 || status == 503) {
-            return new ProviderUnavailable(what, retryAfter(retryAfterHeader, clock), true, null);
+            Optional<Duration> wait = retryAfter(retryAfterHeader, clock);
+            return ProviderBusy.asksToBackOff(status, wait)
+                    ? new ProviderBusy(what, wait)
+                    : new ProviderUnavailable(what, wait, true, null);
         }
         if (status >= 500 || status == 408) {
             return new ProviderUnavailable(what, Optional.empty(), true, null);

@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Forgiving readers of provider values: anything unreadable is empty rather than an error. */
 final class Lenient {
@@ -135,6 +136,75 @@ final class Lenient {
             // next shape
         }
         return date(t).map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /**
+     * A text field of one provider object: a string or a number (as its text); missing or JSON {@code null} is
+     * {@code null}; any other JSON type (array, object, boolean) is {@code null} too and its field name (never its
+     * value) is noted in {@code odd}.
+     */
+    static String string(JsonObject object, String name, Set<String> odd) {
+        JsonValue value = object.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString s) {
+            return s.getString();
+        }
+        if (value instanceof JsonNumber n) {
+            return n.toString();
+        }
+        odd.add(name);
+        return null;
+    }
+
+    /**
+     * A yes/no field: JSON {@code true}/{@code false}, the numbers 1/0, or the strings {@code true/false},
+     * {@code 1/0}, {@code yes/no} (any case). Missing or JSON {@code null} is {@code null}; anything else is
+     * {@code null} with its field name noted in {@code odd}.
+     */
+    static Boolean bool(JsonObject object, String name, Set<String> odd) {
+        JsonValue value = object.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() == JsonValue.ValueType.TRUE) {
+            return Boolean.TRUE;
+        }
+        if (value.getValueType() == JsonValue.ValueType.FALSE) {
+            return Boolean.FALSE;
+        }
+        String text = value instanceof JsonString s ? s.getString().strip().toLowerCase(Locale.ROOT)
+                : value instanceof JsonNumber n ? numberWord(n.bigDecimalValue()) : "";
+        switch (text) {
+            case "true", "1", "yes":
+                return Boolean.TRUE;
+            case "false", "0", "no":
+                return Boolean.FALSE;
+            default:
+                odd.add(name);
+                return null;
+        }
+    }
+
+    private static String numberWord(BigDecimal number) {
+        if (number.compareTo(BigDecimal.ONE) == 0) {
+            return "1";
+        }
+        return number.signum() == 0 ? "0" : "";
+    }
+
+    /** A nested object field: missing or JSON {@code null} is empty; another JSON type is empty and noted in {@code odd}. */
+    static Optional<JsonObject> object(JsonObject parent, String name, Set<String> odd) {
+        JsonValue value = parent.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonObject o) {
+            return Optional.of(o);
+        }
+        odd.add(name);
+        return Optional.empty();
     }
 
     static Optional<Currency> currency(String value) {

@@ -31,17 +31,25 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * nrich's answers to provider-neutral domain types, leniently: unknown fields are ignored (by JSON-B), missing
- * optional fields are empty, an IBAN failing its check is empty, an item lacking what the domain requires (an
- * account id, a transaction id or amount) is left out rather than failing the whole list. An answer that lacks
- * what the call is for (no location, no access token) is {@link ProviderUnavailable}. Messages never quote a token.
+ * nrich's answers to provider-neutral domain types, leniently: unknown fields are ignored, missing optional fields
+ * are empty, a field of an unexpected JSON type (an array where text is expected, a number where an object is) is
+ * empty, an IBAN failing its check is empty. List items are read one by one from JSON: an item that is not a JSON
+ * object or cannot be read, or that lacks what the domain requires (an account id, a transaction id or amount), is
+ * left out rather than failing the whole list; such items are counted and logged (WARNING), oddly typed fields
+ * by name (FINE), never with a value. An answer that lacks what the call is for (no location, no access token, a
+ * list that is not a list) is {@link ProviderUnavailable}. Messages never quote a token.
  */
 public final class NrichMapping {
     /** A transaction (or balance) without a currency of its own nor of its account. */
     public static final Currency FALLBACK_CURRENCY = Currency.getInstance("EUR");
+    /** The longest token lifetime taken from {@code expires_in}; longer (or absurd) values are clamped to it. */
+    public static final Duration MAX_EXPIRES_IN = Duration.ofDays(365);
     private static final System.Logger LOG = System.getLogger(NrichMapping.class.getName());
 
     private NrichMapping() {
@@ -63,20 +71,137 @@ public final class NrichMapping {
         return new ProviderFlow(Lenient.text(created.id()), location, Optional.empty());
     }
 
+    /**
+     * The token answer. Runs after nrich may have rotated the refresh token, so nothing but a missing access token
+     * fails here: {@code expires_in} that is absent, unreadable, zero or negative is empty, above
+     * {@link #MAX_EXPIRES_IN} (however large) is clamped to it; an oddly typed {@code token_type} or {@code scope}
+     * is left to the domain's defaults.
+     */
     public static IssuedTokens tokens(TokenResponse response) {
-        if (response == null || Lenient.text(response.accessToken()).isEmpty()) {
+        Optional<String> access = response == null ? Optional.empty() : secret(response.accessToken());
+        if (access.isEmpty()) {
             throw new ProviderUnavailable("nrich token endpoint answered without an access token");
         }
-        Optional<Duration> expiresIn = Lenient.decimal(response.expiresIn())
-                .filter(seconds -> seconds.signum() > 0)
-                .map(seconds -> Duration.ofSeconds(seconds.longValue()))
-                .filter(d -> !d.isZero());
         return new IssuedTokens(
-                new AccessToken(response.accessToken()),
-                Lenient.text(response.refreshToken()).map(r -> new RefreshToken(response.refreshToken())),
-                response.tokenType(),
-                response.scope(),
-                expiresIn);
+                new AccessToken(access.get()),
+                secret(response.refreshToken()).map(RefreshToken::new),
+                Lenient.text(response.tokenType()).orElse(null),
+                Lenient.text(response.scope()).orElse(null),
+                expiresIn(response.expiresIn()));
+    }
+
+    static Optional<Duration> expiresIn(JsonValue value) {
+        try {
+            Optional<BigDecimal> seconds = Lenient.decimal(value).filter(s -> s.signum() > 0);
+            if (seconds.isEmpty()) {
+                return Optional.empty();
+            }
+            if (seconds.get().compareTo(BigDecimal.valueOf(MAX_EXPIRES_IN.getSeconds())) >= 0) {
+                return Optional.of(MAX_EXPIRES_IN);
+            }
+            Duration duration = Duration.ofSeconds(seconds.get().longValue());
+            return duration.isZero() ? Optional.empty() : Optional.of(duration);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A token as sent (not stripped): a non-blank JSON string, else empty. */
+    private static Optional<String> secret(JsonValue value) {
+        return value instanceof JsonString s && !s.getString().isBlank() ? Optional.of(s.getString()) : Optional.empty();
+    }
+
+    /**
+     * The items of a list nrich sent, each read on its own.
+     *
+     * @param items    the items that could be read (they may still lack what the domain requires)
+     * @param received every item of the list, readable or not (what paging counts)
+     */
+    public record Received<T>(List<T> items, int received) {
+    }
+
+    /** {@code accounts[...]} of {@code GET /rest/accounts}, item by item; absent or JSON {@code null} is empty. */
+    public static Received<AccountDto> accountItems(JsonValue list) {
+        return items(list, "account", NrichMapping::accountDto);
+    }
+
+    /** {@code transactions[...]} of one transaction page, item by item; absent or JSON {@code null} is empty. */
+    public static Received<TransactionDto> transactionItems(JsonValue list) {
+        return items(list, "transaction", NrichMapping::transactionDto);
+    }
+
+    private static <T> Received<T> items(JsonValue list, String what, BiFunction<JsonObject, Set<String>, T> reader) {
+        if (list == null || list.getValueType() == JsonValue.ValueType.NULL) {
+            return new Received<>(List.of(), 0);
+        }
+        if (!(list instanceof JsonArray array)) {
+            throw new ProviderUnavailable("nrich sent its " + what + "s as something other than a list");
+        }
+        List<T> items = new ArrayList<>(array.size());
+        Set<String> odd = new TreeSet<>();
+        int unreadable = 0;
+        for (JsonValue item : array) {
+            if (item instanceof JsonObject object) {
+                try {
+                    items.add(reader.apply(object, odd));
+                } catch (RuntimeException e) {
+                    unreadable++;
+                }
+            } else {
+                unreadable++;
+            }
+        }
+        if (unreadable > 0) {
+            LOG.log(System.Logger.Level.WARNING, "nrich sent {0} {1} item(s) that are not readable JSON objects: left out",
+                    unreadable, what);
+        }
+        if (!odd.isEmpty()) {
+            LOG.log(System.Logger.Level.DEBUG, "nrich sent {0} field(s) of an unexpected JSON type, read as empty: {1}",
+                    what, String.join(", ", odd));
+        }
+        return new Received<>(List.copyOf(items), array.size());
+    }
+
+    private static AccountDto accountDto(JsonObject o, Set<String> odd) {
+        return new AccountDto(
+                Lenient.string(o, "account_id", odd),
+                Lenient.string(o, "access_id", odd),
+                Lenient.string(o, "account_number", odd),
+                Lenient.string(o, "bank_code", odd),
+                Lenient.string(o, "bic", odd),
+                Lenient.string(o, "iban", odd),
+                Lenient.string(o, "name", odd),
+                Lenient.string(o, "owner", odd),
+                Lenient.string(o, "bank_name", odd),
+                Lenient.string(o, "currency", odd),
+                Lenient.string(o, "type", odd),
+                Lenient.object(o, "balance", odd).map(b -> new BalanceDto(
+                        b.get("balance"),
+                        Lenient.string(b, "balance_date", odd),
+                        b.get("credit_line"),
+                        b.get("monthly_spending_limit"))).orElse(null));
+    }
+
+    private static TransactionDto transactionDto(JsonObject o, Set<String> odd) {
+        return new TransactionDto(
+                Lenient.string(o, "transaction_id", odd),
+                Lenient.string(o, "account_id", odd),
+                Lenient.string(o, "name", odd),
+                Lenient.string(o, "iban", odd),
+                Lenient.string(o, "bic", odd),
+                o.get("amount"),
+                Lenient.string(o, "currency", odd),
+                Lenient.string(o, "booking_date", odd),
+                Lenient.string(o, "booked_at", odd),
+                Lenient.string(o, "value_date", odd),
+                Lenient.bool(o, "booked", odd),
+                Lenient.string(o, "purpose", odd),
+                Lenient.string(o, "booking_text", odd),
+                Lenient.string(o, "type", odd),
+                o.get("categories"),
+                Lenient.string(o, "end_to_end_reference", odd),
+                Lenient.string(o, "mandate_reference", odd),
+                Lenient.string(o, "creditor_id", odd));
     }
 
     public static List<Account> accounts(List<AccountDto> dtos) {
