@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * MicroProfile Fault Tolerance is active on Liberty: reads are retried a bounded number of times, a code exchange
- * never (the code is single use). Counted at the sandbox, which sees every attempt.
+ * MicroProfile Fault Tolerance is active on Liberty: reads are retried a bounded number of times (but not against a
+ * provider's Retry-After), a code exchange never (the code is single use). Counted at the sandbox, which sees every
+ * attempt.
  */
 class FaultToleranceIT {
     private static final String ACCOUNTS = "GET /rest/accounts";
@@ -24,13 +25,28 @@ class FaultToleranceIT {
         Journey journey = Journey.newUser("ft-read");
         Journey.Connected connected = journey.connect("ONGOING_ACCESS");
         Sandbox.Stats before = Sandbox.stats();
-        Sandbox.addFault("{\"provider\":\"nrich\",\"path\":\"/rest/accounts\",\"status\":503,\"latencyMs\":0,\"rate\":1.0,"
+        Sandbox.addFault("{\"provider\":\"nrich\",\"path\":\"/rest/accounts\",\"status\":500,\"latencyMs\":0,\"rate\":1.0,"
                 + "\"afterProcessing\":false}");
 
         journey.client().get("/api/v1/consents/" + connected.consentId() + "/accounts")
                 .expectProblem(503, "provider-unavailable");
 
         assertThat(before.nrichDelta(Sandbox.stats(), ACCOUNTS)).as("one call and two retries").isEqualTo(3);
+    }
+
+    @Test
+    void aProviderAskingToWaitIsNotRetriedButTheWaitIsPassedOn() {
+        Journey journey = Journey.newUser("ft-busy");
+        Journey.Connected connected = journey.connect("ONGOING_ACCESS");
+        Sandbox.Stats before = Sandbox.stats();
+        Sandbox.addFault("{\"provider\":\"nrich\",\"path\":\"/rest/accounts\",\"status\":503,\"latencyMs\":0,\"rate\":1.0,"
+                + "\"afterProcessing\":false}"); // the sandbox answers 503 with Retry-After: 1
+
+        var response = journey.client().get("/api/v1/consents/" + connected.consentId() + "/accounts");
+
+        response.expectProblem(503, "provider-unavailable");
+        assertThat(response.header("Retry-After")).isPresent();
+        assertThat(before.nrichDelta(Sandbox.stats(), ACCOUNTS)).as("no retry against Retry-After").isEqualTo(1);
     }
 
     @Test
