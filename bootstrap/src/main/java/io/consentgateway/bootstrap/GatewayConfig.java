@@ -12,7 +12,13 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.NoSuchElementException;
 
 /**
@@ -34,23 +40,50 @@ final class GatewayConfig {
                 .orElseGet(() -> RedirectUri.parse(stripSlash(publicBase.toString()) + "/callback"));
         List<URI> allowed = Arrays.stream(string("cg.return-to.allowed").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).map(URI::create).toList();
-        return new GatewaySettings(callback, new ProviderId(string("cg.default-provider")), Map.of(), policy(),
+        return new GatewaySettings(callback, new ProviderId(string("cg.default-provider")), policiesPerProvider(), policy(),
                 new ReturnToAllowList(allowed), uri("cg.return-to.default"), duration("cg.scheduler.claim-lease"),
                 duration("cg.scheduler.retry-delay"));
     }
 
     ConsentPolicy policy() {
-        return new ConsentPolicy(
-                duration("cg.policy.flow-lifetime"),
-                duration("cg.policy.code-lifetime"),
-                duration("cg.policy.default-access-lifetime"),
-                duration("cg.policy.refresh-token-lifetime"),
-                duration("cg.policy.inactivity-limit"),
-                duration("cg.policy.one-time-lifetime"),
-                duration("cg.policy.refresh-renewal-age"),
-                duration("cg.policy.expiry-warning"),
-                duration("cg.policy.access-token-skew"));
+        return policy(key -> "cg.policy." + key);
     }
+
+    /**
+     * Lifetimes of one provider: {@code cg.policy.<provider>.<key>} overrides {@code cg.policy.<key>}, e.g.
+     * {@code cg.policy.tatrabanka.refresh-token-lifetime=P90D}. Only providers with at least one override get an entry.
+     */
+    Map<ProviderId, ConsentPolicy> policiesPerProvider() {
+        Map<ProviderId, ConsentPolicy> policies = new TreeMap<>(Comparator.comparing(ProviderId::value));
+        for (String name : config.getPropertyNames()) {
+            Matcher override = PROVIDER_POLICY_KEY.matcher(name);
+            if (override.matches() && POLICY_KEYS.contains(override.group(2))) {
+                String provider = override.group(1);
+                policies.computeIfAbsent(new ProviderId(provider), p -> policy(key ->
+                        config.getOptionalValue("cg.policy." + provider + "." + key, String.class).isPresent()
+                                ? "cg.policy." + provider + "." + key : "cg.policy." + key));
+            }
+        }
+        return policies;
+    }
+
+    private ConsentPolicy policy(UnaryOperator<String> keyOf) {
+        return new ConsentPolicy(
+                duration(keyOf.apply("flow-lifetime")),
+                duration(keyOf.apply("code-lifetime")),
+                duration(keyOf.apply("default-access-lifetime")),
+                duration(keyOf.apply("refresh-token-lifetime")),
+                duration(keyOf.apply("inactivity-limit")),
+                duration(keyOf.apply("one-time-lifetime")),
+                duration(keyOf.apply("refresh-renewal-age")),
+                duration(keyOf.apply("expiry-warning")),
+                duration(keyOf.apply("access-token-skew")));
+    }
+
+    private static final Pattern PROVIDER_POLICY_KEY = Pattern.compile("cg\\.policy\\.([a-z][a-z0-9-]{1,31})\\.([a-z-]+)");
+    private static final Set<String> POLICY_KEYS = Set.of("flow-lifetime", "code-lifetime", "default-access-lifetime",
+            "refresh-token-lifetime", "inactivity-limit", "one-time-lifetime", "refresh-renewal-age", "expiry-warning",
+            "access-token-skew");
 
     String string(String key) {
         try {

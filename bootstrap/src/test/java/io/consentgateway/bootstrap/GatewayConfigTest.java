@@ -1,0 +1,105 @@
+package io.consentgateway.bootstrap;
+
+import io.consentgateway.application.service.GatewaySettings;
+import io.consentgateway.domain.shared.ProviderId;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.Converter;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The shipped defaults make a valid configuration; lifetimes can differ per provider; a bad value names its key. */
+class GatewayConfigTest {
+
+    @Test
+    void theShippedDefaultsGiveTheDemoSettings() throws IOException {
+        GatewaySettings settings = new GatewayConfig(config(Map.of())).settings();
+
+        assertThat(settings.callbackUri().toString()).isEqualTo("http://localhost:9080/callback");
+        assertThat(settings.defaultProvider()).isEqualTo(ProviderId.NRICH);
+        assertThat(settings.defaultPolicy().refreshTokenLifetime()).isEqualTo(Duration.ofDays(90));
+        assertThat(settings.policies()).isEmpty();
+    }
+
+    @Test
+    void aProviderCanHaveItsOwnLifetimesFallingBackToTheCommonOnes() throws IOException {
+        GatewaySettings settings = new GatewayConfig(config(Map.of(
+                "cg.policy.tatrabanka.refresh-token-lifetime", "P180D",
+                "cg.policy.tatrabanka.refresh-renewal-age", "P60D"))).settings();
+
+        var bank = settings.policyFor(new ProviderId("tatrabanka"));
+        assertThat(bank.refreshTokenLifetime()).isEqualTo(Duration.ofDays(180));
+        assertThat(bank.refreshRenewalAge()).isEqualTo(Duration.ofDays(60));
+        assertThat(bank.inactivityLimit()).as("not overridden: the common value").isEqualTo(Duration.ofDays(90));
+        assertThat(settings.policyFor(ProviderId.NRICH).refreshTokenLifetime()).isEqualTo(Duration.ofDays(90));
+    }
+
+    @Test
+    void aMalformedDurationFailsAtStartUpNamingItsKey() throws IOException {
+        GatewayConfig config = new GatewayConfig(config(Map.of("cg.policy.flow-lifetime", "an hour")));
+
+        assertThatThrownBy(config::settings).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cg.policy.flow-lifetime");
+    }
+
+    /** The shipped microprofile-config.properties with the given overrides on top. */
+    private static Config config(Map<String, String> overrides) throws IOException {
+        Properties shipped = new Properties();
+        try (InputStream in = GatewayConfigTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            shipped.load(in);
+        }
+        Map<String, String> values = new HashMap<>();
+        shipped.stringPropertyNames().forEach(name -> values.put(name, shipped.getProperty(name)));
+        values.putAll(overrides);
+        return new MapConfig(values);
+    }
+
+    private record MapConfig(Map<String, String> values) implements Config {
+        @Override
+        public <T> T getValue(String name, Class<T> type) {
+            return getOptionalValue(name, type).orElseThrow(() -> new NoSuchElementException(name));
+        }
+
+        @Override
+        public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
+            return Optional.ofNullable(values.get(name)).map(type::cast);
+        }
+
+        @Override
+        public Iterable<String> getPropertyNames() {
+            return values.keySet();
+        }
+
+        @Override
+        public ConfigValue getConfigValue(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Iterable<ConfigSource> getConfigSources() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <T> Optional<Converter<T>> getConverter(Class<T> type) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
