@@ -3,6 +3,7 @@ package io.consentgateway.bootstrap;
 import io.consentgateway.adapter.out.nrich.NrichSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -15,6 +16,8 @@ import java.net.URI;
 /**
  * Ready only while nrich's host accepts connections. nrich publishes no health endpoint, so this checks the
  * network path (DNS, routing, TLS port open), which is what an operator can act on; it never calls the API.
+ * With {@code cg.health.provider-affects-readiness=false} the check still reports the host's state in its data but
+ * stays UP, so a provider outage does not take the whole API (callback, listing, revoking) out of a load balancer.
  */
 @Readiness
 @ApplicationScoped
@@ -24,6 +27,10 @@ public class ProviderReadiness implements HealthCheck {
     @Inject
     NrichSettings nrich;
 
+    @Inject
+    @ConfigProperty(name = "cg.health.provider-affects-readiness", defaultValue = "true")
+    boolean affectsReadiness;
+
     @Override
     public HealthCheckResponse call() {
         URI base = nrich.baseUri();
@@ -32,7 +39,8 @@ public class ProviderReadiness implements HealthCheck {
             socket.connect(new InetSocketAddress(base.getHost(), port), TIMEOUT_MILLIS);
             return HealthCheckResponse.named("provider-nrich").up().withData("host", base.getHost()).build();
         } catch (IOException | IllegalArgumentException e) {
-            return HealthCheckResponse.named("provider-nrich").down().withData("host", String.valueOf(base.getHost()))
+            return HealthCheckResponse.named("provider-nrich").status(!affectsReadiness)
+                    .withData("host", String.valueOf(base.getHost())).withData("reachable", false)
                     .withData("error", e.getClass().getSimpleName()).build();
         }
     }
