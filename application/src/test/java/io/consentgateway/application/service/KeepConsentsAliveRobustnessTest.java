@@ -8,7 +8,6 @@ import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.State;
 import io.consentgateway.domain.shared.ConsentId;
-import io.consentgateway.domain.shared.UserId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -73,33 +72,13 @@ class KeepConsentsAliveRobustnessTest {
     }
 
     private Consents failingOn(ConsentId broken) {
-        return new Consents() {
-            @Override
-            public Consent save(Consent consent) {
-                return h.consents.save(consent);
-            }
-
+        return new DelegatingConsents(h.consents) {
             @Override
             public Optional<Consent> findById(ConsentId id) {
                 if (id.equals(broken)) {
                     throw new IllegalStateException("stored secret unreadable");
                 }
-                return h.consents.findById(id);
-            }
-
-            @Override
-            public List<Consent> findByUser(UserId userId) {
-                return h.consents.findByUser(userId);
-            }
-
-            @Override
-            public Optional<Consent> lockForRefresh(ConsentId id) {
-                return h.consents.lockForRefresh(id);
-            }
-
-            @Override
-            public List<ConsentId> claimDue(Instant now, int limit, Instant leaseUntil) {
-                return h.consents.claimDue(now, limit, leaseUntil);
+                return super.findById(id);
             }
         };
     }

@@ -7,13 +7,10 @@ import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.flow.FlowFailure;
 import io.consentgateway.domain.flow.FlowStatus;
 import io.consentgateway.domain.shared.ConsentId;
-import io.consentgateway.domain.shared.UserId;
 import io.consentgateway.domain.token.RefreshToken;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import static io.consentgateway.application.service.GatewayHarness.ALICE;
@@ -42,30 +39,10 @@ class StorageRacesTest {
     @Test
     void tokensThatCannotBeStoredEndTheFlowAsNotStoredInsteadOfLeavingItExchanging() {
         FlowStarted started = h.startOngoingFlow(ALICE);
-        Consents broken = new Consents() {
+        Consents broken = new DelegatingConsents(h.consents) {
             @Override
             public Consent save(Consent consent) {
                 throw new IllegalStateException("database unavailable");
-            }
-
-            @Override
-            public Optional<Consent> findById(ConsentId id) {
-                return h.consents.findById(id);
-            }
-
-            @Override
-            public List<Consent> findByUser(UserId userId) {
-                return h.consents.findByUser(userId);
-            }
-
-            @Override
-            public Optional<Consent> lockForRefresh(ConsentId id) {
-                return h.consents.lockForRefresh(id);
-            }
-
-            @Override
-            public List<ConsentId> claimDue(Instant now, int limit, Instant leaseUntil) {
-                return h.consents.claimDue(now, limit, leaseUntil);
             }
         };
         HandleCallbackService callback = new HandleCallbackService(h.flows, broken, h.transactions, h.providers, h.settings,
