@@ -15,13 +15,15 @@ import io.consentgateway.domain.token.RefreshToken;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
  * The refresh protocol: per consent, at most one refresh in flight across all nodes.
  * <ol>
- *   <li>in-process single flight (a striped lock), so threads of one node queue instead of racing;</li>
+ *   <li>in-process single flight (one lock per consent, gone when nobody needs it), so threads of one node queue
+ *       instead of racing, and a slow refresh of one consent never holds up another;</li>
  *   <li>the consent row locked ({@link Consents#lockForRefresh}, {@code SELECT ... FOR UPDATE}) and its tokens
  *       <b>re-read under the lock</b>: if another node refreshed meanwhile, its tokens are used as they are;</li>
  *   <li>the provider called, and the new pair stored in the same short transaction before the lock is released.</li>
@@ -47,14 +49,18 @@ public final class TokenRefresher {
     public record Attempt(Consent consent, Result result) {
     }
 
-    private static final int STRIPES = 1024;
-
     private final Consents consents;
     private final Transactions transactions;
     private final ConsentProviders providers;
     private final GatewaySettings settings;
     private final Clock clock;
-    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** One lock per consent being refreshed on this node; an entry lives only while somebody holds or waits for it. */
+    private final ConcurrentHashMap<ConsentId, InFlight> inFlight = new ConcurrentHashMap<>();
+
+    private static final class InFlight {
+        final ReentrantLock lock = new ReentrantLock();
+        int users;
+    }
 
     public TokenRefresher(Consents consents, Transactions transactions, ConsentProviders providers, GatewaySettings settings,
                           Clock clock) {
@@ -63,9 +69,6 @@ public final class TokenRefresher {
         this.providers = providers;
         this.settings = settings;
         this.clock = clock;
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new ReentrantLock();
-        }
     }
 
     /**
@@ -82,13 +85,23 @@ public final class TokenRefresher {
     }
 
     private Attempt attempt(ConsentId id, Predicate<Consent> stillNeeded) {
-        ReentrantLock lock = stripes[Math.floorMod(id.hashCode(), STRIPES)];
-        lock.lock();
+        InFlight entry = inFlight.compute(id, (key, existing) -> {
+            InFlight e = existing == null ? new InFlight() : existing;
+            e.users++;
+            return e;
+        });
+        entry.lock.lock();
         try {
             return transactions.inTransaction(() -> underRowLock(id, stillNeeded));
         } finally {
-            lock.unlock();
+            entry.lock.unlock();
+            inFlight.computeIfPresent(id, (key, e) -> --e.users == 0 ? null : e);
         }
+    }
+
+    /** How many consents have a refresh in flight or waiting on this node (for tests and diagnostics). */
+    int consentsInFlight() {
+        return inFlight.size();
     }
 
     private Attempt underRowLock(ConsentId id, Predicate<Consent> stillNeeded) {
