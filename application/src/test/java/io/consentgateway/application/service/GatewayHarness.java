@@ -122,7 +122,7 @@ final class GatewayHarness {
     }
 
     TransactionsPage page(UserId user, ConsentId id, String account, Integer limit, String cursor) {
-        return readTransactions.transactions(TransactionsQuery.parse(user, id.toString(), account, null, null, limit, cursor));
+        return readTransactions.transactions(TransactionsQuery.parse(user, id.toString(), account, null, null, limit == null ? null : limit.toString(), cursor));
     }
 
     // ---- time ----

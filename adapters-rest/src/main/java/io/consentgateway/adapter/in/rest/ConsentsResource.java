@@ -8,7 +8,6 @@ import io.consentgateway.adapter.in.rest.dto.RenewalRequest;
 import io.consentgateway.adapter.in.rest.dto.TransactionsPageResponse;
 import io.consentgateway.adapter.in.rest.problem.Problem;
 import io.consentgateway.adapter.in.rest.security.CurrentUser;
-import io.consentgateway.application.port.in.Fields;
 import io.consentgateway.application.port.in.FlowStarted;
 import io.consentgateway.application.port.in.ListConsents;
 import io.consentgateway.application.port.in.NotFound;
@@ -20,7 +19,6 @@ import io.consentgateway.application.port.in.RenewConsentCommand;
 import io.consentgateway.application.port.in.RevokeConsent;
 import io.consentgateway.application.port.in.TransactionsQuery;
 import io.consentgateway.domain.shared.ConsentId;
-import io.consentgateway.domain.shared.Language;
 import io.consentgateway.domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 
 /** A user's consents and the data they reach. A foreign consent id answers 404, exactly like a missing one. */
@@ -128,12 +125,9 @@ public class ConsentsResource {
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
             @Context SecurityContext security) {
         UserId user = CurrentUser.of(security);
-        Fields fields = new Fields();
-        Integer size = fields.parse("limit", limit, ConsentsResource::wholeNumber);
-        fields.throwIfAny();
         consentId(id);
         return TransactionsPageResponse.of(readTransactions.transactions(
-                TransactionsQuery.parse(user, id, account, from, to, size, cursor)));
+                TransactionsQuery.parse(user, id, account, from, to, limit, cursor)));
     }
 
     @GET
@@ -163,12 +157,7 @@ public class ConsentsResource {
         UserId user = CurrentUser.of(security);
         ConsentId consentId = consentId(id);
         RenewalRequest body = RenewalRequest.parse(requestBody);
-        Fields fields = new Fields();
-        Language language = body.language == null ? Language.DEFAULT : fields.parse("language", body.language, Language::fromCode);
-        URI returnTo = fields.parse("returnTo", body.returnTo, ConsentsResource::absoluteUri);
-        fields.throwIfAny();
-        FlowStarted started = renewConsent.renew(new RenewConsentCommand(user, consentId, language,
-                java.util.Optional.ofNullable(returnTo)));
+        FlowStarted started = renewConsent.renew(RenewConsentCommand.parse(user, consentId, body.language, body.returnTo));
         return Response.created(uri.getBaseUriBuilder().path("api/v1/flows/{id}").build(started.flowId().toString()))
                 .entity(FlowCreatedResponse.of(started)).build();
     }
@@ -190,21 +179,5 @@ public class ConsentsResource {
         } catch (IllegalArgumentException e) {
             throw new NotFound("consent");
         }
-    }
-
-    private static Integer wholeNumber(String text) {
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a whole number 1.." + TransactionsQuery.MAX_LIMIT);
-        }
-    }
-
-    private static URI absoluteUri(String text) {
-        URI uri = URI.create(text.strip());
-        if (!uri.isAbsolute() || uri.getHost() == null) {
-            throw new IllegalArgumentException("must be an absolute URL");
-        }
-        return uri;
     }
 }

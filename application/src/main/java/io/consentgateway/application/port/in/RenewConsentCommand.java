@@ -16,4 +16,13 @@ public record RenewConsentCommand(UserId userId, ConsentId consentId, Language l
         Require.nonNull(language, "language");
         Require.nonNull(returnTo, "return to (optional)");
     }
+
+    /** Parses the optional raw fields of a renewal request (language default {@code de}), naming every bad one. */
+    public static RenewConsentCommand parse(UserId userId, ConsentId consentId, String language, String returnTo) {
+        Fields f = new Fields();
+        Language lang = language == null ? Language.DEFAULT : f.parse("language", language, Language::fromCode);
+        URI target = f.parse("returnTo", returnTo, StartFlowCommand::absoluteUri);
+        f.throwIfAny();
+        return new RenewConsentCommand(userId, consentId, lang, Optional.ofNullable(target));
+    }
 }

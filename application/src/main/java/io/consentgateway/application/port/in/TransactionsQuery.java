@@ -35,18 +35,13 @@ public record TransactionsQuery(UserId userId, ConsentId consentId, Optional<Str
 
     /** Parses the raw query parameters, naming every bad one. */
     public static TransactionsQuery parse(UserId userId, String consentId, String account, String from, String to,
-                                          Integer limit, String cursor) {
+                                          String limit, String cursor) {
         Fields f = new Fields();
         ConsentId id = f.require("id", consentId, ConsentId::parse);
         String accountId = f.parse("account", account, a -> Require.printable(Require.maxLength(a.strip(), 128, "account"), "account"));
         LocalDate fromDate = f.parse("from", from, TransactionsQuery::date);
         LocalDate toDate = f.parse("to", to, TransactionsQuery::date);
-        Integer size = f.parse("limit", limit, l -> {
-            if (l < 1 || l > MAX_LIMIT) {
-                throw new IllegalArgumentException("must be 1.." + MAX_LIMIT);
-            }
-            return l;
-        });
+        Integer size = f.parse("limit", limit, TransactionsQuery::limit);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
             f.reject("from", "must not be after to");
         }
@@ -55,6 +50,19 @@ public record TransactionsQuery(UserId userId, ConsentId consentId, Optional<Str
         return new TransactionsQuery(userId, id, Optional.ofNullable(accountId).filter(a -> !a.isEmpty()),
                 Optional.ofNullable(fromDate), Optional.ofNullable(toDate), size == null ? DEFAULT_LIMIT : size,
                 Optional.ofNullable(cursorText).filter(c -> !c.isBlank()));
+    }
+
+    private static int limit(String text) {
+        int value;
+        try {
+            value = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number 1.." + MAX_LIMIT);
+        }
+        if (value < 1 || value > MAX_LIMIT) {
+            throw new IllegalArgumentException("must be 1.." + MAX_LIMIT);
+        }
+        return value;
     }
 
     private static LocalDate date(String text) {

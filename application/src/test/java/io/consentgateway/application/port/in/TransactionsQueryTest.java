@@ -30,18 +30,18 @@ class TransactionsQueryTest {
 
     @Test
     void limitsOf1And500AreAccepted() {
-        assertThat(TransactionsQuery.parse(ALICE, id, null, null, null, 1, null).limit()).isEqualTo(1);
-        assertThat(TransactionsQuery.parse(ALICE, id, null, null, null, 500, null).limit()).isEqualTo(500);
+        assertThat(TransactionsQuery.parse(ALICE, id, null, null, null, "1", null).limit()).isEqualTo(1);
+        assertThat(TransactionsQuery.parse(ALICE, id, null, null, null, "500", null).limit()).isEqualTo(500);
     }
 
     @Test
     void aLimitOf501IsNamed() {
-        assertThat(badFields(() -> TransactionsQuery.parse(ALICE, id, null, null, null, 501, null))).containsExactly("limit");
+        assertThat(badFields(() -> TransactionsQuery.parse(ALICE, id, null, null, null, "501", null))).containsExactly("limit");
     }
 
     @Test
     void aLimitOf0IsNamed() {
-        assertThat(badFields(() -> TransactionsQuery.parse(ALICE, id, null, null, null, 0, null))).containsExactly("limit");
+        assertThat(badFields(() -> TransactionsQuery.parse(ALICE, id, null, null, null, "0", null))).containsExactly("limit");
     }
 
     @Test
@@ -69,7 +69,7 @@ class TransactionsQueryTest {
 
     @Test
     void datesAndAccountAreParsed() {
-        TransactionsQuery query = TransactionsQuery.parse(ALICE, id, " acc-1 ", "2026-01-01", "2026-01-31", 50, null);
+        TransactionsQuery query = TransactionsQuery.parse(ALICE, id, " acc-1 ", "2026-01-01", "2026-01-31", "50", null);
 
         assertThat(query.accountId()).contains("acc-1");
         assertThat(query.from()).contains(LocalDate.of(2026, 1, 1));
