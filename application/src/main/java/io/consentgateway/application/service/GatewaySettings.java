@@ -8,25 +8,33 @@ import io.consentgateway.domain.shared.Require;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The application's settings, filled from configuration by the bootstrap module.
  *
- * @param callbackUri      this gateway's {@code /callback}, registered with the providers as redirect URI
+ * @param callbackBase     this gateway's {@code /callback}; each provider's redirect URI is {@code <callbackBase>/<provider>}
+ *                         (RFC 9700 §4.4: one redirect URI per provider defends against mix-up attacks)
+ * @param bareCallbackProvider the provider whose redirect URI is {@code callbackBase} itself, if any (kept for redirect
+ *                         URIs registered before the per-provider ones)
  * @param defaultProvider  the provider a flow uses when the request names none
  * @param policies         lifetimes per provider; a provider without an entry gets {@code defaultPolicy}
- * @param defaultPolicy    the lifetimes of the nrich documents unless configured otherwise
+ * @param defaultPolicy    the lifetimes of a provider that has no own entry
  * @param returnTo         where the browser may be sent after the callback
  * @param defaultReturnTo  where it goes when the flow named no return URL
  * @param claimLease       how long the scheduler holds a claimed consent
  * @param retryDelay       how long the scheduler waits before trying a consent again after a provider outage
  */
-public record GatewaySettings(RedirectUri callbackUri, ProviderId defaultProvider, Map<ProviderId, ConsentPolicy> policies,
+public record GatewaySettings(RedirectUri callbackBase, Optional<ProviderId> bareCallbackProvider, ProviderId defaultProvider, Map<ProviderId, ConsentPolicy> policies,
                               ConsentPolicy defaultPolicy, ReturnToAllowList returnTo, URI defaultReturnTo,
                               Duration claimLease, Duration retryDelay) {
 
     public GatewaySettings {
-        Require.nonNull(callbackUri, "callback URI");
+        Require.nonNull(callbackBase, "callback base URI");
+        Require.nonNull(bareCallbackProvider, "bare callback provider (optional)");
+        if (callbackBase.toString().endsWith("/")) {
+            throw new IllegalArgumentException("the callback base URI must not end with '/'");
+        }
         Require.nonNull(defaultProvider, "default provider");
         policies = Map.copyOf(Require.nonNull(policies, "policies"));
         Require.nonNull(defaultPolicy, "default policy");
@@ -34,6 +42,18 @@ public record GatewaySettings(RedirectUri callbackUri, ProviderId defaultProvide
         Require.nonNull(defaultReturnTo, "default return URL");
         Require.nonNull(claimLease, "claim lease");
         Require.nonNull(retryDelay, "retry delay");
+    }
+
+    /** The redirect URI this gateway registers with a provider, and at which it takes that provider's callbacks. */
+    public RedirectUri callbackUriFor(ProviderId provider) {
+        Require.nonNull(provider, "provider");
+        return bareCallbackProvider.filter(provider::equals).isPresent()
+                ? callbackBase : RedirectUri.parse(callbackBase + "/" + provider.value());
+    }
+
+    /** The provider whose callbacks a callback endpoint takes: {@code /callback/{provider}}, or the bare one. */
+    public Optional<ProviderId> callbackOwner(Optional<ProviderId> endpoint) {
+        return endpoint.isPresent() ? endpoint : bareCallbackProvider;
     }
 
     public ConsentPolicy policyFor(ProviderId provider) {

@@ -4,10 +4,15 @@ import io.consentgateway.application.port.in.CallbackCommand;
 import io.consentgateway.application.port.in.CallbackOutcome;
 import io.consentgateway.application.port.in.HandleCallback;
 import io.consentgateway.application.port.in.InvalidCallback;
+import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.out.CallbackParameters;
+import io.consentgateway.application.port.out.CallbackResult;
 import io.consentgateway.application.port.out.CodeExchange;
+import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.Flows;
+import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
@@ -19,6 +24,7 @@ import io.consentgateway.domain.flow.FlowFailure;
 import io.consentgateway.domain.flow.FlowStatus;
 import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.shared.DomainRuleViolation;
 import io.consentgateway.domain.token.AuthorizationCode;
 import io.consentgateway.domain.token.IssuedTokens;
@@ -28,8 +34,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The callback: find the flow by its state, check the callback belongs to it, then either end it (cancel,
- * failure, lapse) or exchange the code and store the consent.
+ * The callback: find the flow by its state, check the callback came back at the flow's own provider's endpoint
+ * (mix-up defence) and that the provider recognises it as this flow's, then either end the flow (cancel, failure,
+ * lapse) or exchange the code and store the consent. A refused callback changes nothing and calls nobody.
  *
  * <p>Exactly-once exchange: the flow is first stored as {@code EXCHANGING} (optimistic version), so of two
  * concurrent callbacks only one reaches the provider; a replay of an ended flow reports the same outcome
@@ -57,12 +64,26 @@ public final class HandleCallbackService implements HandleCallback {
 
     @Override
     public CallbackOutcome handle(CallbackCommand callback) {
+        // 1. The endpoint names its provider; an endpoint no installed provider owns does not exist.
+        ProviderId endpointOwner = settings.callbackOwner(callback.endpoint())
+                .filter(providers.ids()::contains)
+                .orElseThrow(() -> new NotFound("callback endpoint"));
         Flow flow = flows.findByState(callback.state())
                 .orElseThrow(() -> new InvalidCallback("callback state names no flow"));
         try {
-            flow.verifyCallback(callback.state(), callback.providerFlowId());
+            flow.verifyCallback(callback.state());
         } catch (CallbackMismatch e) {
             throw new InvalidCallback(e.getMessage());
+        }
+        // 2. Mix-up defence (RFC 9700 §4.4): a flow's callback comes back at its own provider's redirect URI only.
+        if (!flow.provider().equals(endpointOwner)) {
+            throw new InvalidCallback("callback arrived at another provider's endpoint than its flow's");
+        }
+        // 3. The provider reads the rest of its callback.
+        ConsentProvider provider = providers.of(flow.provider());
+        CallbackResult result = provider.interpretCallback(new CallbackParameters(callback.parameters()), flow.providerFlowId());
+        if (result instanceof CallbackResult.NotThisFlow notThisFlow) {
+            throw new InvalidCallback(notThisFlow.why());
         }
         Instant now = clock.instant();
         if (flow.isTerminal()) {
@@ -75,34 +96,37 @@ public final class HandleCallbackService implements HandleCallback {
         if (flow.isLapsedAt(now)) {
             return CallbackOutcome.of(storeOrCurrent(flow.lapse(now)));
         }
-        if (callback.cancelled()) {
-            return CallbackOutcome.of(storeOrCurrent(flow.cancel(now)));
+        if (result instanceof CallbackResult.Approved approved) {
+            return CallbackOutcome.of(beginExchange(provider, flow, approved.code(), now));
         }
-        if (callback.error().isPresent() || callback.success().filter(ok -> !ok).isPresent()) {
-            return CallbackOutcome.of(storeOrCurrent(flow.fail(FlowFailure.PROVIDER_REPORTED_FAILURE, now)));
+        if (result instanceof CallbackResult.Failed failed) {
+            return CallbackOutcome.of(storeOrCurrent(flow.fail(failed.reason(), now)));
         }
-        if (callback.code().isEmpty()) {
-            return CallbackOutcome.of(storeOrCurrent(flow.fail(FlowFailure.MISSING_CODE, now)));
-        }
+        return CallbackOutcome.of(storeOrCurrent(flow.cancel(now)));
+    }
+
+    private Flow beginExchange(ConsentProvider provider, Flow flow, AuthorizationCode code, Instant now) {
         ConsentPolicy policy = settings.policyFor(flow.provider());
         Flow exchanging;
         try {
             exchanging = flows.save(flow.beginExchange(now, policy));
         } catch (ConcurrentUpdate lostRace) {
-            return CallbackOutcome.of(current(flow));
+            return current(flow);
         }
-        return CallbackOutcome.of(exchange(exchanging, callback.code().get(), policy));
+        return exchange(provider, exchanging, code, policy);
     }
 
-    private Flow exchange(Flow flow, AuthorizationCode code, ConsentPolicy policy) {
+    private Flow exchange(ConsentProvider provider, Flow flow, AuthorizationCode code, ConsentPolicy policy) {
         if (!flow.codeUsableAt(clock.instant())) {
             return flows.save(flow.fail(FlowFailure.CODE_EXPIRED, clock.instant()));
         }
         IssuedTokens issued;
         try {
-            issued = providers.of(flow.provider()).exchangeCode(new CodeExchange(code, flow.redirectUri(), flow.pkceVerifier()));
+            issued = provider.exchangeCode(new CodeExchange(code, flow.redirectUri(), flow.pkceVerifier()));
         } catch (ReauthorizationRequired | ProviderRejected refused) {
             return flows.save(flow.fail(FlowFailure.EXCHANGE_REJECTED, clock.instant()));
+        } catch (ProviderMisconfigured misconfigured) {
+            return flows.save(flow.fail(FlowFailure.PROVIDER_MISCONFIGURED, clock.instant()));
         } catch (ProviderUnavailable unavailable) {
             return flows.save(flow.fail(FlowFailure.PROVIDER_UNAVAILABLE, clock.instant()));
         }
@@ -118,7 +142,7 @@ public final class HandleCallbackService implements HandleCallback {
                             .flatMap(consents::lockForRefresh) // row lock: no refresh or read can make this write stale
                             .flatMap(existing -> reauthorize(existing, issued, grantedAt, policy))
                             .orElseGet(() -> Consent.grant(newConsentId, flow.userId(), flow.provider(), flow.kind(),
-                                    flow.providerFlowId(), issued, Optional.empty(), grantedAt, policy));
+                                    flow.providerFlowId(), issued, grantedAt, policy));
                     Consent stored = consents.save(consent);
                     return flows.save(flow.complete(stored.id(), grantedAt));
                 });
@@ -140,7 +164,7 @@ public final class HandleCallbackService implements HandleCallback {
     /** A renewal updates the consent it renews; if that consent was revoked meanwhile, a new one is granted instead. */
     private static Optional<Consent> reauthorize(Consent existing, IssuedTokens issued, Instant at, ConsentPolicy policy) {
         try {
-            return Optional.of(existing.reauthorized(issued, Optional.empty(), at, policy));
+            return Optional.of(existing.reauthorized(issued, at, policy));
         } catch (DomainRuleViolation revoked) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import io.consentgateway.application.port.in.NotFound;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.Flows;
+import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.consent.ConsentStatus;
@@ -14,9 +15,11 @@ import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.ConsentId;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One scheduler tick: lapse abandoned flows, then claim a batch of due consents (other nodes never get the
@@ -77,7 +80,12 @@ public final class KeepConsentsAliveService implements KeepConsentsAlive {
                 }
             } catch (ProviderUnavailable outage) {
                 deferred++;
-                deferConsent(id, outage);
+                deferConsent(id, outage.retryAfter());
+            } catch (ProviderMisconfigured refusedUs) {
+                // The provider refuses this gateway, not the user's grant: the consent stays as it is, to be tried
+                // again once an operator has fixed the configuration.
+                deferred++;
+                deferConsent(id, Optional.empty());
             } catch (ConcurrentUpdate | NotFound raced) {
                 // stored or removed meanwhile; the lease runs out and the next tick looks again
             } catch (RuntimeException broken) {
@@ -117,8 +125,8 @@ public final class KeepConsentsAliveService implements KeepConsentsAlive {
         return lapsed;
     }
 
-    private void deferConsent(ConsentId id, ProviderUnavailable outage) {
-        Instant retryAt = clock.instant().plus(outage.retryAfter().filter(d -> d.compareTo(settings.retryDelay()) > 0)
+    private void deferConsent(ConsentId id, Optional<Duration> retryAfter) {
+        Instant retryAt = clock.instant().plus(retryAfter.filter(d -> d.compareTo(settings.retryDelay()) > 0)
                 .orElse(settings.retryDelay()));
         consents.findById(id).ifPresent(consent -> {
             try {

@@ -3,6 +3,7 @@ package io.consentgateway.application.service;
 import io.consentgateway.application.port.in.FlowStarted;
 import io.consentgateway.application.port.in.RenewConsent;
 import io.consentgateway.application.port.in.RenewConsentCommand;
+import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.in.WrongConsentKind;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.consent.ConsentNotUsable;
@@ -11,6 +12,7 @@ import io.consentgateway.domain.consent.NextAction;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,11 +42,11 @@ public final class RenewConsentService implements RenewConsent {
             throw new ConsentNotUsable(ConsentStatus.REVOKED, NextAction.CONNECT_AGAIN);
         }
         StartFlowService.checkReturnTo(command.returnTo(), settings);
+        ConsentProvider provider = providers.of(consent.provider());
         FlowOptions defaults = FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS);
-        FlowOptions options = new FlowOptions(command.language(), defaults.accounts(), defaults.accountTypes(),
-                defaults.allowMultiSelection(), defaults.syncPeriod(), defaults.reportingPeriod(), defaults.trackingId(),
-                defaults.bankId(), defaults.saveSecrets());
-        return flows.begin(providers.of(consent.provider()), command.userId(), FlowKind.ONGOING_ACCESS, options,
-                command.returnTo(), Optional.of(consent.id()));
+        FlowOptions options = new FlowOptions(command.language(), defaults.accounts(), defaults.syncPeriod(),
+                defaults.reportingPeriod(), StartFlowService.checkedOptions(provider, FlowKind.ONGOING_ACCESS, Map.of()));
+        return flows.begin(provider, command.userId(), FlowKind.ONGOING_ACCESS, options, command.returnTo(),
+                Optional.of(consent.id()));
     }
 }

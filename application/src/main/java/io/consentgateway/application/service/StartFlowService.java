@@ -1,5 +1,6 @@
 package io.consentgateway.application.service;
 
+import io.consentgateway.application.port.in.FieldError;
 import io.consentgateway.application.port.in.FlowStarted;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.StartFlow;
@@ -8,19 +9,24 @@ import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.Flows;
 import io.consentgateway.application.port.out.ProviderFlow;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
+import io.consentgateway.application.port.out.ProviderOptionsRejected;
 import io.consentgateway.application.port.out.StateGenerator;
 import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.flow.State;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.domain.shared.RedirectUri;
 import io.consentgateway.domain.shared.UserId;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Starts a flow: a fresh state, the provider's widget link, then the flow stored. No transaction is held
@@ -43,20 +49,36 @@ public final class StartFlowService implements StartFlow {
 
     @Override
     public FlowStarted start(StartFlowCommand command) {
+        ConsentProvider provider = providers.requested(command.provider());
+        if (!provider.supportedKinds().contains(command.kind())) {
+            throw InvalidInput.of("kind", "provider " + provider.id() + " offers " + provider.supportedKinds().stream()
+                    .map(FlowKind::name).sorted().collect(Collectors.joining(", ")));
+        }
         checkReturnTo(command.returnTo(), settings);
-        return begin(providers.requested(command.provider()), command.userId(), command.kind(), command.options(),
+        ProviderOptions checked = checkedOptions(provider, command.kind(), command.providerOptions());
+        return begin(provider, command.userId(), command.kind(), command.options().withProviderOptions(checked),
                 command.returnTo(), Optional.empty());
+    }
+
+    /** The provider's own options as its adapter accepts them; each refused one named {@code providerOptions.<name>}. */
+    static ProviderOptions checkedOptions(ConsentProvider provider, FlowKind kind, Map<String, Object> requested) {
+        try {
+            return provider.checkOptions(kind, requested);
+        } catch (ProviderOptionsRejected rejected) {
+            throw new InvalidInput(rejected.errors().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> new FieldError("providerOptions." + e.getKey(), e.getValue())).toList());
+        }
     }
 
     /** Shared with the renewal: asks the provider for a widget link and stores the flow. */
     FlowStarted begin(ConsentProvider provider, UserId userId, FlowKind kind, FlowOptions options, Optional<URI> returnTo,
                       Optional<ConsentId> renewalOf) {
         State state = states.newState();
-        ProviderFlowRequest request = new ProviderFlowRequest(kind, state, settings.callbackUri(), userId, options,
-                renewalOf.isPresent());
-        ProviderFlow started = provider.startFlow(request);
         ProviderId providerId = provider.id();
-        Flow flow = Flow.start(FlowId.random(), userId, providerId, kind, state, settings.callbackUri(), request.options(),
+        RedirectUri callback = settings.callbackUriFor(providerId);
+        ProviderFlowRequest request = new ProviderFlowRequest(kind, state, callback, userId, options, renewalOf.isPresent());
+        ProviderFlow started = provider.startFlow(request);
+        Flow flow = Flow.start(FlowId.random(), userId, providerId, kind, state, callback, request.options(),
                 returnTo, renewalOf, started.providerFlowId(), started.widgetUrl(), started.pkceVerifier(), clock.instant(),
                 settings.policyFor(providerId));
         Flow stored = flows.save(flow);

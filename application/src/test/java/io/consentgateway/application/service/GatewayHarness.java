@@ -42,7 +42,7 @@ final class GatewayHarness {
     static final Duration RETRY_DELAY = Duration.ofMinutes(15);
 
     final MutableClock clock = new MutableClock(T0);
-    final ConsentPolicy policy = ConsentPolicy.nrichDefaults();
+    final ConsentPolicy policy = ConsentPolicy.defaults();
     final InMemoryTransactions transactions = new InMemoryTransactions();
     final InMemoryFlows flows = new InMemoryFlows();
     final InMemoryConsents consents = new InMemoryConsents(transactions);

@@ -100,14 +100,13 @@ public final class Consent {
      * dropped here, so it can never be stored.
      */
     public static Consent grant(ConsentId id, UserId userId, ProviderId provider, FlowKind kind,
-                                Optional<String> providerFlowId, IssuedTokens issued, Optional<Instant> providerConsentEndsAt,
-                                Instant at, ConsentPolicy policy) {
+                                Optional<String> providerFlowId, IssuedTokens issued, Instant at, ConsentPolicy policy) {
         TokenPair tokens = TokenPair.issue(issued, at, policy);
         if (!kind.isOngoing()) {
             tokens = tokens.withoutRefreshToken();
         }
         Snapshot draft = new Snapshot(id, userId, provider, kind, providerFlowId, ConsentStatus.ACTIVE, Optional.of(tokens),
-                at, at, Optional.empty(), providerConsentEndsAt, at, Optional.empty(), 0);
+                at, at, Optional.empty(), issued.consentEndsAt(at), at, Optional.empty(), 0);
         return derive(draft, at, policy);
     }
 
@@ -188,8 +187,8 @@ public final class Consent {
     }
 
     /**
-     * The provider answered a refresh: both tokens replaced (the old refresh token kept if none came back).
-     * Not user activity: the inactivity clock runs on.
+     * The provider answered a refresh: both tokens replaced (the old refresh token kept if none came back), and the
+     * provider's consent end updated where it reports one. Not user activity: the inactivity clock runs on.
      */
     public Consent refreshed(IssuedTokens issued, Instant at, ConsentPolicy policy) {
         if (!s.kind().isOngoing()) {
@@ -197,7 +196,8 @@ public final class Consent {
         }
         ensureReadableAt(at, policy);
         TokenPair next = tokens().refreshedWith(issued, at, policy);
-        return derive(with(s.status(), Optional.of(next), s.lastUserActivityAt(), Optional.of(at), s.nextCheckAt()), at, policy);
+        return derive(s.with(s.status(), Optional.of(next), s.lastUserActivityAt(), Optional.of(at),
+                issued.consentEndsAt(at).or(s::providerConsentEndsAt), s.expiresAt(), s.nextCheckAt()), at, policy);
     }
 
     /** The provider refused the refresh token: the user must reconnect. The tokens are kept. */
@@ -211,9 +211,9 @@ public final class Consent {
 
     /**
      * The user re-consented (a renewal flow completed): fresh tokens, the consent active again, and the
-     * re-consent counts as activity.
+     * re-consent counts as activity. A consent end the provider reports replaces the earlier one.
      */
-    public Consent reauthorized(IssuedTokens issued, Optional<Instant> providerConsentEndsAt, Instant at, ConsentPolicy policy) {
+    public Consent reauthorized(IssuedTokens issued, Instant at, ConsentPolicy policy) {
         if (!s.kind().isOngoing()) {
             throw new DomainRuleViolation("only an ongoing consent can be renewed");
         }
@@ -221,7 +221,7 @@ public final class Consent {
             throw new DomainRuleViolation("a revoked consent cannot be renewed");
         }
         Snapshot renewed = s.with(ConsentStatus.ACTIVE, Optional.of(TokenPair.issue(issued, at, policy)), at, Optional.empty(),
-                providerConsentEndsAt.or(s::providerConsentEndsAt), s.expiresAt(), s.nextCheckAt());
+                issued.consentEndsAt(at).or(s::providerConsentEndsAt), s.expiresAt(), s.nextCheckAt());
         return derive(renewed, at, policy);
     }
 
@@ -311,6 +311,11 @@ public final class Consent {
 
     public Instant expiresAt() {
         return s.expiresAt();
+    }
+
+    /** The end of the user's consent at the provider, where the provider reported one. */
+    public Optional<Instant> providerConsentEndsAt() {
+        return s.providerConsentEndsAt();
     }
 
     public Optional<Instant> nextCheckAt() {

@@ -24,8 +24,8 @@ import java.util.Optional;
  *        \---flow lifetime passed--> EXPIRED
  * </pre>
  *
- * Rules: a callback is accepted only with the flow's exact state and, where the provider sends one, the
- * matching provider flow id; the flow completes at most once; a flow left waiting expires after the policy's
+ * Rules: a callback is accepted only with the flow's exact state (and only when the flow's provider recognises
+ * it as this flow's); the flow completes at most once; a flow left waiting expires after the policy's
  * flow lifetime; a flow left in {@code EXCHANGING} (a crash between callback and storage) fails once its
  * code's lifetime has passed. Immutable: every transition returns the new flow, and the repository's
  * optimistic {@code version} makes a concurrent second transition fail instead of overwriting.
@@ -148,16 +148,13 @@ public final class Flow {
     }
 
     /**
-     * Checks that a callback belongs to this flow: the exact state, and the provider's flow id where the
-     * callback carries one. Throws {@link CallbackMismatch} otherwise; the flow is unchanged either way.
+     * Checks that a callback carries this flow's exact state. Throws {@link CallbackMismatch} otherwise; the flow is
+     * unchanged either way. (Whether the rest of the callback belongs to this flow, such as a provider's own flow id,
+     * is for the flow's provider to judge: only it knows its callback's vocabulary.)
      */
-    public void verifyCallback(State callbackState, Optional<String> callbackProviderFlowId) {
+    public void verifyCallback(State callbackState) {
         if (callbackState == null || !callbackState.equals(s.state())) {
             throw new CallbackMismatch("callback state does not match the flow");
-        }
-        if (callbackProviderFlowId.isPresent() && s.providerFlowId().isPresent()
-                && !callbackProviderFlowId.get().equals(s.providerFlowId().get())) {
-            throw new CallbackMismatch("callback flow_id does not match the flow");
         }
     }
 
@@ -170,7 +167,7 @@ public final class Flow {
         };
     }
 
-    /** The user cancelled in the widget (nrich {@code abort}/{@code cancel}, OAuth {@code access_denied}). */
+    /** The user cancelled at the provider (declined in its widget or on its consent page). */
     public Flow cancel(Instant at) {
         requireStatus(FlowStatus.AWAITING_USER, "only a flow awaiting the user can be cancelled");
         return end(FlowStatus.CANCELLED, at, Optional.empty(), Optional.empty());

@@ -12,6 +12,11 @@ public enum FlowFailure {
     EXCHANGE_REJECTED,
     /** The provider could not be reached, or its answer was lost; the code may be spent, so it is not retried. */
     PROVIDER_UNAVAILABLE,
+    /**
+     * The provider refused this gateway itself at the code exchange (client credentials, certificate, endpoint):
+     * an operator's matter, reported on readiness and in the log; the user can try again once it is fixed.
+     */
+    PROVIDER_MISCONFIGURED,
     /** The provider issued tokens but they could not be stored; the code is spent, the user must start again. */
     NOT_STORED
 }

@@ -1,7 +1,6 @@
 package io.consentgateway.domain.flow;
 
 import io.consentgateway.domain.shared.AccountReference;
-import io.consentgateway.domain.shared.BankId;
 import io.consentgateway.domain.shared.InvalidValueException;
 import io.consentgateway.domain.shared.Language;
 import io.consentgateway.domain.shared.Require;
@@ -12,48 +11,43 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How the user's journey through the provider's widget is configured. The defaults are the provider's:
- * language {@code de}, multi-selection on, 90 days of history for access flows, 12 months for an income
- * report. An income report takes a sync period or a reporting period, never both.
+ * How a flow is configured, in terms every provider understands: the language of the provider's pages, the
+ * accounts to pre-select, how much history to grant (a sync period) or, for an income report, how many months
+ * to report. The defaults: 90 days of history for access flows, 12 months for an income report; never both.
+ * What only one provider understands travels as {@link ProviderOptions}, checked by that provider's adapter.
  */
 public record FlowOptions(
         Language language,
         List<AccountReference> accounts,
-        List<String> accountTypes,
-        boolean allowMultiSelection,
         Optional<SyncPeriod> syncPeriod,
         Optional<ReportingPeriod> reportingPeriod,
-        Optional<String> trackingId,
-        Optional<BankId> bankId,
-        boolean saveSecrets) {
+        ProviderOptions providerOptions) {
 
     public static final int MAX_ACCOUNTS = 20;
 
     public FlowOptions {
         Require.nonNull(language, "language");
         accounts = List.copyOf(Require.nonNull(accounts, "accounts"));
-        accountTypes = List.copyOf(Require.nonNull(accountTypes, "account types"));
         Require.nonNull(syncPeriod, "sync period (optional)");
         Require.nonNull(reportingPeriod, "reporting period (optional)");
-        Require.nonNull(trackingId, "tracking id (optional)");
-        Require.nonNull(bankId, "bank id (optional)");
+        Require.nonNull(providerOptions, "provider options");
         if (accounts.size() > MAX_ACCOUNTS) {
             throw new InvalidValueException("at most " + MAX_ACCOUNTS + " accounts may be pre-selected");
         }
         if (syncPeriod.isPresent() && reportingPeriod.isPresent()) {
             throw new InvalidValueException("give a sync period or a reporting period, not both");
         }
-        accountTypes.forEach(type -> Require.printable(Require.maxLength(Require.nonBlank(type, "account type"), 64,
-                "account type"), "account type"));
-        trackingId.ifPresent(id -> Require.printable(Require.maxLength(id, 128, "tracking id"), "tracking id"));
     }
 
-    /** The provider's defaults for a kind of flow. */
+    /** The defaults for a kind of flow, with no provider options. */
     public static FlowOptions defaultsFor(FlowKind kind) {
-        return new FlowOptions(Language.DEFAULT, List.of(), List.of(), true,
-                kind == FlowKind.INCOME_REPORT ? Optional.empty() : Optional.of(SyncPeriod.DEFAULT),
-                kind == FlowKind.INCOME_REPORT ? Optional.of(ReportingPeriod.DEFAULT) : Optional.empty(),
-                Optional.empty(), Optional.empty(), false);
+        return new FlowOptions(Language.DEFAULT, List.of(), Optional.empty(), Optional.empty(), ProviderOptions.NONE)
+                .forKind(kind);
+    }
+
+    /** The same options with the provider's own, as its adapter checked them. */
+    public FlowOptions withProviderOptions(ProviderOptions checked) {
+        return new FlowOptions(language, accounts, syncPeriod, reportingPeriod, checked);
     }
 
     /**
@@ -67,12 +61,10 @@ public record FlowOptions(
             throw new InvalidValueException("a reporting period applies to an income report only");
         }
         if (kind != FlowKind.INCOME_REPORT && syncPeriod.isEmpty()) {
-            return new FlowOptions(language, accounts, accountTypes, allowMultiSelection, Optional.of(SyncPeriod.DEFAULT),
-                    reportingPeriod, trackingId, bankId, saveSecrets);
+            return new FlowOptions(language, accounts, Optional.of(SyncPeriod.DEFAULT), reportingPeriod, providerOptions);
         }
         if (kind == FlowKind.INCOME_REPORT && syncPeriod.isEmpty() && reportingPeriod.isEmpty()) {
-            return new FlowOptions(language, accounts, accountTypes, allowMultiSelection, syncPeriod,
-                    Optional.of(ReportingPeriod.DEFAULT), trackingId, bankId, saveSecrets);
+            return new FlowOptions(language, accounts, syncPeriod, Optional.of(ReportingPeriod.DEFAULT), providerOptions);
         }
         return this;
     }

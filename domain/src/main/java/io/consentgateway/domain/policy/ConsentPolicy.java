@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * The lifetimes that govern flows, codes, tokens and consents for one provider. Data, not constants:
- * every value is configurable, and {@link #nrichDefaults()} holds what the nrich documents say.
+ * every value is configurable, and {@link #defaults()} holds the usual lifetimes of an OAuth 2.0 / PSD2
+ * access (which the deployment's configuration overrides per provider).
  *
  * @param flowLifetime           how long a started flow waits for the user before it expires (1 h)
  * @param codeLifetime           an authorization code's validity from receipt (1 h)
@@ -48,7 +49,7 @@ public record ConsentPolicy(
         }
     }
 
-    public static ConsentPolicy nrichDefaults() {
+    public static ConsentPolicy defaults() {
         return new ConsentPolicy(
                 Duration.ofHours(1),
                 Duration.ofHours(1),

@@ -25,11 +25,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConsentTest {
     static final Instant T = Instant.parse("2026-03-01T09:00:00Z");
-    static final ConsentPolicy POLICY = ConsentPolicy.nrichDefaults();
+    static final ConsentPolicy POLICY = ConsentPolicy.defaults();
 
     static Instant day(int days) {
         return T.plus(Duration.ofDays(days));
     }
+
+    static final ProviderId PROVIDER = new ProviderId("someprovider");
 
     static IssuedTokens tokens(String access, String refresh) {
         return IssuedTokens.of(access, refresh, Duration.ofHours(1), "accounts=ro balance=ro transactions=ro offline");
@@ -40,8 +42,11 @@ class ConsentTest {
     }
 
     static Consent grant(FlowKind kind, Optional<Instant> providerEnd) {
-        return Consent.grant(ConsentId.random(), new UserId("alice"), ProviderId.NRICH, kind, Optional.of("pf-1"),
-                tokens("access-1", "refresh-1"), providerEnd, T, POLICY);
+        IssuedTokens issued = tokens("access-1", "refresh-1");
+        if (providerEnd.isPresent()) {
+            issued = issued.withConsentExpiresIn(Duration.between(T, providerEnd.get()));
+        }
+        return Consent.grant(ConsentId.random(), new UserId("alice"), PROVIDER, kind, Optional.of("pf-1"), issued, T, POLICY);
     }
 
     static Consent ongoing() {
@@ -154,6 +159,35 @@ class ConsentTest {
         @Test
         void theProvidersOwnConsentEndCapsTheConsentWhereKnown() {
             assertThat(grant(FlowKind.ONGOING_ACCESS, Optional.of(day(60))).expiresAt()).isEqualTo(day(60));
+        }
+
+        @Test
+        void aRefreshThatReportsTheProvidersConsentEndMovesItThere() {
+            Consent consent = grant(FlowKind.ONGOING_ACCESS, Optional.of(day(60)));
+
+            Consent refreshed = consent.refreshed(tokens("access-2", "refresh-2").withConsentExpiresIn(Duration.ofDays(20)),
+                    day(10), POLICY);
+
+            assertThat(refreshed.providerConsentEndsAt()).contains(day(30));
+            assertThat(refreshed.expiresAt()).isEqualTo(day(30));
+        }
+
+        @Test
+        void aRefreshThatReportsNoConsentEndKeepsTheKnownOne() {
+            Consent refreshed = grant(FlowKind.ONGOING_ACCESS, Optional.of(day(60)))
+                    .refreshed(tokens("access-2", "refresh-2"), day(10), POLICY);
+
+            assertThat(refreshed.providerConsentEndsAt()).contains(day(60));
+            assertThat(refreshed.expiresAt()).isEqualTo(day(60));
+        }
+
+        @Test
+        void aRenewalTakesTheNewConsentEndTheProviderGrants() {
+            Consent renewed = grant(FlowKind.ONGOING_ACCESS, Optional.of(day(60)))
+                    .reauthorized(tokens("access-3", "refresh-3").withConsentExpiresIn(Duration.ofDays(90)), day(50), POLICY);
+
+            assertThat(renewed.providerConsentEndsAt()).contains(day(140));
+            assertThat(renewed.expiresAt()).isEqualTo(day(140));
         }
 
         @Test
@@ -378,7 +412,7 @@ class ConsentTest {
         void reauthorizingReactivatesTheSameConsentWithNewTokensAndResetsActivity() {
             Consent rejected = ongoing().refreshRejected(day(40));
 
-            Consent renewed = rejected.reauthorized(tokens("access-9", "refresh-9"), Optional.empty(), day(50), POLICY);
+            Consent renewed = rejected.reauthorized(tokens("access-9", "refresh-9"), day(50), POLICY);
 
             assertThat(renewed.id()).isEqualTo(rejected.id());
             assertThat(renewed.status()).isEqualTo(ConsentStatus.ACTIVE);
@@ -391,7 +425,7 @@ class ConsentTest {
 
         @Test
         void anExpiredConsentCanBeReauthorized() {
-            Consent renewed = ongoing().reauthorized(tokens("access-9", "refresh-9"), Optional.empty(), day(100), POLICY);
+            Consent renewed = ongoing().reauthorized(tokens("access-9", "refresh-9"), day(100), POLICY);
 
             assertThat(renewed.statusAt(day(100), POLICY)).isEqualTo(ConsentStatus.ACTIVE);
         }
@@ -399,7 +433,7 @@ class ConsentTest {
         @Test
         void aOneTimeConsentCannotBeReauthorized() {
             assertThatThrownBy(() -> grant(FlowKind.ONE_TIME_ACCESS)
-                    .reauthorized(tokens("a9", "r9"), Optional.empty(), T.plusSeconds(60), POLICY))
+                    .reauthorized(tokens("a9", "r9"), T.plusSeconds(60), POLICY))
                     .isInstanceOf(DomainRuleViolation.class);
         }
 
@@ -407,7 +441,7 @@ class ConsentTest {
         void aRevokedConsentCannotBeReauthorized() {
             Consent revoked = ongoing().revoke(day(1));
 
-            assertThatThrownBy(() -> revoked.reauthorized(tokens("a9", "r9"), Optional.empty(), day(2), POLICY))
+            assertThatThrownBy(() -> revoked.reauthorized(tokens("a9", "r9"), day(2), POLICY))
                     .isInstanceOf(DomainRuleViolation.class)
                     .hasMessageContaining("revoked");
         }
@@ -443,8 +477,8 @@ class ConsentTest {
 
     @Test
     void aConsentSnapshotPrintsNoTokenText() {
-        Consent consent = Consent.grant(ConsentId.random(), new UserId("alice"), ProviderId.NRICH, FlowKind.ONGOING_ACCESS,
-                Optional.empty(), tokens("access-secret-text", "refresh-secret-text"), Optional.empty(), T, POLICY);
+        Consent consent = Consent.grant(ConsentId.random(), new UserId("alice"), PROVIDER, FlowKind.ONGOING_ACCESS,
+                Optional.empty(), tokens("access-secret-text", "refresh-secret-text"), T, POLICY);
 
         assertThat(consent.snapshot().toString()).doesNotContain("access-secret-text").doesNotContain("refresh-secret-text");
         assertThat(consent.toString()).doesNotContain("access-secret-text");

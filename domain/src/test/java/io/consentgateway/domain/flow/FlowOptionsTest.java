@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FlowOptionsTest {
 
     @Test
-    void accessFlowsDefaultToGermanMultiSelectionAnd90Days() {
+    void accessFlowsDefaultToGerman90DaysAndNoProviderOptions() {
         FlowOptions options = FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS);
 
         assertThat(options.language()).isEqualTo(Language.DE);
-        assertThat(options.allowMultiSelection()).isTrue();
+        assertThat(options.providerOptions().isEmpty()).isTrue();
         assertThat(options.syncPeriod()).contains(new SyncPeriod(90));
         assertThat(options.reportingPeriod()).isEmpty();
     }
@@ -76,11 +76,11 @@ class FlowOptionsTest {
     void moreThan20PreselectedAccountsAreRejected() {
         List<AccountReference> accounts = Collections.nCopies(21, AccountReference.parse("0532013000"));
 
-        assertThatThrownBy(() -> new FlowOptions(Language.DE, accounts, List.of(), true, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), false)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new FlowOptions(Language.DE, accounts, Optional.empty(), Optional.empty(),
+                ProviderOptions.NONE)).isInstanceOf(InvalidValueException.class);
     }
 
     private static FlowOptions options(Optional<SyncPeriod> sync, Optional<ReportingPeriod> reporting) {
-        return new FlowOptions(Language.EN, List.of(), List.of(), false, sync, reporting, Optional.empty(), Optional.empty(), false);
+        return new FlowOptions(Language.EN, List.of(), sync, reporting, ProviderOptions.NONE);
     }
 }

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FlowTest {
     static final Instant T = Instant.parse("2026-03-01T09:00:00Z");
-    static final ConsentPolicy POLICY = ConsentPolicy.nrichDefaults();
+    static final ConsentPolicy POLICY = ConsentPolicy.defaults();
     static final String STATE_TEXT = "Zm9yZ2VkLXN0YXRlLXRoYXQtaXMtbG9uZy1lbm91Z2g";
     static final String VERIFIER_TEXT = "pkce-verifier-that-must-never-be-printed";
 
@@ -32,7 +32,7 @@ class FlowTest {
     }
 
     static Flow awaiting(FlowKind kind) {
-        return Flow.start(FlowId.random(), new UserId("alice"), ProviderId.NRICH, kind, State.of(STATE_TEXT),
+        return Flow.start(FlowId.random(), new UserId("alice"), new ProviderId("someprovider"), kind, State.of(STATE_TEXT),
                 RedirectUri.parse("https://gateway.example/callback"), FlowOptions.defaultsFor(kind), Optional.empty(),
                 Optional.empty(), Optional.of("pf-1"), URI.create("https://widget.example/pf-1"),
                 Optional.of(new PkceVerifier(VERIFIER_TEXT)), T, POLICY);
@@ -56,7 +56,7 @@ class FlowTest {
 
         @Test
         void theFlowLifetimeIsConfigurable() {
-            Flow flow = Flow.start(FlowId.random(), new UserId("alice"), ProviderId.NRICH, FlowKind.ONGOING_ACCESS,
+            Flow flow = Flow.start(FlowId.random(), new UserId("alice"), new ProviderId("someprovider"), FlowKind.ONGOING_ACCESS,
                     State.of(STATE_TEXT), RedirectUri.parse("https://gateway.example/callback"),
                     FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.empty(), Optional.empty(), Optional.empty(),
                     URI.create("https://widget.example/x"), Optional.empty(), T, POLICY.withFlowLifetime(Duration.ofMinutes(10)));
@@ -75,27 +75,20 @@ class FlowTest {
     @Nested
     class CallbackVerification {
         @Test
-        void theExactStateAndTheMatchingProviderFlowIdAreAccepted() {
-            awaiting().verifyCallback(State.of(STATE_TEXT), Optional.of("pf-1"));
-        }
-
-        @Test
-        void aCallbackWithoutProviderFlowIdIsAcceptedOnTheStateAlone() {
-            awaiting().verifyCallback(State.of(STATE_TEXT), Optional.empty());
+        void theExactStateIsAccepted() {
+            awaiting().verifyCallback(State.of(STATE_TEXT));
         }
 
         @Test
         void anotherStateIsAMismatch() {
-            assertThatThrownBy(() -> awaiting().verifyCallback(State.of("x" + STATE_TEXT.substring(1)), Optional.of("pf-1")))
+            assertThatThrownBy(() -> awaiting().verifyCallback(State.of("x" + STATE_TEXT.substring(1))))
                     .isInstanceOf(CallbackMismatch.class)
                     .hasMessageContaining("state");
         }
 
         @Test
-        void anotherProviderFlowIdIsAMismatch() {
-            assertThatThrownBy(() -> awaiting().verifyCallback(State.of(STATE_TEXT), Optional.of("pf-2")))
-                    .isInstanceOf(CallbackMismatch.class)
-                    .hasMessageContaining("flow_id");
+        void noStateIsAMismatch() {
+            assertThatThrownBy(() -> awaiting().verifyCallback(null)).isInstanceOf(CallbackMismatch.class);
         }
     }
 

@@ -18,7 +18,7 @@ class ValueObjectsTest {
 
     @Test
     void providerIdIsALowerCaseSlug() {
-        assertThat(new ProviderId("nrich")).isEqualTo(ProviderId.NRICH);
+        assertThat(new ProviderId("nrich")).isEqualTo(new ProviderId("nrich"));
         assertThatThrownBy(() -> new ProviderId("NRICH")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new ProviderId("n")).isInstanceOf(InvalidValueException.class);
     }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TokenPairTest {
     static final Instant T = Instant.parse("2026-03-01T09:00:00Z");
-    static final ConsentPolicy POLICY = ConsentPolicy.nrichDefaults();
+    static final ConsentPolicy POLICY = ConsentPolicy.defaults();
     static final Duration SKEW = Duration.ofSeconds(60);
 
     static TokenPair issued(String access, String refresh, Duration expiresIn) {

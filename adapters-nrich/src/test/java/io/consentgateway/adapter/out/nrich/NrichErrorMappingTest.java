@@ -44,7 +44,7 @@ class NrichErrorMappingTest extends NrichWireMockTest {
 
         assertThat(e).hasMessageContaining("500").hasMessageContaining("5000");
         assertThat(e.retryAfter()).isEmpty();
-        assertThat(e.requestMaySeemProcessed()).isTrue();
+        assertThat(e.requestMayHaveBeenProcessed()).isTrue();
     }
 
     @Test
@@ -163,7 +163,7 @@ class NrichErrorMappingTest extends NrichWireMockTest {
         ProviderUnavailable e = catchThrowableOfType(ProviderUnavailable.class, () -> impatient.accounts(TOKEN));
 
         assertThat(e).hasMessageContaining("did not answer in time");
-        assertThat(e.requestMaySeemProcessed()).isTrue();
+        assertThat(e.requestMayHaveBeenProcessed()).isTrue();
     }
 
     @Test
@@ -175,8 +175,8 @@ class NrichErrorMappingTest extends NrichWireMockTest {
         ProviderUnavailable token = catchThrowableOfType(ProviderUnavailable.class,
                 () -> adapter.refresh(new io.consentgateway.domain.token.RefreshToken("r1")));
 
-        assertThat(data.requestMaySeemProcessed()).isTrue();
-        assertThat(token.requestMaySeemProcessed()).isTrue();
+        assertThat(data.requestMayHaveBeenProcessed()).isTrue();
+        assertThat(token.requestMayHaveBeenProcessed()).isTrue();
         assertThat(token).isNotInstanceOf(ProviderNotReached.class);
     }
 
@@ -189,7 +189,7 @@ class NrichErrorMappingTest extends NrichWireMockTest {
         NrichConsentProvider nowhere = adapter(settings().withBaseUri(URI.create("http://localhost:" + closedPort + "/nrich")));
 
         assertThat(catchThrowable(() -> nowhere.accounts(TOKEN))).isInstanceOfSatisfying(ProviderNotReached.class,
-                e -> assertThat(e.requestMaySeemProcessed()).isFalse());
+                e -> assertThat(e.requestMayHaveBeenProcessed()).isFalse());
     }
 
     @Test

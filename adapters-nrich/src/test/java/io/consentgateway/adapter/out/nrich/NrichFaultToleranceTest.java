@@ -95,7 +95,7 @@ class NrichFaultToleranceTest extends NrichWireMockTest {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
-        }).isInstanceOfSatisfying(ProviderNotReached.class, e -> assertThat(e.requestMaySeemProcessed()).isFalse());
+        }).isInstanceOfSatisfying(ProviderNotReached.class, e -> assertThat(e.requestMayHaveBeenProcessed()).isFalse());
     }
 
     @Test

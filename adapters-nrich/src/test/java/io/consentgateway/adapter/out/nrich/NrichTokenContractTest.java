@@ -197,7 +197,7 @@ class NrichTokenContractTest extends NrichWireMockTest {
         ProviderUnavailable e = catchThrowableOfType(ProviderUnavailable.class, () -> adapter.exchangeCode(seedExchange()));
 
         nrich.verify(1, postRequestedFor(urlEqualTo("/auth/token")));
-        assertThat(e.requestMaySeemProcessed()).isTrue();
+        assertThat(e.requestMayHaveBeenProcessed()).isTrue();
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
         assertThat(e).isNotInstanceOf(ProviderNotReached.class);
     }
@@ -210,7 +210,7 @@ class NrichTokenContractTest extends NrichWireMockTest {
         ProviderUnavailable e = catchThrowableOfType(ProviderUnavailable.class, () -> impatient.refresh(new RefreshToken("r1")));
 
         assertThat(e).isNotInstanceOf(ProviderNotReached.class).hasMessageContaining("did not answer in time");
-        assertThat(e.requestMaySeemProcessed()).isTrue();
+        assertThat(e.requestMayHaveBeenProcessed()).isTrue();
         nrich.verify(1, postRequestedFor(urlEqualTo("/auth/token")));
     }
 
@@ -225,7 +225,7 @@ class NrichTokenContractTest extends NrichWireMockTest {
         ProviderUnavailable e = catchThrowableOfType(ProviderUnavailable.class, () -> nowhere.exchangeCode(seedExchange()));
 
         assertThat(e).isInstanceOf(ProviderNotReached.class).hasMessageContaining("could not be reached");
-        assertThat(e.requestMaySeemProcessed()).isFalse();
+        assertThat(e.requestMayHaveBeenProcessed()).isFalse();
     }
 
     @Test

@@ -1,52 +1,74 @@
 package io.consentgateway.application.port.in;
 
 import io.consentgateway.domain.flow.State;
+import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.shared.Require;
-import io.consentgateway.domain.token.AuthorizationCode;
 
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A provider's browser callback, in either vocabulary: nrich ({@code state, success, code, abort} or the
- * older {@code cancel}, {@code flow_id}) or OAuth ({@code code, state} or {@code error}; {@code access_denied}
- * means the user cancelled).
+ * A provider's browser callback as it arrived: at which provider's callback endpoint ({@code /callback/{provider}},
+ * or empty for the bare {@code /callback}), the gateway's {@code state}, and every query parameter unparsed. What
+ * the other parameters mean (a code, a cancellation, an error) is for the flow's provider to say.
  */
-public record CallbackCommand(State state, Optional<Boolean> success, Optional<AuthorizationCode> code, boolean cancelled,
-                              Optional<String> providerFlowId, Optional<String> error) {
+public record CallbackCommand(Optional<ProviderId> endpoint, State state, Map<String, String> parameters) {
+    public static final int MAX_PARAMETERS = 32;
+    public static final int MAX_NAME_LENGTH = 64;
+    public static final int MAX_VALUE_LENGTH = 16_384;
 
     public CallbackCommand {
+        Require.nonNull(endpoint, "endpoint (optional)");
         Require.nonNull(state, "state");
-        Require.nonNull(success, "success (optional)");
-        Require.nonNull(code, "code (optional)");
-        Require.nonNull(providerFlowId, "provider flow id (optional)");
-        Require.nonNull(error, "error (optional)");
+        parameters = Map.copyOf(Require.nonNull(parameters, "parameters"));
     }
 
-    /** Parses the raw query parameters; a missing or malformed state is an {@link InvalidCallback}. */
-    public static CallbackCommand fromQuery(String state, String success, String code, String abort, String cancel,
-                                            String flowId, String error) {
-        State parsedState;
+    /**
+     * Parses a callback request. An endpoint that cannot name a provider is a {@link NotFound}; a missing or malformed
+     * state, a repeated parameter (OAuth: parameters must not repeat) or an oversized query is an
+     * {@link InvalidCallback}.
+     */
+    public static CallbackCommand fromQuery(Optional<String> endpoint, Map<String, List<String>> query) {
+        Optional<ProviderId> provider;
         try {
-            parsedState = State.of(state);
+            provider = endpoint.map(ProviderId::new);
         } catch (IllegalArgumentException e) {
+            throw new NotFound("callback endpoint");
+        }
+        if (query.size() > MAX_PARAMETERS) {
+            throw new InvalidCallback("callback has too many parameters");
+        }
+        Map<String, String> single = new HashMap<>();
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            List<String> values = parameter.getValue();
+            if (values == null || values.isEmpty()) {
+                continue;
+            }
+            if (values.size() > 1) {
+                throw new InvalidCallback("callback parameter " + printable(parameter.getKey()) + " is repeated");
+            }
+            if (parameter.getKey().length() > MAX_NAME_LENGTH || values.get(0).length() > MAX_VALUE_LENGTH) {
+                throw new InvalidCallback("callback parameters are too long");
+            }
+            single.put(parameter.getKey(), values.get(0));
+        }
+        State state;
+        try {
+            state = State.of(single.get("state"));
+        } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidCallback("callback has no valid state");
         }
-        boolean cancelled = isTrue(abort) || isTrue(cancel) || "access_denied".equals(error);
-        Optional<Boolean> successFlag = success == null || success.isBlank() ? Optional.empty()
-                : Optional.of(isTrue(success));
-        Optional<AuthorizationCode> authCode = code == null || code.isBlank() ? Optional.empty()
-                : Optional.of(new AuthorizationCode(code));
-        if ((flowId != null && flowId.length() > 128) || (error != null && error.length() > 64)
-                || (code != null && code.length() > 16_384)) {
-            throw new InvalidCallback("callback parameters are too long");
-        }
-        Optional<String> providerFlow = flowId == null || flowId.isBlank() ? Optional.empty() : Optional.of(flowId);
-        Optional<String> errorCode = error == null || error.isBlank() ? Optional.empty() : Optional.of(error);
-        return new CallbackCommand(parsedState, successFlag, authCode, cancelled, providerFlow, errorCode);
+        return new CallbackCommand(provider, state, single);
     }
 
-    private static boolean isTrue(String flag) {
-        return flag != null && flag.strip().toLowerCase(Locale.ROOT).equals("true");
+    private static String printable(String name) {
+        return name.length() <= MAX_NAME_LENGTH && name.chars().allMatch(c -> c >= 0x21 && c < 0x7f) ? name : "(unprintable)";
+    }
+
+    @Override
+    public String toString() {
+        return "CallbackCommand[" + endpoint.map(ProviderId::value).orElse("(bare)") + ", parameters " + parameters.keySet() + "]";
     }
 }

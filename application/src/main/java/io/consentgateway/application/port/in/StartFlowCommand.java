@@ -2,8 +2,8 @@ package io.consentgateway.application.port.in;
 
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.shared.AccountReference;
-import io.consentgateway.domain.shared.BankId;
 import io.consentgateway.domain.shared.Language;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.shared.ReportingPeriod;
@@ -14,16 +14,26 @@ import io.consentgateway.domain.shared.UserId;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Start a consent flow for a signed-in user.
  *
- * @param returnTo where the browser goes after the callback; checked against the allow-list by the service
+ * @param options          the provider-neutral options; their {@code providerOptions} are empty until the chosen
+ *                         provider has checked {@code providerOptions}
+ * @param providerOptions  the options only the chosen provider understands, as the client sent them (JSON-like
+ *                         values); the service has the provider check them
+ * @param returnTo         where the browser goes after the callback; checked against the allow-list by the service
  */
-public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind, FlowOptions options, Optional<URI> returnTo) {
+public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind, FlowOptions options,
+                               Map<String, Object> providerOptions, Optional<URI> returnTo) {
+
+    public static final int MAX_PROVIDER_OPTIONS = 32;
 
     public StartFlowCommand {
         Require.nonNull(userId, "user id");
@@ -31,6 +41,7 @@ public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind
         Require.nonNull(kind, "kind");
         Require.nonNull(returnTo, "return to (optional)");
         options = Require.nonNull(options, "options").forKind(kind);
+        providerOptions = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull(providerOptions, "provider options")));
     }
 
     /**
@@ -38,15 +49,14 @@ public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind
      * turns it into a command or an {@link InvalidInput} naming every bad field.
      */
     public record Input(String userId, String kind, String provider, String language, List<String> accounts,
-                        List<String> accountTypes, Boolean allowMultiSelection, Integer syncPeriod,
-                        Integer reportingPeriod, String trackingId, String providerId, Boolean saveSecrets,
+                        Integer syncPeriod, Integer reportingPeriod, Map<String, Object> providerOptions,
                         String returnTo) {
 
         public StartFlowCommand parse(ProviderId defaultProvider) {
             Fields f = new Fields();
             UserId user = f.require("userId", userId, UserId::new);
             FlowKind flowKind = f.require("kind", kind, StartFlowCommand::kindOf);
-            ProviderId providerId1 = provider == null ? defaultProvider : f.parse("provider", provider, ProviderId::new);
+            ProviderId chosen = provider == null ? defaultProvider : f.parse("provider", provider, ProviderId::new);
             Language lang = language == null ? Language.DEFAULT : f.parse("language", language, Language::fromCode);
             List<AccountReference> refs = new ArrayList<>();
             List<String> accountList = accounts == null ? List.of() : accounts;
@@ -59,11 +69,6 @@ public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind
             if (accountList.size() > FlowOptions.MAX_ACCOUNTS) {
                 f.reject("accounts", "at most " + FlowOptions.MAX_ACCOUNTS + " accounts may be pre-selected");
             }
-            List<String> types = accountTypes == null ? List.of() : accountTypes;
-            for (int i = 0; i < types.size(); i++) {
-                f.require("accountTypes[" + i + "]", types.get(i),
-                        t -> Require.printable(Require.maxLength(t, 64, "account type"), "account type"));
-            }
             SyncPeriod sync = f.parse("syncPeriod", syncPeriod, SyncPeriod::new);
             ReportingPeriod reporting = f.parse("reportingPeriod", reportingPeriod, ReportingPeriod::new);
             if (syncPeriod != null && reportingPeriod != null) {
@@ -72,15 +77,15 @@ public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind
             if (reportingPeriod != null && flowKind != null && flowKind != FlowKind.INCOME_REPORT) {
                 f.reject("reportingPeriod", "applies to an income report only");
             }
-            BankId bank = f.parse("providerId", providerId, BankId::new);
-            f.parse("trackingId", trackingId, t -> Require.printable(Require.maxLength(t, 128, "tracking id"), "tracking id"));
+            Map<String, Object> requested = providerOptions == null ? Map.of() : providerOptions;
+            if (requested.size() > MAX_PROVIDER_OPTIONS) {
+                f.reject("providerOptions", "at most " + MAX_PROVIDER_OPTIONS + " provider options");
+            }
             URI target = f.parse("returnTo", returnTo, StartFlowCommand::absoluteUri);
             f.throwIfAny();
-            FlowOptions opts = new FlowOptions(lang, refs, List.copyOf(types),
-                    allowMultiSelection == null || allowMultiSelection, Optional.ofNullable(sync),
-                    Optional.ofNullable(reporting), Optional.ofNullable(trackingId), Optional.ofNullable(bank),
-                    saveSecrets != null && saveSecrets);
-            return new StartFlowCommand(user, providerId1, flowKind, opts, Optional.ofNullable(target));
+            FlowOptions opts = new FlowOptions(lang, refs, Optional.ofNullable(sync), Optional.ofNullable(reporting),
+                    ProviderOptions.NONE);
+            return new StartFlowCommand(user, chosen, flowKind, opts, requested, Optional.ofNullable(target));
         }
     }
 

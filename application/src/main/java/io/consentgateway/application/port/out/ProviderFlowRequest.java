@@ -8,10 +8,11 @@ import io.consentgateway.domain.shared.Require;
 import io.consentgateway.domain.shared.UserId;
 
 /**
- * What a provider needs to start a flow. The redirect URI is always required; the user id is always known
- * (flows belong to a signed-in user) and a provider sends it where its API takes it (nrich: ongoing access).
+ * What a provider needs to start a flow. The redirect URI is this provider's own callback of this gateway; the
+ * user id is always known (flows belong to a signed-in user) and a provider sends it where its API takes it. The
+ * options carry the provider's own, as its {@link ConsentProvider#checkOptions} answered them.
  *
- * @param renewal true for a re-consent of an existing ongoing access (nrich {@code /ongoing/sync})
+ * @param renewal true for a re-consent of an existing ongoing access (the provider's re-authorization)
  */
 public record ProviderFlowRequest(FlowKind kind, State state, RedirectUri redirectUri, UserId userId, FlowOptions options,
                                   boolean renewal) {

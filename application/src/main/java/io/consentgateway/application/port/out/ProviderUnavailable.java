@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * The provider could not answer: 429/503 (with an optional {@code Retry-After}), another 5xx, a timeout,
- * a malformed or oversized answer, an open circuit. {@link #requestMaySeemProcessed()} says whether the
+ * a malformed or oversized answer, an open circuit, a full bulkhead. Two cases matter: the request never left
+ * (a refused connection, our own circuit or bulkhead: safe to repeat), or it was sent and no usable answer came
+ * (in doubt: a code may be spent, a refresh token rotated). {@link #requestMayHaveBeenProcessed()} says whether the
  * request may have reached the provider (so a code exchange or a refresh must not be repeated blindly).
  */
 public class ProviderUnavailable extends ProviderException {
@@ -28,7 +30,7 @@ public class ProviderUnavailable extends ProviderException {
         return Optional.ofNullable(retryAfter);
     }
 
-    public boolean requestMaySeemProcessed() {
+    public boolean requestMayHaveBeenProcessed() {
         return requestMayHaveBeenProcessed;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * nrich could not be reached at all: the connection was refused, the host unknown, the connect timed out, or
  * an open circuit stopped the call. The request certainly never left, so even a code exchange or a refresh
- * may be tried again ({@code requestMaySeemProcessed() == false}). The only failure a token call retries on.
+ * may be tried again ({@code requestMayHaveBeenProcessed() == false}). The only failure a token call retries on.
  */
 public class ProviderNotReached extends ProviderUnavailable {
     private static final long serialVersionUID = 1L;

@@ -31,7 +31,7 @@ import java.util.Optional;
  * {@code restore}), so the contracts store exactly what the application would store.
  */
 public final class PortFixtures {
-    public static final ConsentPolicy POLICY = ConsentPolicy.nrichDefaults();
+    public static final ConsentPolicy POLICY = ConsentPolicy.defaults();
     /** Microseconds on purpose: every implementation must keep them. */
     public static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
     public static final UserId ALICE = new UserId("alice@fintech.example");
