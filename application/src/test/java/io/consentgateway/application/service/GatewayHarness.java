@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The real services wired with the in-memory fakes and a fake nrich, plus the steps a test needs to reach
@@ -37,7 +39,8 @@ final class GatewayHarness {
     static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
     static final UserId ALICE = new UserId("alice");
     static final UserId BOB = new UserId("bob");
-    static final RedirectUri CALLBACK = RedirectUri.parse("https://gateway.example/callback");
+    static final RedirectUri CALLBACK_BASE = RedirectUri.parse("https://gateway.example/callback");
+    static final RedirectUri CALLBACK = RedirectUri.parse("https://gateway.example/callback/fake");
     static final URI APP = URI.create("https://app.example/connect");
     static final Duration RETRY_DELAY = Duration.ofMinutes(15);
 
@@ -46,29 +49,66 @@ final class GatewayHarness {
     final InMemoryTransactions transactions = new InMemoryTransactions();
     final InMemoryFlows flows = new InMemoryFlows();
     final InMemoryConsents consents = new InMemoryConsents(transactions);
-    final FakeConsentProvider fake = new FakeConsentProvider(clock);
-    final InterceptingProvider provider = new InterceptingProvider(fake);
-    final ConsentProviders providers = new ConsentProviders(List.of(provider));
-    final GatewaySettings settings = new GatewaySettings(CALLBACK, ProviderId.NRICH, Map.of(), policy,
+    final GatewaySettings settings = new GatewaySettings(CALLBACK_BASE, Optional.empty(), FakeConsentProvider.ID, Map.of(), policy,
             new ReturnToAllowList(List.of(APP)), APP.resolve("/connect/done"), Duration.ofMinutes(5), RETRY_DELAY);
+    final FakeConsentProvider fake;
+    final InterceptingProvider provider;
+    final ConsentProviders providers;
+    /** A second provider, for the tests of two providers side by side (mix-up defence). */
+    final FakeConsentProvider secondFake = new FakeConsentProvider(new ProviderId("otherbank"), clock);
 
-    final StartFlowService startFlow = new StartFlowService(providers, flows, new SecureRandomStateGenerator(), settings, clock);
-    final HandleCallbackService callback = new HandleCallbackService(flows, consents, transactions, providers, settings, clock);
-    final TokenRefresher refresher = new TokenRefresher(consents, transactions, providers, settings, clock);
-    final ConsentReader reader = new ConsentReader(consents, providers, refresher, settings, clock);
-    final ReadAccountsService readAccounts = new ReadAccountsService(reader);
-    final ReadTransactionsService readTransactions = new ReadTransactionsService(reader);
-    final ReadIncomeReportService readIncomeReport = new ReadIncomeReportService(reader);
+    final StartFlowService startFlow;
+    final HandleCallbackService callback;
+    final TokenRefresher refresher;
+    final ConsentReader reader;
+    final ReadAccountsService readAccounts;
+    final ReadTransactionsService readTransactions;
+    final ReadIncomeReportService readIncomeReport;
     final ListConsentsService listConsents = new ListConsentsService(consents, settings, clock);
     final ViewFlowService viewFlow = new ViewFlowService(flows);
-    final RenewConsentService renewConsent = new RenewConsentService(reader, startFlow, providers, settings);
-    final RevokeConsentService revokeConsent = new RevokeConsentService(reader, consents, clock);
-    final KeepConsentsAliveService keepAlive = new KeepConsentsAliveService(flows, consents, refresher, settings, clock);
+    final RenewConsentService renewConsent;
+    final RevokeConsentService revokeConsent;
+    final KeepConsentsAliveService keepAlive;
+
+    GatewayHarness() {
+        this(EnumSet.allOf(FlowKind.class));
+    }
+
+    /** With a fake provider that offers only these kinds. */
+    GatewayHarness(Set<FlowKind> kinds) {
+        fake = new FakeConsentProvider(FakeConsentProvider.ID, clock, kinds);
+        provider = new InterceptingProvider(fake);
+        providers = new ConsentProviders(List.of(provider));
+        startFlow = new StartFlowService(providers, flows, new SecureRandomStateGenerator(), settings, clock);
+        callback = new HandleCallbackService(flows, consents, transactions, providers, settings, clock);
+        refresher = new TokenRefresher(consents, transactions, providers, settings, clock);
+        reader = new ConsentReader(consents, providers, refresher, settings, clock);
+        readAccounts = new ReadAccountsService(reader);
+        readTransactions = new ReadTransactionsService(reader);
+        readIncomeReport = new ReadIncomeReportService(reader);
+        renewConsent = new RenewConsentService(reader, startFlow, providers, settings);
+        revokeConsent = new RevokeConsentService(reader, consents, clock);
+        keepAlive = new KeepConsentsAliveService(flows, consents, refresher, settings, clock);
+    }
+
+    /** The callback use case with both providers installed. */
+    HandleCallbackService callbackWithSecondProvider() {
+        return new HandleCallbackService(flows, consents, transactions, new ConsentProviders(List.of(provider, secondFake)),
+                settings, clock);
+    }
+
+    /** Starts an ongoing flow with the second provider; answers its id. */
+    FlowId startFlowWithSecondProvider(UserId user) {
+        return new StartFlowService(new ConsentProviders(List.of(provider, secondFake)), flows, new SecureRandomStateGenerator(),
+                settings, clock).start(new StartFlowCommand(user, secondFake.id(), FlowKind.ONGOING_ACCESS,
+                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Map.of(), Optional.empty())).flowId();
+    }
 
     // ---- flows ----
 
     FlowStarted startFlow(UserId user, FlowKind kind) {
-        return startFlow.start(new StartFlowCommand(user, ProviderId.NRICH, kind, FlowOptions.defaultsFor(kind), Optional.empty()));
+        return startFlow.start(new StartFlowCommand(user, FakeConsentProvider.ID, kind, FlowOptions.defaultsFor(kind), Map.of(),
+                Optional.empty()));
     }
 
     FlowStarted startOngoingFlow(UserId user) {
@@ -98,7 +138,23 @@ final class GatewayHarness {
     }
 
     CallbackCommand callbackWith(FlowId id, String success, String code, String abort, String cancel, String error) {
-        return CallbackCommand.fromQuery(stateOf(id), success, code, abort, cancel, providerFlowIdOf(id), error);
+        return callbackQuery("state", stateOf(id), "success", success, "code", code, "abort", abort, "cancel", cancel,
+                "flow_id", providerFlowIdOf(id), "error", error);
+    }
+
+    /** A callback at the fake's own endpoint, {@code /callback/fake}: name, value, ... (null values left out). */
+    static CallbackCommand callbackQuery(String... namesAndValues) {
+        return CallbackCommand.fromQuery(Optional.of(FakeConsentProvider.ID.value()), query(namesAndValues));
+    }
+
+    static Map<String, List<String>> query(String... namesAndValues) {
+        Map<String, List<String>> query = new java.util.HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                query.put(namesAndValues[i], List.of(namesAndValues[i + 1]));
+            }
+        }
+        return query;
     }
 
     CallbackOutcome completeFlow(FlowId id) {

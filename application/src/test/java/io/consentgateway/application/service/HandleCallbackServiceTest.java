@@ -4,9 +4,11 @@ import io.consentgateway.application.port.in.CallbackCommand;
 import io.consentgateway.application.port.in.CallbackOutcome;
 import io.consentgateway.application.port.in.CallbackOutcome.Outcome;
 import io.consentgateway.application.port.in.InvalidCallback;
+import io.consentgateway.application.port.in.NotFound;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.application.testing.FakeConsentProvider;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.flow.Flow;
@@ -38,8 +40,7 @@ class HandleCallbackServiceTest {
         @Test
         void anUnknownStateIsRejectedWithoutCallingTheProvider() {
             String code = h.approve(flowId);
-            CallbackCommand unknown = CallbackCommand.fromQuery(new SecureRandomStateGenerator().newState().value(), "true", code,
-                    null, null, h.providerFlowIdOf(flowId), null);
+            CallbackCommand unknown = GatewayHarness.callbackQuery("state", new SecureRandomStateGenerator().newState().value(), "success", "true", "code", code, "flow_id", h.providerFlowIdOf(flowId));
 
             assertThatThrownBy(() -> h.callback.handle(unknown)).isInstanceOf(InvalidCallback.class);
             assertThat(h.fake.exchangeCalls).hasValue(0);
@@ -51,25 +52,23 @@ class HandleCallbackServiceTest {
             String real = before.state().value();
             String forged = (real.charAt(0) == 'A' ? "B" : "A") + real.substring(1);
 
-            assertThatThrownBy(() -> h.callback.handle(CallbackCommand.fromQuery(forged, "true", h.approve(flowId), null, null,
-                    h.providerFlowIdOf(flowId), null))).isInstanceOf(InvalidCallback.class);
+            assertThatThrownBy(() -> h.callback.handle(GatewayHarness.callbackQuery("state", forged, "success", "true", "code", h.approve(flowId), "flow_id", h.providerFlowIdOf(flowId)))).isInstanceOf(InvalidCallback.class);
             assertThat(h.fake.exchangeCalls).hasValue(0);
             assertThat(h.flow(flowId).snapshot()).isEqualTo(before.snapshot());
         }
 
         @Test
         void aMissingOrMalformedStateIsAnInvalidCallback() {
-            assertThatThrownBy(() -> CallbackCommand.fromQuery(null, "true", "code", null, null, null, null))
+            assertThatThrownBy(() -> GatewayHarness.callbackQuery("success", "true", "code", "code"))
                     .isInstanceOf(InvalidCallback.class);
-            assertThatThrownBy(() -> CallbackCommand.fromQuery("short", "true", "code", null, null, null, null))
+            assertThatThrownBy(() -> GatewayHarness.callbackQuery("state", "short", "success", "true", "code", "code"))
                     .isInstanceOf(InvalidCallback.class);
         }
 
         @Test
         void aFlowIdThatDoesNotMatchTheFlowIsRejectedAndTheFlowIsUnchanged() {
             Flow before = h.flow(flowId);
-            CallbackCommand mismatched = CallbackCommand.fromQuery(h.stateOf(flowId), "true", h.approve(flowId), null, null,
-                    "some-other-provider-flow", null);
+            CallbackCommand mismatched = GatewayHarness.callbackQuery("state", h.stateOf(flowId), "success", "true", "code", h.approve(flowId), "flow_id", "some-other-provider-flow");
 
             assertThatThrownBy(() -> h.callback.handle(mismatched))
                     .isInstanceOf(InvalidCallback.class)
@@ -80,16 +79,61 @@ class HandleCallbackServiceTest {
 
         @Test
         void aRejectedMismatchLeavesTheGenuineCallbackAbleToComplete() {
-            CallbackCommand mismatched = CallbackCommand.fromQuery(h.stateOf(flowId), "true", "stolen-code", null, null,
-                    "some-other-provider-flow", null);
+            CallbackCommand mismatched = GatewayHarness.callbackQuery("state", h.stateOf(flowId), "success", "true", "code", "stolen-code", "flow_id", "some-other-provider-flow");
             assertThatThrownBy(() -> h.callback.handle(mismatched)).isInstanceOf(InvalidCallback.class);
 
             assertThat(h.completeFlow(flowId).outcome()).isEqualTo(Outcome.COMPLETED);
         }
 
         @Test
+        void aCallbackAtAnotherProvidersEndpointIsRefusedWithoutAnyTokenCall() {
+            Flow before = h.flow(flowId);
+            CallbackCommand elsewhere = CallbackCommand.fromQuery(Optional.of("otherbank"), GatewayHarness.query("state",
+                    h.stateOf(flowId), "code", h.approve(flowId)));
+
+            assertThatThrownBy(() -> h.callbackWithSecondProvider().handle(elsewhere))
+                    .isInstanceOf(InvalidCallback.class).hasMessageContaining("another provider");
+            assertThat(h.fake.exchangeCalls).hasValue(0);
+            assertThat(h.secondFake.exchangeCalls).hasValue(0);
+            assertThat(h.flow(flowId).snapshot()).isEqualTo(before.snapshot());
+        }
+
+        @Test
+        void theStateOfAnotherProvidersFlowAtThisProvidersEndpointIsRefusedWithoutAnyTokenCall() {
+            FlowId banksFlow = h.startFlowWithSecondProvider(ALICE);
+            Flow before = h.flow(banksFlow);
+            CallbackCommand atFake = GatewayHarness.callbackQuery("state", h.stateOf(banksFlow), "code", "a-code");
+
+            assertThatThrownBy(() -> h.callbackWithSecondProvider().handle(atFake))
+                    .isInstanceOf(InvalidCallback.class);
+            assertThat(h.fake.exchangeCalls).hasValue(0);
+            assertThat(h.secondFake.exchangeCalls).hasValue(0);
+            assertThat(h.flow(banksFlow).snapshot()).isEqualTo(before.snapshot());
+        }
+
+        @Test
+        void aCallbackAtAnEndpointNoProviderOwnsIsNotFoundAndChangesNothing() {
+            Flow before = h.flow(flowId);
+            CallbackCommand nowhere = CallbackCommand.fromQuery(Optional.of("nosuchprovider"), GatewayHarness.query("state",
+                    h.stateOf(flowId), "code", h.approve(flowId)));
+
+            assertThatThrownBy(() -> h.callback.handle(nowhere)).isInstanceOf(NotFound.class);
+            assertThat(h.fake.exchangeCalls).hasValue(0);
+            assertThat(h.flow(flowId).snapshot()).isEqualTo(before.snapshot());
+        }
+
+        @Test
+        void theBareCallbackEndpointBelongsToNoProviderUnlessConfigured() {
+            CallbackCommand bare = CallbackCommand.fromQuery(Optional.empty(), GatewayHarness.query("state", h.stateOf(flowId),
+                    "code", h.approve(flowId)));
+
+            assertThatThrownBy(() -> h.callback.handle(bare)).isInstanceOf(NotFound.class);
+            assertThat(h.fake.exchangeCalls).hasValue(0);
+        }
+
+        @Test
         void aCallbackWithoutFlowIdIsAcceptedOnTheStateAlone() {
-            CallbackCommand noFlowId = CallbackCommand.fromQuery(h.stateOf(flowId), "true", h.approve(flowId), null, null, null, null);
+            CallbackCommand noFlowId = GatewayHarness.callbackQuery("state", h.stateOf(flowId), "success", "true", "code", h.approve(flowId));
 
             assertThat(h.callback.handle(noFlowId).outcome()).isEqualTo(Outcome.COMPLETED);
         }
@@ -169,7 +213,7 @@ class HandleCallbackServiceTest {
             assertThat(consent.status()).isEqualTo(ConsentStatus.ACTIVE);
             assertThat(consent.kind()).isEqualTo(FlowKind.ONGOING_ACCESS);
             assertThat(consent.userId()).isEqualTo(ALICE);
-            assertThat(consent.provider()).isEqualTo(ProviderId.NRICH);
+            assertThat(consent.provider()).isEqualTo(FakeConsentProvider.ID);
             assertThat(consent.refreshToken()).isPresent();
             assertThat(consent.providerFlowId()).isEqualTo(h.flow(flowId).providerFlowId());
             assertThat(h.fake.exchangeCalls).hasValue(1);
@@ -187,8 +231,8 @@ class HandleCallbackServiceTest {
         @Test
         void theOutcomeCarriesTheFlowsReturnUrl() {
             URI back = URI.create("https://app.example/connect/done");
-            FlowId withReturn = h.startFlow.start(new StartFlowCommand(ALICE, ProviderId.NRICH, FlowKind.ONGOING_ACCESS,
-                    FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.of(back))).flowId();
+            FlowId withReturn = h.startFlow.start(new StartFlowCommand(ALICE, FakeConsentProvider.ID, FlowKind.ONGOING_ACCESS,
+                    FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Map.of(), Optional.of(back))).flowId();
 
             assertThat(h.completeFlow(withReturn).returnTo()).contains(back);
         }

@@ -1,5 +1,7 @@
 package io.consentgateway.application.service;
 
+import io.consentgateway.application.port.out.CallbackParameters;
+import io.consentgateway.application.port.out.CallbackResult;
 import io.consentgateway.application.port.out.CodeExchange;
 import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.ProviderException;
@@ -10,12 +12,17 @@ import io.consentgateway.application.testing.FakeConsentProvider;
 import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.IncomeReport;
 import io.consentgateway.domain.finance.Transaction;
+import io.consentgateway.domain.flow.FlowKind;
+import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.token.AccessToken;
 import io.consentgateway.domain.token.IssuedTokens;
 import io.consentgateway.domain.token.RefreshToken;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,8 +61,23 @@ final class InterceptingProvider implements ConsentProvider {
     }
 
     @Override
+    public Set<FlowKind> supportedKinds() {
+        return fake.supportedKinds();
+    }
+
+    @Override
+    public ProviderOptions checkOptions(FlowKind kind, Map<String, Object> requested) {
+        return fake.checkOptions(kind, requested);
+    }
+
+    @Override
     public ProviderFlow startFlow(ProviderFlowRequest request) {
         return fake.startFlow(request);
+    }
+
+    @Override
+    public CallbackResult interpretCallback(CallbackParameters callback, Optional<String> providerFlowId) {
+        return fake.interpretCallback(callback, providerFlowId);
     }
 
     @Override

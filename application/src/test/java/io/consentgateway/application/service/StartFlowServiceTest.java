@@ -5,9 +5,11 @@ import io.consentgateway.application.port.in.FlowStarted;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.StartFlowCommand;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
+import io.consentgateway.application.testing.FakeConsentProvider;
 import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.flow.FlowStatus;
 import io.consentgateway.domain.flow.State;
 import io.consentgateway.domain.shared.Language;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,7 +36,7 @@ class StartFlowServiceTest {
     final GatewayHarness h = new GatewayHarness();
 
     StartFlowCommand.Input input(String kind) {
-        return new StartFlowCommand.Input("alice", kind, null, null, null, null, null, null, null, null, null, null, null);
+        return new StartFlowCommand.Input("alice", kind, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -74,18 +77,18 @@ class StartFlowServiceTest {
 
     @Test
     void anOngoingFlowWithoutOptionsGetsTheProvidersDefaults() {
-        h.startFlow.start(input("ongoing_access").parse(ProviderId.NRICH));
+        h.startFlow.start(input("ongoing_access").parse(FakeConsentProvider.ID));
 
         FlowOptions sent = h.fake.lastStartRequest().options();
         assertThat(sent.language()).isEqualTo(Language.DE);
         assertThat(sent.syncPeriod()).contains(new SyncPeriod(90));
-        assertThat(sent.allowMultiSelection()).isTrue();
+        assertThat(sent.providerOptions().isEmpty()).isTrue();
         assertThat(sent.reportingPeriod()).isEmpty();
     }
 
     @Test
     void anIncomeReportWithoutOptionsAsksFor12MonthsOfReporting() {
-        h.startFlow.start(input("income-report").parse(ProviderId.NRICH));
+        h.startFlow.start(input("income-report").parse(FakeConsentProvider.ID));
 
         FlowOptions sent = h.fake.lastStartRequest().options();
         assertThat(sent.reportingPeriod()).contains(new ReportingPeriod(12));
@@ -101,8 +104,8 @@ class StartFlowServiceTest {
 
     @Test
     void aReturnUrlOutsideTheAllowListIsRejectedBeforeTheProviderIsCalled() {
-        StartFlowCommand command = new StartFlowCommand(ALICE, ProviderId.NRICH, FlowKind.ONGOING_ACCESS,
-                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.of(URI.create("https://evil.example/connect")));
+        StartFlowCommand command = new StartFlowCommand(ALICE, FakeConsentProvider.ID, FlowKind.ONGOING_ACCESS,
+                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Map.of(), Optional.of(URI.create("https://evil.example/connect")));
 
         assertThatThrownBy(() -> h.startFlow.start(command))
                 .isInstanceOfSatisfying(InvalidInput.class,
@@ -113,8 +116,8 @@ class StartFlowServiceTest {
 
     @Test
     void aReturnUrlThatOnlySharesAPrefixWithAnAllowedPathIsRejected() {
-        StartFlowCommand command = new StartFlowCommand(ALICE, ProviderId.NRICH, FlowKind.ONGOING_ACCESS,
-                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.of(URI.create("https://app.example/connect-evil")));
+        StartFlowCommand command = new StartFlowCommand(ALICE, FakeConsentProvider.ID, FlowKind.ONGOING_ACCESS,
+                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Map.of(), Optional.of(URI.create("https://app.example/connect-evil")));
 
         assertThatThrownBy(() -> h.startFlow.start(command)).isInstanceOf(InvalidInput.class);
     }
@@ -122,8 +125,8 @@ class StartFlowServiceTest {
     @Test
     void anAllowedReturnUrlIsKeptWithTheFlow() {
         URI back = URI.create("https://app.example/connect/result?x=1");
-        FlowStarted started = h.startFlow.start(new StartFlowCommand(ALICE, ProviderId.NRICH, FlowKind.ONGOING_ACCESS,
-                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.of(back)));
+        FlowStarted started = h.startFlow.start(new StartFlowCommand(ALICE, FakeConsentProvider.ID, FlowKind.ONGOING_ACCESS,
+                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Map.of(), Optional.of(back)));
 
         assertThat(h.flow(started.flowId()).returnTo()).contains(back);
     }
@@ -131,11 +134,56 @@ class StartFlowServiceTest {
     @Test
     void anUnknownProviderIsRejectedNamingTheProviderField() {
         StartFlowCommand command = new StartFlowCommand(ALICE, new ProviderId("someotherbank"), FlowKind.ONGOING_ACCESS,
-                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.empty());
+                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Map.of(), Optional.empty());
 
         assertThatThrownBy(() -> h.startFlow.start(command))
                 .isInstanceOfSatisfying(InvalidInput.class,
                         e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("provider"));
+    }
+
+    @Test
+    void theProvidersOwnOptionsAreCheckedByItAndStoredWithTheFlow() {
+        FlowStarted started = h.startFlow.start(new StartFlowCommand(ALICE, FakeConsentProvider.ID, FlowKind.ONGOING_ACCESS,
+                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Map.of(FakeConsentProvider.LABEL_OPTION, "campaign-7"),
+                Optional.empty()));
+
+        assertThat(h.fake.lastStartRequest().options().providerOptions().text(FakeConsentProvider.LABEL_OPTION))
+                .contains("campaign-7");
+        assertThat(h.flow(started.flowId()).options().providerOptions()).isEqualTo(h.fake.lastStartRequest().options().providerOptions());
+    }
+
+    @Test
+    void aProviderOptionTheProviderRefusesIsNamedUnderProviderOptionsAndNothingStarts() {
+        Map<String, Object> requested = new java.util.LinkedHashMap<>();
+        requested.put("unknownThing", "x");
+        requested.put(FakeConsentProvider.LABEL_OPTION, 42);
+        StartFlowCommand command = new StartFlowCommand(ALICE, FakeConsentProvider.ID, FlowKind.ONGOING_ACCESS,
+                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), requested, Optional.empty());
+
+        assertThatThrownBy(() -> h.startFlow.start(command))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactly("providerOptions.label", "providerOptions.unknownThing"));
+        assertThat(h.fake.startRequests).isEmpty();
+        assertThat(h.flows.size()).isZero();
+    }
+
+    @Test
+    void aKindTheProviderDoesNotOfferIsNamedAndNothingStarts() {
+        GatewayHarness bankLike = new GatewayHarness(java.util.EnumSet.of(FlowKind.ONGOING_ACCESS));
+        StartFlowCommand command = new StartFlowCommand(ALICE, FakeConsentProvider.ID, FlowKind.INCOME_REPORT,
+                FlowOptions.defaultsFor(FlowKind.INCOME_REPORT), Map.of(), Optional.empty());
+
+        assertThatThrownBy(() -> bankLike.startFlow.start(command))
+                .isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("kind"));
+        assertThat(bankLike.fake.startRequests).isEmpty();
+    }
+
+    @Test
+    void eachProviderIsGivenItsOwnRedirectUri() {
+        h.startOngoingFlow(ALICE);
+
+        assertThat(h.fake.lastStartRequest().redirectUri().toString()).isEqualTo("https://gateway.example/callback/fake");
     }
 
     @Test
@@ -159,9 +207,9 @@ class StartFlowServiceTest {
 
     @Test
     void aCommandFillsInTheKindsDefaultsEvenWhenBuiltDirectly() {
-        StartFlowCommand command = new StartFlowCommand(ALICE, ProviderId.NRICH, FlowKind.INCOME_REPORT,
-                new FlowOptions(Language.EN, List.of(), List.of(), true, Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), false), Optional.empty());
+        StartFlowCommand command = new StartFlowCommand(ALICE, FakeConsentProvider.ID, FlowKind.INCOME_REPORT,
+                new FlowOptions(Language.EN, List.of(), Optional.empty(), Optional.empty(), ProviderOptions.NONE), Map.of(),
+                Optional.empty());
 
         assertThat(command.options().reportingPeriod()).contains(ReportingPeriod.DEFAULT);
     }

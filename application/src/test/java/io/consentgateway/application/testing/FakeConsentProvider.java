@@ -1,10 +1,14 @@
 package io.consentgateway.application.testing;
 
+import io.consentgateway.application.port.out.CallbackParameters;
+import io.consentgateway.application.port.out.CallbackResult;
 import io.consentgateway.application.port.out.CodeExchange;
 import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.ProviderException;
 import io.consentgateway.application.port.out.ProviderFlow;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
+import io.consentgateway.application.port.out.ProviderOptionsRejected;
+import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
 import io.consentgateway.application.port.out.TransactionFilter;
 import io.consentgateway.domain.finance.Account;
@@ -12,10 +16,13 @@ import io.consentgateway.domain.finance.Balance;
 import io.consentgateway.domain.finance.IncomeReport;
 import io.consentgateway.domain.finance.Money;
 import io.consentgateway.domain.finance.Transaction;
+import io.consentgateway.domain.flow.FlowFailure;
 import io.consentgateway.domain.flow.FlowKind;
+import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.shared.Iban;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.token.AccessToken;
+import io.consentgateway.domain.token.AuthorizationCode;
 import io.consentgateway.domain.token.IssuedTokens;
 import io.consentgateway.domain.token.RefreshToken;
 
@@ -28,18 +35,23 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * A fake provider that behaves like nrich, for use-case tests: single-use codes valid for an hour, access
+ * A fake provider for use-case tests, passing the same {@code ConsentProviderContract} as the real adapters
+ * ({@code FakeConsentProviderContractTest}). It speaks an aggregator's callback vocabulary ({@code success},
+ * {@code code}, {@code abort} or {@code cancel}, {@code flow_id}, or OAuth's {@code error}) and behaves like one: single-use codes valid for an hour, access
  * tokens valid for an hour, rotating refresh tokens valid 90 days from their own issue, with reuse detection (an already used refresh
  * token revokes the whole chain), one-time data that lapses an hour after grant and whose refresh token never
  * works. It counts the calls it receives, so tests can assert that the provider was (not) reached.
@@ -69,14 +81,26 @@ public final class FakeConsentProvider implements ConsentProvider {
     private ProviderException nextDataFailure;
     private boolean omitRefreshTokenOnRefresh;
 
+    public static final ProviderId ID = new ProviderId("fake");
+    /** The one provider option the fake knows: a text of at most 32 characters. */
+    public static final String LABEL_OPTION = "label";
+
     public FakeConsentProvider(Clock clock) {
-        this(ProviderId.NRICH, clock);
+        this(ID, clock);
     }
 
     public FakeConsentProvider(ProviderId id, Clock clock) {
+        this(id, clock, EnumSet.allOf(FlowKind.class));
+    }
+
+    /** A fake that offers only these kinds of flow (a bank, say, that has no income report). */
+    public FakeConsentProvider(ProviderId id, Clock clock, Set<FlowKind> kinds) {
         this.id = id;
         this.clock = clock;
+        this.kinds = Set.copyOf(kinds);
     }
+
+    private final Set<FlowKind> kinds;
 
     private record PendingFlow(ProviderFlowRequest request) {
     }
@@ -102,6 +126,49 @@ public final class FakeConsentProvider implements ConsentProvider {
     }
 
     @Override
+    public Set<FlowKind> supportedKinds() {
+        return kinds;
+    }
+
+    @Override
+    public ProviderOptions checkOptions(FlowKind kind, Map<String, Object> requested) {
+        Map<String, String> errors = new TreeMap<>();
+        ProviderOptions options = ProviderOptions.NONE;
+        for (Map.Entry<String, Object> option : requested.entrySet()) {
+            if (!option.getKey().equals(LABEL_OPTION)) {
+                errors.put(option.getKey(), "is not an option of provider " + id);
+            } else if (option.getValue() != null && !(option.getValue() instanceof String)) {
+                errors.put(option.getKey(), "must be text");
+            } else if (option.getValue() != null && ((String) option.getValue()).length() > 32) {
+                errors.put(option.getKey(), "must be at most 32 characters");
+            } else if (option.getValue() != null) {
+                options = options.with(LABEL_OPTION, (String) option.getValue());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProviderOptionsRejected(errors);
+        }
+        return options;
+    }
+
+    @Override
+    public CallbackResult interpretCallback(CallbackParameters callback, Optional<String> providerFlowId) {
+        Optional<String> flowId = callback.nonBlank("flow_id");
+        if (flowId.isPresent() && providerFlowId.isPresent() && !flowId.equals(providerFlowId)) {
+            return CallbackResult.notThisFlow("callback flow_id does not match the flow");
+        }
+        Optional<String> error = callback.nonBlank("error");
+        if (callback.isTrue("abort") || callback.isTrue("cancel") || error.filter("access_denied"::equals).isPresent()) {
+            return CallbackResult.cancelled();
+        }
+        if (error.isPresent() || callback.nonBlank("success").filter(v -> !v.equalsIgnoreCase("true")).isPresent()) {
+            return CallbackResult.failed(FlowFailure.PROVIDER_REPORTED_FAILURE);
+        }
+        return callback.nonBlank("code").map(code -> CallbackResult.approved(new AuthorizationCode(code)))
+                .orElseGet(() -> CallbackResult.failed(FlowFailure.MISSING_CODE));
+    }
+
+    @Override
     public synchronized ProviderFlow startFlow(ProviderFlowRequest request) {
         startRequests.add(request);
         String flowId = UUID.randomUUID().toString();
@@ -122,8 +189,12 @@ public final class FakeConsentProvider implements ConsentProvider {
 
     @Override
     public synchronized IssuedTokens exchangeCode(CodeExchange exchange) {
+        requireReachable();
         exchangeCalls.incrementAndGet();
         failIfArmed(nextExchangeFailure, () -> nextExchangeFailure = null);
+        if (tokenScript != null) {
+            return tokenScript.get();
+        }
         IssuedCode code = codes.remove(exchange.code().reveal()); // single use: gone on first presentation
         if (code == null || !clock.instant().isBefore(code.expiresAt())) {
             throw new ReauthorizationRequired("code unknown, used or expired");
@@ -136,8 +207,12 @@ public final class FakeConsentProvider implements ConsentProvider {
 
     @Override
     public synchronized IssuedTokens refresh(RefreshToken refreshToken) {
+        requireReachable();
         refreshCalls.incrementAndGet();
         failIfArmed(nextRefreshFailure, () -> nextRefreshFailure = null);
+        if (tokenScript != null) {
+            return tokenScript.get();
+        }
         String presented = refreshToken.reveal();
         if (usedRefreshTokens.contains(presented)) {
             Grant chain = refreshTokens.get(presented);
@@ -162,6 +237,9 @@ public final class FakeConsentProvider implements ConsentProvider {
     @Override
     public synchronized List<Account> accounts(AccessToken accessToken) {
         requireValid(accessToken);
+        if (stagedAccounts.containsKey(accessToken.reveal())) {
+            return List.of(stagedAccounts.get(accessToken.reveal()).account());
+        }
         Iban iban = Iban.parse("DE89370400440532013000");
         return List.of(new Account("acc-1", Optional.of(iban), Optional.of("0532013000"), Optional.of("37040044"),
                 Optional.of("COBADEFFXXX"), Optional.of("Girokonto"), Optional.of("Erika Mustermann"),
@@ -176,6 +254,9 @@ public final class FakeConsentProvider implements ConsentProvider {
     @Override
     public synchronized List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter) {
         requireValid(accessToken);
+        if (stagedAccounts.containsKey(accessToken.reveal())) {
+            return stagedAccounts.get(accessToken.reveal()).transactions();
+        }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Transaction> all = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
@@ -205,6 +286,49 @@ public final class FakeConsentProvider implements ConsentProvider {
     }
 
     // ---- test controls ----
+
+    private Supplier<IssuedTokens> tokenScript;
+    private boolean unreachable;
+    private final Map<String, StagedAccount> stagedAccounts = new HashMap<>();
+
+    private record StagedAccount(Account account, List<Transaction> transactions) {
+    }
+
+    /** From now on every exchange and refresh answers what {@code script} supplies (or throws), without checking codes. */
+    public synchronized void scriptTokenAnswers(Supplier<IssuedTokens> script) {
+        tokenScript = script;
+    }
+
+    /** From now on no call reaches this provider: every one fails as never sent. */
+    public synchronized void becomeUnreachable() {
+        unreachable = true;
+    }
+
+    /** Makes {@code accessToken} valid for one account with {@code count} transactions; answers the account's id. */
+    public synchronized String stageAccount(String accessToken, int count) {
+        Grant grant = new Grant(FlowKind.ONGOING_ACCESS, clock.instant());
+        accessTokens.put(accessToken, grant);
+        grantIssuedAt.put(accessToken, clock.instant());
+        String accountId = "staged-" + sequence.incrementAndGet();
+        Account account = new Account(accountId, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("Staged"), Optional.empty(), Optional.empty(), Optional.of(Currency.getInstance("EUR")),
+                Optional.empty(), Optional.empty());
+        List<Transaction> transactions = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        for (int i = 0; i < count; i++) {
+            transactions.add(new Transaction("staged-tx-" + i, accountId, Money.of("-1.00", "EUR"), Optional.of(today),
+                    Optional.of(today), true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
+        }
+        stagedAccounts.put(accessToken, new StagedAccount(account, List.copyOf(transactions)));
+        return accountId;
+    }
+
+    private void requireReachable() {
+        if (unreachable) {
+            throw new ProviderUnavailable("the fake provider cannot be reached", Optional.empty(), false, null);
+        }
+    }
 
     public synchronized void failNextExchange(ProviderException failure) {
         nextExchangeFailure = failure;
@@ -254,6 +378,7 @@ public final class FakeConsentProvider implements ConsentProvider {
     private final Map<String, Instant> grantIssuedAt = new HashMap<>();
 
     private void requireValid(AccessToken token) {
+        requireReachable();
         dataCalls.incrementAndGet();
         failIfArmed(nextDataFailure, () -> nextDataFailure = null);
         Grant grant = accessTokens.get(token.reveal());

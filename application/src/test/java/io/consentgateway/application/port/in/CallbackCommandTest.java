@@ -1,8 +1,12 @@
 package io.consentgateway.application.port.in;
 
-import io.consentgateway.domain.token.AuthorizationCode;
+import io.consentgateway.domain.shared.ProviderId;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,53 +16,62 @@ class CallbackCommandTest {
     static final String STATE = "Zm9yZ2VkLXN0YXRlLXRoYXQtaXMtbG9uZy1lbm91Z2g";
 
     @Test
-    void abortTrueMeansCancelled() {
-        assertThat(CallbackCommand.fromQuery(STATE, null, null, "true", null, "pf", null).cancelled()).isTrue();
+    void theEndpointTheStateAndEveryParameterAreKeptUnparsed() {
+        CallbackCommand command = CallbackCommand.fromQuery(Optional.of("somebank"),
+                Map.of("state", List.of(STATE), "code", List.of("the-code"), "anything", List.of("x")));
+
+        assertThat(command.endpoint()).contains(new ProviderId("somebank"));
+        assertThat(command.state().value()).isEqualTo(STATE);
+        assertThat(command.parameters()).containsEntry("code", "the-code").containsEntry("anything", "x");
     }
 
     @Test
-    void theOlderCancelTrueMeansCancelledToo() {
-        assertThat(CallbackCommand.fromQuery(STATE, null, null, null, "TRUE", "pf", null).cancelled()).isTrue();
+    void theBareEndpointNamesNoProvider() {
+        assertThat(CallbackCommand.fromQuery(Optional.empty(), Map.of("state", List.of(STATE))).endpoint()).isEmpty();
     }
 
     @Test
-    void oauthAccessDeniedMeansCancelled() {
-        assertThat(CallbackCommand.fromQuery(STATE, null, null, null, null, null, "access_denied").cancelled()).isTrue();
+    void anEndpointThatCannotNameAProviderIsNotFound() {
+        assertThatThrownBy(() -> CallbackCommand.fromQuery(Optional.of("No Such/Thing"), Map.of("state", List.of(STATE))))
+                .isInstanceOf(NotFound.class);
     }
 
     @Test
-    void abortFalseIsNotACancellation() {
-        assertThat(CallbackCommand.fromQuery(STATE, "true", "c", "false", "false", "pf", null).cancelled()).isFalse();
-    }
-
-    @Test
-    void theSuccessFlagAndCodeAreParsed() {
-        CallbackCommand command = CallbackCommand.fromQuery(STATE, "true", "the-code", null, null, "pf-1", null);
-
-        assertThat(command.success()).contains(true);
-        assertThat(command.code()).contains(new AuthorizationCode("the-code"));
-        assertThat(command.providerFlowId()).contains("pf-1");
-    }
-
-    @Test
-    void blankParametersCountAsAbsent() {
-        CallbackCommand command = CallbackCommand.fromQuery(STATE, " ", "", null, null, "", "");
-
-        assertThat(command.success()).isEmpty();
-        assertThat(command.code()).isEmpty();
-        assertThat(command.providerFlowId()).isEmpty();
-        assertThat(command.error()).isEmpty();
+    void aMissingStateIsAnInvalidCallback() {
+        assertThatThrownBy(() -> CallbackCommand.fromQuery(Optional.empty(), Map.of("code", List.of("c"))))
+                .isInstanceOf(InvalidCallback.class);
     }
 
     @Test
     void aUuidStateIsAnInvalidCallback() {
-        assertThatThrownBy(() -> CallbackCommand.fromQuery(UUID.randomUUID().toString(), "true", "c", null, null, null, null))
+        assertThatThrownBy(() -> CallbackCommand.fromQuery(Optional.empty(), Map.of("state", List.of(UUID.randomUUID().toString()))))
+                .isInstanceOf(InvalidCallback.class);
+    }
+
+    @Test
+    void aRepeatedParameterIsAnInvalidCallback() {
+        assertThatThrownBy(() -> CallbackCommand.fromQuery(Optional.empty(),
+                Map.of("state", List.of(STATE), "code", List.of("a", "b"))))
+                .isInstanceOf(InvalidCallback.class).hasMessageContaining("code").hasMessageNotContaining("a, b");
+    }
+
+    @Test
+    void tooManyOrTooLongParametersAreAnInvalidCallback() {
+        Map<String, List<String>> many = new HashMap<>();
+        many.put("state", List.of(STATE));
+        for (int i = 0; i < CallbackCommand.MAX_PARAMETERS; i++) {
+            many.put("p" + i, List.of("v"));
+        }
+        assertThatThrownBy(() -> CallbackCommand.fromQuery(Optional.empty(), many)).isInstanceOf(InvalidCallback.class);
+        assertThatThrownBy(() -> CallbackCommand.fromQuery(Optional.empty(),
+                Map.of("state", List.of(STATE), "code", List.of("c".repeat(CallbackCommand.MAX_VALUE_LENGTH + 1)))))
                 .isInstanceOf(InvalidCallback.class);
     }
 
     @Test
     void aCommandPrintsNoCodeAndNoState() {
-        CallbackCommand command = CallbackCommand.fromQuery(STATE, "true", "the-secret-code", null, null, "pf-1", null);
+        CallbackCommand command = CallbackCommand.fromQuery(Optional.empty(),
+                Map.of("state", List.of(STATE), "code", List.of("the-secret-code")));
 
         assertThat(command.toString()).doesNotContain("the-secret-code").doesNotContain(STATE);
     }

@@ -2,7 +2,6 @@ package io.consentgateway.application.port.in;
 
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.shared.AccountReference;
-import io.consentgateway.domain.shared.BankId;
 import io.consentgateway.domain.shared.Language;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.shared.ReportingPeriod;
@@ -15,23 +14,24 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StartFlowCommandInputTest {
-    static final ProviderId DEFAULT = ProviderId.NRICH;
+    static final ProviderId DEFAULT = new ProviderId("someprovider");
 
-    /** A builder over the 13 raw fields, so each test names only what it changes. */
+    /** A builder over the raw fields, so each test names only what it changes. */
     static final class In {
-        String userId = "alice", kind = "ONGOING_ACCESS", provider, language, trackingId, providerId, returnTo;
-        List<String> accounts, accountTypes;
-        Boolean allowMultiSelection, saveSecrets;
+        String userId = "alice", kind = "ONGOING_ACCESS", provider, language, returnTo;
+        List<String> accounts;
         Integer syncPeriod, reportingPeriod;
+        Map<String, Object> providerOptions;
 
         StartFlowCommand parse() {
-            return new StartFlowCommand.Input(userId, kind, provider, language, accounts, accountTypes, allowMultiSelection,
-                    syncPeriod, reportingPeriod, trackingId, providerId, saveSecrets, returnTo).parse(DEFAULT);
+            return new StartFlowCommand.Input(userId, kind, provider, language, accounts, syncPeriod, reportingPeriod,
+                    providerOptions, returnTo).parse(DEFAULT);
         }
     }
 
@@ -90,15 +90,14 @@ class StartFlowCommandInputTest {
     @Nested
     class Defaults {
         @Test
-        void anOngoingAccessDefaultsToGermanMultiSelectionAnd90DaysFromTheDefaultProvider() {
+        void anOngoingAccessDefaultsToGermanAnd90DaysFromTheDefaultProviderWithNoProviderOptions() {
             StartFlowCommand command = new In().parse();
 
             assertThat(command.userId()).isEqualTo(new UserId("alice"));
-            assertThat(command.provider()).isEqualTo(ProviderId.NRICH);
+            assertThat(command.provider()).isEqualTo(DEFAULT);
             assertThat(command.options().language()).isEqualTo(Language.DE);
-            assertThat(command.options().allowMultiSelection()).isTrue();
             assertThat(command.options().syncPeriod()).contains(new SyncPeriod(90));
-            assertThat(command.options().saveSecrets()).isFalse();
+            assertThat(command.providerOptions()).isEmpty();
             assertThat(command.returnTo()).isEmpty();
         }
 
@@ -117,23 +116,20 @@ class StartFlowCommandInputTest {
         void givenValuesAreKept() {
             In in = new In();
             in.language = "fr";
-            in.allowMultiSelection = false;
+            in.provider = "somebank";
             in.syncPeriod = 30;
             in.accounts = List.of("DE89 3704 0044 0532 0130 00", "0532013000");
-            in.accountTypes = List.of("Giro account");
-            in.providerId = "bank-123";
-            in.trackingId = "campaign-7";
+            in.providerOptions = Map.of("trackingId", "campaign-7", "saveSecrets", true);
             in.returnTo = "https://app.example/connect/done";
 
             StartFlowCommand command = in.parse();
 
+            assertThat(command.provider()).isEqualTo(new ProviderId("somebank"));
             assertThat(command.options().language()).isEqualTo(Language.FR);
-            assertThat(command.options().allowMultiSelection()).isFalse();
             assertThat(command.options().syncPeriod()).contains(new SyncPeriod(30));
             assertThat(command.options().accounts()).extracting(AccountReference::value)
                     .containsExactly("DE89370400440532013000", "0532013000");
-            assertThat(command.options().bankId()).contains(new BankId("bank-123"));
-            assertThat(command.options().trackingId()).contains("campaign-7");
+            assertThat(command.providerOptions()).containsEntry("trackingId", "campaign-7").containsEntry("saveSecrets", true);
             assertThat(command.returnTo()).contains(URI.create("https://app.example/connect/done"));
         }
     }
@@ -215,27 +211,23 @@ class StartFlowCommandInputTest {
         }
 
         @Test
-        void aBankIdWithControlCharactersIsNamed() {
+        void aProviderThatIsNoSlugIsNamed() {
             In in = new In();
-            in.providerId = "bank\n1";
+            in.provider = "Some Bank";
 
-            assertThat(badFields(in)).containsExactly("providerId");
+            assertThat(badFields(in)).containsExactly("provider");
         }
 
         @Test
-        void anOverlongAccountTypeIsNamedInsteadOfEscapingAsAnotherError() {
+        void tooManyProviderOptionsAreRefusedBeforeAnyProviderSeesThem() {
             In in = new In();
-            in.accountTypes = List.of("x".repeat(65));
+            Map<String, Object> many = new java.util.HashMap<>();
+            for (int i = 0; i <= StartFlowCommand.MAX_PROVIDER_OPTIONS; i++) {
+                many.put("o" + i, "x");
+            }
+            in.providerOptions = many;
 
-            assertThat(badFields(in)).containsExactly("accountTypes[0]");
-        }
-
-        @Test
-        void anAccountTypeWithControlCharactersIsNamed() {
-            In in = new In();
-            in.accountTypes = List.of("Giro\u0000account");
-
-            assertThat(badFields(in)).containsExactly("accountTypes[0]");
+            assertThat(badFields(in)).containsExactly("providerOptions");
         }
 
         @Test

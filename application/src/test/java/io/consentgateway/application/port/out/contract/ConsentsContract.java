@@ -123,9 +123,9 @@ public abstract class ConsentsContract {
     void sixteenKilobyteTokensRoundTrip() {
         String access = "A".repeat(8 * 1024) + "é€" + "b".repeat(8 * 1024);
         String refresh = "R".repeat(16 * 1024);
-        Consent consent = Consent.grant(ConsentId.random(), ALICE, ProviderId.NRICH,
+        Consent consent = Consent.grant(ConsentId.random(), ALICE, PortFixtures.AGGREGATOR,
                 FlowKind.ONGOING_ACCESS, Optional.empty(), tokens(access, refresh),
-                Optional.empty(), T0, POLICY);
+                T0, POLICY);
 
         consents().save(consent);
 

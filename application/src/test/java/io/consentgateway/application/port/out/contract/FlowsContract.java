@@ -55,7 +55,7 @@ public abstract class FlowsContract {
         Flow read = flows().findById(flow.id()).orElseThrow();
         assertThat(read.snapshot()).isEqualTo(flow.withVersion(1).snapshot());
         assertThat(read.options().accounts()).isEmpty();
-        assertThat(read.options().accountTypes()).isEmpty();
+        assertThat(read.options().providerOptions().isEmpty()).isTrue();
         assertThat(read.options().reportingPeriod()).isPresent();
         assertThat(read.options().syncPeriod()).isEmpty();
         assertThat(read.pkceVerifier()).isEmpty();

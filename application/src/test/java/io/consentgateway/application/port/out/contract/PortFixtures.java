@@ -5,10 +5,10 @@ import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.flow.State;
 import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.AccountReference;
-import io.consentgateway.domain.shared.BankId;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.Language;
 import io.consentgateway.domain.shared.ProviderId;
@@ -31,6 +31,10 @@ import java.util.Optional;
  * {@code restore}), so the contracts store exactly what the application would store.
  */
 public final class PortFixtures {
+    /** Two providers by id only: the ports store ids, never ask what they mean. */
+    public static final ProviderId AGGREGATOR = new ProviderId("aggregator");
+    public static final ProviderId BANK = new ProviderId("somebank");
+
     public static final ConsentPolicy POLICY = ConsentPolicy.defaults();
     /** Microseconds on purpose: every implementation must keep them. */
     public static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
@@ -49,19 +53,27 @@ public final class PortFixtures {
         return State.fromRandomBytes(bytes);
     }
 
-    /** Every option set, including list items that need escaping (comma, percent, plus, space, non-ASCII). */
+    /**
+     * Every option set, including provider options and list items that need escaping (comma, percent, plus, ampersand,
+     * equals sign, space, non-ASCII).
+     */
     public static FlowOptions richOptions() {
+        ProviderOptions own = ProviderOptions.NONE
+                .withTexts("accountTypes", List.of("current", "savings, joint", "100% credit+card", "Überweisung"))
+                .withFlag("allowMultiSelection", false)
+                .with("trackingId", "track-42;a=b,c&d=%20")
+                .with("providerId", "tatra-sk")
+                .withFlag("saveSecrets", true)
+                .with("empty", "");
         return new FlowOptions(Language.AR,
                 List.of(AccountReference.parse("DE89 3704 0044 0532 0130 00"), AccountReference.parse("0532013000"),
                         AccountReference.parse("4111-1111 1111/1111")),
-                List.of("current", "savings, joint", "100% credit+card", "Überweisung"),
-                false, Optional.of(new SyncPeriod(365)), Optional.empty(), Optional.of("track-42;a=b,c"),
-                Optional.of(new BankId("tatra-sk")), true);
+                Optional.of(new SyncPeriod(365)), Optional.empty(), own);
     }
 
     /** An ongoing-access flow awaiting the user, with every optional part present. */
     public static Flow awaitingFlow(UserId user, Instant at) {
-        return Flow.start(FlowId.random(), user, ProviderId.NRICH, FlowKind.ONGOING_ACCESS, newState(), CALLBACK,
+        return Flow.start(FlowId.random(), user, AGGREGATOR, FlowKind.ONGOING_ACCESS, newState(), CALLBACK,
                 richOptions(), Optional.of(URI.create("https://app.fintech.example/connected?tab=banks")),
                 Optional.of(ConsentId.random()), Optional.of("nrich-flow-" + FlowId.random()),
                 URI.create("https://widget.nrich.example/flow/abc?lang=ar"),
@@ -70,9 +82,9 @@ public final class PortFixtures {
 
     /** An income-report flow with the defaults: no optional part present, a reporting period instead of a sync period. */
     public static Flow plainIncomeReportFlow(UserId user, Instant at) {
-        FlowOptions options = new FlowOptions(Language.EN, List.of(), List.of(), true, Optional.empty(),
-                Optional.of(new ReportingPeriod(6)), Optional.empty(), Optional.empty(), false);
-        return Flow.start(FlowId.random(), user, ProviderId.TATRABANKA, FlowKind.INCOME_REPORT, newState(), CALLBACK,
+        FlowOptions options = new FlowOptions(Language.EN, List.of(), Optional.empty(),
+                Optional.of(new ReportingPeriod(6)), ProviderOptions.NONE);
+        return Flow.start(FlowId.random(), user, BANK, FlowKind.INCOME_REPORT, newState(), CALLBACK,
                 options, Optional.empty(), Optional.empty(), Optional.empty(),
                 URI.create("https://bank.example/authorize?x=1"), Optional.empty(), at, POLICY);
     }
@@ -84,15 +96,15 @@ public final class PortFixtures {
     /** An ongoing consent granted at {@code at}, with a refresh token and a provider consent end. */
     public static Consent ongoingConsent(UserId user, Instant at) {
         ConsentId id = ConsentId.random();
-        return Consent.grant(id, user, ProviderId.NRICH, FlowKind.ONGOING_ACCESS, Optional.of("nrich-flow-" + id),
-                tokens("at-" + id, "rt-" + id), Optional.of(at.plus(Duration.ofDays(180))), at, POLICY);
+        return Consent.grant(id, user, AGGREGATOR, FlowKind.ONGOING_ACCESS, Optional.of("nrich-flow-" + id),
+                tokens("at-" + id, "rt-" + id).withConsentExpiresIn(Duration.ofDays(180)), at, POLICY);
     }
 
     /** A one-time consent: no refresh token is ever kept. */
     public static Consent oneTimeConsent(UserId user, Instant at) {
         ConsentId id = ConsentId.random();
-        return Consent.grant(id, user, ProviderId.NRICH, FlowKind.ONE_TIME_ACCESS, Optional.empty(),
-                tokens("one-time-at-" + id, "ignored-rt-" + id), Optional.empty(), at, POLICY);
+        return Consent.grant(id, user, AGGREGATOR, FlowKind.ONE_TIME_ACCESS, Optional.empty(),
+                tokens("one-time-at-" + id, "ignored-rt-" + id), at, POLICY);
     }
 
     /** An ongoing consent whose next check is exactly {@code due}. */
