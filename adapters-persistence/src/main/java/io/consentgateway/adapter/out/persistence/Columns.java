@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.persistence;
 
+import io.consentgateway.domain.flow.ProviderOptions;
 import org.jdbi.v3.core.argument.Argument;
 
 import java.net.URLDecoder;
@@ -96,5 +97,32 @@ final class Columns {
         return Arrays.stream(column.split(",", -1))
                 .map(item -> URLDecoder.decode(item, StandardCharsets.UTF_8))
                 .toList();
+    }
+
+    /**
+     * A flow's provider options in one {@code TEXT} column: {@code name=value&name=value}, names and values
+     * URL-encoded (UTF-8), in name order; no options is the empty string.
+     */
+    static String options(ProviderOptions options) {
+        return options.values().entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    static ProviderOptions options(String column) {
+        if (column == null || column.isEmpty()) {
+            return ProviderOptions.NONE;
+        }
+        java.util.TreeMap<String, String> values = new java.util.TreeMap<>();
+        for (String pair : column.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("provider options column holds a pair without '='");
+            }
+            values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return new ProviderOptions(values);
     }
 }

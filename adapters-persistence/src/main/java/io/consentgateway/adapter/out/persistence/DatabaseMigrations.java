@@ -34,8 +34,14 @@ public final class DatabaseMigrations {
      * @return the number of migrations applied now (0 when the schema was current)
      */
     public static int migrate(DataSource dataSource) {
+        return migrate(dataSource, "latest");
+    }
+
+    /** Applies the pending migrations up to a version ({@code "latest"} for all): for the tests of one migration. */
+    static int migrate(DataSource dataSource, String targetVersion) {
         Objects.requireNonNull(dataSource, "data source");
         MigrateResult result = Flyway.configure(DatabaseMigrations.class.getClassLoader())
+                .target(targetVersion)
                 .dataSource(dataSource)
                 .locations(LOCATION)
                 .callbackLocations(LOCATION)

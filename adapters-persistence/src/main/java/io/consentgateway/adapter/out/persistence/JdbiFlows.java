@@ -12,7 +12,6 @@ import io.consentgateway.domain.flow.FlowOptions;
 import io.consentgateway.domain.flow.FlowStatus;
 import io.consentgateway.domain.flow.State;
 import io.consentgateway.domain.shared.AccountReference;
-import io.consentgateway.domain.shared.BankId;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.Language;
 import io.consentgateway.domain.shared.ProviderId;
@@ -45,16 +44,14 @@ final class JdbiFlows implements Flows {
 
     private static final String COLUMNS = """
             id, user_id, provider, kind, state_hash, state_enc, redirect_uri,
-            language, accounts, account_types, allow_multi_selection, sync_period_days, reporting_period_months,
-            tracking_id, bank_id, save_secrets,
+            language, accounts, sync_period_days, reporting_period_months, provider_options,
             return_to, renewal_of, provider_flow_id, widget_url, pkce_verifier_enc, status,
             created_at, expires_at, code_received_at, code_expires_at, ended_at, consent_id, failure, version""";
 
     private static final String INSERT = "INSERT INTO flows (" + COLUMNS + """
             ) VALUES (
             :id, :user_id, :provider, :kind, :state_hash, :state_enc, :redirect_uri,
-            :language, :accounts, :account_types, :allow_multi_selection, :sync_period_days, :reporting_period_months,
-            :tracking_id, :bank_id, :save_secrets,
+            :language, :accounts, :sync_period_days, :reporting_period_months, :provider_options,
             :return_to, :renewal_of, :provider_flow_id, :widget_url, :pkce_verifier_enc, :status,
             :created_at, :expires_at, :code_received_at, :code_expires_at, :ended_at, :consent_id, :failure, :next_version)
             ON CONFLICT DO NOTHING""";
@@ -62,10 +59,9 @@ final class JdbiFlows implements Flows {
     /** A flow's identity (id, user, provider, kind, state, created_at) never changes; everything else may. */
     private static final String UPDATE = """
             UPDATE flows SET
-              redirect_uri = :redirect_uri, language = :language, accounts = :accounts, account_types = :account_types,
-              allow_multi_selection = :allow_multi_selection, sync_period_days = :sync_period_days,
-              reporting_period_months = :reporting_period_months, tracking_id = :tracking_id, bank_id = :bank_id,
-              save_secrets = :save_secrets, return_to = :return_to, renewal_of = :renewal_of,
+              redirect_uri = :redirect_uri, language = :language, accounts = :accounts,
+              sync_period_days = :sync_period_days, reporting_period_months = :reporting_period_months,
+              provider_options = :provider_options, return_to = :return_to, renewal_of = :renewal_of,
               provider_flow_id = :provider_flow_id, widget_url = :widget_url, pkce_verifier_enc = :pkce_verifier_enc,
               status = :status, expires_at = :expires_at, code_received_at = :code_received_at,
               code_expires_at = :code_expires_at, ended_at = :ended_at, consent_id = :consent_id, failure = :failure,
@@ -175,13 +171,9 @@ final class JdbiFlows implements Flows {
                 .bind("redirect_uri", s.redirectUri().value().toString())
                 .bind("language", o.language().code())
                 .bind("accounts", Columns.list(o.accounts().stream().map(AccountReference::value).toList()))
-                .bind("account_types", Columns.list(o.accountTypes()))
-                .bind("allow_multi_selection", o.allowMultiSelection())
                 .bind("sync_period_days", o.syncPeriod().map(SyncPeriod::days).orElse(null))
                 .bind("reporting_period_months", o.reportingPeriod().map(ReportingPeriod::months).orElse(null))
-                .bind("tracking_id", o.trackingId().orElse(null))
-                .bind("bank_id", o.bankId().map(BankId::value).orElse(null))
-                .bind("save_secrets", o.saveSecrets())
+                .bind("provider_options", Columns.options(o.providerOptions()))
                 .bind("return_to", s.returnTo().map(URI::toString).orElse(null))
                 .bind("renewal_of", Columns.uuid(s.renewalOf().map(ConsentId::value).orElse(null)))
                 .bind("provider_flow_id", s.providerFlowId().orElse(null))
@@ -203,13 +195,9 @@ final class JdbiFlows implements Flows {
         FlowOptions options = new FlowOptions(
                 Language.fromCode(rs.getString("language")),
                 Columns.list(rs.getString("accounts")).stream().map(AccountReference::parse).toList(),
-                Columns.list(rs.getString("account_types")),
-                rs.getBoolean("allow_multi_selection"),
                 Columns.optionalInt(rs, "sync_period_days").map(SyncPeriod::new),
                 Columns.optionalInt(rs, "reporting_period_months").map(ReportingPeriod::new),
-                Columns.optionalString(rs, "tracking_id"),
-                Columns.optionalString(rs, "bank_id").map(BankId::new),
-                rs.getBoolean("save_secrets"));
+                Columns.options(rs.getString("provider_options")));
         return Flow.restore(new Flow.Snapshot(
                 id,
                 new UserId(rs.getString("user_id")),

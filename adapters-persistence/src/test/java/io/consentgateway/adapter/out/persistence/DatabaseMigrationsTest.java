@@ -22,7 +22,7 @@ class DatabaseMigrationsTest {
     void firstStartCreatesTheSchemaAndLaterStartsApplyNothing(String kind) {
         Supplier<TestDatabase> factory = kind.equals("h2") ? TestDatabase::h2 : TestDatabase::postgres;
         try (TestDatabase database = factory.get()) {
-            assertThat(DatabaseMigrations.migrate(database.dataSource())).isEqualTo(1);
+            assertThat(DatabaseMigrations.migrate(database.dataSource())).isEqualTo(ListedMigrations.SCRIPTS.size());
             assertThat(DatabaseMigrations.migrate(database.dataSource())).isZero();
 
             List<String> tables = Jdbi.create(database.dataSource()).withHandle(h -> h.createQuery(
@@ -30,6 +30,48 @@ class DatabaseMigrationsTest {
                                     + " ORDER BY table_name")
                     .mapTo(String.class).list());
             assertThat(tables).contains("consents", "flows", "flyway_schema_history");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void version2MovesTheOldNrichOptionColumnsIntoProviderOptionsUnderTheAdaptersNames(String kind) {
+        Supplier<TestDatabase> factory = kind.equals("h2") ? TestDatabase::h2 : TestDatabase::postgres;
+        try (TestDatabase database = factory.get()) {
+            DatabaseMigrations.migrate(database.dataSource(), "1");
+            Jdbi jdbi = Jdbi.create(database.dataSource());
+            String insert = """
+                    INSERT INTO flows (id, user_id, provider, kind, state_hash, state_enc, redirect_uri, language, accounts,
+                      account_types, allow_multi_selection, sync_period_days, tracking_id, bank_id, save_secrets, widget_url,
+                      status, created_at, expires_at, version)
+                    VALUES (:id, 'alice', 'nrich', 'ONGOING_ACCESS', :hash, 'v1.x.y', 'http://localhost:9080/callback', 'de', '',
+                      :types, :multi, 90, :tracking, :bank, :secrets, 'https://widget.example/1', 'AWAITING_USER',
+                      TIMESTAMP WITH TIME ZONE '2026-03-02 08:00:00+00', TIMESTAMP WITH TIME ZONE '2026-03-02 09:00:00+00', 1)""";
+            java.util.UUID full = java.util.UUID.randomUUID();
+            java.util.UUID plain = java.util.UUID.randomUUID();
+            jdbi.useHandle(h -> {
+                h.createUpdate(insert).bind("id", full).bind("hash", "a".repeat(64))
+                        .bind("types", Columns.list(List.of("Giro account", "savings, joint")))
+                        .bind("multi", false).bind("tracking", "t-1&x=100%+y").bind("bank", "bank=7").bind("secrets", true)
+                        .execute();
+                h.createUpdate(insert).bind("id", plain).bind("hash", "b".repeat(64)).bind("types", "")
+                        .bind("multi", true).bindNull("tracking", java.sql.Types.VARCHAR)
+                        .bindNull("bank", java.sql.Types.VARCHAR).bind("secrets", false).execute();
+            });
+
+            DatabaseMigrations.migrate(database.dataSource());
+
+            String fullColumn = jdbi.withHandle(h -> h.createQuery("SELECT provider_options FROM flows WHERE id = :id")
+                    .bind("id", full).mapTo(String.class).one());
+            var fullOptions = Columns.options(fullColumn);
+            assertThat(fullOptions.texts("accountTypes")).containsExactly("Giro account", "savings, joint");
+            assertThat(fullOptions.flag("allowMultiSelection")).contains(false);
+            assertThat(fullOptions.text("trackingId")).contains("t-1&x=100%+y");
+            assertThat(fullOptions.text("providerId")).contains("bank=7");
+            assertThat(fullOptions.flag("saveSecrets")).contains(true);
+            String plainColumn = jdbi.withHandle(h -> h.createQuery("SELECT provider_options FROM flows WHERE id = :id")
+                    .bind("id", plain).mapTo(String.class).one());
+            assertThat(plainColumn).isEmpty();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.persistence;
 
+import io.consentgateway.application.port.out.contract.PortFixtures;
 import io.consentgateway.adapter.out.persistence.testing.AdapterExtension;
 import io.consentgateway.adapter.out.persistence.testing.PostgresServer;
 import io.consentgateway.adapter.out.persistence.testing.TestDatabase;
@@ -73,9 +74,9 @@ class PostgresCanaryTest {
     }
 
     private static Stored storeCanaries() {
-        Consent consent = db.adapter().consents().save(Consent.grant(ConsentId.random(), ALICE, ProviderId.NRICH,
-                FlowKind.ONGOING_ACCESS, Optional.empty(), tokens(ACCESS, REFRESH), Optional.empty(), T0, POLICY));
-        Flow flow = db.adapter().flows().save(Flow.start(FlowId.random(), ALICE, ProviderId.TATRABANKA,
+        Consent consent = db.adapter().consents().save(Consent.grant(ConsentId.random(), ALICE, PortFixtures.AGGREGATOR,
+                FlowKind.ONGOING_ACCESS, Optional.empty(), tokens(ACCESS, REFRESH), T0, POLICY));
+        Flow flow = db.adapter().flows().save(Flow.start(FlowId.random(), ALICE, PortFixtures.BANK,
                 FlowKind.ONGOING_ACCESS, newState(), CALLBACK, FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS),
                 Optional.empty(), Optional.empty(), Optional.empty(), URI.create("https://bank.example/authorize"),
                 Optional.of(new PkceVerifier(VERIFIER)), T0, POLICY));
