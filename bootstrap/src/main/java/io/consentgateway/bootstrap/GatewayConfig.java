@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * Reads the gateway's settings from MicroProfile Config, failing at start-up with the key's name when a value
@@ -36,11 +37,20 @@ final class GatewayConfig {
     GatewaySettings settings() {
         URI publicBase = uri("cg.public-base-url");
         RedirectUri callback = config.getOptionalValue("cg.callback-url", String.class)
-                .map(RedirectUri::parse)
+                .map(GatewayConfig::stripSlash).map(RedirectUri::parse)
                 .orElseGet(() -> RedirectUri.parse(stripSlash(publicBase.toString()) + "/callback"));
+        Optional<ProviderId> bareCallbackProvider = config.getOptionalValue("cg.callback.bare-path-provider", String.class)
+                .map(String::strip).filter(v -> !v.isEmpty()).map(v -> {
+                    try {
+                        return new ProviderId(v);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException("configuration key cg.callback.bare-path-provider must be a provider id");
+                    }
+                });
         List<URI> allowed = Arrays.stream(string("cg.return-to.allowed").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).map(URI::create).toList();
-        return new GatewaySettings(callback, new ProviderId(string("cg.default-provider")), policiesPerProvider(), policy(),
+        return new GatewaySettings(callback, bareCallbackProvider, new ProviderId(string("cg.default-provider")),
+                policiesPerProvider(), policy(),
                 new ReturnToAllowList(allowed), uri("cg.return-to.default"), duration("cg.scheduler.claim-lease"),
                 duration("cg.scheduler.retry-delay"));
     }

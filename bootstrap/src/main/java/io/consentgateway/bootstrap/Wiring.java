@@ -1,14 +1,13 @@
 package io.consentgateway.bootstrap;
 
 import io.consentgateway.adapter.in.rest.CallbackSettings;
-import io.consentgateway.adapter.out.nrich.NrichConsentProvider;
-import io.consentgateway.adapter.out.nrich.NrichSettings;
 import io.consentgateway.adapter.out.persistence.DatabaseMigrations;
 import io.consentgateway.adapter.out.persistence.PersistenceAdapter;
 import io.consentgateway.adapter.out.persistence.crypto.KeyRing;
 import io.consentgateway.application.port.in.HandleCallback;
 import io.consentgateway.application.port.in.KeepConsentsAlive;
 import io.consentgateway.application.port.in.ListConsents;
+import io.consentgateway.application.port.in.ListProviders;
 import io.consentgateway.application.port.in.ReadAccounts;
 import io.consentgateway.application.port.in.ReadIncomeReport;
 import io.consentgateway.application.port.in.ReadTransactions;
@@ -16,6 +15,7 @@ import io.consentgateway.application.port.in.RenewConsent;
 import io.consentgateway.application.port.in.RevokeConsent;
 import io.consentgateway.application.port.in.StartFlow;
 import io.consentgateway.application.port.in.ViewFlow;
+import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.Flows;
 import io.consentgateway.application.port.out.Transactions;
@@ -25,6 +25,7 @@ import io.consentgateway.application.service.GatewaySettings;
 import io.consentgateway.application.service.HandleCallbackService;
 import io.consentgateway.application.service.KeepConsentsAliveService;
 import io.consentgateway.application.service.ListConsentsService;
+import io.consentgateway.application.service.ListProvidersService;
 import io.consentgateway.application.service.ReadAccountsService;
 import io.consentgateway.application.service.ReadIncomeReportService;
 import io.consentgateway.application.service.ReadTransactionsService;
@@ -44,10 +45,11 @@ import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 
 import javax.sql.DataSource;
@@ -56,9 +58,10 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The composition root: builds every adapter and use case once, at start-up, and hands the in-ports to CDI.
- * This is the only place that knows which adapter implements which port; to add a provider, add its adapter
- * to {@link #providers}. Nothing here is created per request.
+ * The composition root: builds every use case once, at start-up, and hands the in-ports to CDI. The provider
+ * adapters are not named here: every {@link ConsentProvider} bean of the deployment is found through CDI, so adding a
+ * provider is adding its module (and its settings), nothing else. Two adapters with one id, or a default provider
+ * that is not installed, stop the start with a message naming them. Nothing here is created per request.
  */
 @ApplicationScoped
 public class Wiring {
@@ -72,7 +75,8 @@ public class Wiring {
     Config config;
 
     @Inject
-    NrichConsentProvider nrich;
+    @Any
+    Instance<ConsentProvider> installedProviders;
 
     @Inject
     OpenTelemetry openTelemetry;
@@ -87,6 +91,7 @@ public class Wiring {
     private ViewFlowService viewFlow;
     private HandleCallback handleCallback;
     private ListConsentsService listConsents;
+    private ListProviders listProviders;
     private ReadAccountsService readAccounts;
     private ReadTransactionsService readTransactions;
     private ReadIncomeReportService readIncomeReport;
@@ -114,8 +119,10 @@ public class Wiring {
         transactions = persistence.transactions();
 
         GatewayMetrics metrics = new OpenTelemetryMetrics(openTelemetry);
-        providers = new ConsentProviders(List.of(new MeteredConsentProvider(nrich, metrics)));
-        providers.requested(settings.defaultProvider()); // fail at start-up if the default provider has no adapter
+        providers = new ConsentProviders(installedProviders.stream()
+                .map(provider -> (ConsentProvider) new MeteredConsentProvider(provider, metrics)).toList());
+        providers.requireInstalled(settings.defaultProvider(), "cg.default-provider");
+        settings.bareCallbackProvider().ifPresent(bare -> providers.requireInstalled(bare, "cg.callback.bare-path-provider"));
 
         TokenRefresher refresher = new TokenRefresher(consents, transactions, providers, settings, clock);
         ConsentReader reader = new ConsentReader(consents, providers, refresher, settings, clock);
@@ -125,20 +132,15 @@ public class Wiring {
         handleCallback = new MeteredHandleCallback(
                 new HandleCallbackService(flows, consents, transactions, providers, settings, clock), metrics);
         listConsents = new ListConsentsService(consents, settings, clock);
+        listProviders = new ListProvidersService(providers, settings);
         readAccounts = new ReadAccountsService(reader);
         readTransactions = new ReadTransactionsService(reader);
         readIncomeReport = new ReadIncomeReportService(reader);
         renewConsent = new RenewConsentService(reader, startFlowService, providers, settings);
         revokeConsent = new RevokeConsentService(reader, consents, clock);
         keepConsentsAlive = new KeepConsentsAliveService(flows, consents, refresher, settings, clock);
-        LOG.info(() -> "Consent Gateway wired: providers " + providers.ids() + ", callback " + settings.callbackUri());
-    }
-
-    /** A record cannot be proxied: a pseudo-scoped singleton, read once from configuration. */
-    @Produces
-    @Singleton
-    static NrichSettings nrichSettings(Config config) {
-        return NrichSettings.fromConfig(key -> config.getOptionalValue(key, String.class));
+        LOG.info(() -> "Consent Gateway wired: providers " + providers.ids().stream()
+                .map(id -> id + " (callback " + settings.callbackUriFor(id) + ")").sorted().toList());
     }
 
     @Produces
@@ -159,6 +161,11 @@ public class Wiring {
     @Produces
     ListConsents listConsents() {
         return listConsents;
+    }
+
+    @Produces
+    ListProviders listProviders() {
+        return listProviders;
     }
 
     @Produces

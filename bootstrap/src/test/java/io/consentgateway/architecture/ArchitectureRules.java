@@ -2,6 +2,9 @@ package io.consentgateway.architecture;
 
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -56,4 +59,15 @@ final class ArchitectureRules {
             .matching(ROOT + ".(**)")
             .should().beFreeOfCycles()
             .as("no cycles between packages");
+
+    /**
+     * The composition root finds provider adapters through CDI ({@code Instance<ConsentProvider>}) and never names one:
+     * adding a provider is a new module and a dependency, never an edit here. Only the persistence adapter, of which
+     * there is exactly one, is built by name.
+     */
+    static final ArchRule BOOTSTRAP_NAMES_NO_PROVIDER_ADAPTER = noClasses()
+            .that().resideInAPackage(ROOT + ".bootstrap..")
+            .should().dependOnClassesThat(resideInAPackage(ROOT + ".adapter.out..")
+                    .and(not(resideInAPackage(ROOT + ".adapter.out.persistence.."))))
+            .as("bootstrap depends on no provider adapter (they are discovered through CDI)");
 }

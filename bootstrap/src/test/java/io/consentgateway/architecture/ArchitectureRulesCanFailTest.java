@@ -9,6 +9,7 @@ import io.consentgateway.application.archfixture.ApplicationUsingAdapter;
 import io.consentgateway.application.port.archfixture.PortUsingService;
 import io.consentgateway.application.service.StartFlowService;
 import io.consentgateway.archfixture.cyclea.CycleA;
+import io.consentgateway.bootstrap.archfixture.BootstrapUsingProvider;
 import io.consentgateway.archfixture.cycleb.CycleB;
 import io.consentgateway.domain.archfixture.DomainUsingJakarta;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,12 @@ class ArchitectureRulesCanFailTest {
     void adapterDependingOnAnotherAdapterIsCaught() {
         assertViolation(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, AdapterA.class.getName(),
                 AdapterA.class, AdapterB.class);
+    }
+
+    @Test
+    void bootstrapNamingAProviderAdapterIsCaught() {
+        assertViolation(ArchitectureRules.BOOTSTRAP_NAMES_NO_PROVIDER_ADAPTER, BootstrapUsingProvider.class.getName(),
+                BootstrapUsingProvider.class, AdapterA.class, AdapterB.class);
     }
 
     @Test

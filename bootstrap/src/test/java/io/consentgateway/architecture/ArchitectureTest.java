@@ -45,6 +45,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void bootstrapNamesNoProviderAdapter() {
+        ArchitectureRules.BOOTSTRAP_NAMES_NO_PROVIDER_ADAPTER.check(production);
+    }
+
+    @Test
     void packagesAreFreeOfCycles() {
         ArchitectureRules.NO_PACKAGE_CYCLES.check(production);
     }

@@ -7,15 +7,34 @@ import io.consentgateway.domain.shared.ProviderId;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The configured providers by id. Adding a provider is adding an adapter here, nothing else. */
+/**
+ * The installed providers by id: whatever adapters the deployment holds (bootstrap finds them through CDI). Two
+ * adapters claiming one id are a deployment error, refused here so the gateway does not start.
+ */
 public final class ConsentProviders {
     private final Map<ProviderId, ConsentProvider> byId;
 
     public ConsentProviders(Collection<? extends ConsentProvider> providers) {
-        this.byId = providers.stream().collect(Collectors.toUnmodifiableMap(ConsentProvider::id, Function.identity()));
+        Map<ProviderId, ConsentProvider> found = new java.util.LinkedHashMap<>();
+        for (ConsentProvider provider : providers) {
+            ConsentProvider earlier = found.putIfAbsent(provider.id(), provider);
+            if (earlier != null) {
+                throw new IllegalStateException("two provider adapters claim the id '" + provider.id() + "': "
+                        + earlier.getClass().getName() + " and " + provider.getClass().getName()
+                        + "; remove one from the deployment");
+            }
+        }
+        this.byId = Map.copyOf(found);
+    }
+
+    /** Fails with a clear message unless {@code id} names an installed provider (checked at start-up). */
+    public void requireInstalled(ProviderId id, String setting) {
+        if (!byId.containsKey(id)) {
+            throw new IllegalStateException(setting + "=" + id + " names no installed provider; installed: "
+                    + byId.keySet().stream().map(ProviderId::value).sorted().collect(Collectors.joining(", ")));
+        }
     }
 
     /** The provider a request names; an unknown one is the caller's error. */

@@ -1,9 +1,12 @@
 package io.consentgateway.bootstrap.metrics;
 
+import io.consentgateway.application.port.out.CallbackParameters;
+import io.consentgateway.application.port.out.CallbackResult;
 import io.consentgateway.application.port.out.CodeExchange;
 import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.ProviderFlow;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
+import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
@@ -11,12 +14,17 @@ import io.consentgateway.application.port.out.TransactionFilter;
 import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.IncomeReport;
 import io.consentgateway.domain.finance.Transaction;
+import io.consentgateway.domain.flow.FlowKind;
+import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.token.AccessToken;
 import io.consentgateway.domain.token.IssuedTokens;
 import io.consentgateway.domain.token.RefreshToken;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** Counts every call to a provider by operation and result; behaves exactly like the provider it wraps. */
@@ -32,6 +40,21 @@ public final class MeteredConsentProvider implements ConsentProvider {
     @Override
     public ProviderId id() {
         return provider.id();
+    }
+
+    @Override
+    public Set<FlowKind> supportedKinds() {
+        return provider.supportedKinds();
+    }
+
+    @Override
+    public ProviderOptions checkOptions(FlowKind kind, Map<String, Object> requested) {
+        return provider.checkOptions(kind, requested);
+    }
+
+    @Override
+    public CallbackResult interpretCallback(CallbackParameters callback, Optional<String> providerFlowId) {
+        return provider.interpretCallback(callback, providerFlowId);
     }
 
     @Override
@@ -75,6 +98,9 @@ public final class MeteredConsentProvider implements ConsentProvider {
             throw e;
         } catch (ProviderRejected e) {
             result = "rejected";
+            throw e;
+        } catch (ProviderMisconfigured e) {
+            result = "misconfigured";
             throw e;
         } catch (ProviderUnavailable e) {
             result = "unavailable";

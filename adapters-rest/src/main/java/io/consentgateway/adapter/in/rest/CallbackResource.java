@@ -7,21 +7,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The provider's browser redirect. Public (the browser carries no bearer token here): the state is what
- * authenticates it. Accepts nrich's vocabulary ({@code success, code, abort} or the older {@code cancel},
- * {@code flow_id}) and OAuth's ({@code code} or {@code error=access_denied}). Answers 303 to the front end with
- * the flow id and the outcome only — never a token or a code — and no referrer, no caching.
+ * The providers' browser redirects. Public (the browser carries no bearer token here): the state is what
+ * authenticates it. Each provider has its own redirect URI, {@code /callback/{provider}} (RFC 9700 §4.4: a callback
+ * can then never be taken for another provider's), and the bare {@code /callback} belongs to the one provider
+ * configured for it (redirect URIs registered before). Every query parameter is handed on unparsed: what they mean
+ * is the flow's provider's business. Answers 303 to the front end with the flow id and the outcome only — never a
+ * token or a code — and no referrer, no caching.
  */
 @Path("/callback")
 @ApplicationScoped
@@ -41,19 +46,33 @@ public class CallbackResource {
     }
 
     @GET
-    @Operation(summary = "Provider callback",
-            description = "Validates the state (and flow_id), exchanges the code, stores the consent, then redirects (303) to "
-                    + "the flow's returnTo with ?flow=<id>&outcome=COMPLETED|CANCELLED|FAILED|EXPIRED|IN_PROGRESS.")
+    @Operation(summary = "Callback of the provider configured for the bare path (cg.callback.bare-path-provider, nrich by default)",
+            description = "As /callback/{provider}, for redirect URIs registered before each provider had its own.")
     @APIResponse(responseCode = "303", description = "Redirect to the front end with flow and outcome")
-    @APIResponse(responseCode = "400", description = "Unknown or forged state, or a flow_id of another flow; nothing changed")
-    public Response callback(@QueryParam("state") @Parameter(description = "the state this gateway generated") String state,
-                             @QueryParam("success") String success,
-                             @QueryParam("code") @Parameter(description = "single-use authorization code") String code,
-                             @QueryParam("abort") String abort,
-                             @QueryParam("cancel") @Parameter(description = "older nrich name of abort") String cancel,
-                             @QueryParam("flow_id") String flowId,
-                             @QueryParam("error") @Parameter(description = "OAuth error, e.g. access_denied") String error) {
-        CallbackOutcome outcome = handleCallback.handle(CallbackCommand.fromQuery(state, success, code, abort, cancel, flowId, error));
+    @APIResponse(responseCode = "400", description = "Unknown or forged state, another flow's or another provider's callback; nothing changed")
+    @APIResponse(responseCode = "404", description = "No provider owns this callback endpoint; nothing changed")
+    public Response callback(@Context UriInfo uri) {
+        return handle(Optional.empty(), uri);
+    }
+
+    @GET
+    @Path("/{provider}")
+    @Operation(summary = "A provider's callback",
+            description = "Validates the state, checks the callback came back at its flow's own provider (mix-up defence) and "
+                    + "that the provider recognises it, exchanges the code, stores the consent, then redirects (303) to the flow's "
+                    + "returnTo with ?flow=<id>&outcome=COMPLETED|CANCELLED|FAILED|EXPIRED|IN_PROGRESS (and &reason=... on failure). "
+                    + "The other query parameters are the provider's: nrich sends success, code, abort (older: cancel) and flow_id; "
+                    + "an OAuth bank sends code, or error (access_denied when the user declined).")
+    @APIResponse(responseCode = "303", description = "Redirect to the front end with flow and outcome")
+    @APIResponse(responseCode = "400", description = "Unknown or forged state, another flow's or another provider's callback; nothing changed")
+    @APIResponse(responseCode = "404", description = "No installed provider has this id; nothing changed")
+    public Response providerCallback(@PathParam("provider") @Parameter(description = "the provider id, e.g. tatrabanka") String provider,
+                                     @Context UriInfo uri) {
+        return handle(Optional.of(provider), uri);
+    }
+
+    private Response handle(Optional<String> endpoint, UriInfo uri) {
+        CallbackOutcome outcome = handleCallback.handle(CallbackCommand.fromQuery(endpoint, uri.getQueryParameters()));
         UriBuilder target = UriBuilder.fromUri(outcome.returnTo().orElse(settings.defaultReturnTo()))
                 .replaceQueryParam("flow", outcome.flowId().toString())
                 .replaceQueryParam("outcome", outcome.outcome().name())

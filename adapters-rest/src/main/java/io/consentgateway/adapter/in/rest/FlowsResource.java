@@ -75,7 +75,12 @@ public class FlowsResource {
         if (request == null) {
             throw InvalidInput.of("kind", "is required");
         }
-        FlowStarted started = startFlow.start(request.toInput(user.value()).parse(defaultProvider));
+        FlowStarted started;
+        try {
+            started = startFlow.start(request.toInput(user.value()).parse(defaultProvider));
+        } catch (InvalidInput invalid) {
+            throw request.inClientTerms(invalid);
+        }
         return Response.created(uri.getBaseUriBuilder().path("api/v1/flows/{id}").build(started.flowId().toString()))
                 .entity(FlowCreatedResponse.of(started)).build();
     }

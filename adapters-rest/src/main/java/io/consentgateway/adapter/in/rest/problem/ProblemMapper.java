@@ -5,6 +5,7 @@ import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.NotFound;
 import io.consentgateway.application.port.in.WrongConsentKind;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
+import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
@@ -71,6 +72,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof ProviderRejected rejected) {
             return Problem.of("provider-rejected", "The provider refused the request", 422,
                     "The provider refused the request; see errors.").withErrors(providerErrors(rejected.fieldErrors()));
+        }
+        if (e instanceof ProviderMisconfigured) {
+            return Problem.of("provider-misconfigured", "The provider refuses this gateway", 503,
+                    "The provider refused this gateway's own credentials or configuration. Nothing about your consent changed; "
+                            + "the operators are told. Try again later.");
         }
         if (e instanceof ProviderUnavailable unavailable) {
             return Problem.of("provider-unavailable", "The provider is unavailable", 503,
