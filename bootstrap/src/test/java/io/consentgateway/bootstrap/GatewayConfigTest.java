@@ -27,7 +27,10 @@ class GatewayConfigTest {
     void theShippedDefaultsGiveTheDemoSettings() throws IOException {
         GatewaySettings settings = new GatewayConfig(config(Map.of())).settings();
 
-        assertThat(settings.callbackUri().toString()).isEqualTo("http://localhost:9080/callback");
+        assertThat(settings.callbackBase().toString()).isEqualTo("http://localhost:9080/callback");
+        assertThat(settings.callbackUriFor(new ProviderId("nrich")).toString()).isEqualTo("http://localhost:9080/callback");
+        assertThat(settings.callbackUriFor(new ProviderId("tatrabanka")).toString())
+                .isEqualTo("http://localhost:9080/callback/tatrabanka");
         assertThat(settings.defaultProvider()).isEqualTo(ProviderId.NRICH);
         assertThat(settings.defaultPolicy().refreshTokenLifetime()).isEqualTo(Duration.ofDays(90));
         assertThat(settings.policies()).isEmpty();

@@ -32,7 +32,7 @@ class SandboxHttpIT {
     private static final String BASE = System.getProperty("sandbox.it.base.url", "http://localhost:9280/sandbox");
     private static final String REDIRECT = "https://app.example.com/callback";
     /** The bank accepts only registered redirect URIs; by default the gateway's demo callback. */
-    private static final String BANK_REDIRECT = "http://localhost:9080/callback";
+    private static final String BANK_REDIRECT = "http://localhost:9080/callback/tatrabanka";
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();

@@ -22,8 +22,11 @@ public record BankSettings(String clientId, String clientSecret, List<String> re
         redirectUris = List.copyOf(redirectUris);
     }
 
-    /** Where the gateway's demo run receives callbacks: the one redirect URI registered by default, like at a real bank. */
-    public static final String DEMO_CALLBACK = "http://localhost:9080/callback";
+    /**
+     * Where the gateway's demo run receives this bank's callbacks (each provider has its own redirect URI there): the
+     * one redirect URI registered by default, like at a real bank.
+     */
+    public static final String DEMO_CALLBACK = "http://localhost:9080/callback/tatrabanka";
 
     public static BankSettings defaults() {
         return new BankSettings("demo-bank-client", "demo-bank-secret", List.of(DEMO_CALLBACK), "demo-user",
