@@ -143,6 +143,12 @@ public final class Http {
             return problem;
         }
 
+        /** Asserts an invalid-input problem (400) and answers the fields it names, in order. */
+        public java.util.List<String> problemFields() {
+            JsonObject problem = expectProblem(400, "invalid-input");
+            return problem.getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList();
+        }
+
         public String describe() {
             String shown = body() == null ? "" : body().length() > 600 ? body().substring(0, 600) + "…" : body();
             return call + " -> " + status() + " " + raw.headers().map() + " " + shown;
