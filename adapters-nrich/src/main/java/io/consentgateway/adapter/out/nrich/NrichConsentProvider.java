@@ -19,11 +19,16 @@ import io.consentgateway.adapter.out.nrich.http.ProviderNotReached;
 import io.consentgateway.adapter.out.nrich.http.ResponseSizeLimit;
 import io.consentgateway.adapter.out.nrich.mapping.NrichMapping;
 import io.consentgateway.adapter.out.nrich.mapping.NrichRequests;
+import io.consentgateway.adapter.out.nrich.mapping.NrichCallbacks;
+import io.consentgateway.adapter.out.nrich.mapping.NrichOptions;
+import io.consentgateway.application.port.out.CallbackParameters;
+import io.consentgateway.application.port.out.CallbackResult;
 import io.consentgateway.application.port.out.CodeExchange;
 import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.ProviderException;
 import io.consentgateway.application.port.out.ProviderFlow;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
+import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
@@ -31,13 +36,18 @@ import io.consentgateway.application.port.out.TransactionFilter;
 import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.IncomeReport;
 import io.consentgateway.domain.finance.Transaction;
+import io.consentgateway.domain.flow.FlowKind;
+import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.token.AccessToken;
 import io.consentgateway.domain.token.IssuedTokens;
 import io.consentgateway.domain.token.RefreshToken;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -46,19 +56,24 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * The {@link ConsentProvider} port spoken to nrich: MicroProfile Rest Client interfaces per endpoint group, built
@@ -70,14 +85,19 @@ import java.util.function.Supplier;
  * directly): reads are retried a bounded number of times with jitter on {@link ProviderUnavailable}, but not on
  * {@link ProviderBusy} (nrich asked to wait longer than the retry delay: the caller backs off) nor on
  * {@link PagingLimitExceeded}; a flow initiation, a code exchange or a refresh is retried only on
- * {@link ProviderNotReached} (the request never left); a circuit breaker
- * per method ignores the caller's own errors ({@link ReauthorizationRequired}, {@link ProviderRejected}); a
- * bulkhead caps concurrent calls. An open circuit or a full bulkhead surfaces as {@link ProviderNotReached}.
+ * {@link ProviderNotReached} (the request never left); nothing is retried on {@link ReauthorizationRequired},
+ * {@link ProviderRejected} or {@link ProviderMisconfigured} (the same request would meet the same refusal); a circuit
+ * breaker per method ignores those three too (nrich answered: it is not down); a bulkhead caps concurrent calls. An open circuit or a full bulkhead surfaces as {@link ProviderNotReached}.
  * Every value can be overridden with the standard keys, e.g.
  * {@code io.consentgateway.adapter.out.nrich.NrichConsentProvider/accounts/Retry/maxRetries=0}.
  */
 @ApplicationScoped
 public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
+    /** The id flows and consents through nrich carry; it also names nrich's callback endpoint ({@code /callback/nrich}). */
+    public static final ProviderId ID = new ProviderId("nrich");
+
+    private static final Logger LOG = Logger.getLogger(NrichConsentProvider.class.getName());
+    private static final Set<FlowKind> KINDS = Collections.unmodifiableSet(EnumSet.allOf(FlowKind.class));
 
     private NrichSettings settings;
     private Clock clock;
@@ -89,8 +109,17 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     protected NrichConsentProvider() {
     }
 
-    /** The CDI constructor: bootstrap produces the {@link NrichSettings} (e.g. {@link NrichSettings#fromConfig}). */
+    /**
+     * The CDI constructor: the adapter reads its own settings ({@code cg.nrich.*}, see {@link NrichSettings#fromConfig}).
+     * A bad value fails here, naming its key; {@link #startUp} makes that happen at deployment.
+     */
     @Inject
+    public NrichConsentProvider(Config config) {
+        this(NrichSettings.fromConfig(key -> Objects.requireNonNull(config, "config").getOptionalValue(key, String.class)),
+                Clock.systemUTC());
+    }
+
+    /** Outside CDI (tests, tools), with the system clock. */
     public NrichConsentProvider(NrichSettings settings) {
         this(settings, Clock.systemUTC());
     }
@@ -125,9 +154,40 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
         return builder.build(api);
     }
 
+    /**
+     * Creates the bean when the application starts, so that a bad {@code cg.nrich.*} value fails the deployment
+     * instead of the first request. Logs where nrich is, never the client secret.
+     */
+    void startUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.info(() -> "nrich provider ready: " + settings.normalisedBaseUri() + " as client " + settings.clientId());
+    }
+
     @Override
     public ProviderId id() {
-        return ProviderId.NRICH;
+        return ID;
+    }
+
+    /** nrich's API root, as configured ({@code cg.nrich.base-url}); for the readiness check. */
+    public URI baseUri() {
+        return settings.normalisedBaseUri();
+    }
+
+    /** Ongoing access, one-time access and the income report: nrich offers all three. */
+    @Override
+    public Set<FlowKind> supportedKinds() {
+        return KINDS;
+    }
+
+    /** nrich's own options ({@link NrichOptions}): {@code trackingId}, {@code providerId}, {@code saveSecrets}, ... */
+    @Override
+    public ProviderOptions checkOptions(FlowKind kind, Map<String, Object> requested) {
+        return NrichOptions.check(kind, requested);
+    }
+
+    /** nrich's callback vocabulary ({@link NrichCallbacks}): {@code success}, {@code code}, {@code abort}, {@code flow_id}. */
+    @Override
+    public CallbackResult interpretCallback(CallbackParameters callback, Optional<String> providerFlowId) {
+        return NrichCallbacks.interpret(callback, providerFlowId);
     }
 
     /**
@@ -138,7 +198,7 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     @Override
     @Retry(maxRetries = 1, delay = 300, jitter = 200, retryOn = ProviderNotReached.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
     @Bulkhead(20)
     @Fallback(fallbackMethod = "startFlowNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public ProviderFlow startFlow(ProviderFlowRequest request) {
@@ -159,7 +219,7 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     @Override
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = ProviderNotReached.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
     @Bulkhead(20)
     @Fallback(fallbackMethod = "exchangeCodeNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public IssuedTokens exchangeCode(CodeExchange exchange) {
@@ -173,7 +233,7 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     @Override
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = ProviderNotReached.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
     @Bulkhead(20)
     @Fallback(fallbackMethod = "refreshNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public IssuedTokens refresh(RefreshToken refreshToken) {
@@ -194,9 +254,9 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     @Override
     @Retry(maxRetries = 2, delay = 500, jitter = 250, maxDuration = 60_000, retryOn = ProviderUnavailable.class,
             abortOn = {PagingLimitExceeded.class, ProviderBusy.class, ReauthorizationRequired.class,
-                    ProviderRejected.class})
+                    ProviderRejected.class, ProviderMisconfigured.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
     @Bulkhead(40)
     @Fallback(fallbackMethod = "accountsNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public List<Account> accounts(AccessToken accessToken) {
@@ -223,9 +283,9 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     @Override
     @Retry(maxRetries = 2, delay = 500, jitter = 250, maxDuration = 60_000, retryOn = ProviderUnavailable.class,
             abortOn = {PagingLimitExceeded.class, ProviderBusy.class, ReauthorizationRequired.class,
-                    ProviderRejected.class})
+                    ProviderRejected.class, ProviderMisconfigured.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
     @Bulkhead(40)
     @Fallback(fallbackMethod = "transactionsNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter) {
@@ -283,9 +343,9 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     @Override
     @Retry(maxRetries = 2, delay = 500, jitter = 250, maxDuration = 60_000, retryOn = ProviderUnavailable.class,
             abortOn = {PagingLimitExceeded.class, ProviderBusy.class, ReauthorizationRequired.class,
-                    ProviderRejected.class})
+                    ProviderRejected.class, ProviderMisconfigured.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
     @Bulkhead(40)
     @Fallback(fallbackMethod = "incomeReportNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public IncomeReport incomeReport(AccessToken accessToken, String providerFlowId) {

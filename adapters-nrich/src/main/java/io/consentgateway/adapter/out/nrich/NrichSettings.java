@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * How the nrich adapter reaches nrich. Bootstrap fills it from MicroProfile Config (see {@link #fromConfig});
- * tests build it directly. The client secret never appears in {@link #toString()}.
+ * How the nrich adapter reaches nrich. The adapter reads it from MicroProfile Config itself when it is constructed
+ * (see {@link #fromConfig}), so a bad value fails the deployment naming its key; tests build it directly. The client secret never appears in {@link #toString()}.
  *
  * <p>Several settings exist because nrich's public material leaves the fact open (PROVIDERS.md §1): the
  * token request's encoding, whether {@code redirect_uri} goes with a code exchange, and which income report
@@ -82,35 +82,39 @@ public record NrichSettings(
         LEGACY
     }
 
+    /** Every check names the configuration key, so a bad value fails the deployment with a message an operator can act on. */
     public NrichSettings {
-        Objects.requireNonNull(baseUri, "nrich base URL is required");
-        if (!baseUri.isAbsolute() || baseUri.getHost() == null) {
-            throw new IllegalArgumentException("nrich base URL must be absolute with a host");
+        Objects.requireNonNull(baseUri, BASE_URL + " (nrich base URL) is required");
+        if (!baseUri.isAbsolute() || baseUri.getHost() == null
+                || !("https".equalsIgnoreCase(baseUri.getScheme()) || "http".equalsIgnoreCase(baseUri.getScheme()))) {
+            throw new IllegalArgumentException(BASE_URL + " (nrich base URL) must be an absolute http(s) URL with a host");
         }
-        requireText(clientId, "nrich client id");
-        requireText(clientSecret, "nrich client secret");
+        requireText(clientId, CLIENT_ID + " (nrich client id)");
+        requireText(clientSecret, CLIENT_SECRET + " (nrich client secret)");
         if (clientId.indexOf(':') >= 0) {
-            throw new IllegalArgumentException("nrich client id must not contain ':' (HTTP Basic)");
+            throw new IllegalArgumentException(CLIENT_ID + " (nrich client id) must not contain ':' (HTTP Basic)");
         }
-        requirePositive(connectTimeout, "nrich connect timeout");
-        requirePositive(readTimeout, "nrich read timeout");
+        requirePositive(connectTimeout, CONNECT_TIMEOUT + " (nrich connect timeout)");
+        requirePositive(readTimeout, READ_TIMEOUT + " (nrich read timeout)");
         if (pageSize < 1 || pageSize > 10_000) {
-            throw new IllegalArgumentException("nrich page size must be 1..10000, was " + pageSize);
+            throw new IllegalArgumentException(PAGE_SIZE + " (nrich page size) must be 1..10000, was " + pageSize);
         }
         if (maxPages < 1) {
-            throw new IllegalArgumentException("nrich max pages must be at least 1, was " + maxPages);
+            throw new IllegalArgumentException(MAX_PAGES + " (nrich max pages) must be at least 1, was " + maxPages);
         }
-        Objects.requireNonNull(tokenRequestEncoding, "nrich token request encoding is required");
-        Objects.requireNonNull(incomeReportEndpoint, "nrich income report endpoint is required");
+        Objects.requireNonNull(tokenRequestEncoding, TOKEN_REQUEST_ENCODING + " (nrich token request encoding) is required");
+        Objects.requireNonNull(incomeReportEndpoint, INCOME_REPORT_ENDPOINT + " (nrich income report endpoint) is required");
         if (legacyIncomeReportMonths < 1 || legacyIncomeReportMonths > 24) {
-            throw new IllegalArgumentException("nrich legacy income report months must be 1..24, was "
-                    + legacyIncomeReportMonths);
+            throw new IllegalArgumentException(LEGACY_INCOME_REPORT_MONTHS + " (nrich legacy income report months) must be "
+                    + "1..24, was " + legacyIncomeReportMonths);
         }
         if (maxResponseBytes < 1024) {
-            throw new IllegalArgumentException("nrich max response bytes must be at least 1024, was " + maxResponseBytes);
+            throw new IllegalArgumentException(MAX_RESPONSE_BYTES + " (nrich max response bytes) must be at least 1024, was "
+                    + maxResponseBytes);
         }
         if (maxTransactions < 1) {
-            throw new IllegalArgumentException("nrich max transactions must be at least 1, was " + maxTransactions);
+            throw new IllegalArgumentException(MAX_TRANSACTIONS + " (nrich max transactions) must be at least 1, was "
+                    + maxTransactions);
         }
     }
 
@@ -124,13 +128,15 @@ public record NrichSettings(
 
     /**
      * Reads the settings from a configuration lookup (e.g. {@code name -> config.getOptionalValue(name, String.class)}
-     * with MicroProfile Config). Durations are ISO-8601 ({@code PT5S}) or milliseconds ({@code 5000}).
+     * with MicroProfile Config). Durations are ISO-8601 ({@code PT5S}) or milliseconds ({@code 5000}). An absent or
+     * blank key takes its default; a bad value is an {@link IllegalArgumentException} naming the key (never the
+     * client secret's value).
      */
     public static NrichSettings fromConfig(Function<String, Optional<String>> lookup) {
         Objects.requireNonNull(lookup, "lookup");
         Function<String, Optional<String>> get = name -> lookup.apply(name).map(String::strip).filter(s -> !s.isEmpty());
         return new NrichSettings(
-                get.apply(BASE_URL).map(URI::create).orElse(DEFAULT_BASE_URI),
+                get.apply(BASE_URL).map(NrichSettings::baseUrl).orElse(DEFAULT_BASE_URI),
                 get.apply(CLIENT_ID).orElse(DEFAULT_CLIENT_ID),
                 get.apply(CLIENT_SECRET).orElse(DEFAULT_CLIENT_SECRET),
                 get.apply(CONNECT_TIMEOUT).map(v -> duration(v, CONNECT_TIMEOUT)).orElse(DEFAULT_CONNECT_TIMEOUT),
@@ -223,6 +229,15 @@ public record NrichSettings(
         Objects.requireNonNull(value, name + " is required");
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+
+    /** The value is not echoed: a URL may carry user information. */
+    private static URI baseUrl(String value) {
+        try {
+            return new URI(value);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(BASE_URL + " (nrich base URL) is not a URL");
         }
     }
 

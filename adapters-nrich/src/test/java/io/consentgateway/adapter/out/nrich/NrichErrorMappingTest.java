@@ -1,9 +1,13 @@
 package io.consentgateway.adapter.out.nrich;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.consentgateway.adapter.out.nrich.http.Endpoint;
+import io.consentgateway.adapter.out.nrich.http.NrichErrorBody;
+import io.consentgateway.adapter.out.nrich.http.NrichFailures;
 import io.consentgateway.adapter.out.nrich.http.ProviderBusy;
 import io.consentgateway.adapter.out.nrich.http.ProviderNotReached;
 import io.consentgateway.application.port.out.ProviderException;
+import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
@@ -12,6 +16,8 @@ import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
 import io.consentgateway.domain.token.AccessToken;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -31,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Every way a call can fail ends in exactly one of the application's three exceptions. */
+/** Every way a call can fail ends in exactly one of the application's four provider exceptions. */
 class NrichErrorMappingTest extends NrichWireMockTest {
 
     private static final AccessToken TOKEN = new AccessToken("access-token-xyz");
@@ -209,10 +215,74 @@ class NrichErrorMappingTest extends NrichWireMockTest {
     }
 
     @Test
-    void forbiddenOnADataCallMeansReauthorization() {
+    void unauthorizedOnADataCallMeansReauthorization() {
+        nrich.stubFor(get("/rest/accounts").willReturn(aResponse().withStatus(401)));
+
+        assertThatThrownBy(() -> adapter.accounts(TOKEN)).isExactlyInstanceOf(ReauthorizationRequired.class)
+                .hasMessageNotContaining(TOKEN.reveal());
+    }
+
+    @Test
+    void forbiddenOnADataCallIsAConfigurationFaultNotAReauthorization() {
         nrich.stubFor(get("/rest/accounts").willReturn(aResponse().withStatus(403)));
 
-        assertThatThrownBy(() -> adapter.accounts(TOKEN)).isExactlyInstanceOf(ReauthorizationRequired.class);
+        assertThatThrownBy(() -> adapter.accounts(TOKEN)).isExactlyInstanceOf(ProviderMisconfigured.class)
+                .hasMessageContaining("403").hasMessageContaining("cg.nrich.client-id").hasMessageNotContaining(TOKEN.reveal());
+    }
+
+    @Test
+    void notFoundOnADataCallIsARejectedRequest() {
+        nrich.stubFor(get(urlPathEqualTo("/rest/income-reports/f-1")).willReturn(aResponse().withStatus(404)));
+
+        assertThatThrownBy(() -> adapter.incomeReport(TOKEN, "f-1")).isExactlyInstanceOf(ProviderRejected.class)
+                .hasMessageContaining("404");
+    }
+
+    /** Per endpoint group, each 4xx in exactly one class (RFC 6749 §5.2 for the token endpoint). */
+    @ParameterizedTest(name = "{0} answering {1} is {2}")
+    @CsvSource({
+            "FLOW, 400, ProviderRejected",
+            "FLOW, 401, ProviderMisconfigured",
+            "FLOW, 403, ProviderMisconfigured",
+            "FLOW, 404, ProviderMisconfigured",
+            "FLOW, 409, ProviderRejected",
+            "FLOW, 422, ProviderRejected",
+            "TOKEN, 400, ReauthorizationRequired",
+            "TOKEN, 401, ProviderMisconfigured",
+            "TOKEN, 403, ProviderMisconfigured",
+            "TOKEN, 404, ProviderMisconfigured",
+            "TOKEN, 409, ProviderRejected",
+            "DATA, 400, ProviderRejected",
+            "DATA, 401, ReauthorizationRequired",
+            "DATA, 403, ProviderMisconfigured",
+            "DATA, 404, ProviderRejected",
+            "DATA, 410, ProviderRejected"})
+    void clientErrorsAreClassifiedPerEndpointGroup(Endpoint endpoint, int status, String expected) {
+        ProviderException e = NrichFailures.fromStatus(endpoint, status, null, NrichErrorBody.NONE, CLOCK);
+
+        assertThat(e.getClass().getSimpleName()).isEqualTo(expected);
+        assertThat(e).hasMessageContaining(String.valueOf(status));
+    }
+
+    @Test
+    void aConfigurationFaultNamesTheKeysToCheck() {
+        assertThat(NrichFailures.fromStatus(Endpoint.TOKEN, 401, null, NrichErrorBody.NONE, CLOCK))
+                .hasMessageContaining("nrich refused this gateway's client credentials: check cg.nrich.client-id and "
+                        + "cg.nrich.client-secret");
+        assertThat(NrichFailures.fromStatus(Endpoint.FLOW, 404, null, NrichErrorBody.NONE, CLOCK))
+                .hasMessageContaining("check cg.nrich.base-url");
+        assertThat(NrichFailures.fromStatus(Endpoint.TOKEN, 404, null, NrichErrorBody.NONE, CLOCK))
+                .hasMessageContaining("check cg.nrich.base-url");
+    }
+
+    @Test
+    void serverSideStatusesStayUnavailableOnEveryEndpointGroup() {
+        for (Endpoint endpoint : Endpoint.values()) {
+            for (int status : new int[] {408, 500, 502, 503, 504}) {
+                assertThat(NrichFailures.fromStatus(endpoint, status, null, NrichErrorBody.NONE, CLOCK))
+                        .as("%s %s", endpoint, status).isInstanceOf(ProviderUnavailable.class);
+            }
+        }
     }
 
     @Test

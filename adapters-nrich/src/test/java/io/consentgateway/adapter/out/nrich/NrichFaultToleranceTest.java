@@ -3,6 +3,7 @@ package io.consentgateway.adapter.out.nrich;
 import io.consentgateway.adapter.out.nrich.http.ProviderBusy;
 import io.consentgateway.adapter.out.nrich.http.ProviderNotReached;
 import io.consentgateway.application.port.out.ProviderException;
+import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
@@ -10,6 +11,7 @@ import io.consentgateway.application.port.out.TransactionFilter;
 import io.consentgateway.domain.token.AccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -66,7 +68,7 @@ class NrichFaultToleranceTest extends NrichWireMockTest {
 
         assertThat(retry.retryOn()).containsExactly(ProviderUnavailable.class);
         assertThat(retry.abortOn()).contains(PagingLimitExceeded.class, ProviderBusy.class, ReauthorizationRequired.class,
-                ProviderRejected.class);
+                ProviderRejected.class, ProviderMisconfigured.class);
         assertThat(ProviderUnavailable.class.isAssignableFrom(ProviderBusy.class)).isTrue();
         assertThat(Duration.ofMillis(retry.delay() + retry.jitter())).isLessThanOrEqualTo(ProviderBusy.LONGER_THAN);
         assertThat(retry.maxRetries()).isBetween(1, 3);
@@ -82,7 +84,8 @@ class NrichFaultToleranceTest extends NrichWireMockTest {
         CircuitBreaker breaker = method.getAnnotation(CircuitBreaker.class);
         Fallback fallback = method.getAnnotation(Fallback.class);
 
-        assertThat(breaker.skipOn()).containsExactlyInAnyOrder(ReauthorizationRequired.class, ProviderRejected.class);
+        assertThat(breaker.skipOn()).containsExactlyInAnyOrder(ReauthorizationRequired.class, ProviderRejected.class,
+                ProviderMisconfigured.class);
         assertThat(method.getAnnotation(Bulkhead.class)).isNotNull();
         assertThat(fallback.applyOn()).containsExactlyInAnyOrder(CircuitBreakerOpenException.class, BulkheadException.class);
         Method fallbackMethod = NrichConsentProvider.class.getDeclaredMethod(fallback.fallbackMethod(), method.getParameterTypes());
@@ -101,8 +104,11 @@ class NrichFaultToleranceTest extends NrichWireMockTest {
     @Test
     void adapterIsAnApplicationScopedBeanWithAnInjectConstructorAndAProxyConstructor() throws Exception {
         assertThat(NrichConsentProvider.class.isAnnotationPresent(ApplicationScoped.class)).isTrue();
-        Constructor<NrichConsentProvider> injected = NrichConsentProvider.class.getConstructor(NrichSettings.class);
+        Constructor<NrichConsentProvider> injected = NrichConsentProvider.class.getConstructor(Config.class);
         assertThat(injected.isAnnotationPresent(Inject.class)).isTrue();
+        assertThat(Arrays.stream(NrichConsentProvider.class.getConstructors()).filter(c -> c.isAnnotationPresent(Inject.class)))
+                .as("one CDI constructor").hasSize(1);
+        assertThat(NrichConsentProvider.class.getConstructor(NrichSettings.class, java.time.Clock.class)).isNotNull();
         Constructor<NrichConsentProvider> proxy = NrichConsentProvider.class.getDeclaredConstructor();
         assertThat(Modifier.isPrivate(proxy.getModifiers())).isFalse();
         assertThat(Modifier.isFinal(NrichConsentProvider.class.getModifiers())).isFalse();

@@ -1,6 +1,11 @@
 package io.consentgateway.adapter.out.nrich;
 
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URI;
 import java.time.Duration;
@@ -72,5 +77,68 @@ class NrichSettingsTest {
         assertThatThrownBy(() -> NrichSettings.fromConfig(key -> key.equals("cg.nrich.max-transactions") ? Optional.of("many") : Optional.empty()))
                 .hasMessageContaining("cg.nrich.max-transactions");
         assertThatThrownBy(() -> NrichSettings.defaults().withMaxTransactions(0)).hasMessageContaining("max transactions");
+    }
+
+    /** Each key with a value it cannot take: the failure names that key, and never echoes the secret. */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "cg.nrich.base-url|not a url at all",
+            "cg.nrich.base-url|/relative/path",
+            "cg.nrich.base-url|ftp://files.example/nrich",
+            "cg.nrich.client-id|id:with-colon",
+            "cg.nrich.connect-timeout|soon",
+            "cg.nrich.connect-timeout|PT-5S",
+            "cg.nrich.read-timeout|0",
+            "cg.nrich.page-size|0",
+            "cg.nrich.page-size|10001",
+            "cg.nrich.max-pages|0",
+            "cg.nrich.max-pages|many",
+            "cg.nrich.exchange.send-redirect-uri|maybe",
+            "cg.nrich.token-request-encoding|xml",
+            "cg.nrich.income-report-endpoint|newest",
+            "cg.nrich.legacy-income-report-months|25",
+            "cg.nrich.max-response-bytes|100",
+            "cg.nrich.max-response-bytes|lots",
+            "cg.nrich.max-transactions|-1"})
+    void aBadValueOfAnyKeyIsRefusedNamingTheKey(String key, String value) {
+        assertThatThrownBy(() -> NrichSettings.fromConfig(k -> k.equals(key) ? Optional.of(value) : Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(key);
+    }
+
+    @Test
+    void aBlankValueTakesTheDefault() {
+        assertThat(NrichSettings.fromConfig(key -> Optional.of("  "))).isEqualTo(NrichSettings.defaults());
+    }
+
+    @Test
+    void theAdapterReadsItsOwnSettingsFromMicroProfileConfig() {
+        Config config = config(Map.of("cg.nrich.base-url", "https://api.finx-s.qwist.cloud/", "cg.nrich.page-size", "250"));
+
+        try (NrichConsentProvider nrich = new NrichConsentProvider(config)) {
+            assertThat(nrich.baseUri()).isEqualTo(URI.create("https://api.finx-s.qwist.cloud"));
+            assertThat(nrich.id()).isEqualTo(NrichConsentProvider.ID);
+            assertThat(nrich.id().value()).isEqualTo("nrich");
+        }
+    }
+
+    @Test
+    void aBadSettingFailsTheAdaptersConstructionNamingTheKeyNotTheSecret() {
+        Config config = config(Map.of("cg.nrich.client-secret", "the-very-secret", "cg.nrich.read-timeout", "forever"));
+
+        assertThatThrownBy(() -> new NrichConsentProvider(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cg.nrich.read-timeout")
+                .hasMessageNotContaining("the-very-secret");
+    }
+
+    @Test
+    void aMissingCredentialIsRefusedNamingItsKey() {
+        assertThatThrownBy(() -> NrichSettings.defaults().withClient(" ", "s")).hasMessageContaining("cg.nrich.client-id");
+        assertThatThrownBy(() -> NrichSettings.defaults().withClient("id", "")).hasMessageContaining("cg.nrich.client-secret");
+    }
+
+    private static Config config(Map<String, String> values) {
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "test", 500)).build();
     }
 }

@@ -1,6 +1,7 @@
 package io.consentgateway.adapter.out.nrich.http;
 
 import io.consentgateway.application.port.out.ProviderException;
+import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
@@ -22,12 +23,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Translates everything that can go wrong on a call to nrich into the application's three exceptions. Messages
- * name the endpoint group, the status and nrich's error code, never a token, a code, the client secret, a header
+ * Translates everything that can go wrong on a call to nrich into the application's four exceptions
+ * ({@link ReauthorizationRequired}, {@link ProviderRejected}, {@link ProviderMisconfigured}, {@link ProviderUnavailable}).
+ * Messages name the endpoint group, the status and nrich's error code, never a token, a code, the client secret, a header
  * or nrich's free text; causes are not chained (a parser's message may quote the body, which may hold a token).
  */
 public final class NrichFailures {
@@ -56,17 +57,45 @@ public final class NrichFailures {
                     Optional.empty(), true, null);
         }
         return switch (endpoint) {
-            case TOKEN -> status == 400 || status == 401
-                    ? new ReauthorizationRequired(what + ": the grant was refused, the user must connect again")
-                    : new ProviderRejected(what, Map.of());
-            case DATA -> status == 401 || status == 403
-                    ? new ReauthorizationRequired(what + ": the access token was refused")
+            case TOKEN -> tokenRefusal(status, what, body);
+            case FLOW -> status == 401 || status == 403 || status == 404
+                    ? misconfigured(status, endpoint, what)
                     : new ProviderRejected(what, body.fieldErrors());
-            case FLOW -> status == 401 || status == 403
-                    ? new ProviderRejected(what + ": the client credentials were refused (check cg.nrich.client-id and "
-                    + "cg.nrich.client-secret)", Map.of())
+            case DATA -> status == 401
+                    ? new ReauthorizationRequired(what + ": the access token was refused")
+                    : status == 403
+                    ? misconfigured(status, endpoint, what)
                     : new ProviderRejected(what, body.fieldErrors());
         };
+    }
+
+    /**
+     * The token endpoint, read as RFC 6749 §5.2 has it: a 400 is the grant's refusal ({@code invalid_grant}; nrich
+     * publishes no finer codes, so every 400 means the code or the refresh token is gone), a 401 the client's
+     * ({@code invalid_client}), a 403 or 404 this gateway's configuration. Other 4xx are a rejected request.
+     */
+    private static ProviderException tokenRefusal(int status, String what, NrichErrorBody body) {
+        if (status == 400) {
+            return new ReauthorizationRequired(what + ": the grant was refused, the user must connect again");
+        }
+        if (status == 401 || status == 403 || status == 404) {
+            return misconfigured(status, Endpoint.TOKEN, what);
+        }
+        return new ProviderRejected(what, body.fieldErrors());
+    }
+
+    /** nrich refuses this gateway itself: the operator's matter, with the keys to check. */
+    private static ProviderMisconfigured misconfigured(int status, Endpoint endpoint, String what) {
+        if (status == 404) {
+            return new ProviderMisconfigured(what + ": the endpoint is missing: check cg.nrich.base-url");
+        }
+        if (endpoint == Endpoint.DATA) {
+            // Data calls carry the user's token, not the client's: a 403 is this client's entitlement.
+            return new ProviderMisconfigured(what + ": nrich forbids this gateway's client the data: check the "
+                    + "client's entitlements with nrich (cg.nrich.client-id)");
+        }
+        return new ProviderMisconfigured(what + ": nrich refused this gateway's client credentials: check "
+                + "cg.nrich.client-id and cg.nrich.client-secret");
     }
 
     /** The exception for anything thrown while calling: the client's own, a processing error, a timeout. */

@@ -7,15 +7,16 @@ import io.consentgateway.adapter.out.nrich.api.OngoingAccessRequest;
 import io.consentgateway.adapter.out.nrich.api.OngoingSyncRequest;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
 import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.shared.AccountReference;
-import io.consentgateway.domain.shared.BankId;
 import io.consentgateway.domain.shared.ReportingPeriod;
 import io.consentgateway.domain.shared.SyncPeriod;
 
 import java.util.List;
 
 /**
- * Builds nrich's flow request bodies from the provider-neutral request. Lists ({@code accounts},
+ * Builds nrich's flow request bodies from the provider-neutral request and nrich's own options
+ * ({@link NrichOptions}, as {@code checkOptions} stored them in {@code providerOptions}). Lists ({@code accounts},
  * {@code account_types}) are always sent, possibly empty, as nrich's own example does; every absent optional
  * value is left out. Only the ongoing flows carry the user id.
  */
@@ -26,29 +27,31 @@ public final class NrichRequests {
 
     public static OngoingAccessRequest ongoingAccess(ProviderFlowRequest request) {
         FlowOptions o = request.options();
+        ProviderOptions own = o.providerOptions();
         return new OngoingAccessRequest(
                 request.state().value(),
                 request.redirectUri().toString(),
-                o.trackingId().orElse(null),
+                NrichOptions.trackingId(own).orElse(null),
                 o.language().code(),
-                o.bankId().map(BankId::value).orElse(null),
+                NrichOptions.bank(own).map(BankId::value).orElse(null),
                 accounts(o),
-                o.accountTypes(),
-                o.allowMultiSelection(),
+                NrichOptions.accountTypes(own),
+                NrichOptions.allowMultiSelection(own),
                 o.syncPeriod().map(SyncPeriod::days).orElse(null),
-                o.saveSecrets(),
+                NrichOptions.saveSecrets(own),
                 request.userId().value());
     }
 
     /** One-time access: nrich's table lists no user id, tracking id, bank or save_secrets here. */
     public static OneTimeAccessRequest oneTimeAccess(ProviderFlowRequest request) {
         FlowOptions o = request.options();
+        ProviderOptions own = o.providerOptions();
         return new OneTimeAccessRequest(
                 request.redirectUri().toString(),
                 o.language().code(),
                 accounts(o),
-                o.accountTypes(),
-                o.allowMultiSelection(),
+                NrichOptions.accountTypes(own),
+                NrichOptions.allowMultiSelection(own),
                 o.syncPeriod().map(SyncPeriod::days).orElse(null),
                 request.state().value());
     }
@@ -73,7 +76,7 @@ public final class NrichRequests {
                 request.redirectUri().toString(),
                 o.language().code(),
                 o.syncPeriod().map(SyncPeriod::days).orElse(null),
-                o.saveSecrets(),
+                NrichOptions.saveSecrets(o.providerOptions()),
                 ids.isEmpty() ? null : ids,
                 request.userId().value());
     }

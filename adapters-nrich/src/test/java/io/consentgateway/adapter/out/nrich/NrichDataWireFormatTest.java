@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The data API with a Bearer token: accounts, transactions (paged), the income report. */
-class NrichDataContractTest extends NrichWireMockTest {
+class NrichDataWireFormatTest extends NrichWireMockTest {
 
     private static final AccessToken TOKEN = new AccessToken("access-token-123");
 

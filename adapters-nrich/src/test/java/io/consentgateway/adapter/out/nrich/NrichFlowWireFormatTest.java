@@ -2,12 +2,13 @@ package io.consentgateway.adapter.out.nrich;
 
 import io.consentgateway.application.port.out.ProviderFlow;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
+import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.shared.AccountReference;
-import io.consentgateway.domain.shared.BankId;
 import io.consentgateway.domain.shared.Language;
 import io.consentgateway.domain.shared.ReportingPeriod;
 import io.consentgateway.domain.shared.SyncPeriod;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -29,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Flow initiation: {@code /ongoing/access}, {@code /onetime/access}, {@code /onetime/income-report}, {@code /ongoing/sync}. */
-class NrichFlowContractTest extends NrichWireMockTest {
+class NrichFlowWireFormatTest extends NrichWireMockTest {
 
     private static final String CREATED = fixture("seeds/002_flow-created.response.json");
 
@@ -42,8 +45,9 @@ class NrichFlowContractTest extends NrichWireMockTest {
     @Test
     void ongoingAccessSendsAllElevenParametersExactlyAsTheSeedExample() {
         nrich.stubFor(post("/ongoing/access").willReturn(jsonResponse(201, CREATED)));
-        FlowOptions options = new FlowOptions(Language.DE, List.of(), List.of(), true, Optional.of(new SyncPeriod(90)),
-                Optional.empty(), Optional.of("string"), Optional.of(new BankId("74bab9d2-9f60-4ab1-be63-706e67b99f58")), false);
+        FlowOptions options = new FlowOptions(Language.DE, List.of(), Optional.of(new SyncPeriod(90)), Optional.empty(),
+                adapter.checkOptions(FlowKind.ONGOING_ACCESS, Map.of("trackingId", "string",
+                        "providerId", "74bab9d2-9f60-4ab1-be63-706e67b99f58", "saveSecrets", false)));
         ProviderFlowRequest request = new ProviderFlowRequest(FlowKind.ONGOING_ACCESS, state(), REDIRECT,
                 new UserId("[email protected]"), options, false);
 
@@ -58,7 +62,8 @@ class NrichFlowContractTest extends NrichWireMockTest {
     void ongoingAccessPassesPreselectedAccountsAsTheSeedSnippetShows() {
         nrich.stubFor(post("/ongoing/access").willReturn(jsonResponse(201, CREATED)));
         FlowOptions options = new FlowOptions(Language.EN, List.of(AccountReference.parse("DE82 9009 4815 0000 0028 81")),
-                List.of("Giro account"), false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), true);
+                Optional.empty(), Optional.empty(), adapter.checkOptions(FlowKind.ONGOING_ACCESS, Map.of(
+                        "accountTypes", List.of("Giro account"), "allowMultiSelection", false, "saveSecrets", true)));
 
         adapter.startFlow(request(FlowKind.ONGOING_ACCESS, options, false));
 
@@ -97,12 +102,14 @@ class NrichFlowContractTest extends NrichWireMockTest {
         assertThat(flow.pkceVerifier()).isEmpty();
     }
 
+    /** Even options stored for an ongoing access (checkOptions refuses them for this kind) never reach /onetime/access. */
     @Test
     void oneTimeAccessSendsTheSeedExampleAndNoUserId() {
         nrich.stubFor(post("/onetime/access").willReturn(jsonResponse(201, CREATED)));
+        ProviderOptions ongoingOnly = ProviderOptions.NONE.with("trackingId", "tracked").with("providerId", "bank-1")
+                .withFlag("saveSecrets", true);
         FlowOptions options = new FlowOptions(Language.DE, List.of(AccountReference.parse("DE89370400440532013000")),
-                List.of(), true, Optional.of(new SyncPeriod(90)), Optional.empty(), Optional.of("tracked"),
-                Optional.of(new BankId("bank-1")), true);
+                Optional.of(new SyncPeriod(90)), Optional.empty(), ongoingOnly);
 
         adapter.startFlow(request(FlowKind.ONE_TIME_ACCESS, options, false));
 
@@ -119,8 +126,8 @@ class NrichFlowContractTest extends NrichWireMockTest {
     @Test
     void incomeReportFlowSendsTheSeedExampleWithItsSyncPeriod() {
         nrich.stubFor(post("/onetime/income-report").willReturn(jsonResponse(201, fixture("seeds/004_flow-created.response.json"))));
-        FlowOptions options = new FlowOptions(Language.DE, List.of(), List.of(), true, Optional.of(new SyncPeriod(180)),
-                Optional.empty(), Optional.empty(), Optional.empty(), false);
+        FlowOptions options = new FlowOptions(Language.DE, List.of(), Optional.of(new SyncPeriod(180)), Optional.empty(),
+                adapter.checkOptions(FlowKind.INCOME_REPORT, Map.of()));
 
         ProviderFlow flow = adapter.startFlow(request(FlowKind.INCOME_REPORT, options, false));
 
@@ -133,8 +140,8 @@ class NrichFlowContractTest extends NrichWireMockTest {
     @Test
     void incomeReportFlowSendsAReportingPeriodInsteadOfASyncPeriodNeverBoth() {
         nrich.stubFor(post("/onetime/income-report").willReturn(jsonResponse(201, CREATED)));
-        FlowOptions options = new FlowOptions(Language.DE, List.of(), List.of(), true, Optional.empty(),
-                Optional.of(new ReportingPeriod(6)), Optional.empty(), Optional.empty(), false);
+        FlowOptions options = new FlowOptions(Language.DE, List.of(), Optional.empty(), Optional.of(new ReportingPeriod(6)),
+                ProviderOptions.NONE);
 
         adapter.startFlow(request(FlowKind.INCOME_REPORT, options, false));
 
@@ -147,8 +154,8 @@ class NrichFlowContractTest extends NrichWireMockTest {
     void renewalOfAnOngoingAccessCallsOngoingSync() {
         nrich.stubFor(post("/ongoing/sync").willReturn(jsonResponse(201, CREATED)));
         FlowOptions options = new FlowOptions(Language.FR, List.of(AccountReference.parse("DE89370400440532013000"),
-                AccountReference.parse("1234567890")), List.of(), true, Optional.of(new SyncPeriod(30)), Optional.empty(),
-                Optional.empty(), Optional.empty(), true);
+                AccountReference.parse("1234567890")), Optional.of(new SyncPeriod(30)), Optional.empty(),
+                adapter.checkOptions(FlowKind.ONGOING_ACCESS, Map.of("saveSecrets", true)));
 
         ProviderFlow flow = adapter.startFlow(request(FlowKind.ONGOING_ACCESS, options, true));
 
@@ -216,13 +223,38 @@ class NrichFlowContractTest extends NrichWireMockTest {
     }
 
     @Test
-    void refusedClientCredentialsOnAFlowAreProviderRejectedNotAReauthorization() {
+    void refusedClientCredentialsOnAFlowAreAConfigurationFaultNotAReauthorization() {
         nrich.stubFor(post("/ongoing/access").willReturn(jsonResponse(401, "{}").withHeader("WWW-Authenticate", "Basic realm=\"nrich\"")));
 
         assertThatThrownBy(() -> adapter.startFlow(request(FlowKind.ONGOING_ACCESS,
                 FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), false)))
-                .isExactlyInstanceOf(ProviderRejected.class)
+                .isExactlyInstanceOf(ProviderMisconfigured.class)
                 .hasMessageContaining("client credentials")
+                .hasMessageContaining("cg.nrich.client-id")
                 .hasMessageNotContaining(CLIENT_SECRET);
+    }
+
+    @Test
+    void aMissingFlowEndpointIsAConfigurationFault() {
+        nrich.stubFor(post("/onetime/income-report").willReturn(aResponse().withStatus(404)));
+
+        assertThatThrownBy(() -> adapter.startFlow(request(FlowKind.INCOME_REPORT,
+                FlowOptions.defaultsFor(FlowKind.INCOME_REPORT), false)))
+                .isExactlyInstanceOf(ProviderMisconfigured.class).hasMessageContaining("cg.nrich.base-url");
+    }
+
+    @Test
+    void oneTimeAccessCarriesTheAccountTypesAndMultiSelectionOptions() {
+        nrich.stubFor(post("/onetime/access").willReturn(jsonResponse(201, CREATED)));
+        FlowOptions options = FlowOptions.defaultsFor(FlowKind.ONE_TIME_ACCESS).withProviderOptions(adapter.checkOptions(
+                FlowKind.ONE_TIME_ACCESS, Map.of("accountTypes", List.of("Giro account", "Savings"),
+                        "allowMultiSelection", false)));
+
+        adapter.startFlow(request(FlowKind.ONE_TIME_ACCESS, options, false));
+
+        JsonObject body = json(requests().get(0).getBodyAsString());
+        assertThat(body.getJsonArray("account_types").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("Giro account", "Savings");
+        assertThat(body.getBoolean("allow_multi_selection")).isFalse();
     }
 }

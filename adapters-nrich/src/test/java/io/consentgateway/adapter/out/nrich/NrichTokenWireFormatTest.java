@@ -4,6 +4,7 @@ import io.consentgateway.adapter.out.nrich.http.ProviderNotReached;
 import io.consentgateway.application.port.out.CodeExchange;
 import io.consentgateway.application.port.out.ProviderException;
 import io.consentgateway.application.port.out.ProviderUnavailable;
+import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
 import io.consentgateway.application.port.out.TransactionFilter;
 import io.consentgateway.domain.token.AuthorizationCode;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The token endpoint: code exchange and refresh, their encodings and their failures. */
-class NrichTokenContractTest extends NrichWireMockTest {
+class NrichTokenWireFormatTest extends NrichWireMockTest {
 
     private static final String SEED_CODE = "eyJhbGciOiJIUzI1NiIsInR5cCI6Ikp...";
 
@@ -181,13 +182,24 @@ class NrichTokenContractTest extends NrichWireMockTest {
     }
 
     @Test
-    void unauthorizedFromTheTokenEndpointMeansTheUserMustReconnect() {
+    void unauthorizedFromTheTokenEndpointIsThisGatewaysClientRefusedNeverAReconnect() {
         nrich.stubFor(post("/auth/token").willReturn(aResponse().withStatus(401)
-                .withHeader("WWW-Authenticate", "Bearer error=\"invalid_grant\"")));
+                .withHeader("WWW-Authenticate", "Basic realm=\"nrich\"")));
 
         assertThatThrownBy(() -> adapter.refresh(new RefreshToken("old-refresh")))
-                .isExactlyInstanceOf(ReauthorizationRequired.class)
-                .hasMessageNotContaining("old-refresh");
+                .isExactlyInstanceOf(ProviderMisconfigured.class)
+                .hasMessageContaining("cg.nrich.client-id").hasMessageContaining("cg.nrich.client-secret")
+                .hasMessageNotContaining("old-refresh").hasMessageNotContaining(CLIENT_SECRET);
+        nrich.verify(1, postRequestedFor(urlEqualTo("/auth/token")));
+    }
+
+    @Test
+    void aMissingTokenEndpointIsAConfigurationFault() {
+        nrich.stubFor(post("/auth/token").willReturn(aResponse().withStatus(404)));
+
+        assertThatThrownBy(() -> adapter.exchangeCode(seedExchange()))
+                .isExactlyInstanceOf(ProviderMisconfigured.class).hasMessageContaining("cg.nrich.base-url")
+                .hasMessageNotContaining(SEED_CODE);
     }
 
     @Test
