@@ -31,7 +31,7 @@ class GatewayConfigTest {
         assertThat(settings.callbackUriFor(new ProviderId("nrich")).toString()).isEqualTo("http://localhost:9080/callback");
         assertThat(settings.callbackUriFor(new ProviderId("tatrabanka")).toString())
                 .isEqualTo("http://localhost:9080/callback/tatrabanka");
-        assertThat(settings.defaultProvider()).isEqualTo(ProviderId.NRICH);
+        assertThat(settings.defaultProvider()).isEqualTo(new ProviderId("nrich"));
         assertThat(settings.defaultPolicy().refreshTokenLifetime()).isEqualTo(Duration.ofDays(90));
         assertThat(settings.policies()).isEmpty();
     }
@@ -46,7 +46,7 @@ class GatewayConfigTest {
         assertThat(bank.refreshTokenLifetime()).isEqualTo(Duration.ofDays(180));
         assertThat(bank.refreshRenewalAge()).isEqualTo(Duration.ofDays(60));
         assertThat(bank.inactivityLimit()).as("not overridden: the common value").isEqualTo(Duration.ofDays(90));
-        assertThat(settings.policyFor(ProviderId.NRICH).refreshTokenLifetime()).isEqualTo(Duration.ofDays(90));
+        assertThat(settings.policyFor(new ProviderId("nrich")).refreshTokenLifetime()).isEqualTo(Duration.ofDays(90));
     }
 
     @Test

@@ -40,7 +40,7 @@ class MeteredDecoratorsTest {
         assertThatThrownBy(() -> provider.refresh(new RefreshToken("unknown")))
                 .isInstanceOf(ReauthorizationRequired.class);
 
-        assertThat(recorded).containsExactly("call nrich refresh reauthorization_required");
+        assertThat(recorded).containsExactly("call fake refresh reauthorization_required");
     }
 
     @Test
@@ -49,7 +49,7 @@ class MeteredDecoratorsTest {
 
         assertThatThrownBy(() -> provider.refresh(new RefreshToken("any"))).isInstanceOf(ProviderUnavailable.class);
 
-        assertThat(recorded).containsExactly("call nrich refresh unavailable");
+        assertThat(recorded).containsExactly("call fake refresh unavailable");
     }
 
     @Test

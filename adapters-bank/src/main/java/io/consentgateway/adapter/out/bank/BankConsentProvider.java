@@ -183,7 +183,8 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
         }
         PkceVerifier verifier = BankRequests.newVerifier(random);
         return new ProviderFlow(Optional.empty(),
-                BankRequests.authorizeUrl(settings, request.state(), request.redirectUri(), verifier),
+                BankRequests.authorizeUrl(settings.normalisedBaseUri(), settings.clientId(), settings.scope(),
+                        request.state(), request.redirectUri(), verifier),
                 Optional.of(verifier));
     }
 
@@ -347,7 +348,7 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
                 throw new PagingLimitExceeded("tatrabanka transactions of an account did not end within "
                         + settings.maxPages() + " pages of " + size + " (" + BankSettings.MAX_PAGES + ")");
             }
-            String body = BankRequests.transactions(account.id(), settings.transactionStatus(), filter, page, size);
+            String body = BankRequests.transactions(account.id(), settings.transactionStatus().name(), filter, page, size);
             BankMapping.Page<Transaction> answer = BankMapping.transactionsPage(BankMapping.object(
                     call(Endpoint.DATA, () -> data.transactions(authorization, body)), "accounts API (transactions)"),
                     account.id(), currency);

@@ -1,6 +1,5 @@
 package io.consentgateway.adapter.out.bank.mapping;
 
-import io.consentgateway.adapter.out.bank.BankSettings;
 import io.consentgateway.application.port.out.CodeExchange;
 import io.consentgateway.application.port.out.TransactionFilter;
 import io.consentgateway.domain.flow.State;
@@ -53,18 +52,19 @@ public final class BankRequests {
      * {@code {base}/auth/oauth/v2/authorize?client_id&response_type=code&redirect_uri&scope&state&code_challenge
      * &code_challenge_method=S256}, every value percent-encoded (RFC 3986, a space as {@code %20}).
      */
-    public static URI authorizeUrl(BankSettings settings, State state, RedirectUri redirectUri, PkceVerifier verifier) {
+    public static URI authorizeUrl(URI baseUri, String clientId, String scope, State state, RedirectUri redirectUri,
+                                   PkceVerifier verifier) {
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", settings.clientId());
+        query.put("client_id", clientId);
         query.put("response_type", "code");
         query.put("redirect_uri", redirectUri.toString());
-        query.put("scope", settings.scope());
+        query.put("scope", scope);
         query.put("state", state.value());
         query.put("code_challenge", s256(verifier));
         query.put("code_challenge_method", "S256");
         StringJoiner joined = new StringJoiner("&");
         query.forEach((name, value) -> joined.add(name + "=" + encode(value)));
-        return URI.create(settings.normalisedBaseUri() + "/auth/oauth/v2/authorize?" + joined);
+        return URI.create(baseUri + "/auth/oauth/v2/authorize?" + joined);
     }
 
     static String encode(String value) {
@@ -95,9 +95,8 @@ public final class BankRequests {
     }
 
     /** {@code {"iban","status","dateFrom","dateTo","page","pageSize"}}; the dates only when the filter has them. */
-    public static String transactions(String iban, BankSettings.TransactionStatus status, TransactionFilter filter,
-                                      int page, int pageSize) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("iban", iban).add("status", status.name());
+    public static String transactions(String iban, String status, TransactionFilter filter, int page, int pageSize) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("iban", iban).add("status", status);
         filter.from().map(LocalDate::toString).ifPresent(from -> body.add("dateFrom", from));
         filter.to().map(LocalDate::toString).ifPresent(to -> body.add("dateTo", to));
         return body.add("page", page).add("pageSize", pageSize).build().toString();
