@@ -93,7 +93,7 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
-    /** The id flows and consents through nrich carry; it also names nrich's callback endpoint ({@code /callback/nrich}). */
+    /** The id flows and consents through nrich carry; it also names nrich's callback endpoint, {@code /callback/nrich}. */
     public static final ProviderId ID = new ProviderId("nrich");
 
     private static final Logger LOG = Logger.getLogger(NrichConsentProvider.class.getName());
