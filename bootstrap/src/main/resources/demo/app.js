@@ -80,12 +80,14 @@ function enterApp() {
   $('signin').hidden = true; $('app').hidden = false;
   $('who').textContent = 'Signed in as ' + sessionStorage.getItem(USER_KEY);
   $('who').hidden = false; $('sign-out').hidden = false;
+  loadProviders();
   loadConsents();
 }
 
 async function startFlow(kind) {
   $('start-error').hidden = true;
   const body = { kind, language: $('language').value };
+  if ($('provider').value) body.provider = $('provider').value;
   const iban = $('iban').value.trim();
   if (iban) body.accounts = [iban];
   try {
@@ -95,6 +97,32 @@ async function startFlow(kind) {
     $('start-error').textContent = error.message;
     $('start-error').hidden = false;
   }
+}
+
+/** Fills the provider choice from GET /api/v1/providers; a kind the chosen provider does not offer cannot be started. */
+async function loadProviders() {
+  try {
+    const providers = await api('GET', '/api/v1/providers');
+    const select = $('provider');
+    select.replaceChildren();
+    providers.forEach((p) => {
+      const option = document.createElement('option');
+      option.value = p.id;
+      option.textContent = p.id + (p.isDefault ? ' (default)' : '');
+      option.dataset.kinds = p.kinds.join(' ');
+      select.append(option);
+    });
+    select.addEventListener('change', offeredKinds);
+    offeredKinds();
+  } catch (error) {
+    // keep "(the default)": the flow then goes to the default provider
+  }
+}
+
+function offeredKinds() {
+  const option = $('provider').selectedOptions[0];
+  const kinds = option && option.dataset.kinds ? option.dataset.kinds.split(' ') : null;
+  document.querySelectorAll('button.kind').forEach((b) => { b.disabled = kinds !== null && !kinds.includes(b.dataset.kind); });
 }
 
 async function loadConsents() {
