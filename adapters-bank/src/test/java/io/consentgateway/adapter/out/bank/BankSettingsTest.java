@@ -1,0 +1,181 @@
+package io.consentgateway.adapter.out.bank;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** {@code cg.tatrabanka.*}: the defaults, the parsing, and a message naming the key for every bad value. */
+class BankSettingsTest {
+    @TempDir
+    Path dir;
+
+    private static BankSettings read(Map<String, String> values) {
+        return BankSettings.fromConfig(key -> Optional.ofNullable(values.get(key)));
+    }
+
+    @Test
+    void withNothingConfiguredTheDefaultsPointAtTheSandboxBank() {
+        BankSettings settings = read(Map.of());
+
+        assertThat(settings).isEqualTo(BankSettings.defaults());
+        assertThat(settings.baseUri()).isEqualTo(URI.create("http://localhost:9080/sandbox/bank"));
+        assertThat(settings.clientId()).isEqualTo("demo-bank-client");
+        assertThat(settings.clientSecret()).isEqualTo("demo-bank-secret");
+        assertThat(settings.scope()).isEqualTo("AISP");
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.pageSize()).isEqualTo(100);
+        assertThat(settings.transactionStatus()).isEqualTo(BankSettings.TransactionStatus.BOOK);
+        assertThat(settings.keyStore()).isEmpty();
+        assertThat(settings.trustStore()).isEmpty();
+    }
+
+    @Test
+    void everyKeyIsRead() {
+        Map<String, String> values = new HashMap<>();
+        values.put("cg.tatrabanka.base-url", " https://api.tatrabanka.sk/premium/ ");
+        values.put("cg.tatrabanka.client-id", "my-client");
+        values.put("cg.tatrabanka.client-secret", "my-secret");
+        values.put("cg.tatrabanka.scope", "AISP");
+        values.put("cg.tatrabanka.connect-timeout", "PT2S");
+        values.put("cg.tatrabanka.read-timeout", "15000");
+        values.put("cg.tatrabanka.page-size", "50");
+        values.put("cg.tatrabanka.max-pages", "20");
+        values.put("cg.tatrabanka.max-transactions", "5000");
+        values.put("cg.tatrabanka.max-response-bytes", "65536");
+        values.put("cg.tatrabanka.transaction-status", "all");
+        values.put("cg.tatrabanka.key-store", "");
+
+        BankSettings settings = read(values);
+
+        assertThat(settings.normalisedBaseUri()).isEqualTo(URI.create("https://api.tatrabanka.sk/premium"));
+        assertThat(settings.clientId()).isEqualTo("my-client");
+        assertThat(settings.clientSecret()).isEqualTo("my-secret");
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(settings.pageSize()).isEqualTo(50);
+        assertThat(settings.maxPages()).isEqualTo(20);
+        assertThat(settings.maxTransactions()).isEqualTo(5000);
+        assertThat(settings.maxResponseBytes()).isEqualTo(65536);
+        assertThat(settings.transactionStatus()).isEqualTo(BankSettings.TransactionStatus.ALL);
+        assertThat(settings.keyStore()).as("a blank value is not set").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "cg.tatrabanka.page-size|5",
+            "cg.tatrabanka.page-size|25",
+            "cg.tatrabanka.page-size|110",
+            "cg.tatrabanka.page-size|ten",
+            "cg.tatrabanka.max-pages|0",
+            "cg.tatrabanka.max-transactions|-1",
+            "cg.tatrabanka.max-response-bytes|100",
+            "cg.tatrabanka.connect-timeout|soon",
+            "cg.tatrabanka.read-timeout|PT0S",
+            "cg.tatrabanka.transaction-status|PENDING",
+            "cg.tatrabanka.base-url|ftp://bank.example",
+            "cg.tatrabanka.base-url|/relative",
+            "cg.tatrabanka.base-url|https://bank.example/?q=1",
+            "cg.tatrabanka.base-url|https://bank.example/ spaces",
+            "cg.tatrabanka.client-id|a:b",
+            "cg.tatrabanka.scope|AISP \"x\"",
+            "cg.tatrabanka.key-store|/no/such/file.p12",
+    })
+    void aBadValueFailsNamingItsKey(String key, String value) {
+        Map<String, String> values = new HashMap<>(Map.of(key, value));
+        values.putIfAbsent("cg.tatrabanka.key-store-password", "pw");
+
+        assertThatThrownBy(() -> read(values)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("configuration key " + key);
+    }
+
+    @Test
+    void thePageSizeMessageSaysWhatIsAllowed() {
+        assertThatThrownBy(() -> read(Map.of("cg.tatrabanka.page-size", "25")))
+                .hasMessageContaining("configuration key cg.tatrabanka.page-size must be 10..100 in steps of 10");
+    }
+
+    @Test
+    void aKeyStoreAndATrustStoreAreLoaded() throws Exception {
+        Path keyStore = emptyPkcs12("client.p12", "changeit");
+        Path trustStore = emptyPkcs12("trust.p12", "trustme");
+
+        BankSettings settings = read(Map.of("cg.tatrabanka.key-store", keyStore.toString(),
+                "cg.tatrabanka.key-store-password", "changeit",
+                "cg.tatrabanka.trust-store", trustStore.toString(),
+                "cg.tatrabanka.trust-store-password", "trustme"));
+
+        assertThat(settings.keyStore()).hasValueSatisfying(store -> {
+            assertThat(store.path()).isEqualTo(keyStore);
+            assertThat(store.type()).isEqualTo("PKCS12");
+            assertThat(store.store().getType()).isEqualToIgnoringCase("PKCS12");
+        });
+        assertThat(settings.trustStore()).isPresent();
+        assertThat(settings.toString()).doesNotContain("changeit").doesNotContain("trustme").contains("client.p12");
+        // the stores reach the client builder: an adapter builds with them
+        try (BankConsentProvider adapter = new BankConsentProvider(settings, BankStage.CLOCK)) {
+            assertThat(adapter.id().value()).isEqualTo("tatrabanka");
+        }
+    }
+
+    @Test
+    void aWrongKeyStorePasswordFailsNamingTheKeyAndNotThePassword() throws Exception {
+        Path keyStore = emptyPkcs12("client.p12", "changeit");
+
+        Throwable failure = catchThrowable(() -> read(Map.of("cg.tatrabanka.key-store", keyStore.toString(),
+                "cg.tatrabanka.key-store-password", "wrong-password-123")));
+
+        assertThat(failure).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("configuration key cg.tatrabanka.key-store")
+                .hasMessageNotContaining("wrong-password-123");
+    }
+
+    @Test
+    void aKeyStoreWithoutPasswordFailsNamingThePasswordKey() throws Exception {
+        Path keyStore = emptyPkcs12("client.p12", "changeit");
+
+        assertThatThrownBy(() -> read(Map.of("cg.tatrabanka.key-store", keyStore.toString())))
+                .hasMessageContaining("configuration key cg.tatrabanka.key-store-password is required");
+    }
+
+    @Test
+    void anUnknownStoreTypeFailsNamingTheKey() throws Exception {
+        Path keyStore = emptyPkcs12("client.p12", "changeit");
+
+        assertThatThrownBy(() -> read(Map.of("cg.tatrabanka.key-store", keyStore.toString(),
+                "cg.tatrabanka.key-store-password", "changeit", "cg.tatrabanka.key-store-type", "NOPE")))
+                .hasMessageContaining("configuration key cg.tatrabanka.key-store");
+    }
+
+    @Test
+    void theBaseUrlAloneIsReadForTheReadinessCheck() {
+        assertThat(BankSettings.baseUriFromConfig(key -> Optional.empty())).isEqualTo(BankSettings.DEFAULT_BASE_URI);
+        assertThat(BankSettings.baseUriFromConfig(key -> Optional.of("https://bank.example:8443/x")))
+                .isEqualTo(URI.create("https://bank.example:8443/x"));
+    }
+
+    private Path emptyPkcs12(String name, String password) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        Path file = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password.toCharArray());
+        }
+        return file;
+    }
+}
