@@ -10,7 +10,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The dependency rule of the hexagon, as executable checks (DESIGN §2). Maven's module dependencies already
+ * The dependency rule of the hexagon, as executable checks (docs/adr/0001-hexagonal-modules.md). Maven's module dependencies already
  * make most wrong arrows impossible to compile; these rules catch what Maven cannot see: a framework import
  * slipping into the core through a transitive dependency, a port depending on a service, one adapter using
  * another, cycles between packages.

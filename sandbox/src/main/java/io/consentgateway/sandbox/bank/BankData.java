@@ -250,7 +250,7 @@ public final class BankData {
         }
     }
 
-    /** The bank takes page sizes 10 to 100 in steps of 10 (PROVIDERS §2); 25 is refused like 5 or 101. */
+    /** The bank takes page sizes 10 to 100 in steps of 10 (docs/providers/tatrabanka.md); 25 is refused like 5 or 101. */
     private static int stepsOfTen(int pageSize) {
         if (pageSize % 10 != 0) {
             throw BankError.invalidRequest("pageSize must be 10, 20, ... or 100");

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * How the nrich adapter reaches nrich. The adapter reads it from MicroProfile Config itself when it is constructed
  * (see {@link #fromConfig}), so a bad value fails the deployment naming its key; tests build it directly. The client secret never appears in {@link #toString()}.
  *
- * <p>Several settings exist because nrich's public material leaves the fact open (PROVIDERS.md §1): the
+ * <p>Several settings exist because nrich's public material leaves the fact open (docs/providers/nrich.md): the
  * token request's encoding, whether {@code redirect_uri} goes with a code exchange, and which income report
  * endpoint the tenant has.
  *

@@ -4,7 +4,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 
 /**
- * The income report (PROVIDERS.md §1: period; income{summary, streams}; regular_expenses; variable_expenses;
+ * The income report (docs/providers/nrich.md: period; income{summary, streams}; regular_expenses; variable_expenses;
  * disposable_income{total, low, high, average, ratio}; discretionary_income). Its sections' shapes are only
  * partly published, so they are kept as JSON values and mapped leniently.
  */

@@ -3,7 +3,7 @@ package io.consentgateway.adapter.out.nrich.api;
 import jakarta.json.JsonValue;
 
 /**
- * One transaction as nrich sends it (figo-derived, PROVIDERS.md §1: {@code transaction_id, account_id, name, iban,
+ * One transaction as nrich sends it (figo-derived, docs/providers/nrich.md: {@code transaction_id, account_id, name, iban,
  * bic, amount, currency, booking_date | booked_at, value_date, booked, purpose, booking_text, type, categories,
  * end_to_end_reference, mandate_reference, creditor_id}), already read leniently from its JSON object by
  * {@code NrichMapping}: a text field of an unexpected JSON type is {@code null}, {@code booked} is read from a
