@@ -59,7 +59,7 @@ class BankJourneyIT {
         assertThat(consent.getString("provider")).isEqualTo("tatrabanka");
         assertThat(consent.getString("status")).isEqualTo("ACTIVE");
 
-        JsonArray accounts = journey.accounts(consentId).expect(200).json().getJsonArray("accounts");
+        JsonArray accounts = journey.accounts(consentId).expect(200).jsonArray();
         assertThat(accounts).isNotEmpty();
         assertThat(accounts.getJsonObject(0).getString("iban")).startsWith("SK");
 
