@@ -48,7 +48,10 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage(ROOT + ".application.service..")
             .as("application ports never depend on application services");
 
-    /** Each adapter stands alone: io.consentgateway.adapter.{in,out}.NAME never uses another NAME. */
+    /**
+     * Each adapter stands alone: io.consentgateway.adapter.{in,out}.NAME never uses another NAME. The adapters' kit
+     * (io.consentgateway.adapter.kit, one package without sub-packages) is a library they share, not an adapter.
+     */
     static final ArchRule ADAPTERS_ARE_INDEPENDENT = slices()
             .matching(ROOT + ".adapter.*.(*)..")
             .should().notDependOnEachOther()
@@ -70,4 +73,13 @@ final class ArchitectureRules {
             .should().dependOnClassesThat(resideInAPackage(ROOT + ".adapter.out..")
                     .and(not(resideInAPackage(ROOT + ".adapter.out.persistence.."))))
             .as("bootstrap depends on no provider adapter (they are discovered through CDI)");
+
+    /**
+     * The adapters' kit is a library the provider adapters share (bounded answers, Basic client authentication, failure
+     * classification, lenient JSON): it may serve every adapter, so it knows none of them.
+     */
+    static final ArchRule ADAPTER_KIT_KNOWS_NO_ADAPTER = noClasses()
+            .that().resideInAPackage(ROOT + ".adapter.kit..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".adapter.in..", ROOT + ".adapter.out..")
+            .as("the adapters' kit depends on no adapter");
 }

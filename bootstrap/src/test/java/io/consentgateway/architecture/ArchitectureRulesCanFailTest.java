@@ -3,6 +3,7 @@ package io.consentgateway.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import io.consentgateway.adapter.kit.archfixture.KitUsingAdapter;
 import io.consentgateway.adapter.out.fixturea.AdapterA;
 import io.consentgateway.adapter.out.fixtureb.AdapterB;
 import io.consentgateway.application.archfixture.ApplicationUsingAdapter;
@@ -57,6 +58,12 @@ class ArchitectureRulesCanFailTest {
     void bootstrapNamingAProviderAdapterIsCaught() {
         assertViolation(ArchitectureRules.BOOTSTRAP_NAMES_NO_PROVIDER_ADAPTER, BootstrapUsingProvider.class.getName(),
                 BootstrapUsingProvider.class, AdapterA.class, AdapterB.class);
+    }
+
+    @Test
+    void theAdaptersKitDependingOnAnAdapterIsCaught() {
+        assertViolation(ArchitectureRules.ADAPTER_KIT_KNOWS_NO_ADAPTER, KitUsingAdapter.class.getName(),
+                KitUsingAdapter.class, AdapterA.class, AdapterB.class);
     }
 
     @Test

@@ -50,6 +50,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theAdaptersKitKnowsNoAdapter() {
+        ArchitectureRules.ADAPTER_KIT_KNOWS_NO_ADAPTER.check(production);
+    }
+
+    @Test
     void packagesAreFreeOfCycles() {
         ArchitectureRules.NO_PACKAGE_CYCLES.check(production);
     }

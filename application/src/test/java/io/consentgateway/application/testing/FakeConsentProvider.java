@@ -8,7 +8,7 @@ import io.consentgateway.application.port.out.ProviderException;
 import io.consentgateway.application.port.out.ProviderFlow;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
 import io.consentgateway.application.port.out.ProviderOptionsRejected;
-import io.consentgateway.application.port.out.ProviderUnavailable;
+import io.consentgateway.application.port.out.ProviderNotReached;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
 import io.consentgateway.application.port.out.TransactionFilter;
 import io.consentgateway.domain.finance.Account;
@@ -326,7 +326,7 @@ public final class FakeConsentProvider implements ConsentProvider {
 
     private void requireReachable() {
         if (unreachable) {
-            throw new ProviderUnavailable("the fake provider cannot be reached", Optional.empty(), false, null);
+            throw new ProviderNotReached("the fake provider cannot be reached");
         }
     }
 

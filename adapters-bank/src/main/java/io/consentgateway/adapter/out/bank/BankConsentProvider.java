@@ -1,15 +1,15 @@
 package io.consentgateway.adapter.out.bank;
 
+import io.consentgateway.adapter.kit.BasicClientAuthentication;
+import io.consentgateway.adapter.kit.ProviderBusy;
+import io.consentgateway.adapter.kit.ProviderErrorMapper;
+import io.consentgateway.adapter.kit.ResponseSizeLimit;
 import io.consentgateway.adapter.out.bank.api.BankDataApi;
 import io.consentgateway.adapter.out.bank.api.BankTokenApi;
+import io.consentgateway.adapter.out.bank.http.BankErrorBody;
 import io.consentgateway.adapter.out.bank.http.BankFailures;
-import io.consentgateway.adapter.out.bank.http.BankResponseExceptionMapper;
-import io.consentgateway.adapter.out.bank.http.BasicClientAuthentication;
 import io.consentgateway.adapter.out.bank.http.Endpoint;
-import io.consentgateway.adapter.out.bank.http.ProviderBusy;
-import io.consentgateway.adapter.out.bank.http.ProviderNotReached;
 import io.consentgateway.adapter.out.bank.http.RequestIdHeader;
-import io.consentgateway.adapter.out.bank.http.ResponseSizeLimit;
 import io.consentgateway.adapter.out.bank.mapping.BankMapping;
 import io.consentgateway.adapter.out.bank.mapping.BankRequests;
 import io.consentgateway.application.port.out.CallbackParameters;
@@ -19,6 +19,7 @@ import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.ProviderException;
 import io.consentgateway.application.port.out.ProviderFlow;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
+import io.consentgateway.application.port.out.ProviderNotReached;
 import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderOptionsRejected;
 import io.consentgateway.application.port.out.ProviderRejected;
@@ -135,7 +136,8 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
                 // RESTEasy (tests) would otherwise use a single-connection manager; Liberty ignores these.
                 .property("resteasy.connectionPoolSize", 50)
                 .property("resteasy.maxPooledPerRoute", 50)
-                .register(new BankResponseExceptionMapper(endpoint, clock))
+                .register(new ProviderErrorMapper((status, retryAfter, body) ->
+                        BankFailures.fromStatus(endpoint, status, retryAfter, BankErrorBody.parse(body), clock)))
                 .register(new ResponseSizeLimit(settings.maxResponseBytes()));
         if (endpoint == Endpoint.TOKEN) {
             builder.register(new BasicClientAuthentication(settings.clientId(), settings.clientSecret()));
@@ -236,7 +238,8 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
     }
 
     private IssuedTokens token(Supplier<byte[]> call) {
-        return guard(Endpoint.TOKEN, () -> BankMapping.tokens(BankMapping.object(call(Endpoint.TOKEN, call), "token endpoint")));
+        return BankFailures.translated(Endpoint.TOKEN, () -> BankMapping.tokens(
+                BankMapping.object(BankFailures.translated(Endpoint.TOKEN, call), "token endpoint")));
     }
 
     // ---- data ----
@@ -256,7 +259,7 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
     @Fallback(fallbackMethod = "accountsNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public List<Account> accounts(AccessToken accessToken) {
         Objects.requireNonNull(accessToken, "access token");
-        return guard(Endpoint.DATA, () -> {
+        return BankFailures.translated(Endpoint.DATA, () -> {
             String authorization = bearer(accessToken);
             List<Account> accounts = new ArrayList<>();
             for (Account account : listAccounts(authorization)) {
@@ -269,7 +272,7 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
     private Optional<Balance> balance(String authorization, Account account) {
         try {
             JsonObject information = BankMapping.object(
-                    call(Endpoint.DATA, () -> data.information(authorization, BankRequests.information(account.id()))),
+                    BankFailures.translated(Endpoint.DATA, () -> data.information(authorization, BankRequests.information(account.id()))),
                     "accounts API (information)");
             return BankMapping.balance(information, account.currency());
         } catch (ProviderRejected e) {
@@ -295,7 +298,7 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
             }
             int at = page;
             BankMapping.Page<Account> received = BankMapping.accountsPage(BankMapping.object(
-                    call(Endpoint.DATA, () -> data.accounts(authorization, at, size, "asc")), "accounts API (accounts)"));
+                    BankFailures.translated(Endpoint.DATA, () -> data.accounts(authorization, at, size, "asc")), "accounts API (accounts)"));
             received.items().forEach(a -> accounts.putIfAbsent(a.id(), a));
             if (isLastPage(page, size, received)) {
                 return List.copyOf(accounts.values());
@@ -321,7 +324,7 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
     public List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter) {
         Objects.requireNonNull(accessToken, "access token");
         Objects.requireNonNull(filter, "transaction filter");
-        return guard(Endpoint.DATA, () -> {
+        return BankFailures.translated(Endpoint.DATA, () -> {
             String authorization = bearer(accessToken);
             List<Account> accounts = listAccounts(authorization);
             Set<String> wanted = new LinkedHashSet<>();
@@ -350,7 +353,7 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
             }
             String body = BankRequests.transactions(account.id(), settings.transactionStatus().name(), filter, page, size);
             BankMapping.Page<Transaction> answer = BankMapping.transactionsPage(BankMapping.object(
-                    call(Endpoint.DATA, () -> data.transactions(authorization, body)), "accounts API (transactions)"),
+                    BankFailures.translated(Endpoint.DATA, () -> data.transactions(authorization, body)), "accounts API (transactions)"),
                     account.id(), currency);
             received += answer.received();
             if (received > settings.maxTransactions()) {
@@ -421,27 +424,5 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
 
     private static String bearer(AccessToken accessToken) {
         return "Bearer " + accessToken.reveal();
-    }
-
-    /** Runs one HTTP call; anything but the application's exceptions is translated. */
-    private static <T> T call(Endpoint endpoint, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ProviderException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw BankFailures.fromThrowable(endpoint, e);
-        }
-    }
-
-    /** The safety net around a whole operation (mapping included): only the application's exceptions leave. */
-    private static <T> T guard(Endpoint endpoint, Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (ProviderException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw BankFailures.fromThrowable(endpoint, e);
-        }
     }
 }

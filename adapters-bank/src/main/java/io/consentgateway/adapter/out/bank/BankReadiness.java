@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.bank;
 
+import io.consentgateway.adapter.kit.HostReachability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
@@ -7,14 +8,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * {@code provider-tatrabanka}: ready only while the bank's host accepts connections. It checks the network path (DNS,
@@ -27,12 +21,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class BankReadiness implements HealthCheck {
     public static final String NAME = "provider-tatrabanka";
-    public static final String AFFECTS_READINESS = "cg.health.provider-affects-readiness";
-    static final int TIMEOUT_MILLIS = 2_000;
+    public static final String AFFECTS_READINESS = HostReachability.AFFECTS_READINESS;
 
-    private URI base;
-    private boolean affectsReadiness;
-    private int timeoutMillis;
+    private HostReachability reachability;
 
     /** For CDI's client proxy only. */
     protected BankReadiness() {
@@ -41,31 +32,16 @@ public class BankReadiness implements HealthCheck {
     @Inject
     public BankReadiness(Config config) {
         this(BankSettings.baseUriFromConfig(key -> config.getOptionalValue(key, String.class)),
-                config.getOptionalValue(AFFECTS_READINESS, Boolean.class).orElse(Boolean.TRUE), TIMEOUT_MILLIS);
+                config.getOptionalValue(AFFECTS_READINESS, Boolean.class).orElse(Boolean.TRUE),
+                HostReachability.DEFAULT_TIMEOUT_MILLIS);
     }
 
     public BankReadiness(URI base, boolean affectsReadiness, int timeoutMillis) {
-        this.base = Objects.requireNonNull(base, "base URL");
-        this.affectsReadiness = affectsReadiness;
-        this.timeoutMillis = timeoutMillis;
+        this.reachability = new HostReachability(NAME, base, affectsReadiness, timeoutMillis);
     }
 
     @Override
     public HealthCheckResponse call() {
-        String host = String.valueOf(base.getHost());
-        int port = base.getPort() != -1 ? base.getPort() : "https".equalsIgnoreCase(base.getScheme()) ? 443 : 80;
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("host", host);
-        data.put("port", (long) port);
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(base.getHost(), port), timeoutMillis);
-            data.put("reachable", true);
-            return new HealthCheckResponse(NAME, HealthCheckResponse.Status.UP, Optional.of(data));
-        } catch (IOException | IllegalArgumentException e) {
-            data.put("reachable", false);
-            data.put("error", e.getClass().getSimpleName());
-            return new HealthCheckResponse(NAME,
-                    affectsReadiness ? HealthCheckResponse.Status.DOWN : HealthCheckResponse.Status.UP, Optional.of(data));
-        }
+        return reachability.check();
     }
 }

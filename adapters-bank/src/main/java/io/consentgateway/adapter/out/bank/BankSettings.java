@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.bank;
 
+import io.consentgateway.adapter.kit.ConfigValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -143,19 +144,19 @@ public record BankSettings(
     public BankSettings {
         Objects.requireNonNull(baseUri, "configuration key " + BASE_URL + " is required");
         checkBaseUri(baseUri);
-        requireText(clientId, CLIENT_ID);
-        requireText(clientSecret, CLIENT_SECRET);
+        ConfigValues.requireText(clientId, CLIENT_ID);
+        ConfigValues.requireText(clientSecret, CLIENT_SECRET);
         if (!PRINTABLE_TOKEN.matcher(clientId).matches() || clientId.indexOf(':') >= 0) {
             throw new IllegalArgumentException("configuration key " + CLIENT_ID
                     + " must be printable ASCII without spaces or ':' (HTTP Basic)");
         }
-        requireText(scope, SCOPE);
+        ConfigValues.requireText(scope, SCOPE);
         if (!SCOPE_SHAPE.matcher(scope).matches()) {
             throw new IllegalArgumentException("configuration key " + SCOPE
                     + " must be space-separated OAuth scope tokens, e.g. AISP");
         }
-        requirePositive(connectTimeout, CONNECT_TIMEOUT);
-        requirePositive(readTimeout, READ_TIMEOUT);
+        ConfigValues.requirePositive(connectTimeout, CONNECT_TIMEOUT);
+        ConfigValues.requirePositive(readTimeout, READ_TIMEOUT);
         if (pageSize < 10 || pageSize > 100 || pageSize % 10 != 0) {
             throw new IllegalArgumentException("configuration key " + PAGE_SIZE + " must be 10..100 in steps of 10, was "
                     + pageSize);
@@ -204,12 +205,12 @@ public record BankSettings(
                 get.apply(CLIENT_ID).orElse(DEFAULT_CLIENT_ID),
                 get.apply(CLIENT_SECRET).orElse(DEFAULT_CLIENT_SECRET),
                 get.apply(SCOPE).orElse(DEFAULT_SCOPE),
-                get.apply(CONNECT_TIMEOUT).map(v -> duration(v, CONNECT_TIMEOUT)).orElse(DEFAULT_CONNECT_TIMEOUT),
-                get.apply(READ_TIMEOUT).map(v -> duration(v, READ_TIMEOUT)).orElse(DEFAULT_READ_TIMEOUT),
-                get.apply(PAGE_SIZE).map(v -> integer(v, PAGE_SIZE)).orElse(DEFAULT_PAGE_SIZE),
-                get.apply(MAX_PAGES).map(v -> integer(v, MAX_PAGES)).orElse(DEFAULT_MAX_PAGES),
-                get.apply(MAX_TRANSACTIONS).map(v -> integer(v, MAX_TRANSACTIONS)).orElse(DEFAULT_MAX_TRANSACTIONS),
-                get.apply(MAX_RESPONSE_BYTES).map(v -> longValue(v, MAX_RESPONSE_BYTES)).orElse(DEFAULT_MAX_RESPONSE_BYTES),
+                get.apply(CONNECT_TIMEOUT).map(v -> ConfigValues.duration(v, CONNECT_TIMEOUT)).orElse(DEFAULT_CONNECT_TIMEOUT),
+                get.apply(READ_TIMEOUT).map(v -> ConfigValues.duration(v, READ_TIMEOUT)).orElse(DEFAULT_READ_TIMEOUT),
+                get.apply(PAGE_SIZE).map(v -> ConfigValues.integer(v, PAGE_SIZE)).orElse(DEFAULT_PAGE_SIZE),
+                get.apply(MAX_PAGES).map(v -> ConfigValues.integer(v, MAX_PAGES)).orElse(DEFAULT_MAX_PAGES),
+                get.apply(MAX_TRANSACTIONS).map(v -> ConfigValues.integer(v, MAX_TRANSACTIONS)).orElse(DEFAULT_MAX_TRANSACTIONS),
+                get.apply(MAX_RESPONSE_BYTES).map(v -> ConfigValues.longValue(v, MAX_RESPONSE_BYTES)).orElse(DEFAULT_MAX_RESPONSE_BYTES),
                 get.apply(TRANSACTION_STATUS).map(BankSettings::status).orElse(DEFAULT_TRANSACTION_STATUS),
                 keyStore,
                 trustStore);
@@ -297,47 +298,6 @@ public record BankSettings(
             return Path.of(value);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("configuration key " + key + " is not a valid file path");
-        }
-    }
-
-    private static void requireText(String value, String key) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("configuration key " + key + " is required");
-        }
-    }
-
-    private static void requirePositive(Duration value, String key) {
-        Objects.requireNonNull(value, "configuration key " + key + " is required");
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("configuration key " + key + " must be a positive duration");
-        }
-    }
-
-    private static Duration duration(String value, String key) {
-        try {
-            if (value.chars().allMatch(Character::isDigit)) {
-                return Duration.ofMillis(Long.parseLong(value));
-            }
-            return Duration.parse(value.toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("configuration key " + key
-                    + " must be an ISO-8601 duration (PT5S) or milliseconds");
-        }
-    }
-
-    private static int integer(String value, String key) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("configuration key " + key + " must be a whole number");
-        }
-    }
-
-    private static long longValue(String value, String key) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("configuration key " + key + " must be a whole number");
         }
     }
 

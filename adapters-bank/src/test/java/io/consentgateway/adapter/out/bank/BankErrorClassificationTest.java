@@ -1,8 +1,8 @@
 package io.consentgateway.adapter.out.bank;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import io.consentgateway.adapter.out.bank.http.ProviderBusy;
-import io.consentgateway.adapter.out.bank.http.ProviderNotReached;
+import io.consentgateway.adapter.kit.ProviderBusy;
+import io.consentgateway.application.port.out.ProviderNotReached;
 import io.consentgateway.application.port.out.ProviderException;
 import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderRejected;

@@ -75,7 +75,7 @@ class BankSecretsTest extends BankWireMockTest {
                 adapter.refresh(new RefreshToken(REFRESH)),
                 new CallbackParameters(Map.of("code", CODE, "state", "s".repeat(43))),
                 adapter.interpretCallback(new CallbackParameters(Map.of("code", CODE)), Optional.empty()),
-                new io.consentgateway.adapter.out.bank.http.BasicClientAuthentication(BankStage.CLIENT_ID, BankStage.CLIENT_SECRET));
+                new io.consentgateway.adapter.kit.BasicClientAuthentication(BankStage.CLIENT_ID, BankStage.CLIENT_SECRET));
 
         assertThat(printed).allSatisfy(o -> assertThat(o.toString())
                 .doesNotContain(BankStage.CLIENT_SECRET, CODE, REFRESH, verifier, BankStage.ISSUED_ACCESS, BankStage.ISSUED_REFRESH));

@@ -1,5 +1,9 @@
 package io.consentgateway.adapter.out.nrich;
 
+import io.consentgateway.adapter.kit.BasicClientAuthentication;
+import io.consentgateway.adapter.kit.ProviderBusy;
+import io.consentgateway.adapter.kit.ProviderErrorMapper;
+import io.consentgateway.adapter.kit.ResponseSizeLimit;
 import io.consentgateway.adapter.out.nrich.api.AccountsResponse;
 import io.consentgateway.adapter.out.nrich.api.FlowCreated;
 import io.consentgateway.adapter.out.nrich.api.IncomeReportResponse;
@@ -10,13 +14,9 @@ import io.consentgateway.adapter.out.nrich.api.TokenRequest;
 import io.consentgateway.adapter.out.nrich.api.TokenResponse;
 import io.consentgateway.adapter.out.nrich.api.TransactionDto;
 import io.consentgateway.adapter.out.nrich.api.TransactionsResponse;
-import io.consentgateway.adapter.out.nrich.http.BasicClientAuthentication;
 import io.consentgateway.adapter.out.nrich.http.Endpoint;
+import io.consentgateway.adapter.out.nrich.http.NrichErrorBody;
 import io.consentgateway.adapter.out.nrich.http.NrichFailures;
-import io.consentgateway.adapter.out.nrich.http.NrichResponseExceptionMapper;
-import io.consentgateway.adapter.out.nrich.http.ProviderBusy;
-import io.consentgateway.adapter.out.nrich.http.ProviderNotReached;
-import io.consentgateway.adapter.out.nrich.http.ResponseSizeLimit;
 import io.consentgateway.adapter.out.nrich.mapping.NrichMapping;
 import io.consentgateway.adapter.out.nrich.mapping.NrichRequests;
 import io.consentgateway.adapter.out.nrich.mapping.NrichCallbacks;
@@ -28,6 +28,7 @@ import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.ProviderException;
 import io.consentgateway.application.port.out.ProviderFlow;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
+import io.consentgateway.application.port.out.ProviderNotReached;
 import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
@@ -146,7 +147,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
                 // RESTEasy (tests) would otherwise use a single-connection manager; Liberty ignores these.
                 .property("resteasy.connectionPoolSize", 50)
                 .property("resteasy.maxPooledPerRoute", 50)
-                .register(new NrichResponseExceptionMapper(endpoint, clock))
+                .register(new ProviderErrorMapper((status, retryAfter, body) ->
+                        NrichFailures.fromStatus(endpoint, status, retryAfter, NrichErrorBody.parse(body), clock)))
                 .register(new ResponseSizeLimit(settings.maxResponseBytes()));
         if (authentication != null) {
             builder.register(authentication);
@@ -203,8 +205,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     @Fallback(fallbackMethod = "startFlowNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public ProviderFlow startFlow(ProviderFlowRequest request) {
         Objects.requireNonNull(request, "flow request");
-        return guard(Endpoint.FLOW, () -> {
-            FlowCreated created = call(Endpoint.FLOW, () -> switch (request.kind()) {
+        return NrichFailures.translated(Endpoint.FLOW, () -> {
+            FlowCreated created = NrichFailures.translated(Endpoint.FLOW, () -> switch (request.kind()) {
                 case ONGOING_ACCESS -> request.renewal()
                         ? flows.ongoingSync(NrichRequests.ongoingSync(request))
                         : flows.ongoingAccess(NrichRequests.ongoingAccess(request));
@@ -242,8 +244,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     }
 
     private IssuedTokens token(TokenRequest request) {
-        return guard(Endpoint.TOKEN, () -> {
-            TokenResponse response = call(Endpoint.TOKEN, () -> switch (settings.tokenRequestEncoding()) {
+        return NrichFailures.translated(Endpoint.TOKEN, () -> {
+            TokenResponse response = NrichFailures.translated(Endpoint.TOKEN, () -> switch (settings.tokenRequestEncoding()) {
                 case JSON -> tokens.token(request);
                 case FORM -> tokens.tokenAsForm(request.toForm());
             });
@@ -261,11 +263,11 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     @Fallback(fallbackMethod = "accountsNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public List<Account> accounts(AccessToken accessToken) {
         Objects.requireNonNull(accessToken, "access token");
-        return guard(Endpoint.DATA, () -> NrichMapping.accounts(fetchAccounts(accessToken)));
+        return NrichFailures.translated(Endpoint.DATA, () -> NrichMapping.accounts(fetchAccounts(accessToken)));
     }
 
     private List<io.consentgateway.adapter.out.nrich.api.AccountDto> fetchAccounts(AccessToken accessToken) {
-        AccountsResponse response = call(Endpoint.DATA, () -> data.accounts(bearer(accessToken)));
+        AccountsResponse response = NrichFailures.translated(Endpoint.DATA, () -> data.accounts(bearer(accessToken)));
         if (response == null) {
             throw new ProviderUnavailable("nrich data API answered accounts with an empty body");
         }
@@ -291,7 +293,7 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     public List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter) {
         Objects.requireNonNull(accessToken, "access token");
         Objects.requireNonNull(filter, "transaction filter");
-        return guard(Endpoint.DATA, () -> {
+        return NrichFailures.translated(Endpoint.DATA, () -> {
             String authorization = bearer(accessToken);
             String accounts = filter.accountIds().isEmpty() ? null : String.join(",", filter.accountIds());
             String since = filter.from().map(LocalDate::toString).orElse(null);
@@ -306,7 +308,7 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
                             + " pages of " + count + " (cg.nrich.max-pages)");
                 }
                 int at = offset;
-                TransactionsResponse response = call(Endpoint.DATA,
+                TransactionsResponse response = NrichFailures.translated(Endpoint.DATA,
                         () -> data.transactions(authorization, accounts, since, until, count, at));
                 NrichMapping.Received<TransactionDto> items = NrichMapping.transactionItems(
                         response == null ? null : response.transactions());
@@ -350,7 +352,7 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     @Fallback(fallbackMethod = "incomeReportNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public IncomeReport incomeReport(AccessToken accessToken, String providerFlowId) {
         Objects.requireNonNull(accessToken, "access token");
-        return guard(Endpoint.DATA, () -> {
+        return NrichFailures.translated(Endpoint.DATA, () -> {
             String authorization = bearer(accessToken);
             IncomeReportResponse response = switch (settings.incomeReportEndpoint()) {
                 case CURRENT -> {
@@ -358,12 +360,12 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
                         throw new ProviderRejected("the nrich income report needs the flow id",
                                 Map.of("flow_id", List.of("is required")));
                     }
-                    yield call(Endpoint.DATA, () -> data.incomeReport(authorization, providerFlowId.strip()));
+                    yield NrichFailures.translated(Endpoint.DATA, () -> data.incomeReport(authorization, providerFlowId.strip()));
                 }
                 case LEGACY -> {
                     YearMonth until = YearMonth.now(clock);
                     YearMonth since = until.minusMonths(settings.legacyIncomeReportMonths() - 1L);
-                    yield call(Endpoint.DATA, () -> data.legacyIncomeReport(authorization, since.toString(), until.toString()));
+                    yield NrichFailures.translated(Endpoint.DATA, () -> data.legacyIncomeReport(authorization, since.toString(), until.toString()));
                 }
             };
             return NrichMapping.incomeReport(response);
@@ -416,27 +418,5 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
 
     private static String bearer(AccessToken accessToken) {
         return "Bearer " + accessToken.reveal();
-    }
-
-    /** Runs one HTTP call; anything but the application's exceptions is translated. */
-    private static <T> T call(Endpoint endpoint, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ProviderException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw NrichFailures.fromThrowable(endpoint, e);
-        }
-    }
-
-    /** The safety net around a whole operation (mapping included): only the application's exceptions leave. */
-    private static <T> T guard(Endpoint endpoint, Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (ProviderException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw NrichFailures.fromThrowable(endpoint, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.nrich;
 
+import io.consentgateway.adapter.kit.HostReachability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -7,14 +8,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Readiness check {@value #NAME}: ready only while nrich's host accepts connections. nrich publishes no health
@@ -29,11 +24,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class NrichReadiness implements HealthCheck {
     public static final String NAME = "provider-nrich";
-    public static final String AFFECTS_READINESS = "cg.health.provider-affects-readiness";
-    static final int TIMEOUT_MILLIS = 2_000;
+    public static final String AFFECTS_READINESS = HostReachability.AFFECTS_READINESS;
 
-    private URI baseUri;
-    private boolean affectsReadiness;
+    private HostReachability reachability;
 
     /** For CDI's client proxy only. */
     protected NrichReadiness() {
@@ -47,29 +40,12 @@ public class NrichReadiness implements HealthCheck {
 
     /** Outside CDI (tests). */
     public NrichReadiness(URI baseUri, boolean affectsReadiness) {
-        this.baseUri = Objects.requireNonNull(baseUri, "nrich base URI");
-        this.affectsReadiness = affectsReadiness;
+        this.reachability = new HostReachability(NAME, Objects.requireNonNull(baseUri, "nrich base URI"), affectsReadiness,
+                HostReachability.DEFAULT_TIMEOUT_MILLIS);
     }
 
     @Override
     public HealthCheckResponse call() {
-        String host = String.valueOf(baseUri.getHost());
-        int port = baseUri.getPort() != -1 ? baseUri.getPort() : "https".equalsIgnoreCase(baseUri.getScheme()) ? 443 : 80;
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("host", host);
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(baseUri.getHost(), port), TIMEOUT_MILLIS);
-            return response(true, data);
-        } catch (IOException | IllegalArgumentException e) {
-            data.put("reachable", false);
-            data.put("error", e.getClass().getSimpleName());
-            return response(!affectsReadiness, data);
-        }
-    }
-
-    // The constructor, not HealthCheckResponse.named(): no HealthCheckResponseProvider is needed outside Liberty.
-    private static HealthCheckResponse response(boolean up, Map<String, Object> data) {
-        return new HealthCheckResponse(NAME, up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,
-                Optional.of(Map.copyOf(data)));
+        return reachability.check();
     }
 }

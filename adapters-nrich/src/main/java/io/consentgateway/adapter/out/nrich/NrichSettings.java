@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.nrich;
 
+import io.consentgateway.adapter.kit.ConfigValues;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -89,13 +90,13 @@ public record NrichSettings(
                 || !("https".equalsIgnoreCase(baseUri.getScheme()) || "http".equalsIgnoreCase(baseUri.getScheme()))) {
             throw new IllegalArgumentException(BASE_URL + " (nrich base URL) must be an absolute http(s) URL with a host");
         }
-        requireText(clientId, CLIENT_ID + " (nrich client id)");
-        requireText(clientSecret, CLIENT_SECRET + " (nrich client secret)");
+        ConfigValues.requireText(clientId, CLIENT_ID + " (nrich client id)");
+        ConfigValues.requireText(clientSecret, CLIENT_SECRET + " (nrich client secret)");
         if (clientId.indexOf(':') >= 0) {
             throw new IllegalArgumentException(CLIENT_ID + " (nrich client id) must not contain ':' (HTTP Basic)");
         }
-        requirePositive(connectTimeout, CONNECT_TIMEOUT + " (nrich connect timeout)");
-        requirePositive(readTimeout, READ_TIMEOUT + " (nrich read timeout)");
+        ConfigValues.requirePositive(connectTimeout, CONNECT_TIMEOUT + " (nrich connect timeout)");
+        ConfigValues.requirePositive(readTimeout, READ_TIMEOUT + " (nrich read timeout)");
         if (pageSize < 1 || pageSize > 10_000) {
             throw new IllegalArgumentException(PAGE_SIZE + " (nrich page size) must be 1..10000, was " + pageSize);
         }
@@ -139,19 +140,19 @@ public record NrichSettings(
                 get.apply(BASE_URL).map(NrichSettings::baseUrl).orElse(DEFAULT_BASE_URI),
                 get.apply(CLIENT_ID).orElse(DEFAULT_CLIENT_ID),
                 get.apply(CLIENT_SECRET).orElse(DEFAULT_CLIENT_SECRET),
-                get.apply(CONNECT_TIMEOUT).map(v -> duration(v, CONNECT_TIMEOUT)).orElse(DEFAULT_CONNECT_TIMEOUT),
-                get.apply(READ_TIMEOUT).map(v -> duration(v, READ_TIMEOUT)).orElse(DEFAULT_READ_TIMEOUT),
-                get.apply(PAGE_SIZE).map(v -> integer(v, PAGE_SIZE)).orElse(DEFAULT_PAGE_SIZE),
-                get.apply(MAX_PAGES).map(v -> integer(v, MAX_PAGES)).orElse(DEFAULT_MAX_PAGES),
-                get.apply(SEND_REDIRECT_URI).map(v -> bool(v, SEND_REDIRECT_URI)).orElse(true),
-                get.apply(TOKEN_REQUEST_ENCODING).map(v -> enumValue(TokenRequestEncoding.class, v, TOKEN_REQUEST_ENCODING))
+                get.apply(CONNECT_TIMEOUT).map(v -> ConfigValues.duration(v, CONNECT_TIMEOUT)).orElse(DEFAULT_CONNECT_TIMEOUT),
+                get.apply(READ_TIMEOUT).map(v -> ConfigValues.duration(v, READ_TIMEOUT)).orElse(DEFAULT_READ_TIMEOUT),
+                get.apply(PAGE_SIZE).map(v -> ConfigValues.integer(v, PAGE_SIZE)).orElse(DEFAULT_PAGE_SIZE),
+                get.apply(MAX_PAGES).map(v -> ConfigValues.integer(v, MAX_PAGES)).orElse(DEFAULT_MAX_PAGES),
+                get.apply(SEND_REDIRECT_URI).map(v -> ConfigValues.bool(v, SEND_REDIRECT_URI)).orElse(true),
+                get.apply(TOKEN_REQUEST_ENCODING).map(v -> ConfigValues.enumValue(TokenRequestEncoding.class, v, TOKEN_REQUEST_ENCODING))
                         .orElse(TokenRequestEncoding.JSON),
-                get.apply(INCOME_REPORT_ENDPOINT).map(v -> enumValue(IncomeReportEndpoint.class, v, INCOME_REPORT_ENDPOINT))
+                get.apply(INCOME_REPORT_ENDPOINT).map(v -> ConfigValues.enumValue(IncomeReportEndpoint.class, v, INCOME_REPORT_ENDPOINT))
                         .orElse(IncomeReportEndpoint.CURRENT),
-                get.apply(LEGACY_INCOME_REPORT_MONTHS).map(v -> integer(v, LEGACY_INCOME_REPORT_MONTHS))
+                get.apply(LEGACY_INCOME_REPORT_MONTHS).map(v -> ConfigValues.integer(v, LEGACY_INCOME_REPORT_MONTHS))
                         .orElse(DEFAULT_LEGACY_INCOME_REPORT_MONTHS),
-                get.apply(MAX_RESPONSE_BYTES).map(v -> longValue(v, MAX_RESPONSE_BYTES)).orElse(DEFAULT_MAX_RESPONSE_BYTES),
-                get.apply(MAX_TRANSACTIONS).map(v -> integer(v, MAX_TRANSACTIONS)).orElse(DEFAULT_MAX_TRANSACTIONS));
+                get.apply(MAX_RESPONSE_BYTES).map(v -> ConfigValues.longValue(v, MAX_RESPONSE_BYTES)).orElse(DEFAULT_MAX_RESPONSE_BYTES),
+                get.apply(MAX_TRANSACTIONS).map(v -> ConfigValues.integer(v, MAX_TRANSACTIONS)).orElse(DEFAULT_MAX_TRANSACTIONS));
     }
 
     /** The base URI without a trailing slash, so that interface paths ({@code /ongoing/access}) append cleanly. */
@@ -219,19 +220,6 @@ public record NrichSettings(
                 + ", maxTransactions=" + maxTransactions + "]";
     }
 
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        Objects.requireNonNull(value, name + " is required");
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive");
-        }
-    }
-
     /** The value is not echoed: a URL may carry user information. */
     private static URI baseUrl(String value) {
         try {
@@ -241,46 +229,4 @@ public record NrichSettings(
         }
     }
 
-    private static Duration duration(String value, String key) {
-        try {
-            if (value.chars().allMatch(Character::isDigit)) {
-                return Duration.ofMillis(Long.parseLong(value));
-            }
-            return Duration.parse(value.toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 duration (PT5S) or milliseconds");
-        }
-    }
-
-    private static int integer(String value, String key) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number");
-        }
-    }
-
-    private static long longValue(String value, String key) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number");
-        }
-    }
-
-    private static boolean bool(String value, String key) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(key + " must be true or false");
-        };
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String key) {
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
 }

@@ -1,7 +1,7 @@
 package io.consentgateway.adapter.out.nrich;
 
-import io.consentgateway.adapter.out.nrich.http.ProviderBusy;
-import io.consentgateway.adapter.out.nrich.http.ProviderNotReached;
+import io.consentgateway.adapter.kit.ProviderBusy;
+import io.consentgateway.application.port.out.ProviderNotReached;
 import io.consentgateway.application.port.out.ProviderException;
 import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderRejected;

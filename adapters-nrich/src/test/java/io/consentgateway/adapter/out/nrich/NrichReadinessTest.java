@@ -59,7 +59,7 @@ class NrichReadinessTest {
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         Map<String, Object> data = response.getData().orElseThrow();
-        assertThat(data).containsEntry("host", "nrich.invalid").containsOnlyKeys("host", "reachable", "error");
+        assertThat(data).containsEntry("host", "nrich.invalid").containsOnlyKeys("host", "port", "reachable", "error");
     }
 
     @Test

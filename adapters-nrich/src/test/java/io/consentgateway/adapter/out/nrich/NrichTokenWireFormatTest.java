@@ -1,6 +1,6 @@
 package io.consentgateway.adapter.out.nrich;
 
-import io.consentgateway.adapter.out.nrich.http.ProviderNotReached;
+import io.consentgateway.application.port.out.ProviderNotReached;
 import io.consentgateway.application.port.out.CodeExchange;
 import io.consentgateway.application.port.out.ProviderException;
 import io.consentgateway.application.port.out.ProviderUnavailable;

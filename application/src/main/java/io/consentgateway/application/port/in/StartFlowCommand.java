@@ -33,8 +33,6 @@ import java.util.Optional;
 public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind, FlowOptions options,
                                Map<String, Object> providerOptions, Optional<URI> returnTo) {
 
-    public static final int MAX_PROVIDER_OPTIONS = 32;
-
     public StartFlowCommand {
         Require.nonNull(userId, "user id");
         Require.nonNull(provider, "provider");
@@ -78,8 +76,8 @@ public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind
                 f.reject("reportingPeriod", "applies to an income report only");
             }
             Map<String, Object> requested = providerOptions == null ? Map.of() : providerOptions;
-            if (requested.size() > MAX_PROVIDER_OPTIONS) {
-                f.reject("providerOptions", "at most " + MAX_PROVIDER_OPTIONS + " provider options");
+            if (requested.size() > ProviderOptions.MAX_OPTIONS) {
+                f.reject("providerOptions", "at most " + ProviderOptions.MAX_OPTIONS + " provider options");
             }
             URI target = f.parse("returnTo", returnTo, StartFlowCommand::absoluteUri);
             f.throwIfAny();

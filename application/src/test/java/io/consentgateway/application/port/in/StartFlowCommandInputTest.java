@@ -222,7 +222,7 @@ class StartFlowCommandInputTest {
         void tooManyProviderOptionsAreRefusedBeforeAnyProviderSeesThem() {
             In in = new In();
             Map<String, Object> many = new java.util.HashMap<>();
-            for (int i = 0; i <= StartFlowCommand.MAX_PROVIDER_OPTIONS; i++) {
+            for (int i = 0; i <= io.consentgateway.domain.flow.ProviderOptions.MAX_OPTIONS; i++) {
                 many.put("o" + i, "x");
             }
             in.providerOptions = many;

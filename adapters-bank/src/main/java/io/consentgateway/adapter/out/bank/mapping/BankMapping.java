@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.bank.mapping;
 
+import io.consentgateway.adapter.kit.Lenient;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.Balance;

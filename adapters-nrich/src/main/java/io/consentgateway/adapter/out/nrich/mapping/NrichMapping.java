@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.nrich.mapping;
 
+import io.consentgateway.adapter.kit.Lenient;
 import io.consentgateway.adapter.out.nrich.api.AccountDto;
 import io.consentgateway.adapter.out.nrich.api.BalanceDto;
 import io.consentgateway.adapter.out.nrich.api.FlowCreated;

@@ -1,4 +1,4 @@
-package io.consentgateway.adapter.out.nrich.http;
+package io.consentgateway.adapter.kit;
 
 import io.consentgateway.application.port.out.ProviderUnavailable;
 
@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * nrich asked us to back off: 429 or 503 with a {@code Retry-After} longer than {@link #LONGER_THAN} (the reads'
+ * The provider asked us to back off: 429 or 503 with a {@code Retry-After} longer than {@link #LONGER_THAN} (the reads'
  * retry delay plus its jitter), or 429 without any {@code Retry-After}. The reads do not retry it ({@code abortOn}):
  * a retry after ~500 ms would ignore the provider's request and only add load. The caller honours
  * {@link #retryAfter()} (when present) before calling again. A 429/503 asking for less (e.g. {@code Retry-After: 0})

@@ -1,4 +1,4 @@
-package io.consentgateway.adapter.out.bank.http;
+package io.consentgateway.adapter.kit;
 
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;

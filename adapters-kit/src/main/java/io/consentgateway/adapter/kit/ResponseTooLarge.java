@@ -1,4 +1,4 @@
-package io.consentgateway.adapter.out.nrich.http;
+package io.consentgateway.adapter.kit;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package io.consentgateway.adapter.out.nrich.mapping;
+package io.consentgateway.adapter.kit;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -19,16 +19,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Forgiving readers of provider values: anything unreadable is empty rather than an error. */
-final class Lenient {
+public final class Lenient {
 
     private Lenient() {
     }
 
-    static Optional<String> text(String value) {
+    public static Optional<String> text(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
-    static Optional<String> text(JsonValue value) {
+    public static Optional<String> text(JsonValue value) {
         if (value instanceof JsonString s) {
             return text(s.getString());
         }
@@ -39,7 +39,7 @@ final class Lenient {
     }
 
     /** A JSON number or a string holding a number ({@code "-12.30"}, {@code "1,5"} is read as 1.5). */
-    static Optional<BigDecimal> decimal(JsonValue value) {
+    public static Optional<BigDecimal> decimal(JsonValue value) {
         if (value instanceof JsonNumber n) {
             return Optional.of(n.bigDecimalValue());
         }
@@ -57,11 +57,11 @@ final class Lenient {
         return Optional.empty();
     }
 
-    static Optional<BigDecimal> decimal(JsonObject object, String name) {
+    public static Optional<BigDecimal> decimal(JsonObject object, String name) {
         return object == null ? Optional.empty() : decimal(object.get(name));
     }
 
-    static Optional<Integer> integer(JsonValue value) {
+    public static Optional<Integer> integer(JsonValue value) {
         return decimal(value).flatMap(d -> {
             try {
                 return Optional.of(d.intValueExact());
@@ -71,24 +71,24 @@ final class Lenient {
         });
     }
 
-    static Optional<Integer> integer(JsonObject object, String name) {
+    public static Optional<Integer> integer(JsonObject object, String name) {
         return object == null ? Optional.empty() : integer(object.get(name));
     }
 
-    static Optional<String> text(JsonObject object, String name) {
+    public static Optional<String> text(JsonObject object, String name) {
         return object == null ? Optional.empty() : text(object.get(name));
     }
 
-    static Optional<JsonObject> object(JsonValue value) {
+    public static Optional<JsonObject> object(JsonValue value) {
         return value instanceof JsonObject o ? Optional.of(o) : Optional.empty();
     }
 
-    static Optional<JsonObject> object(JsonObject parent, String name) {
+    public static Optional<JsonObject> object(JsonObject parent, String name) {
         return parent == null ? Optional.empty() : object(parent.get(name));
     }
 
     /** A day: {@code 2025-01-31}, or the day of a date-time ({@code 2025-01-31T10:00:00Z}). */
-    static Optional<LocalDate> date(String value) {
+    public static Optional<LocalDate> date(String value) {
         Optional<String> text = text(value);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -105,7 +105,7 @@ final class Lenient {
     }
 
     /** A day or a month ({@code 2025-01} as its first or last day). */
-    static Optional<LocalDate> dateOrMonth(String value, boolean endOfMonth) {
+    public static Optional<LocalDate> dateOrMonth(String value, boolean endOfMonth) {
         Optional<LocalDate> day = date(value);
         if (day.isPresent() || value == null) {
             return day;
@@ -119,7 +119,7 @@ final class Lenient {
     }
 
     /** An instant: ISO instant, offset date-time, local date-time (UTC) or a day (its start, UTC). */
-    static Optional<Instant> instant(String value) {
+    public static Optional<Instant> instant(String value) {
         Optional<String> text = text(value);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -143,7 +143,7 @@ final class Lenient {
      * {@code null}; any other JSON type (array, object, boolean) is {@code null} too and its field name (never its
      * value) is noted in {@code odd}.
      */
-    static String string(JsonObject object, String name, Set<String> odd) {
+    public static String string(JsonObject object, String name, Set<String> odd) {
         JsonValue value = object.get(name);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
@@ -163,7 +163,7 @@ final class Lenient {
      * {@code 1/0}, {@code yes/no} (any case). Missing or JSON {@code null} is {@code null}; anything else is
      * {@code null} with its field name noted in {@code odd}.
      */
-    static Boolean bool(JsonObject object, String name, Set<String> odd) {
+    public static Boolean bool(JsonObject object, String name, Set<String> odd) {
         JsonValue value = object.get(name);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
@@ -195,7 +195,7 @@ final class Lenient {
     }
 
     /** A nested object field: missing or JSON {@code null} is empty; another JSON type is empty and noted in {@code odd}. */
-    static Optional<JsonObject> object(JsonObject parent, String name, Set<String> odd) {
+    public static Optional<JsonObject> object(JsonObject parent, String name, Set<String> odd) {
         JsonValue value = parent.get(name);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return Optional.empty();
@@ -207,7 +207,7 @@ final class Lenient {
         return Optional.empty();
     }
 
-    static Optional<Currency> currency(String value) {
+    public static Optional<Currency> currency(String value) {
         return text(value).flatMap(code -> {
             try {
                 return Optional.of(Currency.getInstance(code.toUpperCase(Locale.ROOT)));
