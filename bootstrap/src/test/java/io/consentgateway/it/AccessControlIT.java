@@ -3,6 +3,7 @@ package io.consentgateway.it;
 import io.consentgateway.it.support.GatewayClient;
 import io.consentgateway.it.support.Http;
 import io.consentgateway.it.support.Journey;
+import io.consentgateway.it.support.Sandbox;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,26 @@ class AccessControlIT {
         // Bob's attempts changed nothing for Alice.
         assertThat(alice.consent(foreign).getString("status")).isEqualTo("ACTIVE");
         assertThat(alice.accounts(foreign).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theUserIsTheTokensSubjectSoTwoTokensSharingAUpnSeeEachTheirOwnConsents() {
+        String sharedName = Sandbox.uniqueUser("shared-upn");
+        GatewayClient first = GatewayClient.withName(Sandbox.uniqueUser("subject-a"), sharedName);
+        GatewayClient second = GatewayClient.withName(Sandbox.uniqueUser("subject-b"), sharedName);
+        Journey firstJourney = new Journey(first);
+        String consentId = firstJourney.connect("ONGOING_ACCESS").consentId();
+
+        assertThat(first.get("/api/v1/consents").expect(200).jsonArray()).hasSize(1);
+        assertThat(second.get("/api/v1/consents").expect(200).jsonArray()).isEmpty();
+        second.get("/api/v1/consents/" + consentId).expectProblem(404, "not-found");
+    }
+
+    @Test
+    void aTokenWithoutSubjectIsRefused() {
+        GatewayClient nobody = GatewayClient.withoutSubject(Sandbox.uniqueUser("no-sub"));
+
+        nobody.get("/api/v1/consents").expectProblem(401, "unauthorized");
     }
 
     @Test

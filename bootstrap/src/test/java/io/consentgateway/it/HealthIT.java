@@ -1,36 +1,31 @@
 package io.consentgateway.it;
 
+import io.consentgateway.it.support.Http;
 import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The deployed WAR answers MicroProfile Health on the started Liberty server. */
+/** The deployed WAR answers MicroProfile Health on the started Liberty server: the one this build started. */
 class HealthIT {
-    private static final String BASE = System.getProperty("it.base.url", "http://localhost:9080");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void readinessIsUp() throws Exception {
-        HttpResponse<String> response = get("/health/ready");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"");
+    void readinessIsUpWithADatabaseCheckAndOneCheckPerInstalledProvider() {
+        Http.Response response = Http.get("/health/ready").expect(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"database\"")
+                .contains("\"provider-nrich\"").contains("\"provider-tatrabanka\"");
     }
 
     @Test
-    void livenessIsUpAndNamesTheApplicationCheck() throws Exception {
-        HttpResponse<String> response = get("/health/live");
-        assertThat(response.statusCode()).isEqualTo(200);
+    void livenessIsUpAndNamesTheApplicationCheck() {
+        Http.Response response = Http.get("/health/live").expect(200);
         assertThat(response.body()).contains("\"status\":\"UP\"").contains("consent-gateway");
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    @Test
+    void theServerAnsweringIsTheOneThisBuildStarted() {
+        String instance = System.getProperty("it.instance-id");
+        assertThat(instance).as("the build names the server it started (it.instance-id)").isNotBlank();
+
+        assertThat(Http.get("/health/live").expect(200).body()).contains("\"instance\":\"" + instance + "\"");
     }
 }

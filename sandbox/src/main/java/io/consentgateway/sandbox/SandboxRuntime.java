@@ -24,10 +24,12 @@ public class SandboxRuntime {
     private static final Logger LOG = Logger.getLogger(SandboxRuntime.class.getName());
 
     private Sandbox sandbox;
+    private String instanceId;
 
     @PostConstruct
     void start() {
         Config config = ConfigProvider.getConfig();
+        instanceId = string(config, "sandbox.instance-id", "");
         NrichSettings nd = NrichSettings.defaults();
         NrichSettings nrich = new NrichSettings(
                 string(config, "sandbox.nrich.client-id", nd.clientId()),
@@ -62,6 +64,14 @@ public class SandboxRuntime {
 
     public Sandbox sandbox() {
         return sandbox;
+    }
+
+    /**
+     * The label this sandbox was started with ({@code sandbox.instance-id}, empty by default): a test build sets one,
+     * so that its tests can tell their own server from another one listening where they look.
+     */
+    public String instanceId() {
+        return instanceId;
     }
 
     private static String string(Config config, String key, String defaultValue) {

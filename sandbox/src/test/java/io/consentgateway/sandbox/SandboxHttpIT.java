@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sandbox over real HTTP, deployed alone on its own Liberty server (port 9280, context root
- * /sandbox). Proves the wiring the plain-object tests cannot: CDI, the JAX-RS filter (stats and
+ * The sandbox over real HTTP, deployed alone on its own Liberty server (on ports the build reserves, context root
+ * /sandbox; every test first checks that it reached the server this build started). Proves the wiring the plain-object tests cannot: CDI, the JAX-RS filter (stats and
  * faults), content types, redirects and headers.
  */
 class SandboxHttpIT {
@@ -68,6 +68,12 @@ class SandboxHttpIT {
 
     @BeforeEach
     void reset() throws Exception {
+        String instance = System.getProperty("sandbox.it.instance-id");
+        if (instance != null) {
+            HttpResponse<String> answer = send("GET", "/control/instance", null, null);
+            assertThat(answer.body()).as("the sandbox at " + BASE + " must be the one this build started")
+                    .contains("\"instance\":\"" + instance + "\"");
+        }
         assertThat(send("POST", "/control/reset", null, null).statusCode()).isEqualTo(204);
     }
 

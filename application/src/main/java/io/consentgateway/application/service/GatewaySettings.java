@@ -24,10 +24,12 @@ import java.util.Optional;
  * @param defaultReturnTo  where it goes when the flow named no return URL
  * @param claimLease       how long the scheduler holds a claimed consent
  * @param retryDelay       how long the scheduler waits before trying a consent again after a provider outage
+ * @param maxRetryAfter    the longest wait a provider's {@code Retry-After} may impose on the scheduler (a larger one,
+ *                         or an absurd one, is cut to this)
  */
 public record GatewaySettings(RedirectUri callbackBase, Optional<ProviderId> bareCallbackProvider, ProviderId defaultProvider, Map<ProviderId, ConsentPolicy> policies,
                               ConsentPolicy defaultPolicy, ReturnToAllowList returnTo, URI defaultReturnTo,
-                              Duration claimLease, Duration retryDelay) {
+                              Duration claimLease, Duration retryDelay, Duration maxRetryAfter) {
 
     public GatewaySettings {
         Require.nonNull(callbackBase, "callback base URI");
@@ -42,6 +44,10 @@ public record GatewaySettings(RedirectUri callbackBase, Optional<ProviderId> bar
         Require.nonNull(defaultReturnTo, "default return URL");
         Require.nonNull(claimLease, "claim lease");
         Require.nonNull(retryDelay, "retry delay");
+        Require.nonNull(maxRetryAfter, "max retry after");
+        if (maxRetryAfter.compareTo(retryDelay) < 0) {
+            throw new IllegalArgumentException("the longest Retry-After honoured must not be shorter than the retry delay");
+        }
     }
 
     /** The redirect URI this gateway registers with a provider, and at which it takes that provider's callbacks. */

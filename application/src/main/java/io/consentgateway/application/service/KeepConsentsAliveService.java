@@ -126,8 +126,10 @@ public final class KeepConsentsAliveService implements KeepConsentsAlive {
     }
 
     private void deferConsent(ConsentId id, Optional<Duration> retryAfter) {
-        Instant retryAt = clock.instant().plus(retryAfter.filter(d -> d.compareTo(settings.retryDelay()) > 0)
-                .orElse(settings.retryDelay()));
+        // The provider's wait, if longer than our own, but never more than the cap: an absurd Retry-After must neither
+        // put off a renewal past the refresh token's end nor overflow the instant arithmetic.
+        Duration wait = retryAfter.filter(d -> d.compareTo(settings.retryDelay()) > 0).orElse(settings.retryDelay());
+        Instant retryAt = clock.instant().plus(wait.compareTo(settings.maxRetryAfter()) > 0 ? settings.maxRetryAfter() : wait);
         consents.findById(id).ifPresent(consent -> {
             try {
                 consents.save(consent.checkAgainAt(retryAt));

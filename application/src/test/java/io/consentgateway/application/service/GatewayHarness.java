@@ -43,6 +43,7 @@ final class GatewayHarness {
     static final RedirectUri CALLBACK = RedirectUri.parse("https://gateway.example/callback/fake");
     static final URI APP = URI.create("https://app.example/connect");
     static final Duration RETRY_DELAY = Duration.ofMinutes(15);
+    static final Duration MAX_RETRY_AFTER = Duration.ofHours(6);
 
     final MutableClock clock = new MutableClock(T0);
     final ConsentPolicy policy = ConsentPolicy.defaults();
@@ -50,7 +51,8 @@ final class GatewayHarness {
     final InMemoryFlows flows = new InMemoryFlows();
     final InMemoryConsents consents = new InMemoryConsents(transactions);
     final GatewaySettings settings = new GatewaySettings(CALLBACK_BASE, Optional.empty(), FakeConsentProvider.ID, Map.of(), policy,
-            new ReturnToAllowList(List.of(APP)), APP.resolve("/connect/done"), Duration.ofMinutes(5), RETRY_DELAY);
+            new ReturnToAllowList(List.of(APP)), APP.resolve("/connect/done"), Duration.ofMinutes(5), RETRY_DELAY,
+            MAX_RETRY_AFTER);
     final FakeConsentProvider fake;
     final InterceptingProvider provider;
     final ConsentProviders providers;

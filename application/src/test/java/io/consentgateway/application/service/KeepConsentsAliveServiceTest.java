@@ -144,6 +144,18 @@ class KeepConsentsAliveServiceTest {
         }
 
         @Test
+        void aRetryAfterBeyondTheCapIsCutToItAndAnAbsurdOneDoesNotAbortTheRun() {
+            h.atDay(30);
+            h.fake.failNextRefresh(new ProviderUnavailable("503", Optional.of(Duration.ofSeconds(Long.MAX_VALUE)), true, null));
+
+            KeepAliveReport report = h.keepAlive.run(10);
+
+            assertThat(report.deferred()).isEqualTo(1);
+            assertThat(h.consent(id).nextCheckAt()).contains(day(30).plus(GatewayHarness.MAX_RETRY_AFTER));
+            assertThat(h.consent(id).status()).isEqualTo(ConsentStatus.ACTIVE);
+        }
+
+        @Test
         void aDeferredConsentIsRenewedOnceTheRetryDelayHasPassed() {
             h.atDay(30);
             h.fake.failNextRefresh(new ProviderUnavailable("503"));

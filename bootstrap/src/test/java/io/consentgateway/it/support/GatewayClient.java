@@ -20,6 +20,23 @@ public final class GatewayClient {
         return new GatewayClient(user, Sandbox.tokenFor(user));
     }
 
+    /** A client whose token names {@code upn} (a name some identity providers let users change or reuse) beside a subject. */
+    public static GatewayClient withName(String subject, String upn) {
+        Http.Response response = Http.postForm("/sandbox/idp/token", java.util.Map.of("user", subject, "upn", upn)).expect(200);
+        String token = response.json().getString("access_token");
+        Secrets.remember(token);
+        return new GatewayClient(subject, token);
+    }
+
+    /** A client whose token has a valid signature and issuer but no {@code sub} claim. */
+    public static GatewayClient withoutSubject(String upn) {
+        Http.Response response = Http.postForm("/sandbox/idp/token",
+                java.util.Map.of("user", upn, "subject", "omit")).expect(200);
+        String token = response.json().getString("access_token");
+        Secrets.remember(token);
+        return new GatewayClient(upn, token);
+    }
+
     public String user() {
         return user;
     }

@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Plain HTTP for the integration tests: redirects are never followed (each 303 is seen), every request has a
- * timeout. The server's base URL comes from the system property {@code it.base.url}.
+ * timeout. The server's base URL comes from the system property {@code it.base.url}. When the build names the server
+ * it started ({@code it.instance-id}), the first request checks that {@code /health/live} answers with that label, and
+ * every request fails while it does not: a green run against someone else's server would prove nothing.
  */
 public final class Http {
     public static final String BASE = System.getProperty("it.base.url", "http://localhost:9080").replaceAll("/+$", "");
@@ -46,6 +48,41 @@ public final class Http {
     }
 
     public static Response send(HttpRequest request) {
+        requireOwnServer();
+        return exchange(request);
+    }
+
+    private static volatile String serverProblem;
+
+    private static void requireOwnServer() {
+        String expected = System.getProperty("it.instance-id");
+        if (expected == null || expected.isBlank()) {
+            return;
+        }
+        if (serverProblem == null) {
+            synchronized (Http.class) {
+                if (serverProblem == null) {
+                    serverProblem = checkServer(expected);
+                }
+            }
+        }
+        if (!serverProblem.isEmpty()) {
+            throw new AssertionError(serverProblem);
+        }
+    }
+
+    private static String checkServer(String expected) {
+        try {
+            Response live = exchange(request("/health/live").GET().build());
+            return live.body() != null && live.body().contains("\"instance\":\"" + expected + "\"") ? ""
+                    : "the server at " + BASE + " is not the one this build started (instance " + expected + "): "
+                    + live.describe();
+        } catch (RuntimeException e) {
+            return "the server this build started does not answer at " + BASE + ": " + e;
+        }
+    }
+
+    private static Response exchange(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(request.method() + " " + request.uri(), response);

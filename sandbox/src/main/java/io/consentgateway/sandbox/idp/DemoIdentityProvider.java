@@ -3,6 +3,7 @@ package io.consentgateway.sandbox.idp;
 import io.consentgateway.sandbox.core.Secrets;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -60,7 +61,15 @@ public final class DemoIdentityProvider {
 
     /** Signs a token for {@code user}: sub = upn = user, groups ["user"]. */
     public IssuedToken issue(String user) {
-        if (!isValidUser(user)) {
+        return issue(user, user, true);
+    }
+
+    /**
+     * Signs a token whose {@code upn} may differ from its subject, or that carries no {@code sub} at all: what some
+     * identity providers issue, for the tests that the gateway names its users by the subject alone.
+     */
+    public IssuedToken issue(String user, String upn, boolean withSubject) {
+        if (!isValidUser(user) || !isValidUser(upn)) {
             throw new IllegalArgumentException("user must be 1-64 characters of A-Z a-z 0-9 . _ @ -");
         }
         SigningKey k = key();
@@ -69,10 +78,12 @@ public final class DemoIdentityProvider {
         long exp = iat + settings.tokenLifetime().toSeconds();
         JsonObject header = Json.createObjectBuilder()
                 .add("alg", "RS256").add("typ", "JWT").add("kid", k.kid()).build();
-        JsonObject claims = Json.createObjectBuilder()
-                .add("iss", settings.issuer())
-                .add("sub", user)
-                .add("upn", user)
+        JsonObjectBuilder claimsBuilder = Json.createObjectBuilder().add("iss", settings.issuer());
+        if (withSubject) {
+            claimsBuilder.add("sub", user);
+        }
+        JsonObject claims = claimsBuilder
+                .add("upn", upn)
                 .add("groups", Json.createArrayBuilder().add("user"))
                 .add("aud", settings.audience())
                 .add("iat", iat)

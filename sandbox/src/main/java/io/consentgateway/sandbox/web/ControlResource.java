@@ -32,6 +32,7 @@ import java.time.temporal.ChronoUnit;
 public class ControlResource {
 
     private Sandbox sandbox;
+    private String instanceId;
 
     /** For CDI's proxy. */
     protected ControlResource() {
@@ -39,11 +40,23 @@ public class ControlResource {
 
     @Inject
     public ControlResource(SandboxRuntime runtime) {
-        this(runtime.sandbox());
+        this(runtime.sandbox(), runtime.instanceId());
     }
 
     public ControlResource(Sandbox sandbox) {
+        this(sandbox, "");
+    }
+
+    public ControlResource(Sandbox sandbox, String instanceId) {
         this.sandbox = sandbox;
+        this.instanceId = instanceId;
+    }
+
+    /** {@code {"instance": "..."}}: the label this sandbox was started with (tests check they reached their own). */
+    @GET
+    @Path("/instance")
+    public Response instance() {
+        return ok(Json.createObjectBuilder().add("instance", instanceId).build());
     }
 
     @GET

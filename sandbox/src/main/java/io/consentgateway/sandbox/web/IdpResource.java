@@ -41,15 +41,17 @@ public class IdpResource {
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response token(@FormParam("user") String user) {
-        if (!DemoIdentityProvider.isValidUser(user)) {
+    public Response token(@FormParam("user") String user, @FormParam("upn") String upn,
+                          @FormParam("subject") String subject) {
+        String name = upn == null ? user : upn;
+        if (!DemoIdentityProvider.isValidUser(user) || !DemoIdentityProvider.isValidUser(name)) {
             String error = Json.createObjectBuilder()
                     .add("error", "invalid_request")
-                    .add("error_description", "user must be 1 to 64 characters of A-Z a-z 0-9 . _ @ -")
+                    .add("error_description", "user (and upn) must be 1 to 64 characters of A-Z a-z 0-9 . _ @ -")
                     .build().toString();
             return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
         }
-        IssuedToken token = sandbox.idp().issue(user);
+        IssuedToken token = sandbox.idp().issue(user, name, !"omit".equals(subject));
         String body = Json.createObjectBuilder()
                 .add("access_token", token.jwt())
                 .add("token_type", "Bearer")
