@@ -29,6 +29,7 @@ import io.consentgateway.application.service.ListProvidersService;
 import io.consentgateway.application.service.ReadAccountsService;
 import io.consentgateway.application.service.ReadIncomeReportService;
 import io.consentgateway.application.service.ReadTransactionsService;
+import io.consentgateway.application.service.RefusalFuse;
 import io.consentgateway.application.service.RenewConsentService;
 import io.consentgateway.application.service.RevokeConsentService;
 import io.consentgateway.application.service.SecureRandomStateGenerator;
@@ -36,6 +37,7 @@ import io.consentgateway.application.service.StartFlowService;
 import io.consentgateway.application.service.TokenRefresher;
 import io.consentgateway.application.service.ViewFlowService;
 import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.bootstrap.metrics.ConfigurationFaults;
 import io.consentgateway.bootstrap.metrics.GatewayMetrics;
 import io.consentgateway.bootstrap.metrics.MeteredConsentProvider;
 import io.consentgateway.bootstrap.metrics.MeteredHandleCallback;
@@ -92,6 +94,8 @@ public class Wiring {
     private HandleCallback handleCallback;
     private ListConsentsService listConsents;
     private ListProviders listProviders;
+    private ConfigurationFaults configurationFaults;
+    private RefusalFuse refusalFuse;
     private ReadAccountsService readAccounts;
     private ReadTransactionsService readTransactions;
     private ReadIncomeReportService readIncomeReport;
@@ -119,12 +123,15 @@ public class Wiring {
         transactions = persistence.transactions();
 
         GatewayMetrics metrics = new OpenTelemetryMetrics(openTelemetry);
+        configurationFaults = new ConfigurationFaults(gatewayConfig.duration("cg.health.fault-log-interval"), clock);
+        refusalFuse = new RefusalFuse(gatewayConfig.integer("cg.scheduler.fuse.refusals"),
+                gatewayConfig.duration("cg.scheduler.fuse.window"), clock);
         providers = new ConsentProviders(installedProviders.stream()
-                .map(provider -> (ConsentProvider) new MeteredConsentProvider(provider, metrics)).toList());
+                .map(provider -> (ConsentProvider) new MeteredConsentProvider(provider, metrics, configurationFaults)).toList());
         providers.requireInstalled(settings.defaultProvider(), "cg.default-provider");
         settings.bareCallbackProvider().ifPresent(bare -> providers.requireInstalled(bare, "cg.callback.bare-path-provider"));
 
-        TokenRefresher refresher = new TokenRefresher(consents, transactions, providers, settings, clock);
+        TokenRefresher refresher = new TokenRefresher(consents, transactions, providers, settings, refusalFuse, clock);
         ConsentReader reader = new ConsentReader(consents, providers, refresher, settings, clock);
         StartFlowService startFlowService = new StartFlowService(providers, flows, new SecureRandomStateGenerator(), settings, clock);
         startFlow = new MeteredStartFlow(startFlowService, metrics);
@@ -207,6 +214,16 @@ public class Wiring {
     @Produces
     CallbackSettings callbackSettings() {
         return new CallbackSettings(settings.defaultReturnTo());
+    }
+
+    /** The providers that refuse this gateway now (for the readiness check). */
+    ConfigurationFaults configurationFaults() {
+        return configurationFaults;
+    }
+
+    /** The scheduler's fuse (for the readiness check). */
+    RefusalFuse refusalFuse() {
+        return refusalFuse;
     }
 
     DataSource dataSource() {

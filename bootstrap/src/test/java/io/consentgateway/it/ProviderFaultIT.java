@@ -29,4 +29,30 @@ class ProviderFaultIT {
         }
         assertThat(journey.accounts(consentId).status()).isEqualTo(200);
     }
+
+    @Test
+    void aProviderRefusingThisGatewayCostsNoConsentIsReportedOnReadinessAndPassesWhenFixed() {
+        Journey journey = Journey.newUser("operator-mistake");
+        String consentId = journey.connect("ONGOING_ACCESS").consentId();
+        Sandbox.Stats before = Sandbox.stats();
+        try {
+            // The access token refused on the data call, and the refresh refused with 401: what a rotated client secret
+            // looks like from here.
+            Sandbox.addFault("{\"provider\":\"nrich\",\"path\":\"/rest/accounts\",\"status\":401}");
+            Sandbox.addFault("{\"provider\":\"nrich\",\"path\":\"/auth/token\",\"status\":401}");
+
+            journey.accounts(consentId).expectProblem(503, "provider-misconfigured");
+
+            assertThat(before.nrichDelta(Sandbox.stats(), Sandbox.REFRESH)).as("the refresh was tried").isPositive();
+            assertThat(journey.consent(consentId).getString("status")).as("an operator's mistake costs no consent")
+                    .isEqualTo("ACTIVE");
+            Http.Response ready = Http.get("/health/ready");
+            assertThat(ready.status()).as(ready.describe()).isEqualTo(503);
+            assertThat(ready.body()).contains("\"provider-configuration\"").contains("\"nrich\"");
+        } finally {
+            Sandbox.clearFaults();
+        }
+        assertThat(journey.accounts(consentId).status()).as("fixed: the data comes again").isEqualTo(200);
+        assertThat(Http.get("/health/ready").status()).as("and readiness is UP again").isEqualTo(200);
+    }
 }

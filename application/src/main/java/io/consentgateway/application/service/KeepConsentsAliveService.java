@@ -59,6 +59,14 @@ public final class KeepConsentsAliveService implements KeepConsentsAlive {
                 ConsentPolicy policy = settings.policyFor(consent.provider());
                 ConsentStatus before = consent.status();
                 Consent after;
+                if (consent.refreshTokenRenewalDueAt(now, policy)
+                        && !refresher.fuse().allowsScheduledRefresh(consent.provider())) {
+                    // The provider refuses many consents at once: an incident on its side, not so many users leaving.
+                    // Touch nothing; look again later, when the fuse may have been reset.
+                    deferred++;
+                    deferConsent(id, Optional.empty());
+                    continue;
+                }
                 if (consent.refreshTokenRenewalDueAt(now, policy)) {
                     TokenRefresher.Attempt attempt = refresher.renewIfDue(id);
                     switch (attempt.result()) {

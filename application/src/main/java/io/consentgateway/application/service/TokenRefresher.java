@@ -29,7 +29,8 @@ import java.util.function.Predicate;
  *   <li>the provider called, and the new pair stored in the same short transaction before the lock is released.</li>
  * </ol>
  * A rejected refresh marks the consent {@code REAUTH_REQUIRED} and keeps its tokens; a provider outage changes
- * nothing (the transaction rolls back). Nobody deletes tokens.
+ * nothing (the transaction rolls back). Nobody deletes tokens. Every refusal and success is told to the provider's
+ * {@link RefusalFuse}, which the scheduler consults before it refreshes.
  */
 public final class TokenRefresher {
 
@@ -54,6 +55,7 @@ public final class TokenRefresher {
     private final ConsentProviders providers;
     private final GatewaySettings settings;
     private final Clock clock;
+    private final RefusalFuse fuse;
     /** One lock per consent being refreshed on this node; an entry lives only while somebody holds or waits for it. */
     private final ConcurrentHashMap<ConsentId, InFlight> inFlight = new ConcurrentHashMap<>();
 
@@ -63,7 +65,8 @@ public final class TokenRefresher {
     }
 
     public TokenRefresher(Consents consents, Transactions transactions, ConsentProviders providers, GatewaySettings settings,
-                          Clock clock) {
+                          RefusalFuse fuse, Clock clock) {
+        this.fuse = fuse;
         this.consents = consents;
         this.transactions = transactions;
         this.providers = providers;
@@ -99,6 +102,11 @@ public final class TokenRefresher {
         }
     }
 
+    /** The fuse the scheduler consults before refreshing a provider's consents. */
+    public RefusalFuse fuse() {
+        return fuse;
+    }
+
     /** How many consents have a refresh in flight or waiting on this node (for tests and diagnostics). */
     int consentsInFlight() {
         return inFlight.size();
@@ -122,8 +130,10 @@ public final class TokenRefresher {
         try {
             issued = providers.of(consent.provider()).refresh(refreshToken.get());
         } catch (ReauthorizationRequired | ProviderRejected refused) {
+            fuse.refused(consent.provider(), consent.id());
             return new Attempt(consents.save(consent.refreshRejected(clock.instant())), Result.REJECTED);
         }
+        fuse.succeeded(consent.provider());
         // Persist the rotated pair before anything else: the old refresh token is already spent. Dated at the instant
         // the lock was taken and readability checked, so a provider call that crosses the consent's end cannot make
         // the domain refuse the new pair and lose it.

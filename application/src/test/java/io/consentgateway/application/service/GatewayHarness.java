@@ -71,6 +71,9 @@ final class GatewayHarness {
     final RenewConsentService renewConsent;
     final RevokeConsentService revokeConsent;
     final KeepConsentsAliveService keepAlive;
+    static final int FUSE_REFUSALS = 3;
+    static final Duration FUSE_WINDOW = Duration.ofMinutes(10);
+    final RefusalFuse fuse = new RefusalFuse(FUSE_REFUSALS, FUSE_WINDOW, clock);
 
     GatewayHarness() {
         this(EnumSet.allOf(FlowKind.class));
@@ -83,7 +86,7 @@ final class GatewayHarness {
         providers = new ConsentProviders(List.of(provider));
         startFlow = new StartFlowService(providers, flows, new SecureRandomStateGenerator(), settings, clock);
         callback = new HandleCallbackService(flows, consents, transactions, providers, settings, clock);
-        refresher = new TokenRefresher(consents, transactions, providers, settings, clock);
+        refresher = new TokenRefresher(consents, transactions, providers, settings, fuse, clock);
         reader = new ConsentReader(consents, providers, refresher, settings, clock);
         readAccounts = new ReadAccountsService(reader);
         readTransactions = new ReadTransactionsService(reader);

@@ -3,6 +3,7 @@ package io.consentgateway.application.service;
 import io.consentgateway.application.port.in.KeepAliveReport;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.application.testing.FakeConsentProvider;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.flow.FlowFailure;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -153,6 +155,23 @@ class KeepConsentsAliveServiceTest {
             assertThat(report.deferred()).isEqualTo(1);
             assertThat(h.consent(id).nextCheckAt()).contains(day(30).plus(GatewayHarness.MAX_RETRY_AFTER));
             assertThat(h.consent(id).status()).isEqualTo(ConsentStatus.ACTIVE);
+        }
+
+        @Test
+        void whenTheProviderRefusesManyConsentsAtOnceTheFuseBlowsAndTheRestAreLeftUntouched() {
+            List<ConsentId> more = java.util.stream.IntStream.range(0, 5).mapToObj(i -> h.connectOngoing(ALICE)).toList();
+            h.atDay(30);
+            h.fake.revokeAll(); // a provider-side incident: every refresh token refused
+
+            KeepAliveReport report = h.keepAlive.run(10);
+
+            assertThat(report.reauthRequired()).as("refusals up to and including the one that blows the fuse")
+                    .isEqualTo(GatewayHarness.FUSE_REFUSALS + 1);
+            assertThat(report.deferred()).isEqualTo(6 - (GatewayHarness.FUSE_REFUSALS + 1));
+            long untouched = java.util.stream.Stream.concat(java.util.stream.Stream.of(id), more.stream())
+                    .map(h::consent).filter(c -> c.status() == ConsentStatus.ACTIVE).count();
+            assertThat(untouched).isEqualTo(6 - (GatewayHarness.FUSE_REFUSALS + 1));
+            assertThat(h.fuse.blown()).containsExactly(FakeConsentProvider.ID);
         }
 
         @Test

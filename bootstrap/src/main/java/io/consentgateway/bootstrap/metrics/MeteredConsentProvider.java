@@ -27,14 +27,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** Counts every call to a provider by operation and result; behaves exactly like the provider it wraps. */
+/**
+ * Counts every call to a provider by operation and result, and tells {@link ConfigurationFaults} when the provider
+ * refuses this gateway itself and when it answers again; behaves exactly like the provider it wraps.
+ */
 public final class MeteredConsentProvider implements ConsentProvider {
     private final ConsentProvider provider;
     private final GatewayMetrics metrics;
+    private final ConfigurationFaults faults;
 
-    public MeteredConsentProvider(ConsentProvider provider, GatewayMetrics metrics) {
+    public MeteredConsentProvider(ConsentProvider provider, GatewayMetrics metrics, ConfigurationFaults faults) {
         this.provider = provider;
         this.metrics = metrics;
+        this.faults = faults;
     }
 
     @Override
@@ -92,6 +97,7 @@ public final class MeteredConsentProvider implements ConsentProvider {
         try {
             T value = call.get();
             result = "ok";
+            faults.succeeded(provider.id().value());
             return value;
         } catch (ReauthorizationRequired e) {
             result = "reauthorization_required";
@@ -101,6 +107,7 @@ public final class MeteredConsentProvider implements ConsentProvider {
             throw e;
         } catch (ProviderMisconfigured e) {
             result = "misconfigured";
+            faults.refused(provider.id().value(), operation, e.getMessage());
             throw e;
         } catch (ProviderUnavailable e) {
             result = "unavailable";

@@ -1,5 +1,6 @@
 package io.consentgateway.bootstrap.metrics;
 
+import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
 import io.consentgateway.application.testing.FakeConsentProvider;
@@ -7,6 +8,7 @@ import io.consentgateway.application.testing.MutableClock;
 import io.consentgateway.domain.token.RefreshToken;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +35,9 @@ class MeteredDecoratorsTest {
         }
     };
     private final FakeConsentProvider fake = new FakeConsentProvider(MutableClock.at("2026-11-22T10:00:00Z"));
-    private final MeteredConsentProvider provider = new MeteredConsentProvider(fake, metrics);
+    private final ConfigurationFaults faults = new ConfigurationFaults(Duration.ofMinutes(5),
+            MutableClock.at("2026-11-22T10:00:00Z"));
+    private final MeteredConsentProvider provider = new MeteredConsentProvider(fake, metrics, faults);
 
     @Test
     void aRejectedRefreshIsCountedAsReauthorizationRequiredAndStillThrown() {
@@ -56,5 +60,21 @@ class MeteredDecoratorsTest {
     void theWrappedProviderKeepsItsIdentity() {
         assertThat(provider.id()).isEqualTo(fake.id());
         assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void aProviderRefusingThisGatewayIsRecordedOnceAndForgottenAtItsNextSuccess() {
+        fake.failNextRefresh(new ProviderMisconfigured("the provider refuses this gateway's client credentials"));
+
+        assertThatThrownBy(() -> provider.refresh(new RefreshToken("any"))).isInstanceOf(ProviderMisconfigured.class);
+
+        assertThat(recorded).containsExactly("call fake refresh misconfigured");
+        assertThat(faults.current()).containsOnlyKeys("fake");
+        assertThat(faults.current().get("fake").message()).contains("client credentials");
+
+        fake.stageAccount("a-working-token", 1);
+        provider.accounts(new io.consentgateway.domain.token.AccessToken("a-working-token"));
+
+        assertThat(faults.current()).isEmpty();
     }
 }
