@@ -78,8 +78,37 @@ class ValidationIT {
     void malformedJsonIsAMalformedRequest() {
         journey.client().post("/api/v1/flows", "{\"kind\":").expectProblem(400, "malformed-request");
         journey.client().post("/api/v1/flows", "[1,2,3]").expectProblem(400, "malformed-request");
-        journey.client().post("/api/v1/flows", "{\"kind\":\"ONGOING_ACCESS\",\"syncPeriod\":\"ninety\"}")
-                .expectProblem(400, "malformed-request");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsNamedWithTheTypeItMustHave() {
+        JsonObject problem = journey.client().post("/api/v1/flows",
+                "{\"kind\":\"ONGOING_ACCESS\",\"syncPeriod\":\"ninety\",\"accounts\":[{\"id\":\"DE89370400440532013000\"}]}")
+                .expectProblem(400, "invalid-input");
+
+        assertThat(problem.getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field") + ": "
+                + e.asJsonObject().getString("message")))
+                .containsExactlyInAnyOrder("syncPeriod: must be a whole number", "accounts[0]: must be text");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413BeforeAnythingReadsIt() {
+        String huge = "{\"kind\":\"ONGOING_ACCESS\",\"accountTypes\":[" + "\"Giro account\",".repeat(200_000) + "\"x\"]}";
+
+        journey.client().post("/api/v1/flows", huge).expectProblem(413, "payload-too-large");
+        assertThat(journey.consents()).as("nothing started").hasSize(1);
+    }
+
+    @Test
+    void listsAreCappedAndAThousandBadItemsEarnAShortAnswer() {
+        String accounts = "[" + "\"DE00370400440532013000\",".repeat(99) + "\"DE00370400440532013000\"]";
+        JsonObject problem = journey.client().post("/api/v1/flows", "{\"kind\":\"ONGOING_ACCESS\",\"accounts\":" + accounts + "}")
+                .expectProblem(400, "invalid-input");
+        assertThat(problem.getJsonArray("errors")).hasSizeLessThanOrEqualTo(50);
+
+        String tooMany = "[" + "\"0532013000\",".repeat(100) + "\"0532013000\"]";
+        assertThat(journey.client().post("/api/v1/flows", "{\"kind\":\"ONGOING_ACCESS\",\"accounts\":" + tooMany + "}")
+                .problemFields()).containsExactly("accounts");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.consentgateway.adapter.in.rest;
 
 import io.consentgateway.adapter.in.rest.dto.FlowCreatedResponse;
 import io.consentgateway.adapter.in.rest.dto.FlowResponse;
+import io.consentgateway.adapter.in.rest.dto.JsonBody;
 import io.consentgateway.adapter.in.rest.dto.StartFlowRequest;
 import io.consentgateway.adapter.in.rest.problem.Problem;
 import io.consentgateway.adapter.in.rest.security.CurrentUser;
@@ -70,11 +71,9 @@ public class FlowsResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "422", description = "The provider refused the request")
     @APIResponse(responseCode = "503", description = "The provider is unavailable")
-    public Response start(StartFlowRequest request, @Context SecurityContext security, @Context UriInfo uri) {
+    public Response start(String body, @Context SecurityContext security, @Context UriInfo uri) {
         UserId user = CurrentUser.of(security);
-        if (request == null) {
-            throw InvalidInput.of("kind", "is required");
-        }
+        StartFlowRequest request = StartFlowRequest.from(JsonBody.parse(body));
         FlowStarted started;
         try {
             started = startFlow.start(request.toInput(user.value()).parse(defaultProvider));

@@ -55,6 +55,31 @@ public class StartFlowRequest {
     @Schema(deprecated = true, description = "Deprecated: use providerOptions.saveSecrets (nrich)")
     public Boolean saveSecrets;
 
+    /** At most this many items in a list field and members in {@code providerOptions}, before anything else looks. */
+    public static final int MAX_ACCOUNTS = 100;
+    public static final int MAX_ACCOUNT_TYPES = 20;
+    public static final int MAX_PROVIDER_OPTIONS = 32;
+
+    /** Reads the body field by field: a value of the wrong type is named by its path ({@code accounts[0]}). */
+    public static StartFlowRequest from(JsonBody body) {
+        StartFlowRequest request = new StartFlowRequest();
+        request.kind = body.text("kind");
+        request.provider = body.text("provider");
+        request.language = body.text("language");
+        request.accounts = body.texts("accounts", MAX_ACCOUNTS);
+        request.syncPeriod = body.integer("syncPeriod");
+        request.reportingPeriod = body.integer("reportingPeriod");
+        request.providerOptions = body.object("providerOptions", MAX_PROVIDER_OPTIONS);
+        request.returnTo = body.text("returnTo");
+        request.accountTypes = body.texts("accountTypes", MAX_ACCOUNT_TYPES);
+        request.allowMultiSelection = body.flag("allowMultiSelection");
+        request.trackingId = body.text("trackingId");
+        request.providerId = body.text("providerId");
+        request.saveSecrets = body.flag("saveSecrets");
+        body.throwIfAny();
+        return request;
+    }
+
     public StartFlowCommand.Input toInput(String userId) {
         Map<String, Object> options = new LinkedHashMap<>(providerOptions == null ? Map.of() : providerOptions);
         List<FieldError> conflicts = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.consentgateway.adapter.in.rest.problem;
 
+import io.consentgateway.adapter.in.rest.dto.JsonBody;
+import io.consentgateway.adapter.in.rest.security.RequestSizeLimit;
 import io.consentgateway.application.port.in.InvalidCallback;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.NotFound;
@@ -41,10 +43,29 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return toProblem(exception).toResponse();
     }
 
+    /** An error list is cut here: a body of a thousand bad items does not earn a thousand-line answer. */
+    static final int MAX_LISTED_ERRORS = 50;
+
     static Problem toProblem(Throwable e) {
+        // A body past the size limit may surface wrapped by the JAX-RS runtime's reader.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.PayloadTooLarge tooLarge && t != e) {
+                return toProblem(tooLarge);
+            }
+        }
         if (e instanceof InvalidInput invalid) {
-            return Problem.of("invalid-input", "The request has invalid fields", 400, "See errors for each invalid field.")
-                    .withErrors(invalid.errors().stream().map(f -> new Problem.FieldProblem(f.field(), f.message())).toList());
+            int all = invalid.errors().size();
+            return Problem.of("invalid-input", "The request has invalid fields", 400, all <= MAX_LISTED_ERRORS
+                            ? "See errors for each invalid field."
+                            : "See errors for the first " + MAX_LISTED_ERRORS + " of " + all + " invalid fields.")
+                    .withErrors(invalid.errors().stream().limit(MAX_LISTED_ERRORS)
+                            .map(f -> new Problem.FieldProblem(f.field(), f.message())).toList());
+        }
+        if (e instanceof RequestSizeLimit.PayloadTooLarge tooLarge) {
+            return Problem.of("payload-too-large", "Request body too large", 413, tooLarge.getMessage());
+        }
+        if (e instanceof JsonBody.MalformedBody malformed) {
+            return Problem.of("malformed-request", "Malformed request", 400, malformed.getMessage());
         }
         if (e instanceof NotFound notFound) {
             return Problem.of("not-found", "Not found", 404, notFound.getMessage());

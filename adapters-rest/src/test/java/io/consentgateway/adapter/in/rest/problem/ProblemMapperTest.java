@@ -44,6 +44,28 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aThousandBadFieldsAreListedFiftyAtMostAndTheDetailSaysHowManyThereWere() {
+        List<FieldError> errors = java.util.stream.IntStream.range(0, 1000)
+                .mapToObj(i -> new FieldError("accounts[" + i + "]", "is not an IBAN")).toList();
+
+        Problem problem = (Problem) mapper.toResponse(new InvalidInput(errors)).getEntity();
+
+        assertThat(problem.errors()).hasSize(50);
+        assertThat(problem.detail()).contains("50 of 1000");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413EvenWhenTheRuntimeWrappedIt() {
+        Response direct = mapper.toResponse(new io.consentgateway.adapter.in.rest.security.RequestSizeLimit.PayloadTooLarge(65536));
+        Response wrapped = mapper.toResponse(new jakarta.ws.rs.ProcessingException(
+                new io.consentgateway.adapter.in.rest.security.RequestSizeLimit.PayloadTooLarge(65536)));
+
+        assertThat(direct.getStatus()).isEqualTo(413);
+        assertThat(wrapped.getStatus()).isEqualTo(413);
+        assertThat(((Problem) wrapped.getEntity()).type()).isEqualTo(BASE + "payload-too-large");
+    }
+
+    @Test
     void notFoundIs404() {
         assertThat(problem(new NotFound("consent"))).satisfies(p -> {
             assertThat(p.status()).isEqualTo(404);

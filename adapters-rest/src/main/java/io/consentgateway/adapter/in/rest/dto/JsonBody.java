@@ -1,0 +1,181 @@
+package io.consentgateway.adapter.in.rest.dto;
+
+import io.consentgateway.application.port.in.Fields;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request body read field by field, so that a value of the wrong type is named by its path and the type it must have
+ * ({@code accounts[0]: must be text}) instead of "the body is not the expected JSON". Unknown fields are ignored; every
+ * bad field is collected and reported at once by {@link #throwIfAny()}.
+ */
+public final class JsonBody {
+    /** Resolved once: a missing JSON-P implementation is a deployment error, never "malformed JSON". */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+    private final JsonObject object;
+    private final Fields fields = new Fields();
+
+    private JsonBody(JsonObject object) {
+        this.object = object;
+    }
+
+    /** The body as a JSON object; empty text is an empty object. Text that is not JSON is a {@link MalformedBody}. */
+    public static JsonBody parse(String text) {
+        if (text == null || text.isBlank()) {
+            return new JsonBody(JsonValue.EMPTY_JSON_OBJECT);
+        }
+        JsonValue value;
+        try (var reader = READERS.createReader(new StringReader(text))) {
+            value = reader.readValue();
+        } catch (JsonParsingException e) {
+            throw new MalformedBody(e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()
+                    + ", column " + e.getLocation().getColumnNumber());
+        } catch (JsonException e) {
+            throw new MalformedBody("");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new MalformedBody(": the body must be a JSON object");
+        }
+        return new JsonBody(value.asJsonObject());
+    }
+
+    /** A text field; absent or {@code null} is {@code null}. */
+    public String text(String name) {
+        JsonValue value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonString s) {
+            return s.getString();
+        }
+        fields.reject(name, "must be text");
+        return null;
+    }
+
+    /** A whole number field. */
+    public Integer integer(String name) {
+        JsonValue value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonNumber n && n.isIntegral()) {
+            try {
+                return n.intValueExact();
+            } catch (ArithmeticException e) {
+                fields.reject(name, "is out of range");
+                return null;
+            }
+        }
+        fields.reject(name, "must be a whole number");
+        return null;
+    }
+
+    /** A true/false field. */
+    public Boolean flag(String name) {
+        JsonValue value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() == JsonValue.ValueType.TRUE || value.getValueType() == JsonValue.ValueType.FALSE) {
+            return value.getValueType() == JsonValue.ValueType.TRUE;
+        }
+        fields.reject(name, "must be true or false");
+        return null;
+    }
+
+    /** A list of texts of at most {@code max} items; each bad item is named by its index. */
+    public List<String> texts(String name, int max) {
+        JsonValue value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonArray array)) {
+            fields.reject(name, "must be a list of texts");
+            return null;
+        }
+        if (array.size() > max) {
+            fields.reject(name, "must hold at most " + max + " items");
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i) instanceof JsonString s) {
+                items.add(s.getString());
+            } else {
+                fields.reject(name + "[" + i + "]", "must be text");
+            }
+        }
+        return items;
+    }
+
+    /**
+     * An object field as JSON-like Java values ({@code String}, {@code Boolean}, {@code BigDecimal}, {@code List},
+     * {@code Map}, {@code null}), of at most {@code max} members.
+     */
+    public Map<String, Object> object(String name, int max) {
+        JsonValue value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonObject members)) {
+            fields.reject(name, "must be an object");
+            return null;
+        }
+        if (members.size() > max) {
+            fields.reject(name, "must hold at most " + max + " members");
+            return null;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        members.forEach((key, member) -> map.put(key, plain(member)));
+        return map;
+    }
+
+    /** Throws an {@code InvalidInput} naming every field read so far that was of the wrong type. */
+    public void throwIfAny() {
+        fields.throwIfAny();
+    }
+
+    private JsonValue present(String name) {
+        JsonValue value = object.get(name);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value;
+    }
+
+    private static Object plain(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> ((JsonNumber) value).bigDecimalValue();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case NULL -> null;
+            case ARRAY -> value.asJsonArray().stream().map(JsonBody::plain).toList();
+            case OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                value.asJsonObject().forEach((k, v) -> map.put(k, plain(v)));
+                yield map;
+            }
+        };
+    }
+
+    /** The body is not JSON at all (or not an object): a 400 that says where parsing stopped, never the text. */
+    public static final class MalformedBody extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedBody(String where) {
+            super("The request body is not valid JSON" + where + ".");
+        }
+    }
+}
