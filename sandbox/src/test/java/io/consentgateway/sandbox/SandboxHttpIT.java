@@ -264,4 +264,22 @@ class SandboxHttpIT {
         assertThat(verifier.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
         assertThat(form("/idp/token", Map.of("user", "bad user")).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void theWidgetsErrorPageIsAPageAndNoProviderPageMayBeFramed() throws Exception {
+        HttpResponse<String> created = json("POST", "/nrich/ongoing/access",
+                "{\"redirect_uri\":\"" + REDIRECT + "\",\"user_id\":\"anna\",\"state\":\"st-2\"}", "Authorization", nrichBasic());
+        String widget = TestSupport.json(created.body()).getString("location");
+
+        HttpResponse<String> noBank = form(widget, Map.of("action", "approve"));
+
+        assertThat(noBank.statusCode()).isEqualTo(400);
+        assertThat(noBank.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(noBank.body()).as("served as a page, not as its escaped source").startsWith("<!DOCTYPE html>")
+                .doesNotContain("&lt;html");
+        for (HttpResponse<String> page : java.util.List.of(noBank, send("GET", widget, null, null))) {
+            assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+            assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors 'none'");
+        }
+    }
 }

@@ -29,6 +29,12 @@ public final class TestSupport {
         return Sandbox.withDefaults(SandboxClock.fixedAt(START));
     }
 
+    /** A response's body as text, whether the resource gave it as a String or as bytes (the HTML pages). */
+    public static String text(Response response) {
+        Object entity = response.getEntity();
+        return entity instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : (String) entity;
+    }
+
     public static JsonObject json(Response response) {
         return json((String) response.getEntity());
     }

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Reads a page of a consent's transactions. The provider adapter fetches the filtered set (walking the
  * provider's own pages); this service orders it newest first and cuts the requested page, with an opaque keyset
- * cursor (the last item's date and id) for the next one.
+ * cursor (the last item's date, account and id) for the next one.
  */
 public final class ReadTransactionsService implements ReadTransactions {
     private final ConsentReader reader;

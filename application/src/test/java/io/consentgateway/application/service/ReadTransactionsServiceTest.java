@@ -107,6 +107,28 @@ class ReadTransactionsServiceTest {
         assertThat(h.fake.dataCalls).hasValue(dataCalls);
     }
 
+    @Test
+    void twoAccountsCarryingTheSameTransactionIdOnOneDayAreEachPagedOnce() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 1);
+        List<Transaction> history = new ArrayList<>();
+        for (String account : List.of("acc-1", "acc-2", "acc-3")) {
+            for (int i = 0; i < 3; i++) {
+                history.add(new Transaction("tx-" + i, account, Money.of("-1.00", "EUR"), Optional.of(day), Optional.empty(),
+                        true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
+            }
+        }
+        List<String> seen = new ArrayList<>();
+        Optional<TransactionCursor> after = Optional.empty();
+        do {
+            TransactionsPage page = ReadTransactionsService.page(history, after, 2, 7);
+            page.transactions().forEach(t -> seen.add(t.accountId() + "/" + t.id()));
+            after = page.nextCursor().map(c -> TransactionCursor.decode(c, 7));
+        } while (after.isPresent());
+
+        assertThat(seen).hasSize(9).doesNotHaveDuplicates();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"not-a-cursor", "!!!", "djE6MTAw"})
     void aForgedCursorIsRejectedNamingCursor(String forged) {

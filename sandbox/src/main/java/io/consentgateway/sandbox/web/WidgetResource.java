@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -85,6 +86,12 @@ public class WidgetResource {
     }
 
     private static Response html(int status, String page) {
-        return Response.status(status).type(HTML).entity(page).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        // The page as bytes: a String entity of an error status would be written as an error message, HTML-escaped by
+        // the server, and a browser would show the page's source. Never framed: a consent page inside somebody else's
+        // page is how clickjacking starts.
+        return Response.status(status).type(HTML).entity(page.getBytes(StandardCharsets.UTF_8))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Content-Security-Policy", "frame-ancestors 'none'")
+                .header("X-Frame-Options", "DENY").build();
     }
 }

@@ -22,7 +22,7 @@ class BankOAuthTest {
                 BankJourney.CHALLENGE, "S256");
 
         assertThat(page.getStatus()).isEqualTo(200);
-        assertThat((String) page.getEntity()).contains("id=\"approve\"", "id=\"deny\"", "name=\"user\"", "AISP");
+        assertThat(TestSupport.text(page)).contains("id=\"approve\"", "id=\"deny\"", "name=\"user\"", "AISP");
     }
 
     @Test

@@ -25,7 +25,7 @@ class WidgetTest {
 
         assertThat(page.getStatus()).isEqualTo(200);
         assertThat(page.getMediaType().toString()).startsWith("text/html");
-        assertThat((String) page.getEntity()).contains("id=\"approve\"", "id=\"cancel\"", "name=\"bank\"",
+        assertThat(TestSupport.text(page)).contains("id=\"approve\"", "id=\"cancel\"", "name=\"bank\"",
                 "value=\"approve\"", "value=\"cancel\"", "Spreebank Berlin", "anna").doesNotContain("<script", "http://", "https://");
     }
 
@@ -34,7 +34,7 @@ class WidgetTest {
         String flow = nrich.flow(FlowKind.ONE_TIME_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT
                 + "\",\"language\":\"en\",\"accounts\":[{\"id\":\"DE89370400440532013000\"}]}");
 
-        String page = (String) nrich.widget.show(flow).getEntity();
+        String page = TestSupport.text(nrich.widget.show(flow));
         assertThat(page).doesNotContain("name=\"bank\"").contains("DE89370400440532013000", "One-time access");
         assertThat(nrich.widget.decide(flow, "approve", null).getStatus()).isEqualTo(303);
     }
@@ -99,7 +99,7 @@ class WidgetTest {
         assertThat(nrich.widget.decide(used, "approve", "Spreebank Berlin").getStatus()).isEqualTo(404);
         assertThat(nrich.widget.show("no-such-flow").getStatus()).isEqualTo(404);
         assertThat(nrich.widget.show(old).getStatus()).isEqualTo(404);
-        assertThat((String) nrich.widget.show(used).getEntity()).contains("<html");
+        assertThat(TestSupport.text(nrich.widget.show(used))).contains("<html");
     }
 
     @Test
@@ -116,7 +116,7 @@ class WidgetTest {
         String flow = nrich.flow(FlowKind.ONGOING_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT
                 + "\",\"user_id\":\"<script>alert('x')</script>\"}");
 
-        String page = (String) nrich.widget.show(flow).getEntity();
+        String page = TestSupport.text(nrich.widget.show(flow));
 
         assertThat(page).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
     }

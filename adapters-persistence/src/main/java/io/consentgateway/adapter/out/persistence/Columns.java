@@ -125,4 +125,25 @@ final class Columns {
         }
         return new ProviderOptions(values);
     }
+
+    /** Reads one row into a value; may throw what a row that cannot be read throws. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Columns.class.getName());
+
+    /**
+     * One row of a listing, or empty when a secret in it cannot be decrypted (a key removed from the key ring, an
+     * altered value): the listing serves the other rows, and the unreadable one is logged by id (never a value).
+     */
+    static <T> Optional<T> readable(ResultSet rs, String what, RowReader<T> reader) throws SQLException {
+        try {
+            return Optional.of(reader.read(rs));
+        } catch (io.consentgateway.adapter.out.persistence.crypto.StoredSecretUnreadable unreadable) {
+            LOG.warning(() -> "Skipped an unreadable " + what + " row: " + unreadable.getMessage());
+            return Optional.empty();
+        }
+    }
 }

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.consentgateway.adapter.out.persistence.Columns.readable;
+
 /**
  * {@link Consents} on JDBI, with the two operations of the refresh protocol (docs/adr/0004-refresh-locking-and-claims.md):
  * {@link #lockForRefresh} ({@code SELECT ... FOR UPDATE} in the caller's transaction) and {@link #claimDue}
@@ -136,8 +138,8 @@ final class JdbiConsents implements Consents {
         return database.withHandle(handle -> handle.createQuery(
                         "SELECT " + COLUMNS + " FROM consents WHERE user_id = :user_id ORDER BY granted_at DESC, id")
                 .bind("user_id", userId.value())
-                .map((rs, ctx) -> read(rs))
-                .list());
+                .map((rs, ctx) -> readable(rs, "consent", this::read))
+                .list().stream().flatMap(Optional::stream).toList());
     }
 
     /** {@code SELECT ... FOR UPDATE} on the caller's transaction: the row stays locked until it commits or rolls back. */

@@ -34,6 +34,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import static io.consentgateway.adapter.out.persistence.Columns.readable;
+
 /**
  * {@link Flows} on JDBI. One row per flow in {@code flows}; the callback state is stored as a SHA-256 hash
  * (the lookup key) and encrypted (to restore the flow); the PKCE verifier only encrypted.
@@ -138,8 +140,8 @@ final class JdbiFlows implements Flows {
         return database.withHandle(handle -> handle.createQuery(LAPSED)
                 .bind("now", Columns.instant(now))
                 .bind("limit", limit)
-                .map((rs, ctx) -> read(rs))
-                .list());
+                .map((rs, ctx) -> readable(rs, "flow", this::read))
+                .list().stream().flatMap(Optional::stream).toList());
     }
 
     /** SHA-256 of the state, hex: equal states, equal hashes; the hash says nothing useful about a random state. */

@@ -115,4 +115,29 @@ abstract class EncryptionAtRestTests {
                 .hasMessageContaining("key id 'test-1'")
                 .hasMessageContaining("consents.access_token of row " + written.id());
     }
+
+    @Test
+    void anUnreadableRowIsLeftOutOfAListingAndTheOthersAreServed() {
+        Consent unreadable = db().adapter().consents().save(ongoingConsent(ALICE, T0));
+        String otherKey = TestKeys.newKeyBase64();
+        PersistenceAdapter rotated = PersistenceAdapter.create(db().database().dataSource(),
+                KeyRing.fromConfiguration("other", "other:" + otherKey));
+        Consent readable = rotated.consents().save(ongoingConsent(ALICE, T0.plusSeconds(1)));
+
+        assertThat(rotated.consents().findByUser(ALICE)).extracting(Consent::id).containsExactly(readable.id());
+    }
+
+    @Test
+    void anUnreadableFlowDoesNotStopTheOthersFromLapsing() {
+        Flow unreadable = db().adapter().flows()
+                .save(awaitingFlow(ALICE, T0));
+        PersistenceAdapter rotated = PersistenceAdapter.create(db().database().dataSource(),
+                KeyRing.fromConfiguration("other", "other:" + TestKeys.newKeyBase64()));
+        Flow readable = rotated.flows()
+                .save(awaitingFlow(ALICE, T0));
+
+        assertThat(rotated.flows().findLapsed(T0.plus(java.time.Duration.ofDays(1)), 10))
+                .extracting(Flow::id).containsExactly(readable.id());
+        assertThat(unreadable.id()).isNotEqualTo(readable.id());
+    }
 }
