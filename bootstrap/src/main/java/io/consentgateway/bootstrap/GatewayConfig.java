@@ -55,6 +55,39 @@ final class GatewayConfig {
                 duration("cg.scheduler.retry-delay"), duration("cg.scheduler.max-retry-after"));
     }
 
+    /**
+     * A production deployment ({@code cg.deployment=production}, set by the production server configuration) refuses to
+     * start with the public demo key or the sandbox's demo identity provider, naming the key to change. (The provider
+     * adapters refuse their own demo client credentials the same way.)
+     */
+    void refuseDemoSettingsInProduction() {
+        boolean production = config.getOptionalValue("cg.deployment", String.class).map(String::strip)
+                .filter("production"::equalsIgnoreCase).isPresent();
+        if (!production) {
+            return;
+        }
+        if (DEMO_KEY_ID.equals(string("cg.crypto.current-key-id"))) {
+            throw demoValue("cg.crypto.current-key-id");
+        }
+        if (Arrays.stream(string("cg.crypto.keys").split(",")).map(String::strip)
+                .anyMatch(entry -> entry.startsWith(DEMO_KEY_ID + ":"))) {
+            throw demoValue("cg.crypto.keys");
+        }
+        for (String key : List.of("mp.jwt.verify.issuer", "mp.jwt.verify.publickey.location")) {
+            if (config.getOptionalValue(key, String.class).orElse("").contains("/sandbox/idp")) {
+                throw demoValue(key);
+            }
+        }
+    }
+
+    /** The id of the public demo encryption key of the default (demo) configuration. */
+    static final String DEMO_KEY_ID = "demo";
+
+    private static IllegalStateException demoValue(String key) {
+        return new IllegalStateException("configuration key " + key + " holds a demo value, which a production deployment "
+                + "(cg.deployment=production) refuses: see docs/operations/production.md");
+    }
+
     ConsentPolicy policy() {
         return policy(key -> "cg.policy." + key);
     }

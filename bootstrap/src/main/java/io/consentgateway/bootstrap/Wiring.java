@@ -68,7 +68,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class Wiring {
     private static final Logger LOG = Logger.getLogger(Wiring.class.getName());
-    static final String DEMO_KEY_ID = "demo";
 
     @Resource(lookup = "jdbc/consentgateway")
     DataSource dataSource;
@@ -106,13 +105,14 @@ public class Wiring {
     @PostConstruct
     void wire() {
         GatewayConfig gatewayConfig = new GatewayConfig(config);
+        gatewayConfig.refuseDemoSettingsInProduction();
         settings = gatewayConfig.settings();
         clock = Clock.systemUTC();
 
         int applied = DatabaseMigrations.migrate(dataSource);
         LOG.info(() -> "Database schema up to date (" + applied + " migration(s) applied now)");
         String keyId = gatewayConfig.string("cg.crypto.current-key-id");
-        if (DEMO_KEY_ID.equals(keyId)) {
+        if (GatewayConfig.DEMO_KEY_ID.equals(keyId)) {
             LOG.warning("Tokens are encrypted with the public DEMO key (cg.crypto.current-key-id=demo). "
                     + "Never use this configuration with real bank data: see docs/operations/production.md.");
         }

@@ -105,4 +105,30 @@ class GatewayConfigTest {
             throw new UnsupportedOperationException();
         }
     }
+
+    @Test
+    void aProductionDeploymentRefusesTheDemoKeyAndTheSandboxsIdentityProviderNamingTheKey() throws IOException {
+        Map<String, String> own = Map.of("cg.deployment", "production", "cg.crypto.current-key-id", "k1",
+                "cg.crypto.keys", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "mp.jwt.verify.issuer", "https://login.fintech.example", "mp.jwt.verify.publickey.location",
+                "https://login.fintech.example/jwks");
+
+        new GatewayConfig(config(own)).refuseDemoSettingsInProduction();
+        assertThatThrownBy(() -> new GatewayConfig(config(Map.of("cg.deployment", "production")))
+                .refuseDemoSettingsInProduction()).hasMessageContaining("cg.crypto.current-key-id");
+        java.util.Map<String, String> demoIssuer = new java.util.HashMap<>(own);
+        demoIssuer.put("mp.jwt.verify.issuer", "http://localhost:9080/sandbox/idp");
+        assertThatThrownBy(() -> new GatewayConfig(config(demoIssuer)).refuseDemoSettingsInProduction())
+                .hasMessageContaining("mp.jwt.verify.issuer");
+        java.util.Map<String, String> demoKeyListed = new java.util.HashMap<>(own);
+        demoKeyListed.put("cg.crypto.keys", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=,demo:ZGVtbw==");
+        assertThatThrownBy(() -> new GatewayConfig(config(demoKeyListed)).refuseDemoSettingsInProduction())
+                .hasMessageContaining("cg.crypto.keys");
+    }
+
+    @Test
+    void theDemoDeploymentKeepsItsDemoSettings() throws IOException {
+        new GatewayConfig(config(Map.of())).refuseDemoSettingsInProduction();
+        new GatewayConfig(config(Map.of("cg.deployment", "demo"))).refuseDemoSettingsInProduction();
+    }
 }

@@ -3,6 +3,8 @@ package io.consentgateway.adapter.kit;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads an adapter's MicroProfile Config values, failing with the key's name (never the value, which may be a secret
@@ -10,7 +12,25 @@ import java.util.Locale;
  */
 public final class ConfigValues {
 
+    /** The deployment: {@code production} (set by the production server's configuration) or {@code demo}. */
+    public static final String DEPLOYMENT = "cg.deployment";
+
     private ConfigValues() {
+    }
+
+    /**
+     * In a production deployment ({@value #DEPLOYMENT}{@code =production}), refuses a setting that holds the demo value
+     * (set so, or left at a default that points at the bundled sandbox and its demo client), naming the key.
+     *
+     * @param effective the value the adapter would use: the configured one or its default
+     */
+    public static void refuseDemoValueInProduction(Function<String, Optional<String>> lookup, String key, String effective,
+                                                   String demoValue) {
+        boolean production = lookup.apply(DEPLOYMENT).map(String::strip).filter("production"::equalsIgnoreCase).isPresent();
+        if (production && demoValue.equals(effective)) {
+            throw new IllegalArgumentException("configuration key " + key + " holds the demo value, which a production "
+                    + "deployment (" + DEPLOYMENT + "=production) refuses: set it to your own");
+        }
     }
 
     public static void requireText(String value, String key) {

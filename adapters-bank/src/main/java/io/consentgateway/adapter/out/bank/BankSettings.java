@@ -200,10 +200,16 @@ public record BankSettings(
         Optional<Store> trustStore = get.apply(TRUST_STORE).map(path -> Store.load(path(path, TRUST_STORE),
                 get.apply(TRUST_STORE_PASSWORD).orElse(null),
                 get.apply(TRUST_STORE_TYPE).orElse(DEFAULT_STORE_TYPE), TRUST_STORE));
+        URI baseUri = get.apply(BASE_URL).map(BankSettings::parseBaseUri).orElse(DEFAULT_BASE_URI);
+        String clientId = get.apply(CLIENT_ID).orElse(DEFAULT_CLIENT_ID);
+        String clientSecret = get.apply(CLIENT_SECRET).orElse(DEFAULT_CLIENT_SECRET);
+        ConfigValues.refuseDemoValueInProduction(lookup, BASE_URL, baseUri.toString(), DEFAULT_BASE_URI.toString());
+        ConfigValues.refuseDemoValueInProduction(lookup, CLIENT_ID, clientId, DEFAULT_CLIENT_ID);
+        ConfigValues.refuseDemoValueInProduction(lookup, CLIENT_SECRET, clientSecret, DEFAULT_CLIENT_SECRET);
         return new BankSettings(
-                get.apply(BASE_URL).map(BankSettings::parseBaseUri).orElse(DEFAULT_BASE_URI),
-                get.apply(CLIENT_ID).orElse(DEFAULT_CLIENT_ID),
-                get.apply(CLIENT_SECRET).orElse(DEFAULT_CLIENT_SECRET),
+                baseUri,
+                clientId,
+                clientSecret,
                 get.apply(SCOPE).orElse(DEFAULT_SCOPE),
                 get.apply(CONNECT_TIMEOUT).map(v -> ConfigValues.duration(v, CONNECT_TIMEOUT)).orElse(DEFAULT_CONNECT_TIMEOUT),
                 get.apply(READ_TIMEOUT).map(v -> ConfigValues.duration(v, READ_TIMEOUT)).orElse(DEFAULT_READ_TIMEOUT),

@@ -178,4 +178,19 @@ class BankSettingsTest {
         }
         return file;
     }
+
+    @Test
+    void aProductionDeploymentRefusesTheDemoClientAndTheSandboxNamingTheKey() {
+        java.util.Map<String, String> own = new java.util.HashMap<>(java.util.Map.of("cg.deployment", "production",
+                BankSettings.BASE_URL, "https://api.tatrabanka.sk/premium/production", BankSettings.CLIENT_ID, "fintech-7",
+                BankSettings.CLIENT_SECRET, "a-real-secret"));
+        BankSettings.fromConfig(key -> java.util.Optional.ofNullable(own.get(key)));
+
+        for (String key : java.util.List.of(BankSettings.BASE_URL, BankSettings.CLIENT_ID, BankSettings.CLIENT_SECRET)) {
+            java.util.Map<String, String> withDefault = new java.util.HashMap<>(own);
+            withDefault.remove(key);
+            assertThatThrownBy(() -> BankSettings.fromConfig(k -> java.util.Optional.ofNullable(withDefault.get(k))))
+                    .hasMessageContaining(key).hasMessageContaining("production");
+        }
+    }
 }

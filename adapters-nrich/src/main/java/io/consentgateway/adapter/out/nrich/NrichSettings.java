@@ -136,10 +136,16 @@ public record NrichSettings(
     public static NrichSettings fromConfig(Function<String, Optional<String>> lookup) {
         Objects.requireNonNull(lookup, "lookup");
         Function<String, Optional<String>> get = name -> lookup.apply(name).map(String::strip).filter(s -> !s.isEmpty());
+        URI baseUri = get.apply(BASE_URL).map(NrichSettings::baseUrl).orElse(DEFAULT_BASE_URI);
+        String clientId = get.apply(CLIENT_ID).orElse(DEFAULT_CLIENT_ID);
+        String clientSecret = get.apply(CLIENT_SECRET).orElse(DEFAULT_CLIENT_SECRET);
+        ConfigValues.refuseDemoValueInProduction(lookup, BASE_URL, baseUri.toString(), DEFAULT_BASE_URI.toString());
+        ConfigValues.refuseDemoValueInProduction(lookup, CLIENT_ID, clientId, DEFAULT_CLIENT_ID);
+        ConfigValues.refuseDemoValueInProduction(lookup, CLIENT_SECRET, clientSecret, DEFAULT_CLIENT_SECRET);
         return new NrichSettings(
-                get.apply(BASE_URL).map(NrichSettings::baseUrl).orElse(DEFAULT_BASE_URI),
-                get.apply(CLIENT_ID).orElse(DEFAULT_CLIENT_ID),
-                get.apply(CLIENT_SECRET).orElse(DEFAULT_CLIENT_SECRET),
+                baseUri,
+                clientId,
+                clientSecret,
                 get.apply(CONNECT_TIMEOUT).map(v -> ConfigValues.duration(v, CONNECT_TIMEOUT)).orElse(DEFAULT_CONNECT_TIMEOUT),
                 get.apply(READ_TIMEOUT).map(v -> ConfigValues.duration(v, READ_TIMEOUT)).orElse(DEFAULT_READ_TIMEOUT),
                 get.apply(PAGE_SIZE).map(v -> ConfigValues.integer(v, PAGE_SIZE)).orElse(DEFAULT_PAGE_SIZE),

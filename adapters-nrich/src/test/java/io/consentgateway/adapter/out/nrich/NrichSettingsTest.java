@@ -141,4 +141,19 @@ class NrichSettingsTest {
     private static Config config(Map<String, String> values) {
         return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "test", 500)).build();
     }
+
+    @Test
+    void aProductionDeploymentRefusesTheDemoClientAndTheSandboxNamingTheKey() {
+        java.util.Map<String, String> own = new java.util.HashMap<>(java.util.Map.of("cg.deployment", "production",
+                NrichSettings.BASE_URL, "https://api.nrich.example", NrichSettings.CLIENT_ID, "fintech-7",
+                NrichSettings.CLIENT_SECRET, "a-real-secret"));
+        NrichSettings.fromConfig(key -> Optional.ofNullable(own.get(key)));
+
+        for (String key : java.util.List.of(NrichSettings.BASE_URL, NrichSettings.CLIENT_ID, NrichSettings.CLIENT_SECRET)) {
+            java.util.Map<String, String> withDefault = new java.util.HashMap<>(own);
+            withDefault.remove(key);
+            assertThatThrownBy(() -> NrichSettings.fromConfig(k -> Optional.ofNullable(withDefault.get(k))))
+                    .hasMessageContaining(key).hasMessageContaining("production");
+        }
+    }
 }
