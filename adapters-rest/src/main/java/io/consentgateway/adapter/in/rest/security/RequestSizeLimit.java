@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.in.rest.security;
 
+import io.consentgateway.adapter.kit.BoundedInputStream;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -8,9 +9,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Refuses a request body over {@code cg.api.max-body-bytes} (64 KiB) with 413 before anything parses it: at once when
@@ -36,56 +35,21 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     }
 
     @Override
-    public void filter(ContainerRequestContext request) {
+    public void filter(ContainerRequestContext request) throws IOException {
         if (request.getLength() > maxBytes) {
             throw new PayloadTooLarge(maxBytes);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
+            request.setEntityStream(new BoundedInputStream(request.getEntityStream(), maxBytes, PayloadTooLarge::new));
         }
     }
 
-    /** The body exceeds the limit: a 413 problem. */
-    public static final class PayloadTooLarge extends RuntimeException {
+    /** The body exceeds the limit: a 413 problem (an {@code IOException}, as a reader of the body meets it). */
+    public static final class PayloadTooLarge extends IOException {
         private static final long serialVersionUID = 1L;
 
         public PayloadTooLarge(long limit) {
             super("The request body exceeds " + limit + " bytes.");
-        }
-    }
-
-    private static final class Bounded extends FilterInputStream {
-        private final long limit;
-        private long count;
-
-        Bounded(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(long n) {
-            count += n;
-            if (count > limit) {
-                throw new PayloadTooLarge(limit);
-            }
         }
     }
 }
