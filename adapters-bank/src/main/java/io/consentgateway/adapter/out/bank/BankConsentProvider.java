@@ -1,6 +1,7 @@
 package io.consentgateway.adapter.out.bank;
 
 import io.consentgateway.adapter.kit.BasicClientAuthentication;
+import io.consentgateway.adapter.kit.PagedRead;
 import io.consentgateway.adapter.kit.ProviderBusy;
 import io.consentgateway.adapter.kit.ProviderErrorMapper;
 import io.consentgateway.adapter.kit.ResponseSizeLimit;
@@ -250,9 +251,6 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
      * information on (400/404) is still listed, without a balance.
      */
     @Override
-    @Retry(maxRetries = 2, delay = 500, jitter = 250, maxDuration = 60_000, retryOn = ProviderUnavailable.class,
-            abortOn = {PagingLimitExceeded.class, ProviderBusy.class, ReauthorizationRequired.class,
-                    ProviderRejected.class, ProviderMisconfigured.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
     @Bulkhead(40)
@@ -261,19 +259,19 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
         Objects.requireNonNull(accessToken, "access token");
         return BankFailures.translated(Endpoint.DATA, () -> {
             String authorization = bearer(accessToken);
+            PagedRead read = PagedRead.start("tatrabanka accounts", settings.readDeadline(), clock);
             List<Account> accounts = new ArrayList<>();
-            for (Account account : listAccounts(authorization)) {
-                accounts.add(withBalance(account, balance(authorization, account)));
+            for (Account account : listAccounts(read, authorization)) {
+                accounts.add(withBalance(account, balance(read, authorization, account)));
             }
             return List.copyOf(accounts);
         });
     }
 
-    private Optional<Balance> balance(String authorization, Account account) {
+    private Optional<Balance> balance(PagedRead read, String authorization, Account account) {
         try {
-            JsonObject information = BankMapping.object(
-                    BankFailures.translated(Endpoint.DATA, () -> data.information(authorization, BankRequests.information(account.id()))),
-                    "accounts API (information)");
+            JsonObject information = BankMapping.object(read.page(() -> BankFailures.translated(Endpoint.DATA,
+                    () -> data.information(authorization, BankRequests.information(account.id())))), "accounts API (information)");
             return BankMapping.balance(information, account.currency());
         } catch (ProviderRejected e) {
             LOG.log(System.Logger.Level.WARNING, "tatrabanka gave no information on a listed account ({0}): listed "
@@ -288,7 +286,7 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
     }
 
     /** Every page of {@code GET /api/v1/accounts}, each account once (by IBAN). */
-    private List<Account> listAccounts(String authorization) {
+    private List<Account> listAccounts(PagedRead read, String authorization) {
         Map<String, Account> accounts = new LinkedHashMap<>();
         int size = settings.pageSize();
         for (int page = 1; ; page++) {
@@ -297,8 +295,8 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
                         + " pages of " + size + " (" + BankSettings.MAX_PAGES + ")");
             }
             int at = page;
-            BankMapping.Page<Account> received = BankMapping.accountsPage(BankMapping.object(
-                    BankFailures.translated(Endpoint.DATA, () -> data.accounts(authorization, at, size, "asc")), "accounts API (accounts)"));
+            BankMapping.Page<Account> received = BankMapping.accountsPage(BankMapping.object(read.page(() ->
+                    BankFailures.translated(Endpoint.DATA, () -> data.accounts(authorization, at, size, "asc"))), "accounts API (accounts)"));
             received.items().forEach(a -> accounts.putIfAbsent(a.id(), a));
             if (isLastPage(page, size, received)) {
                 return List.copyOf(accounts.values());
@@ -311,12 +309,10 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
      * IBANs this adapter reports; none means every account; an id the bank does not list yields nothing), with the
      * configured status and the filter's dates. At most {@code cg.tatrabanka.max-pages} pages per account and
      * {@code cg.tatrabanka.max-transactions} items in all (else {@link PagingLimitExceeded}). A transaction seen twice
-     * (the data moved between pages) is kept once.
+     * (the data moved between pages) is kept once. The whole walk must end within {@code cg.tatrabanka.read-deadline};
+     * a page the bank fails to serve is fetched again on its own ({@link PagedRead}), never the walk from page one.
      */
     @Override
-    @Retry(maxRetries = 2, delay = 500, jitter = 250, maxDuration = 60_000, retryOn = ProviderUnavailable.class,
-            abortOn = {PagingLimitExceeded.class, ProviderBusy.class, ReauthorizationRequired.class,
-                    ProviderRejected.class, ProviderMisconfigured.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
     @Bulkhead(40)
@@ -326,7 +322,8 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
         Objects.requireNonNull(filter, "transaction filter");
         return BankFailures.translated(Endpoint.DATA, () -> {
             String authorization = bearer(accessToken);
-            List<Account> accounts = listAccounts(authorization);
+            PagedRead read = PagedRead.start("tatrabanka transactions", settings.readDeadline(), clock);
+            List<Account> accounts = listAccounts(read, authorization);
             Set<String> wanted = new LinkedHashSet<>();
             filter.accountIds().forEach(id -> wanted.add(BankMapping.accountId(id)));
             Map<String, Transaction> unique = new LinkedHashMap<>();
@@ -335,14 +332,14 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
                 if (!wanted.isEmpty() && !wanted.contains(account.id())) {
                     continue;
                 }
-                received = walkTransactions(authorization, account, filter, received, unique);
+                received = walkTransactions(read, authorization, account, filter, received, unique);
             }
             return List.copyOf(unique.values());
         });
     }
 
-    private long walkTransactions(String authorization, Account account, TransactionFilter filter, long receivedBefore,
-                                  Map<String, Transaction> unique) {
+    private long walkTransactions(PagedRead read, String authorization, Account account, TransactionFilter filter,
+                                  long receivedBefore, Map<String, Transaction> unique) {
         long received = receivedBefore;
         int size = settings.pageSize();
         Optional<Currency> currency = account.currency();
@@ -352,8 +349,8 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
                         + settings.maxPages() + " pages of " + size + " (" + BankSettings.MAX_PAGES + ")");
             }
             String body = BankRequests.transactions(account.id(), settings.transactionStatus().name(), filter, page, size);
-            BankMapping.Page<Transaction> answer = BankMapping.transactionsPage(BankMapping.object(
-                    BankFailures.translated(Endpoint.DATA, () -> data.transactions(authorization, body)), "accounts API (transactions)"),
+            BankMapping.Page<Transaction> answer = BankMapping.transactionsPage(BankMapping.object(read.page(() ->
+                    BankFailures.translated(Endpoint.DATA, () -> data.transactions(authorization, body))), "accounts API (transactions)"),
                     account.id(), currency);
             received += answer.received();
             if (received > settings.maxTransactions()) {

@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  * @param transactionStatus  which transactions to ask for: booked ({@code BOOK}), pending ({@code INFO}) or both
  * @param keyStore           the client certificate for mutual TLS (PSD2 eIDAS QWAC), when the bank requires one
  * @param trustStore         the trust anchors for the bank's server certificate, when not the JVM's defaults
+ * @param readDeadline       a whole read (all its pages, retries included) must end within this, else it fails as
+ *                           unavailable (the API answers 503)
  */
 public record BankSettings(
         URI baseUri,
@@ -51,7 +53,8 @@ public record BankSettings(
         long maxResponseBytes,
         TransactionStatus transactionStatus,
         Optional<Store> keyStore,
-        Optional<Store> trustStore) {
+        Optional<Store> trustStore,
+        Duration readDeadline) {
 
     public static final String PREFIX = "cg.tatrabanka.";
     public static final String BASE_URL = PREFIX + "base-url";
@@ -63,6 +66,7 @@ public record BankSettings(
     public static final String PAGE_SIZE = PREFIX + "page-size";
     public static final String MAX_PAGES = PREFIX + "max-pages";
     public static final String MAX_TRANSACTIONS = PREFIX + "max-transactions";
+    public static final String READ_DEADLINE = PREFIX + "read-deadline";
     public static final String MAX_RESPONSE_BYTES = PREFIX + "max-response-bytes";
     public static final String TRANSACTION_STATUS = PREFIX + "transaction-status";
     public static final String KEY_STORE = PREFIX + "key-store";
@@ -81,6 +85,7 @@ public record BankSettings(
     public static final int DEFAULT_PAGE_SIZE = 100;
     public static final int DEFAULT_MAX_PAGES = 1_000;
     public static final int DEFAULT_MAX_TRANSACTIONS = 100_000;
+    public static final Duration DEFAULT_READ_DEADLINE = Duration.ofSeconds(20);
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
     public static final TransactionStatus DEFAULT_TRANSACTION_STATUS = TransactionStatus.BOOK;
     public static final String DEFAULT_STORE_TYPE = "PKCS12";
@@ -173,8 +178,17 @@ public record BankSettings(
                     + maxResponseBytes);
         }
         Objects.requireNonNull(transactionStatus, "configuration key " + TRANSACTION_STATUS + " is required");
+        ConfigValues.requirePositive(readDeadline, READ_DEADLINE);
         Objects.requireNonNull(keyStore, "key store (optional)");
         Objects.requireNonNull(trustStore, "trust store (optional)");
+    }
+
+    /** The settings with the default read deadline. */
+    public BankSettings(URI baseUri, String clientId, String clientSecret, String scope, Duration connectTimeout,
+                        Duration readTimeout, int pageSize, int maxPages, int maxTransactions, long maxResponseBytes,
+                        TransactionStatus transactionStatus, Optional<Store> keyStore, Optional<Store> trustStore) {
+        this(baseUri, clientId, clientSecret, scope, connectTimeout, readTimeout, pageSize, maxPages, maxTransactions,
+                maxResponseBytes, transactionStatus, keyStore, trustStore, DEFAULT_READ_DEADLINE);
     }
 
     /** The defaults, which point at the bundled sandbox's bank simulator. */
@@ -182,7 +196,7 @@ public record BankSettings(
         return new BankSettings(DEFAULT_BASE_URI, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_SCOPE,
                 DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_PAGE_SIZE, DEFAULT_MAX_PAGES,
                 DEFAULT_MAX_TRANSACTIONS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TRANSACTION_STATUS,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), DEFAULT_READ_DEADLINE);
     }
 
     /**
@@ -219,7 +233,8 @@ public record BankSettings(
                 get.apply(MAX_RESPONSE_BYTES).map(v -> ConfigValues.longValue(v, MAX_RESPONSE_BYTES)).orElse(DEFAULT_MAX_RESPONSE_BYTES),
                 get.apply(TRANSACTION_STATUS).map(BankSettings::status).orElse(DEFAULT_TRANSACTION_STATUS),
                 keyStore,
-                trustStore);
+                trustStore,
+                get.apply(READ_DEADLINE).map(v -> ConfigValues.duration(v, READ_DEADLINE)).orElse(DEFAULT_READ_DEADLINE));
     }
 
     /** Only the base URL, read and checked as {@link #fromConfig} does (for the readiness check). */
@@ -237,34 +252,39 @@ public record BankSettings(
         return URI.create(text);
     }
 
+    public BankSettings withReadDeadline(Duration deadline) {
+        return new BankSettings(baseUri, clientId, clientSecret, scope, connectTimeout, readTimeout, pageSize, maxPages,
+                maxTransactions, maxResponseBytes, transactionStatus, keyStore, trustStore, deadline);
+    }
+
     public BankSettings withBaseUri(URI value) {
         return new BankSettings(value, clientId, clientSecret, scope, connectTimeout, readTimeout, pageSize, maxPages,
-                maxTransactions, maxResponseBytes, transactionStatus, keyStore, trustStore);
+                maxTransactions, maxResponseBytes, transactionStatus, keyStore, trustStore, readDeadline);
     }
 
     public BankSettings withClient(String id, String secret) {
         return new BankSettings(baseUri, id, secret, scope, connectTimeout, readTimeout, pageSize, maxPages,
-                maxTransactions, maxResponseBytes, transactionStatus, keyStore, trustStore);
+                maxTransactions, maxResponseBytes, transactionStatus, keyStore, trustStore, readDeadline);
     }
 
     public BankSettings withTimeouts(Duration connect, Duration read) {
         return new BankSettings(baseUri, clientId, clientSecret, scope, connect, read, pageSize, maxPages,
-                maxTransactions, maxResponseBytes, transactionStatus, keyStore, trustStore);
+                maxTransactions, maxResponseBytes, transactionStatus, keyStore, trustStore, readDeadline);
     }
 
     public BankSettings withPaging(int size, int pages, int transactions) {
         return new BankSettings(baseUri, clientId, clientSecret, scope, connectTimeout, readTimeout, size, pages,
-                transactions, maxResponseBytes, transactionStatus, keyStore, trustStore);
+                transactions, maxResponseBytes, transactionStatus, keyStore, trustStore, readDeadline);
     }
 
     public BankSettings withMaxResponseBytes(long bytes) {
         return new BankSettings(baseUri, clientId, clientSecret, scope, connectTimeout, readTimeout, pageSize, maxPages,
-                maxTransactions, bytes, transactionStatus, keyStore, trustStore);
+                maxTransactions, bytes, transactionStatus, keyStore, trustStore, readDeadline);
     }
 
     public BankSettings withTransactionStatus(TransactionStatus status) {
         return new BankSettings(baseUri, clientId, clientSecret, scope, connectTimeout, readTimeout, pageSize, maxPages,
-                maxTransactions, maxResponseBytes, status, keyStore, trustStore);
+                maxTransactions, maxResponseBytes, status, keyStore, trustStore, readDeadline);
     }
 
     @Override

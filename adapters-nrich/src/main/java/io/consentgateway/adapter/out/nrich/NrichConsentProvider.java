@@ -1,6 +1,7 @@
 package io.consentgateway.adapter.out.nrich;
 
 import io.consentgateway.adapter.kit.BasicClientAuthentication;
+import io.consentgateway.adapter.kit.PagedRead;
 import io.consentgateway.adapter.kit.ProviderBusy;
 import io.consentgateway.adapter.kit.ProviderErrorMapper;
 import io.consentgateway.adapter.kit.ResponseSizeLimit;
@@ -280,12 +281,11 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
      * {@code cg.nrich.max-transactions} items in all (else {@link PagingLimitExceeded}). Items are read one by one:
      * one that cannot be read is left out but still counts for the next {@code offset}. A transaction
      * seen twice (the data moved between pages) is kept once. Transactions without a currency take their
-     * account's (one extra accounts call, only then), else EUR.
+     * account's (one extra accounts call, only then), else EUR. The whole walk must end within
+     * {@code cg.nrich.read-deadline}; a page nrich fails to serve is fetched again on its own ({@link PagedRead}), so
+     * there is no method-level retry here: it would start the walk again from page one.
      */
     @Override
-    @Retry(maxRetries = 2, delay = 500, jitter = 250, maxDuration = 60_000, retryOn = ProviderUnavailable.class,
-            abortOn = {PagingLimitExceeded.class, ProviderBusy.class, ReauthorizationRequired.class,
-                    ProviderRejected.class, ProviderMisconfigured.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
     @Bulkhead(40)
@@ -299,6 +299,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
             String since = filter.from().map(LocalDate::toString).orElse(null);
             String until = filter.to().map(LocalDate::toString).orElse(null);
             int count = settings.pageSize();
+            // Bounded as a whole (cg.nrich.read-deadline); a failing page is fetched again on its own, never the walk.
+            PagedRead read = PagedRead.start("nrich transactions", settings.readDeadline(), clock);
             List<TransactionDto> all = new ArrayList<>();
             int offset = 0;
             long received = 0;
@@ -308,8 +310,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
                             + " pages of " + count + " (cg.nrich.max-pages)");
                 }
                 int at = offset;
-                TransactionsResponse response = NrichFailures.translated(Endpoint.DATA,
-                        () -> data.transactions(authorization, accounts, since, until, count, at));
+                TransactionsResponse response = read.page(() -> NrichFailures.translated(Endpoint.DATA,
+                        () -> data.transactions(authorization, accounts, since, until, count, at)));
                 NrichMapping.Received<TransactionDto> items = NrichMapping.transactionItems(
                         response == null ? null : response.transactions());
                 received += items.received();

@@ -30,6 +30,8 @@ import java.util.function.Function;
  * @param maxResponseBytes          the most bytes read from one answer; beyond, the answer counts as unusable
  * @param maxTransactions           safety net: at most this many transaction items (all pages together) per read,
  *                                  beyond, the read fails with {@link PagingLimitExceeded}
+ * @param readDeadline              a whole read (all its pages, retries included) must end within this, else it fails as
+ *                                  unavailable (the API answers 503)
  */
 public record NrichSettings(
         URI baseUri,
@@ -44,7 +46,8 @@ public record NrichSettings(
         IncomeReportEndpoint incomeReportEndpoint,
         int legacyIncomeReportMonths,
         long maxResponseBytes,
-        int maxTransactions) {
+        int maxTransactions,
+        Duration readDeadline) {
 
     public static final String PREFIX = "cg.nrich.";
     public static final String BASE_URL = PREFIX + "base-url";
@@ -60,6 +63,7 @@ public record NrichSettings(
     public static final String LEGACY_INCOME_REPORT_MONTHS = PREFIX + "legacy-income-report-months";
     public static final String MAX_RESPONSE_BYTES = PREFIX + "max-response-bytes";
     public static final String MAX_TRANSACTIONS = PREFIX + "max-transactions";
+    public static final String READ_DEADLINE = PREFIX + "read-deadline";
 
     public static final URI DEFAULT_BASE_URI = URI.create("http://localhost:9080/sandbox/nrich");
     public static final String DEFAULT_CLIENT_ID = "demo-client";
@@ -71,6 +75,7 @@ public record NrichSettings(
     public static final int DEFAULT_LEGACY_INCOME_REPORT_MONTHS = 12;
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
     public static final int DEFAULT_MAX_TRANSACTIONS = 100_000;
+    public static final Duration DEFAULT_READ_DEADLINE = Duration.ofSeconds(20);
 
     /** How {@code POST /auth/token} encodes its body. nrich documents JSON; OAuth 2.0 servers expect a form. */
     public enum TokenRequestEncoding { JSON, FORM }
@@ -117,6 +122,17 @@ public record NrichSettings(
             throw new IllegalArgumentException(MAX_TRANSACTIONS + " (nrich max transactions) must be at least 1, was "
                     + maxTransactions);
         }
+        ConfigValues.requirePositive(readDeadline, READ_DEADLINE);
+    }
+
+    /** The settings with the default read deadline. */
+    public NrichSettings(URI baseUri, String clientId, String clientSecret, Duration connectTimeout, Duration readTimeout,
+                         int pageSize, int maxPages, boolean sendRedirectUriOnExchange,
+                         TokenRequestEncoding tokenRequestEncoding, IncomeReportEndpoint incomeReportEndpoint,
+                         int legacyIncomeReportMonths, long maxResponseBytes, int maxTransactions) {
+        this(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages, sendRedirectUriOnExchange,
+                tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes, maxTransactions,
+                DEFAULT_READ_DEADLINE);
     }
 
     /** The documented defaults (which point at the bundled sandbox). */
@@ -124,7 +140,7 @@ public record NrichSettings(
         return new NrichSettings(DEFAULT_BASE_URI, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_CONNECT_TIMEOUT,
                 DEFAULT_READ_TIMEOUT, DEFAULT_PAGE_SIZE, DEFAULT_MAX_PAGES, true, TokenRequestEncoding.JSON,
                 IncomeReportEndpoint.CURRENT, DEFAULT_LEGACY_INCOME_REPORT_MONTHS, DEFAULT_MAX_RESPONSE_BYTES,
-                DEFAULT_MAX_TRANSACTIONS);
+                DEFAULT_MAX_TRANSACTIONS, DEFAULT_READ_DEADLINE);
     }
 
     /**
@@ -158,7 +174,8 @@ public record NrichSettings(
                 get.apply(LEGACY_INCOME_REPORT_MONTHS).map(v -> ConfigValues.integer(v, LEGACY_INCOME_REPORT_MONTHS))
                         .orElse(DEFAULT_LEGACY_INCOME_REPORT_MONTHS),
                 get.apply(MAX_RESPONSE_BYTES).map(v -> ConfigValues.longValue(v, MAX_RESPONSE_BYTES)).orElse(DEFAULT_MAX_RESPONSE_BYTES),
-                get.apply(MAX_TRANSACTIONS).map(v -> ConfigValues.integer(v, MAX_TRANSACTIONS)).orElse(DEFAULT_MAX_TRANSACTIONS));
+                get.apply(MAX_TRANSACTIONS).map(v -> ConfigValues.integer(v, MAX_TRANSACTIONS)).orElse(DEFAULT_MAX_TRANSACTIONS),
+                get.apply(READ_DEADLINE).map(v -> ConfigValues.duration(v, READ_DEADLINE)).orElse(DEFAULT_READ_DEADLINE));
     }
 
     /** The base URI without a trailing slash, so that interface paths ({@code /ongoing/access}) append cleanly. */
@@ -173,47 +190,55 @@ public record NrichSettings(
     public NrichSettings withBaseUri(URI value) {
         return new NrichSettings(value, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
                 sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
-                maxTransactions);
+                maxTransactions, readDeadline);
     }
 
     public NrichSettings withClient(String id, String secret) {
         return new NrichSettings(baseUri, id, secret, connectTimeout, readTimeout, pageSize, maxPages,
                 sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
-                maxTransactions);
+                maxTransactions, readDeadline);
     }
 
     public NrichSettings withTimeouts(Duration connect, Duration read) {
         return new NrichSettings(baseUri, clientId, clientSecret, connect, read, pageSize, maxPages,
                 sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
-                maxTransactions);
+                maxTransactions, readDeadline);
     }
 
     public NrichSettings withPaging(int size, int pages) {
         return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, size, pages,
                 sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
-                maxTransactions);
+                maxTransactions, readDeadline);
     }
 
     public NrichSettings withExchange(boolean sendRedirectUri, TokenRequestEncoding encoding) {
         return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
                 sendRedirectUri, encoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
-                maxTransactions);
+                maxTransactions, readDeadline);
     }
 
     public NrichSettings withIncomeReport(IncomeReportEndpoint endpoint, int legacyMonths) {
         return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, endpoint, legacyMonths, maxResponseBytes, maxTransactions);
+                sendRedirectUriOnExchange, tokenRequestEncoding, endpoint, legacyMonths, maxResponseBytes, maxTransactions,
+                readDeadline);
     }
 
     public NrichSettings withMaxResponseBytes(long bytes) {
         return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, bytes, maxTransactions);
+                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, bytes, maxTransactions,
+                readDeadline);
+    }
+
+    public NrichSettings withReadDeadline(Duration deadline) {
+        return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
+                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths,
+                maxResponseBytes, maxTransactions, deadline);
     }
 
     public NrichSettings withMaxTransactions(int items) {
         return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
                 sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
-                items);
+                items, readDeadline);
     }
 
     @Override

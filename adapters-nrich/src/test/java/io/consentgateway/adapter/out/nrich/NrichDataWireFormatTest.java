@@ -9,6 +9,7 @@ import io.consentgateway.domain.finance.Money;
 import io.consentgateway.domain.finance.Transaction;
 import io.consentgateway.domain.shared.Iban;
 import io.consentgateway.domain.token.AccessToken;
+import io.consentgateway.application.port.out.ProviderUnavailable;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -188,6 +190,40 @@ class NrichDataWireFormatTest extends NrichWireMockTest {
 
         assertThat(all).hasSize(4);
         assertThat(requests()).hasSize(3);
+    }
+
+    @Test
+    void aPageNrichFailsToServeIsFetchedAgainAloneNeverTheWalkFromPageOne() {
+        NrichConsentProvider paged = adapter(settings().withPaging(2, 100));
+        stubPage(0, page(0, 2));
+        nrich.stubFor(get(urlPathEqualTo("/rest/transactions")).withQueryParam("offset", equalTo("2"))
+                .inScenario("flaky").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
+        nrich.stubFor(get(urlPathEqualTo("/rest/transactions")).withQueryParam("offset", equalTo("2"))
+                .inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(jsonResponse(200, page(2, 1))));
+
+        List<Transaction> all = paged.transactions(TOKEN, TransactionFilter.all());
+
+        assertThat(all).hasSize(3);
+        assertThat(requests()).extracting(r -> r.queryParameter("offset").firstValue())
+                .containsExactly("0", "2", "2");
+    }
+
+    @Test
+    void aWalkPastItsDeadlineFailsAsUnavailableNamingTheDeadline() {
+        NrichConsentProvider slow = new NrichConsentProvider(settings().withPaging(2, 1000)
+                .withReadDeadline(Duration.ofMillis(600)), java.time.Clock.systemUTC());
+        try {
+            nrich.stubFor(get(urlPathEqualTo("/rest/transactions"))
+                    .willReturn(jsonResponse(200, page(0, 2)).withFixedDelay(150))); // never ends, slowly
+
+            assertThatThrownBy(() -> slow.transactions(TOKEN, TransactionFilter.all()))
+                    .isInstanceOf(ProviderUnavailable.class).hasMessageContaining("PT0.6S");
+            assertThat(requests().size()).isBetween(3, 6);
+        } finally {
+            slow.close();
+        }
     }
 
     @Test

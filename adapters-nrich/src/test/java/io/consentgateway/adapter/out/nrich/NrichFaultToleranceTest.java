@@ -61,9 +61,14 @@ class NrichFaultToleranceTest extends NrichWireMockTest {
         assertThat(ProviderNotReached.class.isAssignableFrom(ProviderUnavailable.class)).isFalse();
     }
 
+    @Test
+    void theTransactionsWalkHasNoMethodRetryThatWouldStartItAgainFromPageOne() {
+        assertThat(method("transactions").getAnnotation(Retry.class)).as("pages are retried one by one (PagedRead)").isNull();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"accounts", "transactions", "incomeReport"})
-    void readsAreRetriedBoundedWithJitterOnProviderUnavailable(String name) {
+    @ValueSource(strings = {"accounts", "incomeReport"})
+    void singleCallReadsAreRetriedBoundedWithJitterOnProviderUnavailable(String name) {
         Retry retry = method(name).getAnnotation(Retry.class);
 
         assertThat(retry.retryOn()).containsExactly(ProviderUnavailable.class);
