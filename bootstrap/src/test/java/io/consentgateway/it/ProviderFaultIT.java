@@ -55,4 +55,69 @@ class ProviderFaultIT {
         assertThat(journey.accounts(consentId).status()).as("fixed: the data comes again").isEqualTo(200);
         assertThat(Http.get("/health/ready").status()).as("and readiness is UP again").isEqualTo(200);
     }
+
+    @Test
+    void aRefreshWhoseAnswerWasLostIsShownInDoubtAndTheNextAttemptSettlesIt() {
+        Journey journey = Journey.newUser("in-doubt");
+        String consentId = journey.connect("ONGOING_ACCESS").consentId();
+        Sandbox.Stats before = Sandbox.stats();
+        try {
+            // The data call refuses the access token, so the gateway refreshes; the refresh is received and answered
+            // 504 before nrich acted on it: the gateway cannot know that, so it is in doubt.
+            Sandbox.addFault("{\"provider\":\"nrich\",\"path\":\"/rest/accounts\",\"status\":401}");
+            Sandbox.addFault("{\"provider\":\"nrich\",\"path\":\"/auth/token\",\"status\":504}");
+
+            journey.accounts(consentId).expectProblem(503, "provider-unavailable");
+
+            JsonObject inDoubt = journey.consent(consentId);
+            assertThat(inDoubt.getString("status")).isEqualTo("ACTIVE");
+            assertThat(inDoubt.getString("refreshInDoubtSince", "")).as(inDoubt.toString()).isNotBlank();
+        } finally {
+            Sandbox.clearFaults();
+        }
+        // The refresh token was not spent: the scheduler's one more attempt succeeds and ends the doubt, without
+        // waiting for the user to come back (it is due 30 s after the lost answer; this server runs it every 5 s).
+        JsonObject settled = journey.consent(consentId);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (settled.containsKey("refreshInDoubtSince") && System.nanoTime() < deadline) {
+            sleep(1_000);
+            settled = journey.consent(consentId);
+        }
+        assertThat(settled.containsKey("refreshInDoubtSince")).as("settled within a minute: " + settled).isFalse();
+        assertThat(settled.getString("status")).isEqualTo("ACTIVE");
+        assertThat(journey.accounts(consentId).status()).isEqualTo(200);
+        assertThat(before.nrichDelta(Sandbox.stats(), Sandbox.REFRESH)).as("the lost refresh and the one that settled it")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aRefreshWhoseAnswerWasLostAfterTheProviderRotatedTheTokenEndsAsRefreshLost() {
+        Journey journey = Journey.newUser("refresh-lost");
+        String consentId = journey.connect("ONGOING_ACCESS").consentId();
+        try {
+            // This time nrich carries the refresh out (the old refresh token is spent) and the answer is lost.
+            Sandbox.addFault("{\"provider\":\"nrich\",\"path\":\"/rest/accounts\",\"status\":401}");
+            Sandbox.addFault("{\"provider\":\"nrich\",\"path\":\"/auth/token\",\"status\":504,"
+                    + "\"afterProcessing\":true}");
+            journey.accounts(consentId).expectProblem(503, "provider-unavailable");
+        } finally {
+            Sandbox.clearFaults();
+        }
+
+        journey.accounts(consentId).expectProblem(409, "consent-not-usable");
+
+        JsonObject lost = journey.consent(consentId);
+        assertThat(lost.getString("status")).isEqualTo("REAUTH_REQUIRED");
+        assertThat(lost.getString("reason", "")).as(lost.toString()).isEqualTo("REFRESH_LOST");
+        assertThat(lost.getString("nextAction")).isEqualTo("RENEW");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * The HTTP answers that mean "unavailable", the same at every provider: 429 and 503 (with their {@code Retry-After};
- * a {@link ProviderBusy} when it asks for a real wait), any other 5xx and 408 (in doubt: the request was received), and
- * an unexpected redirect or informational answer. Every other status is the provider's own to classify.
+ * a {@link ProviderBusy} when it asks for a real wait; the provider declined to handle the request, so it was not
+ * processed and a refresh token or code is not spent), any other 5xx and 408 (in doubt: the request was received and
+ * may have been acted on), and an unexpected redirect or informational answer (in doubt too). Every other status is the provider's own to classify.
  */
 public final class UnavailableStatus {
 
@@ -25,7 +26,7 @@ public final class UnavailableStatus {
             Optional<Duration> wait = RetryAfter.parse(retryAfterHeader, clock);
             return Optional.of(ProviderBusy.asksToBackOff(status, wait)
                     ? new ProviderBusy(what, wait)
-                    : new ProviderUnavailable(what, wait, true, null));
+                    : new ProviderUnavailable(what, wait, false, null));
         }
         if (status >= 500 || status == 408) {
             return Optional.of(new ProviderUnavailable(what, Optional.empty(), true, null));

@@ -31,6 +31,14 @@ class RetryAfterAndStatusTest {
     }
 
     @Test
+    void a429OrA503SaysTheRequestWasNotHandledSoNothingIsInDoubt() {
+        for (String retryAfter : new String[] {null, "0", "60"}) {
+            assertThat(UnavailableStatus.of(503, "x", retryAfter, CLOCK).orElseThrow().requestMayHaveBeenProcessed()).isFalse();
+            assertThat(UnavailableStatus.of(429, "x", retryAfter, CLOCK).orElseThrow().requestMayHaveBeenProcessed()).isFalse();
+        }
+    }
+
+    @Test
     void serverErrorsTimeoutsAndRedirectsAreUnavailableInDoubtAndOtherClientErrorsAreTheAdaptersToClassify() {
         for (int status : new int[] {500, 502, 408, 302}) {
             ProviderUnavailable e = UnavailableStatus.of(status, "x", null, CLOCK).orElseThrow();

@@ -73,7 +73,7 @@ public final class ConsentReader {
             try {
                 result = call.apply(provider, current.tokens().accessToken());
             } catch (ReauthorizationRequired refusedAgain) {
-                markEnded(current.id(), fresh -> fresh.refreshRejected(clock.instant()));
+                markEnded(current.id(), fresh -> fresh.refreshRejected());
                 throw new ConsentNotUsable(ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW);
             }
         }
@@ -86,6 +86,8 @@ public final class ConsentReader {
         return switch (attempt.result()) {
             case REFRESHED, NOT_NEEDED -> attempt.consent();
             case REJECTED -> throw new ConsentNotUsable(ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW);
+            // Recorded on the consent; the user sees the outage, and the scheduler settles it within a tick.
+            case IN_DOUBT -> throw attempt.unanswered().orElseThrow();
             case NOT_REFRESHABLE -> {
                 Consent stored = attempt.consent();
                 ConsentPolicy policy = settings.policyFor(stored.provider());

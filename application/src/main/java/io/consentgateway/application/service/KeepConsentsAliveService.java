@@ -24,7 +24,8 @@ import java.util.Optional;
 /**
  * One scheduler tick: lapse abandoned flows, then claim a batch of due consents (other nodes never get the
  * same ones) and for each either renew its refresh token through the refresh protocol or store the status it
- * has reached. A background refresh is not user activity, so it never extends an ongoing consent's inactivity limit.
+ * has reached. A refresh left in doubt (sent, never answered) makes its consent due again shortly, so the next run settles
+ * it. A background refresh is not user activity, so it never extends an ongoing consent's inactivity limit.
  */
 public final class KeepConsentsAliveService implements KeepConsentsAlive {
     private final Flows flows;
@@ -52,31 +53,34 @@ public final class KeepConsentsAliveService implements KeepConsentsAlive {
         int flowsLapsed = lapseFlows(now, batchSize, flowsFailed);
         List<ConsentId> claimed = consents.claimDue(now, batchSize, now.plus(settings.claimLease()));
         List<ConsentId> failures = new ArrayList<>();
-        int refreshed = 0, reauth = 0, expiringSoon = 0, expired = 0, deferred = 0, failed = 0;
+        int refreshed = 0, reauth = 0, expiringSoon = 0, expired = 0, deferred = 0, inDoubt = 0, failed = 0;
         for (ConsentId id : claimed) {
             try {
                 Consent consent = consents.findById(id).orElseThrow(() -> new NotFound("consent"));
                 ConsentPolicy policy = settings.policyFor(consent.provider());
                 ConsentStatus before = consent.status();
                 Consent after;
-                if (consent.refreshTokenRenewalDueAt(now, policy)
-                        && !refresher.fuse().allowsScheduledRefresh(consent.provider())) {
+                // Due for a refresh: a refresh in doubt to settle, or a refresh token old enough to renew.
+                boolean refreshDue = consent.refreshInDoubtSince().isPresent() || consent.refreshTokenRenewalDueAt(now, policy);
+                if (refreshDue && !refresher.fuse().allowsScheduledRefresh(consent.provider())) {
                     // The provider refuses many consents at once: an incident on its side, not so many users leaving.
                     // Touch nothing; look again later, when the fuse may have been reset.
                     deferred++;
                     deferConsent(id, Optional.empty());
                     continue;
                 }
-                if (consent.refreshTokenRenewalDueAt(now, policy)) {
-                    TokenRefresher.Attempt attempt = refresher.renewIfDue(id);
+                if (refreshDue) {
+                    TokenRefresher.Attempt attempt = refresher.refreshIfDue(id);
                     switch (attempt.result()) {
                         case REFRESHED -> refreshed++;
                         case REJECTED -> reauth++;
+                        case IN_DOUBT -> inDoubt++; // due again shortly: the next run settles it
                         default -> { }
                     }
-                    after = attempt.result() == TokenRefresher.Result.REFRESHED || attempt.result() == TokenRefresher.Result.REJECTED
-                            ? attempt.consent()
-                            : consents.save(attempt.consent().review(clock.instant(), policy));
+                    after = attempt.result() == TokenRefresher.Result.NOT_NEEDED
+                            || attempt.result() == TokenRefresher.Result.NOT_REFRESHABLE
+                            ? consents.save(attempt.consent().review(clock.instant(), policy))
+                            : attempt.consent();
                 } else {
                     after = consents.save(consent.review(now, policy));
                 }
@@ -103,7 +107,7 @@ public final class KeepConsentsAliveService implements KeepConsentsAlive {
                 failures.add(id);
             }
         }
-        return new KeepAliveReport(claimed.size(), refreshed, reauth, expiringSoon, expired, deferred, flowsLapsed,
+        return new KeepAliveReport(claimed.size(), refreshed, reauth, expiringSoon, expired, deferred, inDoubt, flowsLapsed,
                 flowsFailed[0], failed, List.copyOf(failures));
     }
 

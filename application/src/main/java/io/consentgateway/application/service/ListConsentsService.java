@@ -5,6 +5,7 @@ import io.consentgateway.application.port.in.ListConsents;
 import io.consentgateway.application.port.in.NotFound;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.UserId;
@@ -41,8 +42,11 @@ public final class ListConsentsService implements ListConsents {
 
     private ConsentView view(Consent consent, Instant now) {
         ConsentPolicy policy = settings.policyFor(consent.provider());
-        return new ConsentView(consent.id(), consent.provider(), consent.kind(), consent.statusAt(now, policy),
+        ConsentStatus status = consent.statusAt(now, policy);
+        return new ConsentView(consent.id(), consent.provider(), consent.kind(), status,
                 consent.nextActionAt(now, policy), consent.grantedAt(), consent.expiresAt(), consent.lastUserActivityAt(),
-                consent.lastRefreshedAt());
+                consent.lastRefreshedAt(),
+                consent.reauthorizationReason().filter(reason -> status == ConsentStatus.REAUTH_REQUIRED),
+                consent.refreshInDoubtSince().filter(since -> status.isReadable()));
     }
 }

@@ -3,9 +3,11 @@ package io.consentgateway.application.service;
 import io.consentgateway.application.port.in.NotFound;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.ProviderRejected;
+import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
 import io.consentgateway.application.port.out.Transactions;
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.token.AccessToken;
@@ -28,9 +30,12 @@ import java.util.function.Predicate;
  *       <b>re-read under the lock</b>: if another node refreshed meanwhile, its tokens are used as they are;</li>
  *   <li>the provider called, and the new pair stored in the same short transaction before the lock is released.</li>
  * </ol>
- * A rejected refresh marks the consent {@code REAUTH_REQUIRED} and keeps its tokens; a provider outage changes
- * nothing (the transaction rolls back). Nobody deletes tokens. Every refusal and success is told to the provider's
- * {@link RefusalFuse}, which the scheduler consults before it refreshes.
+ * A rejected refresh marks the consent {@code REAUTH_REQUIRED} and keeps its tokens; a refresh that never left
+ * changes nothing (the transaction rolls back). A refresh that was sent and got no answer is <b>in doubt</b>: the
+ * consent records it ({@link Consent#refreshUnanswered}) and the next attempt, by the scheduler within a tick or by a
+ * read, settles it; a second unanswered attempt loses the consent rather than present the token a third time.
+ * Every refusal and success is told to the provider's {@link RefusalFuse}, which the scheduler consults before it
+ * refreshes.
  */
 public final class TokenRefresher {
 
@@ -40,14 +45,26 @@ public final class TokenRefresher {
         REFRESHED,
         /** No refresh was needed any more: someone else refreshed first, or the reason went away. */
         NOT_NEEDED,
-        /** The provider refused the refresh token: the consent now requires re-authorization. */
+        /**
+         * The provider refused the refresh token, or a refresh in doubt could not be settled: the consent now requires
+         * re-authorization.
+         */
         REJECTED,
+        /** The refresh was sent and no answer came: the consent records the doubt, to be settled by one more attempt. */
+        IN_DOUBT,
         /** The consent cannot be refreshed in its status (expired, revoked, re-authorization required, one-time). */
         NOT_REFRESHABLE
     }
 
-    /** The consent as stored after the attempt, and how the attempt ended. */
-    public record Attempt(Consent consent, Result result) {
+    /**
+     * The consent as stored after the attempt, and how the attempt ended.
+     *
+     * @param unanswered for {@link Result#IN_DOUBT}, the provider failure that left the refresh in doubt
+     */
+    public record Attempt(Consent consent, Result result, Optional<ProviderUnavailable> unanswered) {
+        Attempt(Consent consent, Result result) {
+            this(consent, result, Optional.empty());
+        }
     }
 
     private final Consents consents;
@@ -82,9 +99,13 @@ public final class TokenRefresher {
         return attempt(id, consent -> consent.tokens().accessToken().equals(staleToken));
     }
 
-    /** The scheduler's renewal: refresh if, under the lock, the refresh token is still due for renewal. */
-    public Attempt renewIfDue(ConsentId id) {
-        return attempt(id, consent -> consent.refreshTokenRenewalDueAt(clock.instant(), policy(consent)));
+    /**
+     * The scheduler's look at a consent: refresh if, under the lock, a refresh is still in doubt (to settle it) or the
+     * refresh token is due for renewal.
+     */
+    public Attempt refreshIfDue(ConsentId id) {
+        return attempt(id, consent -> consent.refreshInDoubtSince().isPresent()
+                || consent.refreshTokenRenewalDueAt(clock.instant(), policy(consent)));
     }
 
     private Attempt attempt(ConsentId id, Predicate<Consent> stillNeeded) {
@@ -124,14 +145,24 @@ public final class TokenRefresher {
         }
         Optional<RefreshToken> refreshToken = consent.refreshToken();
         if (refreshToken.isEmpty()) {
-            return new Attempt(consents.save(consent.refreshRejected(now)), Result.REJECTED);
+            return new Attempt(consents.save(consent.refreshRejected()), Result.REJECTED);
         }
         IssuedTokens issued;
         try {
             issued = providers.of(consent.provider()).refresh(refreshToken.get());
         } catch (ReauthorizationRequired | ProviderRejected refused) {
             fuse.refused(consent.provider(), consent.id());
-            return new Attempt(consents.save(consent.refreshRejected(clock.instant())), Result.REJECTED);
+            return new Attempt(consents.save(consent.refreshRejected()), Result.REJECTED);
+        } catch (ProviderUnavailable unavailable) {
+            if (!unavailable.requestMayHaveBeenProcessed()) {
+                throw unavailable; // it never left: the token is as good as before, and nothing changes
+            }
+            Consent recorded = consents.save(consent.refreshUnanswered(clock.instant()));
+            if (recorded.status() == ConsentStatus.REAUTH_REQUIRED) {
+                fuse.refused(consent.provider(), consent.id()); // many lost at once is an incident, not users leaving
+                return new Attempt(recorded, Result.REJECTED);
+            }
+            return new Attempt(recorded, Result.IN_DOUBT, Optional.of(unavailable));
         }
         fuse.succeeded(consent.provider());
         // Persist the rotated pair before anything else: the old refresh token is already spent. Dated at the instant

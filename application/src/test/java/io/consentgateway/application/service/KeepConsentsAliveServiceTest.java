@@ -6,6 +6,7 @@ import io.consentgateway.application.port.out.ReauthorizationRequired;
 import io.consentgateway.application.testing.FakeConsentProvider;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.consent.ConsentStatus;
+import io.consentgateway.domain.consent.ReauthorizationReason;
 import io.consentgateway.domain.flow.FlowFailure;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowStatus;
@@ -124,7 +125,7 @@ class KeepConsentsAliveServiceTest {
         @Test
         void aProviderOutageDefersTheConsentInsteadOfFailingTheRun() {
             h.atDay(30);
-            h.fake.failNextRefresh(new ProviderUnavailable("503"));
+            h.fake.failNextRefresh(new ProviderUnavailable("503", Optional.empty(), false, null));
 
             KeepAliveReport report = h.keepAlive.run(10);
 
@@ -148,7 +149,7 @@ class KeepConsentsAliveServiceTest {
         @Test
         void aRetryAfterBeyondTheCapIsCutToItAndAnAbsurdOneDoesNotAbortTheRun() {
             h.atDay(30);
-            h.fake.failNextRefresh(new ProviderUnavailable("503", Optional.of(Duration.ofSeconds(Long.MAX_VALUE)), true, null));
+            h.fake.failNextRefresh(new ProviderUnavailable("503", Optional.of(Duration.ofSeconds(Long.MAX_VALUE)), false, null));
 
             KeepAliveReport report = h.keepAlive.run(10);
 
@@ -196,8 +197,25 @@ class KeepConsentsAliveServiceTest {
             assertThat(report.reauthRequired()).isEqualTo(1);
             Consent consent = h.consent(id);
             assertThat(consent.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
+            assertThat(consent.reauthorizationReason()).contains(ReauthorizationReason.REFRESH_REJECTED);
             assertThat(consent.tokensIfAny()).contains(granted);
-            assertThat(consent.nextCheckAt()).isEmpty();
+            assertThat(consent.nextCheckAt()).as("looked at again at its end, to expire it").contains(consent.expiresAt());
+        }
+
+        @Test
+        void aConsentRequiringReauthorizationExpiresAtItsEndAndLosesItsTokens() {
+            h.atDay(30);
+            h.fake.failNextRefresh(new ReauthorizationRequired("invalid_grant"));
+            h.keepAlive.run(10);
+            Consent rejected = h.consent(id);
+
+            h.clock.set(rejected.expiresAt());
+            KeepAliveReport report = h.keepAlive.run(10);
+
+            assertThat(report.expired()).isEqualTo(1);
+            assertThat(h.consent(id).status()).isEqualTo(ConsentStatus.EXPIRED);
+            assertThat(h.consent(id).tokensIfAny()).isEmpty();
+            assertThat(h.consent(id).nextCheckAt()).isEmpty();
         }
 
         @Test
@@ -246,7 +264,7 @@ class KeepConsentsAliveServiceTest {
             Consent consent = h.consent(id);
             assertThat(consent.status()).isEqualTo(ConsentStatus.EXPIRED);
             assertThat(consent.nextCheckAt()).isEmpty();
-            assertThat(consent.tokensIfAny()).isPresent();
+            assertThat(consent.tokensIfAny()).as("destroyed with the consent's end").isEmpty();
         }
 
         @Test

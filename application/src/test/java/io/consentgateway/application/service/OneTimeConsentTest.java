@@ -91,7 +91,7 @@ class OneTimeConsentTest {
         assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ConsentNotUsable.class);
 
         assertThat(h.consent(id).status()).isEqualTo(ConsentStatus.EXPIRED);
-        assertThat(h.consent(id).tokensIfAny()).as("tokens are kept").isPresent();
+        assertThat(h.consent(id).tokensIfAny()).as("destroyed with the end of the consent").isEmpty();
         assertThat(h.listConsents.get(ALICE, id).nextAction()).isEqualTo(NextAction.CONNECT_AGAIN);
     }
 

@@ -1,11 +1,14 @@
 package io.consentgateway.application.service;
 
+import io.consentgateway.application.port.in.ConsentView;
+import io.consentgateway.application.port.in.KeepAliveReport;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.consent.ConsentNotUsable;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.NextAction;
+import io.consentgateway.domain.consent.ReauthorizationReason;
 import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.token.AccessToken;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -97,10 +101,10 @@ class TokenRefreshTest {
         }
 
         @Test
-        void anUnavailableProviderDuringRefreshChangesNothing() {
+        void aRefreshTheProviderNeverProcessedChangesNothing() {
             h.advance(Duration.ofHours(2));
             Consent before = h.consent(id);
-            h.fake.failNextRefresh(new ProviderUnavailable("503"));
+            h.fake.failNextRefresh(new ProviderUnavailable("503", Optional.empty(), false, null));
 
             assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
 
@@ -110,10 +114,112 @@ class TokenRefreshTest {
         @Test
         void afterAnOutageDuringRefreshTheNextReadRefreshesWithTheKeptToken() {
             h.advance(Duration.ofHours(2));
-            h.fake.failNextRefresh(new ProviderUnavailable("503"));
+            h.fake.failNextRefresh(new ProviderUnavailable("503", Optional.empty(), false, null));
             assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
 
             assertThat(h.readAccounts.accounts(ALICE, id)).isNotEmpty();
+            assertThat(h.consent(id).status()).isEqualTo(ConsentStatus.ACTIVE);
+        }
+    }
+
+    /** A refresh that reached the provider and whose answer never came back. */
+    @Nested
+    class InDoubt {
+        @Test
+        void aLostAnswerIsRecordedVisiblyAndTheReaderSeesAnOutage() {
+            h.advance(Duration.ofHours(2));
+            h.fake.loseRefreshAnswers(1);
+
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+
+            Consent stored = h.consent(id);
+            assertThat(stored.refreshInDoubtSince()).contains(h.now());
+            assertThat(stored.tokens()).as("nothing to replace them with").isEqualTo(granted);
+            assertThat(stored.nextCheckAt()).contains(h.now().plus(Consent.SETTLE_IN_DOUBT_AFTER));
+            ConsentView view = h.listConsents.get(ALICE, id);
+            assertThat(view.refreshInDoubtSince()).contains(h.now());
+            assertThat(view.status()).isEqualTo(ConsentStatus.ACTIVE);
+        }
+
+        @Test
+        void theSchedulerSettlesItWithinARunAndANewPairEndsTheDoubt() {
+            h.advance(Duration.ofHours(2));
+            h.fake.failNextRefresh(new ProviderUnavailable("read timed out", Optional.empty(), true, null)); // never processed
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+
+            h.advance(Duration.ofMinutes(1));
+            KeepAliveReport report = h.keepAlive.run(10);
+
+            assertThat(report.refreshed()).isEqualTo(1);
+            Consent settled = h.consent(id);
+            assertThat(settled.status()).isEqualTo(ConsentStatus.ACTIVE);
+            assertThat(settled.refreshInDoubtSince()).isEmpty();
+            assertThat(settled.tokens().refreshToken()).isNotEqualTo(granted.refreshToken());
+            assertThat(h.fake.refreshCalls).hasValue(2);
+            assertThat(h.readAccounts.accounts(ALICE, id)).isNotEmpty();
+        }
+
+        @Test
+        void aTokenSpentByTheLostAnswerIsRefusedAndTheConsentIsLostWithThatReason() {
+            h.advance(Duration.ofHours(2));
+            h.fake.loseRefreshAnswers(1); // processed: the kept refresh token is spent
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+
+            h.advance(Duration.ofMinutes(1));
+            KeepAliveReport report = h.keepAlive.run(10);
+
+            assertThat(report.reauthRequired()).isEqualTo(1);
+            Consent lost = h.consent(id);
+            assertThat(lost.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
+            assertThat(lost.reauthorizationReason()).contains(ReauthorizationReason.REFRESH_LOST);
+            ConsentView view = h.listConsents.get(ALICE, id);
+            assertThat(view.reason()).contains(ReauthorizationReason.REFRESH_LOST);
+            assertThat(view.nextAction()).isEqualTo(NextAction.RENEW);
+            assertThat(view.refreshInDoubtSince()).isEmpty();
+        }
+
+        @Test
+        void aSecondLostAnswerNeverLeadsToAThirdPresentationOfTheToken() {
+            h.advance(Duration.ofHours(2));
+            h.fake.loseRefreshAnswers(2);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+            h.fake.failNextRefresh(new ProviderUnavailable("timed out again", Optional.empty(), true, null));
+
+            h.advance(Duration.ofMinutes(1));
+            h.keepAlive.run(10);
+            h.advance(Duration.ofMinutes(1));
+            h.keepAlive.run(10);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ConsentNotUsable.class);
+
+            assertThat(h.fake.refreshCalls).as("the first refresh and one replay, never a second replay").hasValue(2);
+            assertThat(h.consent(id).reauthorizationReason()).contains(ReauthorizationReason.REFRESH_LOST);
+        }
+
+        @Test
+        void aReadThatNeedsFreshTokensSettlesTheDoubtItself() {
+            h.advance(Duration.ofHours(2));
+            h.fake.failNextRefresh(new ProviderUnavailable("read timed out", Optional.empty(), true, null));
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+
+            assertThat(h.readAccounts.accounts(ALICE, id)).isNotEmpty();
+
+            assertThat(h.consent(id).refreshInDoubtSince()).isEmpty();
+            assertThat(h.fake.refreshCalls).hasValue(2);
+        }
+
+        @Test
+        void aReplayThatCannotLeaveKeepsTheDoubtForLater() {
+            h.advance(Duration.ofHours(2));
+            h.fake.loseRefreshAnswers(1);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+            java.time.Instant since = h.now();
+            h.fake.becomeUnreachable();
+
+            h.advance(Duration.ofMinutes(1));
+            KeepAliveReport report = h.keepAlive.run(10);
+
+            assertThat(report.deferred()).isEqualTo(1);
+            assertThat(h.consent(id).refreshInDoubtSince()).contains(since);
             assertThat(h.consent(id).status()).isEqualTo(ConsentStatus.ACTIVE);
         }
     }

@@ -9,6 +9,7 @@ import io.consentgateway.application.port.out.ProviderFlow;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
 import io.consentgateway.application.port.out.ProviderOptionsRejected;
 import io.consentgateway.application.port.out.ProviderNotReached;
+import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
 import io.consentgateway.application.port.out.TransactionFilter;
 import io.consentgateway.domain.finance.Account;
@@ -74,6 +75,7 @@ public final class FakeConsentProvider implements ConsentProvider {
     public final List<ProviderFlowRequest> startRequests = new ArrayList<>();
     public final AtomicInteger exchangeCalls = new AtomicInteger();
     public final AtomicInteger refreshCalls = new AtomicInteger();
+    private int refreshAnswersToLose;
     public final AtomicInteger dataCalls = new AtomicInteger();
 
     private ProviderException nextExchangeFailure;
@@ -228,6 +230,10 @@ public final class FakeConsentProvider implements ConsentProvider {
         }
         usedRefreshTokens.add(presented);
         IssuedTokens issued = issue(grant);
+        if (refreshAnswersToLose > 0) {
+            refreshAnswersToLose--;
+            throw new ProviderUnavailable("the fake provider refreshed, and its answer was lost", Optional.empty(), true, null);
+        }
         if (omitRefreshTokenOnRefresh) {
             return new IssuedTokens(issued.accessToken(), Optional.empty(), issued.tokenType(), issued.scope(), issued.expiresIn());
         }
@@ -336,6 +342,14 @@ public final class FakeConsentProvider implements ConsentProvider {
 
     public synchronized void failNextRefresh(ProviderException failure) {
         nextRefreshFailure = failure;
+    }
+
+    /**
+     * The next {@code count} refreshes are carried out (the presented token is spent, a new pair issued) and their
+     * answers lost on the way back, as after a read timeout: the caller sees an in-doubt {@link ProviderUnavailable}.
+     */
+    public synchronized void loseRefreshAnswers(int count) {
+        refreshAnswersToLose = count;
     }
 
     public synchronized void failNextDataCall(ProviderException failure) {

@@ -76,6 +76,7 @@ public final class FakeConsentProviderStage implements ProviderStage {
                 case GRANT_INVALID -> throw new ReauthorizationRequired("invalid_grant");
                 case CLIENT_REFUSED, FORBIDDEN, NOT_FOUND -> throw new ProviderMisconfigured("the fake refuses this client");
                 case SERVER_ERROR, NO_ANSWER -> throw new ProviderUnavailable("no usable answer", Optional.empty(), true, null);
+                case OVERLOADED -> throw new ProviderUnavailable("overloaded", Optional.of(Duration.ofSeconds(30)), false, null);
             };
         });
     }

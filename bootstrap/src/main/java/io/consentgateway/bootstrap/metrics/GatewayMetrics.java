@@ -15,7 +15,9 @@ public interface GatewayMetrics {
 
     /**
      * One call to a provider: {@code operation} (start_flow, exchange_code, refresh, accounts, transactions,
-     * income_report) and {@code result} (ok, reauthorization_required, rejected, unavailable).
+     * income_report) and {@code result}: ok, reauthorization_required, rejected, misconfigured, unavailable (the
+     * provider did not take the request: unreachable, 429, 503) or in_doubt (sent, and no usable answer came back;
+     * {@code operation="refresh", result="in_doubt"} counts the refreshes whose consent must be settled).
      */
     void providerCall(String provider, String operation, String result);
 }

@@ -110,7 +110,8 @@ public final class MeteredConsentProvider implements ConsentProvider {
             faults.refused(provider.id().value(), operation, e.getMessage());
             throw e;
         } catch (ProviderUnavailable e) {
-            result = "unavailable";
+            // in doubt: sent and not answered (for a refresh, the consent records it and the scheduler settles it)
+            result = e.requestMayHaveBeenProcessed() ? "in_doubt" : "unavailable";
             throw e;
         } finally {
             metrics.providerCall(provider.id().value(), operation, result);

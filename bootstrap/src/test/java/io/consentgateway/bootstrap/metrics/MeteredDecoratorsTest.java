@@ -48,12 +48,21 @@ class MeteredDecoratorsTest {
     }
 
     @Test
-    void anUnavailableProviderIsCountedAsUnavailableAndStillThrown() {
-        fake.failNextRefresh(new ProviderUnavailable("down"));
+    void aProviderThatDidNotTakeTheRequestIsCountedAsUnavailableAndStillThrown() {
+        fake.failNextRefresh(new ProviderUnavailable("503", java.util.Optional.empty(), false, null));
 
         assertThatThrownBy(() -> provider.refresh(new RefreshToken("any"))).isInstanceOf(ProviderUnavailable.class);
 
         assertThat(recorded).containsExactly("call fake refresh unavailable");
+    }
+
+    @Test
+    void aRefreshSentWithoutAnAnswerIsCountedAsInDoubt() {
+        fake.failNextRefresh(new ProviderUnavailable("read timed out", java.util.Optional.empty(), true, null));
+
+        assertThatThrownBy(() -> provider.refresh(new RefreshToken("any"))).isInstanceOf(ProviderUnavailable.class);
+
+        assertThat(recorded).containsExactly("call fake refresh in_doubt");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.consentgateway.domain.token.IssuedTokens;
 import io.consentgateway.domain.token.RefreshToken;
 import io.consentgateway.domain.token.TokenPair;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -25,13 +26,26 @@ import java.util.stream.Stream;
  *       background refresh is not. {@code EXPIRING_SOON} starts the policy's warning period before the end.</li>
  *   <li><b>One-time access and income report</b> are readable for the policy's one-time lifetime after
  *       grant, never store a refresh token and are never refreshed.</li>
- *   <li>A refresh the provider rejects sets {@code REAUTH_REQUIRED} and keeps the tokens: nothing is deleted
- *       because a refresh failed or lost a race. Only a revocation destroys the tokens.</li>
+ *   <li>A refresh the provider rejects sets {@code REAUTH_REQUIRED} (with its {@link ReauthorizationReason}) and
+ *       keeps the tokens until the consent's own end, when it expires like any other.</li>
+ *   <li>A refresh that reached the provider without an answer is <b>in doubt</b>: the refresh token may have been
+ *       spent by the lost answer. The consent records since when, is due for a look shortly after, and the next refresh
+ *       attempt settles it: new tokens end the doubt, a refusal means {@link ReauthorizationReason#REFRESH_LOST}, and a
+ *       second unanswered attempt does too, so a token in doubt is presented at most once more.</li>
+ *   <li>Tokens exist while the consent can still be used or renewed in place ({@code ACTIVE}, {@code EXPIRING_SOON},
+ *       {@code REAUTH_REQUIRED}); the transition to {@code EXPIRED} or {@code REVOKED} destroys them.</li>
  * </ul>
  * The derived instants ({@code expiresAt}, {@code nextCheckAt}) are computed by every transition from the
  * policy in force and stored with the consent, so the scheduler can find due consents by an index.
  */
 public final class Consent {
+
+    /**
+     * How long after a refresh went unanswered the consent is due for the attempt that settles it: long enough for a
+     * provider's hiccup to pass and for a scheduler run that is still going not to replay at once, short enough for the
+     * next run (every minute by default) to settle it.
+     */
+    public static final Duration SETTLE_IN_DOUBT_AFTER = Duration.ofSeconds(30);
 
     /** Everything a consent is, for storage and for {@link #restore(Snapshot)}. */
     public record Snapshot(
@@ -48,6 +62,8 @@ public final class Consent {
             Optional<Instant> providerConsentEndsAt,
             Instant expiresAt,
             Optional<Instant> nextCheckAt,
+            Optional<Instant> refreshInDoubtSince,
+            Optional<ReauthorizationReason> reauthorizationReason,
             long version) {
 
         public Snapshot {
@@ -64,8 +80,16 @@ public final class Consent {
             Require.nonNull(providerConsentEndsAt, "provider consent ends at (optional)");
             Require.nonNull(expiresAt, "expires at");
             Require.nonNull(nextCheckAt, "next check at (optional)");
-            if (status == ConsentStatus.REVOKED == tokens.isPresent()) {
-                throw new InvalidValueException("a consent has tokens until, and only until, it is revoked");
+            Require.nonNull(refreshInDoubtSince, "refresh in doubt since (optional)");
+            Require.nonNull(reauthorizationReason, "reauthorization reason (optional)");
+            if (holdsTokens(status) != tokens.isPresent()) {
+                throw new InvalidValueException("a consent has tokens until, and only until, it expires or is revoked");
+            }
+            if ((status == ConsentStatus.REAUTH_REQUIRED) != reauthorizationReason.isPresent()) {
+                throw new InvalidValueException("a consent that requires re-authorization, and only such a consent, has a reason");
+            }
+            if (refreshInDoubtSince.isPresent() && !(status.isReadable() && kind.isOngoing())) {
+                throw new InvalidValueException("only a usable ongoing consent can have a refresh in doubt");
             }
             if (!kind.isOngoing() && tokens.flatMap(TokenPair::refreshToken).isPresent()) {
                 throw new InvalidValueException("a one-time consent never stores a refresh token");
@@ -75,17 +99,31 @@ public final class Consent {
             }
         }
 
-        /** The same consent with its changing part replaced; identity, grant time and version stay. */
+        /** The statuses in which a consent holds its tokens. */
+        static boolean holdsTokens(ConsentStatus status) {
+            return status.isReadable() || status == ConsentStatus.REAUTH_REQUIRED;
+        }
+
+        /** The same consent with its changing part replaced, its marks kept; identity, grant time and version stay. */
         Snapshot with(ConsentStatus status, Optional<TokenPair> tokens, Instant lastUserActivityAt,
                       Optional<Instant> lastRefreshedAt, Optional<Instant> providerConsentEndsAt, Instant expiresAt,
                       Optional<Instant> nextCheckAt) {
+            return with(status, tokens, lastUserActivityAt, lastRefreshedAt, providerConsentEndsAt, expiresAt, nextCheckAt,
+                    refreshInDoubtSince, reauthorizationReason);
+        }
+
+        /** The same consent with its changing part and its marks (refresh in doubt, re-authorization reason) replaced. */
+        Snapshot with(ConsentStatus status, Optional<TokenPair> tokens, Instant lastUserActivityAt,
+                      Optional<Instant> lastRefreshedAt, Optional<Instant> providerConsentEndsAt, Instant expiresAt,
+                      Optional<Instant> nextCheckAt, Optional<Instant> inDoubtSince, Optional<ReauthorizationReason> reason) {
             return new Snapshot(id, userId, provider, kind, providerFlowId, status, tokens, grantedAt, lastUserActivityAt,
-                    lastRefreshedAt, providerConsentEndsAt, expiresAt, nextCheckAt, version);
+                    lastRefreshedAt, providerConsentEndsAt, expiresAt, nextCheckAt, inDoubtSince, reason, version);
         }
 
         Snapshot withVersion(long newVersion) {
             return new Snapshot(id, userId, provider, kind, providerFlowId, status, tokens, grantedAt, lastUserActivityAt,
-                    lastRefreshedAt, providerConsentEndsAt, expiresAt, nextCheckAt, newVersion);
+                    lastRefreshedAt, providerConsentEndsAt, expiresAt, nextCheckAt, refreshInDoubtSince,
+                    reauthorizationReason, newVersion);
         }
     }
 
@@ -106,7 +144,7 @@ public final class Consent {
             tokens = tokens.withoutRefreshToken();
         }
         Snapshot draft = new Snapshot(id, userId, provider, kind, providerFlowId, ConsentStatus.ACTIVE, Optional.of(tokens),
-                at, at, Optional.empty(), issued.consentEndsAt(at), at, Optional.empty(), 0);
+                at, at, Optional.empty(), issued.consentEndsAt(at), at, Optional.empty(), Optional.empty(), Optional.empty(), 0);
         return derive(draft, at, policy);
     }
 
@@ -120,6 +158,9 @@ public final class Consent {
 
     /** The status at an instant: a stored ACTIVE consent past its end reads as EXPIRED before the scheduler has marked it. */
     public ConsentStatus statusAt(Instant now, ConsentPolicy policy) {
+        if (s.status() == ConsentStatus.REAUTH_REQUIRED && isExpiredAt(now)) {
+            return ConsentStatus.EXPIRED;
+        }
         if (!s.status().isReadable()) {
             return s.status();
         }
@@ -197,16 +238,54 @@ public final class Consent {
         ensureReadableAt(at, policy);
         TokenPair next = tokens().refreshedWith(issued, at, policy);
         return derive(s.with(s.status(), Optional.of(next), s.lastUserActivityAt(), Optional.of(at),
-                issued.consentEndsAt(at).or(s::providerConsentEndsAt), s.expiresAt(), s.nextCheckAt()), at, policy);
+                issued.consentEndsAt(at).or(s::providerConsentEndsAt), s.expiresAt(), s.nextCheckAt(),
+                Optional.empty(), Optional.empty()), at, policy);
     }
 
-    /** The provider refused the refresh token: the user must reconnect. The tokens are kept. */
-    public Consent refreshRejected(Instant at) {
-        if (s.status() == ConsentStatus.REVOKED) {
-            throw new DomainRuleViolation("consent already revoked");
+    /**
+     * The provider refused the refresh token: the user must reconnect. If the refresh was in doubt, the lost answer
+     * spent the token ({@link ReauthorizationReason#REFRESH_LOST}). The tokens are kept until the consent's end, when
+     * the scheduler expires it.
+     */
+    public Consent refreshRejected() {
+        return requireReauthorization(s.refreshInDoubtSince().isPresent()
+                ? ReauthorizationReason.REFRESH_LOST : ReauthorizationReason.REFRESH_REJECTED);
+    }
+
+    /**
+     * A refresh reached the provider and no answer came back: the refresh token may or may not have been spent.
+     * The first time, the consent records the doubt and is due for a look {@link #SETTLE_IN_DOUBT_AFTER} later, so one
+     * more attempt can settle it. If it was in doubt already, that attempt went unanswered too: the token is not presented a third time and
+     * the user must reconnect ({@link ReauthorizationReason#REFRESH_LOST}).
+     */
+    public Consent refreshUnanswered(Instant at) {
+        if (!s.kind().isOngoing() || !s.status().isReadable()) {
+            throw new DomainRuleViolation("only a usable ongoing consent is refreshed");
         }
+        if (s.refreshInDoubtSince().isPresent()) {
+            return requireReauthorization(ReauthorizationReason.REFRESH_LOST);
+        }
+        return new Consent(with(s.status(), s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(),
+                Optional.of(at.plus(SETTLE_IN_DOUBT_AFTER)), Optional.of(at), Optional.empty()));
+    }
+
+    /** Since when a refresh of this consent is in doubt, if one is. */
+    public Optional<Instant> refreshInDoubtSince() {
+        return s.refreshInDoubtSince();
+    }
+
+    /** Why the consent requires re-authorization; present exactly when its stored status is {@code REAUTH_REQUIRED}. */
+    public Optional<ReauthorizationReason> reauthorizationReason() {
+        return s.reauthorizationReason();
+    }
+
+    private Consent requireReauthorization(ReauthorizationReason reason) {
+        if (!s.status().isReadable()) {
+            throw new DomainRuleViolation("consent already ended as " + s.status());
+        }
+        // Looked at again at its end, when it expires and its tokens are destroyed.
         return new Consent(with(ConsentStatus.REAUTH_REQUIRED, s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                Optional.empty()));
+                Optional.of(s.expiresAt()), Optional.empty(), Optional.of(reason)));
     }
 
     /**
@@ -221,20 +300,22 @@ public final class Consent {
             throw new DomainRuleViolation("a revoked consent cannot be renewed");
         }
         Snapshot renewed = s.with(ConsentStatus.ACTIVE, Optional.of(TokenPair.issue(issued, at, policy)), at, Optional.empty(),
-                issued.consentEndsAt(at).or(s::providerConsentEndsAt), s.expiresAt(), s.nextCheckAt());
+                issued.consentEndsAt(at).or(s::providerConsentEndsAt), s.expiresAt(), s.nextCheckAt(), Optional.empty(),
+                Optional.empty());
         return derive(renewed, at, policy);
     }
 
     /**
      * The provider has ended the access before this gateway's own clock says so (one-time data deleted early, clocks
-     * apart): the consent is {@code EXPIRED} from now on. Tokens are kept, as on every ending but a revocation.
+     * apart): the consent is {@code EXPIRED} from now on, and its tokens are destroyed.
      */
     public Consent endedByProvider(Instant at) {
         if (!s.status().isReadable()) {
             throw new DomainRuleViolation("consent already ended as " + s.status());
         }
-        return new Consent(s.with(ConsentStatus.EXPIRED, s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                s.providerConsentEndsAt(), at.isBefore(s.expiresAt()) ? at : s.expiresAt(), Optional.empty()));
+        return new Consent(s.with(ConsentStatus.EXPIRED, Optional.empty(), s.lastUserActivityAt(), s.lastRefreshedAt(),
+                s.providerConsentEndsAt(), at.isBefore(s.expiresAt()) ? at : s.expiresAt(), Optional.empty(), Optional.empty(),
+                Optional.empty()));
     }
 
     /** The user withdrew the consent: the tokens are destroyed. */
@@ -243,11 +324,21 @@ public final class Consent {
             throw new DomainRuleViolation("consent already revoked");
         }
         return new Consent(with(ConsentStatus.REVOKED, Optional.empty(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
-    /** The scheduler's look: store the status the consent has reached (EXPIRING_SOON, EXPIRED) and when to look next. */
+    /**
+     * The scheduler's look: store the status the consent has reached (EXPIRING_SOON, EXPIRED) and when to look next.
+     * A consent that requires re-authorization waits for its end, then expires; an expired one loses its tokens.
+     */
     public Consent review(Instant at, ConsentPolicy policy) {
+        if (s.status() == ConsentStatus.REAUTH_REQUIRED) {
+            return isExpiredAt(at)
+                    ? new Consent(with(ConsentStatus.EXPIRED, Optional.empty(), s.lastUserActivityAt(), s.lastRefreshedAt(),
+                            Optional.empty(), Optional.empty(), Optional.empty()))
+                    : new Consent(with(s.status(), s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(),
+                            Optional.of(s.expiresAt())));
+        }
         if (!s.status().isReadable()) {
             return new Consent(with(s.status(), s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(), Optional.empty()));
         }
@@ -288,9 +379,9 @@ public final class Consent {
         return s.status();
     }
 
-    /** The tokens; a revoked consent has none and throws. */
+    /** The tokens; an expired or revoked consent has none and throws. */
     public TokenPair tokens() {
-        return s.tokens().orElseThrow(() -> new DomainRuleViolation("a revoked consent has no tokens"));
+        return s.tokens().orElseThrow(() -> new DomainRuleViolation("a consent that is " + s.status() + " has no tokens"));
     }
 
     public Optional<TokenPair> tokensIfAny() {
@@ -331,6 +422,13 @@ public final class Consent {
         return s.with(status, tokens, lastUserActivityAt, lastRefreshedAt, s.providerConsentEndsAt(), s.expiresAt(), nextCheckAt);
     }
 
+    private Snapshot with(ConsentStatus status, Optional<TokenPair> tokens, Instant lastUserActivityAt,
+                          Optional<Instant> lastRefreshedAt, Optional<Instant> nextCheckAt, Optional<Instant> inDoubtSince,
+                          Optional<ReauthorizationReason> reason) {
+        return s.with(status, tokens, lastUserActivityAt, lastRefreshedAt, s.providerConsentEndsAt(), s.expiresAt(), nextCheckAt,
+                inDoubtSince, reason);
+    }
+
     /** Recomputes the derived instants and the stored status of a readable consent at {@code at}. */
     private static Consent derive(Snapshot x, Instant at, ConsentPolicy policy) {
         TokenPair tokens = x.tokens().orElseThrow();
@@ -346,16 +444,20 @@ public final class Consent {
         Consent probe = new Consent(x.with(x.status(), x.tokens(), x.lastUserActivityAt(), x.lastRefreshedAt(),
                 x.providerConsentEndsAt(), expiresAt, Optional.empty()));
         ConsentStatus status = probe.statusAt(at, policy);
-        Optional<Instant> nextCheck;
         if (status == ConsentStatus.EXPIRED) {
-            nextCheck = Optional.empty();
-        } else if (!x.kind().isOngoing()) {
+            // The end of the consent: its tokens are destroyed, and nothing is left to look after.
+            return new Consent(x.with(status, Optional.empty(), x.lastUserActivityAt(), x.lastRefreshedAt(),
+                    x.providerConsentEndsAt(), expiresAt, Optional.empty(), Optional.empty(), Optional.empty()));
+        }
+        Optional<Instant> nextCheck;
+        if (!x.kind().isOngoing()) {
             nextCheck = Optional.of(expiresAt);
         } else {
             Stream<Optional<Instant>> candidates = Stream.of(
                     Optional.of(expiresAt),
                     status == ConsentStatus.ACTIVE ? Optional.of(expiresAt.minus(policy.expiryWarning())) : Optional.empty(),
-                    renewalDueAt(x, policy));
+                    renewalDueAt(x, policy),
+                    x.refreshInDoubtSince().map(since -> since.plus(SETTLE_IN_DOUBT_AFTER)));
             nextCheck = candidates.flatMap(Optional::stream).min(Instant::compareTo);
         }
         return new Consent(x.with(status, x.tokens(), x.lastUserActivityAt(), x.lastRefreshedAt(), x.providerConsentEndsAt(),

@@ -96,18 +96,20 @@ class ConsentTest {
 
             assertThatThrownBy(() -> new Consent.Snapshot(s.id(), s.userId(), s.provider(), FlowKind.ONE_TIME_ACCESS,
                     s.providerFlowId(), s.status(), s.tokens(), s.grantedAt(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                    s.providerConsentEndsAt(), s.expiresAt(), s.nextCheckAt(), s.version()))
+                    s.providerConsentEndsAt(), s.expiresAt(), s.nextCheckAt(), s.refreshInDoubtSince(), s.reauthorizationReason(),
+                    s.version()))
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining("never stores a refresh token");
         }
 
         @Test
-        void aSnapshotWithoutTokensThatIsNotRevokedIsRejected() {
+        void aSnapshotWithoutTokensThatIsNotEndedIsRejected() {
             Consent.Snapshot s = ongoing().snapshot();
 
             assertThatThrownBy(() -> new Consent.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.providerFlowId(),
                     ConsentStatus.ACTIVE, Optional.empty(), s.grantedAt(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                    s.providerConsentEndsAt(), s.expiresAt(), s.nextCheckAt(), s.version()))
+                    s.providerConsentEndsAt(), s.expiresAt(), s.nextCheckAt(), s.refreshInDoubtSince(), s.reauthorizationReason(),
+                    s.version()))
                     .isInstanceOf(InvalidValueException.class);
         }
 
@@ -117,7 +119,8 @@ class ConsentTest {
 
             assertThatThrownBy(() -> new Consent.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.providerFlowId(),
                     ConsentStatus.REVOKED, s.tokens(), s.grantedAt(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                    s.providerConsentEndsAt(), s.expiresAt(), s.nextCheckAt(), s.version()))
+                    s.providerConsentEndsAt(), s.expiresAt(), s.nextCheckAt(), s.refreshInDoubtSince(), s.reauthorizationReason(),
+                    s.version()))
                     .isInstanceOf(InvalidValueException.class);
         }
 
@@ -286,13 +289,13 @@ class ConsentTest {
         }
 
         @Test
-        void aConsentTheProviderEndedEarlyIsExpiredFromThenOnAndKeepsItsTokens() {
+        void aConsentTheProviderEndedEarlyIsExpiredFromThenOnAndItsTokensAreDestroyed() {
             Consent ended = grant(FlowKind.ONE_TIME_ACCESS).endedByProvider(T.plus(Duration.ofMinutes(10)));
 
             assertThat(ended.statusAt(T.plus(Duration.ofMinutes(11)), POLICY)).isEqualTo(ConsentStatus.EXPIRED);
             assertThat(ended.expiresAt()).isEqualTo(T.plus(Duration.ofMinutes(10)));
             assertThat(ended.nextCheckAt()).isEmpty();
-            assertThat(ended.tokensIfAny()).isPresent();
+            assertThat(ended.tokensIfAny()).isEmpty();
         }
 
         @Test
@@ -338,16 +341,16 @@ class ConsentTest {
         void aRejectedRefreshRequiresReauthorizationAndKeepsTheTokens() {
             Consent consent = ongoing();
 
-            Consent rejected = consent.refreshRejected(day(5));
+            Consent rejected = consent.refreshRejected();
 
             assertThat(rejected.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
+            assertThat(rejected.reauthorizationReason()).contains(ReauthorizationReason.REFRESH_REJECTED);
             assertThat(rejected.tokens()).isEqualTo(consent.tokens());
-            assertThat(rejected.nextCheckAt()).isEmpty();
         }
 
         @Test
         void aConsentRequiringReauthorizationCannotBeReadAndAsksForRenewal() {
-            Consent rejected = ongoing().refreshRejected(day(5));
+            Consent rejected = ongoing().refreshRejected();
 
             assertThatThrownBy(() -> rejected.ensureReadableAt(day(5), POLICY))
                     .isInstanceOfSatisfying(ConsentNotUsable.class, e -> {
@@ -358,7 +361,95 @@ class ConsentTest {
 
         @Test
         void aConsentRequiringReauthorizationIsNotDueForRenewal() {
-            assertThat(ongoing().refreshRejected(day(5)).refreshTokenRenewalDueAt(day(31), POLICY)).isFalse();
+            assertThat(ongoing().refreshRejected().refreshTokenRenewalDueAt(day(31), POLICY)).isFalse();
+        }
+    }
+
+    @Nested
+    class RefreshInDoubt {
+        @Test
+        void anUnansweredRefreshIsRecordedAndMakesTheConsentDueShortlyWithoutTouchingItsTokens() {
+            Consent consent = ongoing();
+
+            Consent inDoubt = consent.refreshUnanswered(day(30));
+
+            assertThat(inDoubt.refreshInDoubtSince()).contains(day(30));
+            assertThat(inDoubt.nextCheckAt()).contains(day(30).plus(Consent.SETTLE_IN_DOUBT_AFTER));
+            assertThat(inDoubt.status()).isEqualTo(ConsentStatus.ACTIVE);
+            assertThat(inDoubt.tokens()).isEqualTo(consent.tokens());
+            assertThat(inDoubt.reauthorizationReason()).isEmpty();
+        }
+
+        @Test
+        void theDoubtSurvivesAUserReadAndADeferral() {
+            Consent inDoubt = ongoing().refreshUnanswered(day(10));
+
+            assertThat(inDoubt.recordUserActivity(day(10).plusSeconds(5), POLICY).refreshInDoubtSince()).contains(day(10));
+            assertThat(inDoubt.recordUserActivity(day(10).plusSeconds(5), POLICY).nextCheckAt())
+                    .contains(day(10).plus(Consent.SETTLE_IN_DOUBT_AFTER));
+            assertThat(inDoubt.checkAgainAt(day(31)).refreshInDoubtSince()).contains(day(10));
+        }
+
+        @Test
+        void newTokensSettleTheDoubt() {
+            Consent settled = ongoing().refreshUnanswered(day(30)).refreshed(tokens("access-2", "refresh-2"), day(30), POLICY);
+
+            assertThat(settled.refreshInDoubtSince()).isEmpty();
+            assertThat(settled.status()).isEqualTo(ConsentStatus.ACTIVE);
+            assertThat(settled.nextCheckAt()).isPresent().get().isNotEqualTo(day(30));
+        }
+
+        @Test
+        void aRefusalOfATokenInDoubtMeansTheRefreshWasLost() {
+            Consent lost = ongoing().refreshUnanswered(day(30)).refreshRejected();
+
+            assertThat(lost.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
+            assertThat(lost.reauthorizationReason()).contains(ReauthorizationReason.REFRESH_LOST);
+            assertThat(lost.refreshInDoubtSince()).isEmpty();
+        }
+
+        @Test
+        void aSecondUnansweredAttemptNeverLeadsToAThirdTheRefreshIsLost() {
+            Consent lost = ongoing().refreshUnanswered(day(30)).refreshUnanswered(day(30).plusSeconds(60));
+
+            assertThat(lost.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
+            assertThat(lost.reauthorizationReason()).contains(ReauthorizationReason.REFRESH_LOST);
+            assertThat(lost.refreshToken()).as("kept, but no longer presented by a readable consent").isPresent();
+            assertThat(lost.statusAt(day(31), POLICY).isReadable()).isFalse();
+        }
+
+        @Test
+        void onlyAUsableOngoingConsentCanBeInDoubt() {
+            assertThatThrownBy(() -> grant(FlowKind.ONE_TIME_ACCESS).refreshUnanswered(T.plusSeconds(5)))
+                    .isInstanceOf(DomainRuleViolation.class);
+            assertThatThrownBy(() -> ongoing().refreshRejected().refreshUnanswered(day(5)))
+                    .isInstanceOf(DomainRuleViolation.class);
+            Consent.Snapshot s = ongoing().refreshRejected().snapshot();
+            assertThatThrownBy(() -> new Consent.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.providerFlowId(),
+                    s.status(), s.tokens(), s.grantedAt(), s.lastUserActivityAt(), s.lastRefreshedAt(),
+                    s.providerConsentEndsAt(), s.expiresAt(), s.nextCheckAt(), Optional.of(day(5)), s.reauthorizationReason(),
+                    s.version()))
+                    .isInstanceOf(InvalidValueException.class);
+        }
+
+        @Test
+        void aReasonWithoutReauthorizationIsRejected() {
+            Consent.Snapshot s = ongoing().snapshot();
+
+            assertThatThrownBy(() -> new Consent.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.providerFlowId(),
+                    s.status(), s.tokens(), s.grantedAt(), s.lastUserActivityAt(), s.lastRefreshedAt(),
+                    s.providerConsentEndsAt(), s.expiresAt(), s.nextCheckAt(), Optional.empty(),
+                    Optional.of(ReauthorizationReason.REFRESH_LOST), s.version()))
+                    .isInstanceOf(InvalidValueException.class);
+        }
+
+        @Test
+        void renewalClearsTheReason() {
+            Consent renewed = ongoing().refreshUnanswered(day(30)).refreshRejected()
+                    .reauthorized(tokens("access-9", "refresh-9"), day(31), POLICY);
+
+            assertThat(renewed.reauthorizationReason()).isEmpty();
+            assertThat(renewed.refreshInDoubtSince()).isEmpty();
         }
     }
 
@@ -402,7 +493,7 @@ class ConsentTest {
         void aRevokedConsentCannotBeMarkedForReauthorization() {
             Consent revoked = ongoing().revoke(day(1));
 
-            assertThatThrownBy(() -> revoked.refreshRejected(day(2))).isInstanceOf(DomainRuleViolation.class);
+            assertThatThrownBy(() -> revoked.refreshRejected()).isInstanceOf(DomainRuleViolation.class);
         }
     }
 
@@ -410,7 +501,7 @@ class ConsentTest {
     class Reauthorization {
         @Test
         void reauthorizingReactivatesTheSameConsentWithNewTokensAndResetsActivity() {
-            Consent rejected = ongoing().refreshRejected(day(40));
+            Consent rejected = ongoing().refreshRejected();
 
             Consent renewed = rejected.reauthorized(tokens("access-9", "refresh-9"), day(50), POLICY);
 
@@ -455,12 +546,42 @@ class ConsentTest {
         }
 
         @Test
-        void reviewStoresExpiredAndStopsChecking() {
+        void reviewStoresExpiredDestroysTheTokensAndStopsChecking() {
             Consent expired = ongoing().review(day(90), POLICY);
 
             assertThat(expired.status()).isEqualTo(ConsentStatus.EXPIRED);
             assertThat(expired.nextCheckAt()).isEmpty();
-            assertThat(expired.tokensIfAny()).isPresent();
+            assertThat(expired.tokensIfAny()).isEmpty();
+            assertThatThrownBy(expired::tokens).isInstanceOf(DomainRuleViolation.class)
+                    .hasMessageNotContaining("access-1");
+        }
+
+        @Test
+        void aConsentThatRequiresReauthorizationKeepsItsTokensUntilItsEndThenExpiresWithoutThem() {
+            Consent rejected = ongoing().refreshRejected();
+
+            assertThat(rejected.nextCheckAt()).as("looked at again at its end").contains(rejected.expiresAt());
+            Consent before = rejected.review(rejected.expiresAt().minusSeconds(1), POLICY);
+            assertThat(before.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
+            assertThat(before.tokensIfAny()).isPresent();
+            assertThat(rejected.statusAt(rejected.expiresAt(), POLICY)).isEqualTo(ConsentStatus.EXPIRED);
+
+            Consent after = rejected.review(rejected.expiresAt(), POLICY);
+            assertThat(after.status()).isEqualTo(ConsentStatus.EXPIRED);
+            assertThat(after.tokensIfAny()).isEmpty();
+            assertThat(after.reauthorizationReason()).isEmpty();
+            assertThat(after.nextCheckAt()).isEmpty();
+            assertThat(after.nextActionAt(day(200), POLICY)).isEqualTo(NextAction.RENEW);
+        }
+
+        @Test
+        void anExpiredConsentCanBeRenewedWithNewTokens() {
+            Consent expired = ongoing().review(day(90), POLICY);
+
+            Consent renewed = expired.reauthorized(tokens("access-9", "refresh-9"), day(95), POLICY);
+
+            assertThat(renewed.status()).isEqualTo(ConsentStatus.ACTIVE);
+            assertThat(renewed.tokens().accessToken()).isEqualTo(new AccessToken("access-9"));
         }
 
         @Test

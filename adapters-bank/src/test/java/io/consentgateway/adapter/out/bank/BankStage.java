@@ -172,6 +172,8 @@ final class BankStage implements ProviderStage {
                 return aResponse().withStatus(404).withHeader("Content-Type", "text/html").withBody("<h1>Not Found</h1>");
             case SERVER_ERROR:
                 return json(500, error("server_error", "Internal error"));
+            case OVERLOADED:
+                return aResponse().withStatus(503).withHeader("Retry-After", "30");
             case NO_ANSWER:
                 return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
             default:

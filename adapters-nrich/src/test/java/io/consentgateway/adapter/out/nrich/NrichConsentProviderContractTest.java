@@ -214,6 +214,7 @@ class NrichConsentProviderContractTest extends ConsentProviderContract {
                 case SERVER_ERROR -> json(500, """
                         {"error": {"code": 5000, "group": "server", "description": "Internal error"}}""");
                 case NO_ANSWER -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
+                case OVERLOADED -> aResponse().withStatus(503).withHeader("Retry-After", "30");
             };
             nrich.stubFor(post("/auth/token").willReturn(response));
         }

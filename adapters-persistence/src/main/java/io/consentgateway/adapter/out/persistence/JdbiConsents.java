@@ -6,6 +6,7 @@ import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.consent.ConsentStatus;
+import io.consentgateway.domain.consent.ReauthorizationReason;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.ProviderId;
@@ -42,7 +43,7 @@ final class JdbiConsents implements Consents {
             access_token_enc, refresh_token_enc, token_type, scope,
             tokens_issued_at, access_expires_at, refresh_issued_at, refresh_expires_at,
             granted_at, last_user_activity_at, last_refreshed_at, provider_consent_ends_at, expires_at, next_check_at,
-            version""";
+            refresh_in_doubt_since, reauthorization_reason, version""";
 
     private static final String INSERT = "INSERT INTO consents (" + COLUMNS + """
             , lease_until) VALUES (
@@ -50,7 +51,7 @@ final class JdbiConsents implements Consents {
             :access_token_enc, :refresh_token_enc, :token_type, :scope,
             :tokens_issued_at, :access_expires_at, :refresh_issued_at, :refresh_expires_at,
             :granted_at, :last_user_activity_at, :last_refreshed_at, :provider_consent_ends_at, :expires_at, :next_check_at,
-            :next_version, NULL)
+            :refresh_in_doubt_since, :reauthorization_reason, :next_version, NULL)
             ON CONFLICT DO NOTHING""";
 
     /** A consent's identity (id, user, provider, kind, granted_at) never changes. A save always releases the lease. */
@@ -63,7 +64,8 @@ final class JdbiConsents implements Consents {
               refresh_issued_at = :refresh_issued_at, refresh_expires_at = :refresh_expires_at,
               last_user_activity_at = :last_user_activity_at, last_refreshed_at = :last_refreshed_at,
               provider_consent_ends_at = :provider_consent_ends_at, expires_at = :expires_at,
-              next_check_at = :next_check_at, lease_until = NULL, version = :next_version
+              next_check_at = :next_check_at, refresh_in_doubt_since = :refresh_in_doubt_since,
+              reauthorization_reason = :reauthorization_reason, lease_until = NULL, version = :next_version
             WHERE id = :id AND version = :version""";
 
     /** "Due and nobody holds it": the due-time index finds the candidates, the lease test filters them. */
@@ -235,6 +237,8 @@ final class JdbiConsents implements Consents {
                 .bind("provider_consent_ends_at", Columns.instant(s.providerConsentEndsAt()))
                 .bind("expires_at", Columns.instant(s.expiresAt()))
                 .bind("next_check_at", Columns.instant(s.nextCheckAt()))
+                .bind("refresh_in_doubt_since", Columns.instant(s.refreshInDoubtSince()))
+                .bind("reauthorization_reason", s.reauthorizationReason().map(Enum::name).orElse(null))
                 .bind("next_version", nextVersion);
     }
 
@@ -267,6 +271,8 @@ final class JdbiConsents implements Consents {
                 Columns.optionalInstant(rs, "provider_consent_ends_at"),
                 Columns.instant(rs, "expires_at"),
                 Columns.optionalInstant(rs, "next_check_at"),
+                Columns.optionalInstant(rs, "refresh_in_doubt_since"),
+                Columns.optionalString(rs, "reauthorization_reason").map(ReauthorizationReason::valueOf),
                 rs.getLong("version")));
     }
 }

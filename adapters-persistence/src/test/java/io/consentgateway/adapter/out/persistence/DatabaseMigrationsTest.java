@@ -75,6 +75,52 @@ class DatabaseMigrationsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void version3DestroysTheTokensOfExpiredConsentsAndGivesReauthorizationAReasonAndAnEnd(String kind) {
+        Supplier<TestDatabase> factory = kind.equals("h2") ? TestDatabase::h2 : TestDatabase::postgres;
+        try (TestDatabase database = factory.get()) {
+            DatabaseMigrations.migrate(database.dataSource(), "2");
+            Jdbi jdbi = Jdbi.create(database.dataSource());
+            String insert = """
+                    INSERT INTO consents (id, user_id, provider, kind, status, access_token_enc, refresh_token_enc, token_type,
+                      scope, tokens_issued_at, access_expires_at, granted_at, last_user_activity_at, expires_at, version)
+                    VALUES (:id, 'alice', 'nrich', 'ONGOING_ACCESS', :status, 'v1.k.access', 'v1.k.refresh', 'Bearer', 'offline',
+                      TIMESTAMP WITH TIME ZONE '2026-03-02 08:00:00+00', TIMESTAMP WITH TIME ZONE '2026-03-02 09:00:00+00',
+                      TIMESTAMP WITH TIME ZONE '2026-03-02 08:00:00+00', TIMESTAMP WITH TIME ZONE '2026-03-02 08:00:00+00',
+                      TIMESTAMP WITH TIME ZONE '2026-05-31 08:00:00+00', 1)""";
+            java.util.UUID expired = java.util.UUID.randomUUID();
+            java.util.UUID reauth = java.util.UUID.randomUUID();
+            java.util.UUID active = java.util.UUID.randomUUID();
+            jdbi.useHandle(h -> {
+                h.createUpdate(insert).bind("id", expired).bind("status", "EXPIRED").execute();
+                h.createUpdate(insert).bind("id", reauth).bind("status", "REAUTH_REQUIRED").execute();
+                h.createUpdate(insert).bind("id", active).bind("status", "ACTIVE").execute();
+            });
+
+            DatabaseMigrations.migrate(database.dataSource());
+
+            var rows = jdbi.withHandle(h -> h.createQuery(
+                            "SELECT id, access_token_enc, refresh_token_enc, reauthorization_reason, next_check_at FROM consents")
+                    .mapToMap().list());
+            var byId = rows.stream().collect(java.util.stream.Collectors.toMap(r -> r.get("id").toString(), r -> r));
+            assertThat(byId.get(expired.toString())).containsEntry("access_token_enc", null)
+                    .containsEntry("refresh_token_enc", null).containsEntry("reauthorization_reason", null);
+            assertThat(byId.get(reauth.toString())).containsEntry("access_token_enc", "v1.k.access")
+                    .containsEntry("reauthorization_reason", "REFRESH_REJECTED");
+            assertThat(byId.get(reauth.toString()).get("next_check_at")).as("looked at again at its end").isNotNull();
+            assertThat(byId.get(active.toString())).containsEntry("access_token_enc", "v1.k.access")
+                    .containsEntry("reauthorization_reason", null);
+            // The database refuses what the domain forbids.
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbi.useHandle(h -> h.execute(
+                    "UPDATE consents SET access_token_enc = 'v1.k.again' WHERE id = ?", expired))))
+                    .as("an expired consent holds no tokens").isNotNull();
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbi.useHandle(h -> h.execute(
+                    "UPDATE consents SET reauthorization_reason = NULL WHERE id = ?", reauth))))
+                    .as("re-authorization has a reason").isNotNull();
+        }
+    }
+
     @Test
     void everyScriptInTheMigrationDirectoryIsListed() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {

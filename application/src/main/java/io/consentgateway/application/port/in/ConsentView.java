@@ -2,6 +2,7 @@ package io.consentgateway.application.port.in;
 
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.NextAction;
+import io.consentgateway.domain.consent.ReauthorizationReason;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.ProviderId;
@@ -9,8 +10,14 @@ import io.consentgateway.domain.shared.ProviderId;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What a user may see of a consent: never a token. */
+/**
+ * What a user may see of a consent: never a token.
+ *
+ * @param reason              why re-authorization is required, when {@code status} is {@code REAUTH_REQUIRED}
+ * @param refreshInDoubtSince since when a refresh whose answer never came is being settled, if one is
+ */
 public record ConsentView(ConsentId id, ProviderId provider, FlowKind kind, ConsentStatus status, NextAction nextAction,
                           Instant grantedAt, Instant expiresAt, Instant lastUserActivityAt,
-                          Optional<Instant> lastRefreshedAt) {
+                          Optional<Instant> lastRefreshedAt, Optional<ReauthorizationReason> reason,
+                          Optional<Instant> refreshInDoubtSince) {
 }

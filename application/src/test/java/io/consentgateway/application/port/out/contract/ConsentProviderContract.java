@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -296,6 +297,19 @@ public abstract class ConsentProviderContract {
         assertThat(failure).isNotNull();
         assertThat(failure.requestMayHaveBeenProcessed()).as("the refresh token may have rotated").isTrue();
         assertThat(stage().tokenCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefreshTheProviderDeclinedWithA503IsNotInDoubtAndSaysHowLongToWait() {
+        stage().tokenEndpointAnswers(TokenAnswer.OVERLOADED);
+
+        ProviderUnavailable failure = catchThrowableOfType(() -> provider().refresh(new RefreshToken("the-old-refresh-token")),
+                ProviderUnavailable.class);
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.requestMayHaveBeenProcessed()).as("declined, not processed: the token is not spent").isFalse();
+        assertThat(failure.retryAfter()).contains(Duration.ofSeconds(30));
+        assertThat(stage().tokenCalls()).as("a refresh is never repeated by the adapter").isEqualTo(1);
     }
 
     @Test

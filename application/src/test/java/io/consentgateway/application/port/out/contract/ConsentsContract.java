@@ -5,6 +5,7 @@ import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.Transactions;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.consent.ConsentStatus;
+import io.consentgateway.domain.consent.ReauthorizationReason;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.ProviderId;
@@ -110,13 +111,41 @@ public abstract class ConsentsContract {
     @Test
     void consentRequiringReauthorizationKeepsItsTokens() {
         Consent stored = consents().save(ongoingConsent(ALICE, T0));
-        Consent rejected = consents().save(stored.refreshRejected(T0.plusSeconds(60)));
+        Consent rejected = consents().save(stored.refreshRejected());
 
         Consent read = consents().findById(stored.id()).orElseThrow();
 
         assertThat(read.snapshot()).isEqualTo(rejected.snapshot());
         assertThat(read.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
+        assertThat(read.reauthorizationReason()).contains(ReauthorizationReason.REFRESH_REJECTED);
         assertThat(read.tokens()).isEqualTo(stored.tokens());
+    }
+
+    @Test
+    void aRefreshInDoubtAndALostRefreshReadBackAsStored() {
+        Consent stored = consents().save(ongoingConsent(ALICE, T0));
+        Consent inDoubt = consents().save(stored.refreshUnanswered(T0.plusSeconds(60)));
+
+        assertThat(consents().findById(stored.id()).orElseThrow().snapshot()).isEqualTo(inDoubt.snapshot());
+        assertThat(inDoubt.refreshInDoubtSince()).contains(T0.plusSeconds(60));
+
+        Consent lost = consents().save(inDoubt.refreshUnanswered(T0.plusSeconds(120)));
+
+        Consent read = consents().findById(stored.id()).orElseThrow();
+        assertThat(read.snapshot()).isEqualTo(lost.snapshot());
+        assertThat(read.reauthorizationReason()).contains(ReauthorizationReason.REFRESH_LOST);
+        assertThat(read.refreshInDoubtSince()).isEmpty();
+    }
+
+    @Test
+    void expiredConsentReadsBackWithoutTokens() {
+        Consent stored = consents().save(ongoingConsent(ALICE, T0));
+        consents().save(stored.review(stored.expiresAt(), POLICY));
+
+        Consent read = consents().findById(stored.id()).orElseThrow();
+
+        assertThat(read.status()).isEqualTo(ConsentStatus.EXPIRED);
+        assertThat(read.tokensIfAny()).isEmpty();
     }
 
     @Test

@@ -82,6 +82,8 @@ public interface ProviderStage {
         NOT_FOUND,
         /** 500. */
         SERVER_ERROR,
+        /** 503 with {@code Retry-After: 30}: the provider declines to handle the request for now. */
+        OVERLOADED,
         /** The request arrives, and the connection is dropped without an answer. */
         NO_ANSWER
     }
