@@ -13,6 +13,9 @@ const OUTCOME_TEXT = {
   EXPIRED: ['bad', 'The connection took too long and expired. Please start again.'],
   IN_PROGRESS: ['info', 'The connection is still being completed. Refresh in a moment.'],
 };
+// A flow that completes by confirmation comes back with outcome=CONFIRMATION_REQUIRED and a confirmation code; the page
+// then confirms it with the signed-in user's token (POST /api/v1/flows/{id}/completion). Kept here until signed in.
+const PENDING_KEY = 'cg.demo.pending-confirmation';
 
 let currentConsent = null;
 let nextCursor = null;
@@ -81,12 +84,40 @@ function enterApp() {
   $('who').textContent = 'Signed in as ' + sessionStorage.getItem(USER_KEY);
   $('who').hidden = false; $('sign-out').hidden = false;
   loadProviders();
+  const pending = sessionStorage.getItem(PENDING_KEY);
+  if (pending) {
+    sessionStorage.removeItem(PENDING_KEY);
+    const { flow, confirmation } = JSON.parse(pending);
+    confirmFlow(flow, confirmation);
+  } else {
+    loadConsents();
+  }
+}
+
+/** Confirms a flow after its callback; only the user who started it can, with the code handed to this browser. */
+async function confirmFlow(flowId, confirmation) {
+  showBanner('info', 'Confirming the connection…');
+  $('banner').dataset.outcome = 'CONFIRMING';
+  try {
+    const flow = await api('POST', '/api/v1/flows/' + encodeURIComponent(flowId) + '/completion', { confirmation });
+    const [kind, message] = OUTCOME_TEXT[flow.status] || ['info', 'Flow ' + flow.status.toLowerCase() + '.'];
+    showBanner(kind, flow.status === 'COMPLETED' ? 'Confirmed. ' + message : message);
+    $('banner').dataset.outcome = flow.status;
+  } catch (error) {
+    showBanner('bad', 'The connection could not be confirmed: ' + error.message);
+    $('banner').dataset.outcome = 'CONFIRMATION_REFUSED';
+  }
   loadConsents();
+}
+
+/** The completion the page asks for (empty: the gateway's setting). */
+function completionChoice() {
+  return $('completion').value || undefined;
 }
 
 async function startFlow(kind) {
   $('start-error').hidden = true;
-  const body = { kind, language: $('language').value };
+  const body = { kind, language: $('language').value, completion: completionChoice() };
   if ($('provider').value) body.provider = $('provider').value;
   const iban = $('iban').value.trim();
   if (iban) body.accounts = [iban];
@@ -237,7 +268,8 @@ async function showReport(consent) {
 
 async function renew(consent) {
   try {
-    const flow = await api('POST', '/api/v1/consents/' + consent.id + '/renewal', { language: $('language').value });
+    const flow = await api('POST', '/api/v1/consents/' + consent.id + '/renewal',
+      { language: $('language').value, completion: completionChoice() });
     window.location.assign(flow.widgetUrl);
   } catch (error) {
     showBanner('bad', error.message);
@@ -260,6 +292,13 @@ function showOutcomeOfCallback() {
   const params = new URLSearchParams(window.location.search);
   const outcome = params.get('outcome');
   if (!outcome) return;
+  if (outcome === 'CONFIRMATION_REQUIRED') {
+    // Confirmed once signed in (enterApp); the code leaves the address bar at once.
+    sessionStorage.setItem(PENDING_KEY, JSON.stringify({ flow: params.get('flow'), confirmation: params.get('confirmation') }));
+    window.history.replaceState(null, '', '/');
+    if (!token()) showBanner('info', 'Sign in as the user who started the connection to confirm it.');
+    return;
+  }
   const [kind, message] = OUTCOME_TEXT[outcome] || ['info', 'Flow ' + outcome.toLowerCase() + '.'];
   showBanner(kind, message);
   $('banner').dataset.outcome = outcome;

@@ -2,6 +2,7 @@ package io.consentgateway.bootstrap;
 
 import io.consentgateway.application.service.GatewaySettings;
 import io.consentgateway.application.service.ReturnToAllowList;
+import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.shared.RedirectUri;
@@ -52,7 +53,18 @@ final class GatewayConfig {
         return new GatewaySettings(callback, bareCallbackProvider, new ProviderId(string("cg.default-provider")),
                 policiesPerProvider(), policy(),
                 new ReturnToAllowList(allowed), uri("cg.return-to.default"), duration("cg.scheduler.claim-lease"),
-                duration("cg.scheduler.retry-delay"), duration("cg.scheduler.max-retry-after"));
+                duration("cg.scheduler.retry-delay"), duration("cg.scheduler.max-retry-after"), completion());
+    }
+
+    /** {@code cg.callback.completion}: {@code redirect} or {@code confirm}. */
+    FlowCompletion completion() {
+        String value = string("cg.callback.completion").strip();
+        try {
+            return FlowCompletion.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("configuration key cg.callback.completion must be redirect or confirm, not '"
+                    + value + "'");
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import io.consentgateway.adapter.in.rest.CallbackSettings;
 import io.consentgateway.adapter.out.persistence.DatabaseMigrations;
 import io.consentgateway.adapter.out.persistence.PersistenceAdapter;
 import io.consentgateway.adapter.out.persistence.crypto.KeyRing;
+import io.consentgateway.application.port.in.CompleteFlow;
 import io.consentgateway.application.port.in.HandleCallback;
 import io.consentgateway.application.port.in.KeepConsentsAlive;
 import io.consentgateway.application.port.in.ListConsents;
@@ -22,6 +23,7 @@ import io.consentgateway.application.port.out.Transactions;
 import io.consentgateway.application.service.ConsentProviders;
 import io.consentgateway.application.service.ConsentReader;
 import io.consentgateway.application.service.GatewaySettings;
+import io.consentgateway.application.service.CompleteFlowService;
 import io.consentgateway.application.service.HandleCallbackService;
 import io.consentgateway.application.service.KeepConsentsAliveService;
 import io.consentgateway.application.service.ListConsentsService;
@@ -56,7 +58,6 @@ import org.eclipse.microprofile.config.Config;
 
 import javax.sql.DataSource;
 import java.time.Clock;
-import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -91,6 +92,7 @@ public class Wiring {
     private StartFlow startFlow;
     private ViewFlowService viewFlow;
     private HandleCallback handleCallback;
+    private CompleteFlow completeFlow;
     private ListConsentsService listConsents;
     private ListProviders listProviders;
     private ConfigurationFaults configurationFaults;
@@ -133,11 +135,13 @@ public class Wiring {
 
         TokenRefresher refresher = new TokenRefresher(consents, transactions, providers, settings, refusalFuse, clock);
         ConsentReader reader = new ConsentReader(consents, providers, refresher, settings, clock);
-        StartFlowService startFlowService = new StartFlowService(providers, flows, new SecureRandomStateGenerator(), settings, clock);
+        SecureRandomStateGenerator secrets = new SecureRandomStateGenerator();
+        StartFlowService startFlowService = new StartFlowService(providers, flows, secrets, settings, clock);
         startFlow = new MeteredStartFlow(startFlowService, metrics);
         viewFlow = new ViewFlowService(flows);
         handleCallback = new MeteredHandleCallback(
-                new HandleCallbackService(flows, consents, transactions, providers, settings, clock), metrics);
+                new HandleCallbackService(flows, consents, transactions, providers, secrets, settings, clock), metrics);
+        completeFlow = new CompleteFlowService(flows, consents, transactions, providers, settings, clock);
         listConsents = new ListConsentsService(consents, settings, clock);
         listProviders = new ListProvidersService(providers, settings);
         readAccounts = new ReadAccountsService(reader);
@@ -147,7 +151,9 @@ public class Wiring {
         revokeConsent = new RevokeConsentService(reader, consents, clock);
         keepConsentsAlive = new KeepConsentsAliveService(flows, consents, refresher, settings, clock);
         LOG.info(() -> "Consent Gateway wired: providers " + providers.ids().stream()
-                .map(id -> id + " (callback " + settings.callbackUriFor(id) + ")").sorted().toList());
+                .map(id -> id + " (callback " + settings.callbackUriFor(id) + ")").sorted().toList()
+                + "; flows complete by " + settings.callbackCompletion().name().toLowerCase(java.util.Locale.ROOT)
+                + " unless a client asks for confirmation");
     }
 
     @Produces
@@ -163,6 +169,11 @@ public class Wiring {
     @Produces
     HandleCallback handleCallback() {
         return handleCallback;
+    }
+
+    @Produces
+    CompleteFlow completeFlow() {
+        return completeFlow;
     }
 
     @Produces

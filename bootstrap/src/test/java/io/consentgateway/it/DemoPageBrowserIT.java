@@ -145,16 +145,24 @@ class DemoPageBrowserIT {
             assertThat(figures.get(0).getText()).as("average monthly income").matches(".*\\d.*");
             screenshot("03-income-report");
 
-            // The second provider: the bank's own authorize page instead of the aggregator's widget.
+            // The second provider: the bank's own authorize page instead of the aggregator's widget; and this time the
+            // flow completes by confirmation: the page confirms it with the user's token after the callback.
             new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("provider"))).selectByValue("tatrabanka");
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("completion"))).selectByValue("CONFIRM");
             assertThat(driver.findElement(By.id("start-INCOME_REPORT")).isEnabled()).as("the bank offers no income report").isFalse();
             driver.findElement(By.id("start-ONGOING_ACCESS")).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.id("approve")));
             assertThat(driver.getCurrentUrl()).contains("/sandbox/bank/auth/oauth/v2/authorize");
             screenshot("04-bank-consent-page");
             driver.findElement(By.id("approve")).click();
-            WebElement bankBanner = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#banner[data-outcome]")));
+            wait.until(d -> {
+                List<WebElement> banner = d.findElements(By.cssSelector("#banner[data-outcome]"));
+                return !banner.isEmpty() && !"CONFIRMING".equals(banner.get(0).getAttribute("data-outcome"));
+            });
+            WebElement bankBanner = driver.findElement(By.id("banner"));
             assertThat(bankBanner.getAttribute("data-outcome")).as("the bank flow: " + bankBanner.getText()).isEqualTo("COMPLETED");
+            assertThat(bankBanner.getText()).startsWith("Confirmed.");
+            assertThat(driver.getCurrentUrl()).as("the confirmation code leaves the address bar").isEqualTo(Http.BASE + "/");
             wait.until(d -> rows("#consents tbody tr") == 4);
 
             assertThat(severeBrowserLogs()).as("JavaScript errors or CSP violations in the browser console").isEmpty();

@@ -100,6 +100,17 @@ class ValidationIT {
     }
 
     @Test
+    void withoutATokenEvenAnOversizedBodyIsA401TheCallerIsAuthenticatedFirst() {
+        // Over the 64 KiB limit (which a signed-in caller meets as a 413), small enough to be sent whole.
+        String huge = "{\"kind\":\"ONGOING_ACCESS\",\"accountTypes\":[" + "\"Giro account\",".repeat(6_000) + "\"x\"]}";
+
+        GatewayClient.anonymous(Http.request("/api/v1/flows").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(huge))).expectProblem(401, "unauthorized");
+        GatewayClient.anonymous(Http.request("/api/v1/flows").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"kind\":"))).expectProblem(401, "unauthorized");
+    }
+
+    @Test
     void listsAreCappedAndAThousandBadItemsEarnAShortAnswer() {
         String accounts = "[" + "\"DE00370400440532013000\",".repeat(99) + "\"DE00370400440532013000\"]";
         JsonObject problem = journey.client().post("/api/v1/flows", "{\"kind\":\"ONGOING_ACCESS\",\"accounts\":" + accounts + "}")

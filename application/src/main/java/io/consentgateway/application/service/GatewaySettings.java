@@ -1,5 +1,6 @@
 package io.consentgateway.application.service;
 
+import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.shared.RedirectUri;
@@ -26,10 +27,14 @@ import java.util.Optional;
  * @param retryDelay       how long the scheduler waits before trying a consent again after a provider outage
  * @param maxRetryAfter    the longest wait a provider's {@code Retry-After} may impose on the scheduler (a larger one,
  *                         or an absurd one, is cut to this)
+ * @param callbackCompletion how a flow completes unless its client asks for more: {@code REDIRECT} (the callback
+ *                         exchanges at once) or {@code CONFIRM} (the starting user confirms; a client may not ask for
+ *                         {@code REDIRECT} then)
  */
 public record GatewaySettings(RedirectUri callbackBase, Optional<ProviderId> bareCallbackProvider, ProviderId defaultProvider, Map<ProviderId, ConsentPolicy> policies,
                               ConsentPolicy defaultPolicy, ReturnToAllowList returnTo, URI defaultReturnTo,
-                              Duration claimLease, Duration retryDelay, Duration maxRetryAfter) {
+                              Duration claimLease, Duration retryDelay, Duration maxRetryAfter,
+                              FlowCompletion callbackCompletion) {
 
     public GatewaySettings {
         Require.nonNull(callbackBase, "callback base URI");
@@ -45,6 +50,7 @@ public record GatewaySettings(RedirectUri callbackBase, Optional<ProviderId> bar
         Require.nonNull(claimLease, "claim lease");
         Require.nonNull(retryDelay, "retry delay");
         Require.nonNull(maxRetryAfter, "max retry after");
+        Require.nonNull(callbackCompletion, "callback completion");
         if (maxRetryAfter.compareTo(retryDelay) < 0) {
             throw new IllegalArgumentException("the longest Retry-After honoured must not be shorter than the retry delay");
         }
@@ -60,6 +66,20 @@ public record GatewaySettings(RedirectUri callbackBase, Optional<ProviderId> bar
     /** The provider whose callbacks a callback endpoint takes: {@code /callback/{provider}}, or the bare one. */
     public Optional<ProviderId> callbackOwner(Optional<ProviderId> endpoint) {
         return endpoint.isPresent() ? endpoint : bareCallbackProvider;
+    }
+
+    /**
+     * How a flow completes: what its client asked for, else the deployment's setting. With the setting at
+     * {@code CONFIRM}, asking for {@code REDIRECT} is refused, so no client can weaken the deployment's defence.
+     *
+     * @throws IllegalArgumentException for a request weaker than the setting
+     */
+    public FlowCompletion completionFor(Optional<FlowCompletion> asked) {
+        FlowCompletion chosen = asked.orElse(callbackCompletion);
+        if (callbackCompletion == FlowCompletion.CONFIRM && chosen != FlowCompletion.CONFIRM) {
+            throw new IllegalArgumentException("this gateway completes every flow by confirmation");
+        }
+        return chosen;
     }
 
     public ConsentPolicy policyFor(ProviderId provider) {

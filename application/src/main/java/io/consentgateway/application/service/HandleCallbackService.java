@@ -7,59 +7,51 @@ import io.consentgateway.application.port.in.InvalidCallback;
 import io.consentgateway.application.port.in.NotFound;
 import io.consentgateway.application.port.out.CallbackParameters;
 import io.consentgateway.application.port.out.CallbackResult;
-import io.consentgateway.application.port.out.CodeExchange;
 import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.Flows;
-import io.consentgateway.application.port.out.ProviderMisconfigured;
-import io.consentgateway.application.port.out.ProviderRejected;
-import io.consentgateway.application.port.out.ProviderUnavailable;
-import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.application.port.out.StateGenerator;
 import io.consentgateway.application.port.out.Transactions;
-import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.flow.CallbackMismatch;
+import io.consentgateway.domain.flow.ConfirmationCode;
 import io.consentgateway.domain.flow.Flow;
-import io.consentgateway.domain.flow.FlowFailure;
+import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowStatus;
-import io.consentgateway.domain.policy.ConsentPolicy;
-import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.ProviderId;
-import io.consentgateway.domain.shared.DomainRuleViolation;
 import io.consentgateway.domain.token.AuthorizationCode;
-import io.consentgateway.domain.token.IssuedTokens;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The callback: find the flow by its state, check the callback came back at the flow's own provider's endpoint
  * (mix-up defence) and that the provider recognises it as this flow's, then either end the flow (cancel, failure,
- * lapse) or exchange the code and store the consent. A refused callback changes nothing and calls nobody.
+ * lapse), hold the code for the starting user's confirmation (a flow completed by confirmation, see
+ * {@link CompleteFlowService}), or exchange the code and store the consent. A refused callback changes nothing and
+ * calls nobody.
  *
  * <p>Exactly-once exchange: the flow is first stored as {@code EXCHANGING} (optimistic version), so of two
  * concurrent callbacks only one reaches the provider; a replay of an ended flow reports the same outcome
  * without calling anybody. The code is exchanged outside any transaction and never retried: it is single use.
  */
 public final class HandleCallbackService implements HandleCallback {
-    private static final int STORE_ATTEMPTS = 3;
-
     private final Flows flows;
-    private final Consents consents;
-    private final Transactions transactions;
     private final ConsentProviders providers;
     private final GatewaySettings settings;
     private final Clock clock;
+    private final CodeRedemption redemption;
+    private final StateGenerator secrets;
 
+    /** @param secrets the source of fresh unguessable values, here the confirmation codes */
     public HandleCallbackService(Flows flows, Consents consents, Transactions transactions, ConsentProviders providers,
-                                 GatewaySettings settings, Clock clock) {
+                                 StateGenerator secrets, GatewaySettings settings, Clock clock) {
         this.flows = flows;
-        this.consents = consents;
-        this.transactions = transactions;
+        this.secrets = secrets;
         this.providers = providers;
         this.settings = settings;
         this.clock = clock;
+        this.redemption = new CodeRedemption(flows, consents, transactions, settings, clock);
     }
 
     @Override
@@ -89,97 +81,36 @@ public final class HandleCallbackService implements HandleCallback {
         if (flow.isTerminal()) {
             return CallbackOutcome.of(flow);
         }
-        if (flow.status() == FlowStatus.EXCHANGING) {
-            // Another callback is exchanging this code, or a crash left the flow here.
-            return CallbackOutcome.of(flow.isLapsedAt(now) ? storeOrCurrent(flow.lapse(now)) : flow);
+        if (flow.status() != FlowStatus.AWAITING_USER) {
+            // Another callback is exchanging this code or holds it for confirmation, or a crash left the flow here.
+            return CallbackOutcome.of(flow.isLapsedAt(now) ? redemption.storeOrCurrent(flow.lapse(now)) : flow);
         }
         if (flow.isLapsedAt(now)) {
-            return CallbackOutcome.of(storeOrCurrent(flow.lapse(now)));
+            return CallbackOutcome.of(redemption.storeOrCurrent(flow.lapse(now)));
         }
         if (result instanceof CallbackResult.Approved approved) {
+            if (flow.completion() == FlowCompletion.CONFIRM) {
+                // Hold the code until the user who started the flow confirms it: the state alone does not prove that
+                // this browser is theirs (RFC 9700 §4.7.1).
+                ConfirmationCode confirmation = new ConfirmationCode(secrets.newState().value());
+                return CallbackOutcome.of(redemption.storeOrCurrent(
+                        flow.holdCode(approved.code(), confirmation, now, settings.policyFor(flow.provider()))));
+            }
             return CallbackOutcome.of(beginExchange(provider, flow, approved.code(), now));
         }
         if (result instanceof CallbackResult.Failed failed) {
-            return CallbackOutcome.of(storeOrCurrent(flow.fail(failed.reason(), now)));
+            return CallbackOutcome.of(redemption.storeOrCurrent(flow.fail(failed.reason(), now)));
         }
-        return CallbackOutcome.of(storeOrCurrent(flow.cancel(now)));
+        return CallbackOutcome.of(redemption.storeOrCurrent(flow.cancel(now)));
     }
 
     private Flow beginExchange(ConsentProvider provider, Flow flow, AuthorizationCode code, Instant now) {
-        ConsentPolicy policy = settings.policyFor(flow.provider());
         Flow exchanging;
         try {
-            exchanging = flows.save(flow.beginExchange(now, policy));
+            exchanging = flows.save(flow.beginExchange(now, settings.policyFor(flow.provider())));
         } catch (ConcurrentUpdate lostRace) {
-            return current(flow);
+            return redemption.current(flow);
         }
-        return exchange(provider, exchanging, code, policy);
-    }
-
-    private Flow exchange(ConsentProvider provider, Flow flow, AuthorizationCode code, ConsentPolicy policy) {
-        if (!flow.codeUsableAt(clock.instant())) {
-            return flows.save(flow.fail(FlowFailure.CODE_EXPIRED, clock.instant()));
-        }
-        IssuedTokens issued;
-        try {
-            issued = provider.exchangeCode(new CodeExchange(code, flow.redirectUri(), flow.pkceVerifier()));
-        } catch (ReauthorizationRequired | ProviderRejected refused) {
-            return flows.save(flow.fail(FlowFailure.EXCHANGE_REJECTED, clock.instant()));
-        } catch (ProviderMisconfigured misconfigured) {
-            return flows.save(flow.fail(FlowFailure.PROVIDER_MISCONFIGURED, clock.instant()));
-        } catch (ProviderUnavailable unavailable) {
-            return flows.save(flow.fail(FlowFailure.PROVIDER_UNAVAILABLE, clock.instant()));
-        }
-        Instant grantedAt = clock.instant();
-        ConsentId newConsentId = ConsentId.random();
-        RuntimeException lastFailure = null;
-        // The code is spent: the tokens exist only in memory now. Store them, retrying a lost optimistic race, and if
-        // that is impossible end the flow as NOT_STORED rather than leave it EXCHANGING with the user waiting.
-        for (int attempt = 0; attempt < STORE_ATTEMPTS; attempt++) {
-            try {
-                return transactions.inTransaction(() -> {
-                    Consent consent = flow.renewalOf()
-                            .flatMap(consents::lockForRefresh) // row lock: no refresh or read can make this write stale
-                            .flatMap(existing -> reauthorize(existing, issued, grantedAt, policy))
-                            .orElseGet(() -> Consent.grant(newConsentId, flow.userId(), flow.provider(), flow.kind(),
-                                    flow.providerFlowId(), issued, grantedAt, policy));
-                    Consent stored = consents.save(consent);
-                    return flows.save(flow.complete(stored.id(), grantedAt));
-                });
-            } catch (ConcurrentUpdate raced) {
-                lastFailure = raced;
-            } catch (RuntimeException storageFailed) {
-                lastFailure = storageFailed;
-                break;
-            }
-        }
-        try {
-            return flows.save(flow.fail(FlowFailure.NOT_STORED, clock.instant()));
-        } catch (RuntimeException alsoFailed) {
-            lastFailure.addSuppressed(alsoFailed);
-            throw lastFailure;
-        }
-    }
-
-    /** A renewal updates the consent it renews; if that consent was revoked meanwhile, a new one is granted instead. */
-    private static Optional<Consent> reauthorize(Consent existing, IssuedTokens issued, Instant at, ConsentPolicy policy) {
-        try {
-            return Optional.of(existing.reauthorized(issued, at, policy));
-        } catch (DomainRuleViolation revoked) {
-            return Optional.empty();
-        }
-    }
-
-    /** Stores an ending; if another request ended or advanced the flow first, reports that one instead. */
-    private Flow storeOrCurrent(Flow ended) {
-        try {
-            return flows.save(ended);
-        } catch (ConcurrentUpdate lostRace) {
-            return current(ended);
-        }
-    }
-
-    private Flow current(Flow flow) {
-        return flows.findById(flow.id()).orElse(flow);
+        return redemption.redeem(provider, exchanging, code);
     }
 }

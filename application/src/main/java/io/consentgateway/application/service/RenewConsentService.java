@@ -9,6 +9,7 @@ import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.consent.ConsentNotUsable;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.NextAction;
+import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
 
@@ -42,11 +43,12 @@ public final class RenewConsentService implements RenewConsent {
             throw new ConsentNotUsable(ConsentStatus.REVOKED, NextAction.CONNECT_AGAIN);
         }
         StartFlowService.checkReturnTo(command.returnTo(), settings);
+        FlowCompletion completion = StartFlowService.completion(command.completion(), settings);
         ConsentProvider provider = providers.of(consent.provider());
         FlowOptions defaults = FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS);
         FlowOptions options = new FlowOptions(command.language(), defaults.accounts(), defaults.syncPeriod(),
                 defaults.reportingPeriod(), StartFlowService.checkedOptions(provider, FlowKind.ONGOING_ACCESS, Map.of()));
-        return flows.begin(provider, command.userId(), FlowKind.ONGOING_ACCESS, options, command.returnTo(),
+        return flows.begin(provider, command.userId(), FlowKind.ONGOING_ACCESS, options, command.returnTo(), completion,
                 Optional.of(consent.id()));
     }
 }

@@ -12,6 +12,7 @@ import io.consentgateway.application.port.out.ProviderFlowRequest;
 import io.consentgateway.application.port.out.ProviderOptionsRejected;
 import io.consentgateway.application.port.out.StateGenerator;
 import io.consentgateway.domain.flow.Flow;
+import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
@@ -55,9 +56,10 @@ public final class StartFlowService implements StartFlow {
                     .map(FlowKind::name).sorted().collect(Collectors.joining(", ")));
         }
         checkReturnTo(command.returnTo(), settings);
+        FlowCompletion completion = completion(command.completion(), settings);
         ProviderOptions checked = checkedOptions(provider, command.kind(), command.providerOptions());
         return begin(provider, command.userId(), command.kind(), command.options().withProviderOptions(checked),
-                command.returnTo(), Optional.empty());
+                command.returnTo(), completion, Optional.empty());
     }
 
     /** The provider's own options as its adapter accepts them; each refused one named {@code providerOptions.<name>}. */
@@ -72,17 +74,26 @@ public final class StartFlowService implements StartFlow {
 
     /** Shared with the renewal: asks the provider for a widget link and stores the flow. */
     FlowStarted begin(ConsentProvider provider, UserId userId, FlowKind kind, FlowOptions options, Optional<URI> returnTo,
-                      Optional<ConsentId> renewalOf) {
+                      FlowCompletion completion, Optional<ConsentId> renewalOf) {
         State state = states.newState();
         ProviderId providerId = provider.id();
         RedirectUri callback = settings.callbackUriFor(providerId);
         ProviderFlowRequest request = new ProviderFlowRequest(kind, state, callback, userId, options, renewalOf.isPresent());
         ProviderFlow started = provider.startFlow(request);
         Flow flow = Flow.start(FlowId.random(), userId, providerId, kind, state, callback, request.options(),
-                returnTo, renewalOf, started.providerFlowId(), started.widgetUrl(), started.pkceVerifier(), clock.instant(),
+                returnTo, completion, renewalOf, started.providerFlowId(), started.widgetUrl(), started.pkceVerifier(), clock.instant(),
                 settings.policyFor(providerId));
         Flow stored = flows.save(flow);
         return new FlowStarted(stored.id(), started.widgetUrl(), stored.expiresAt());
+    }
+
+    /** Shared with the renewal: the completion the client asked for, refused as {@code completion} if weaker than the setting. */
+    static FlowCompletion completion(Optional<FlowCompletion> asked, GatewaySettings settings) {
+        try {
+            return settings.completionFor(asked);
+        } catch (IllegalArgumentException weaker) {
+            throw InvalidInput.of("completion", weaker.getMessage());
+        }
     }
 
     static void checkReturnTo(Optional<URI> returnTo, GatewaySettings settings) {

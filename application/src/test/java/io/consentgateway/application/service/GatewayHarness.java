@@ -14,6 +14,7 @@ import io.consentgateway.application.testing.MutableClock;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowId;
+import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
 import io.consentgateway.domain.policy.ConsentPolicy;
@@ -50,9 +51,7 @@ final class GatewayHarness {
     final InMemoryTransactions transactions = new InMemoryTransactions();
     final InMemoryFlows flows = new InMemoryFlows();
     final InMemoryConsents consents = new InMemoryConsents(transactions);
-    final GatewaySettings settings = new GatewaySettings(CALLBACK_BASE, Optional.empty(), FakeConsentProvider.ID, Map.of(), policy,
-            new ReturnToAllowList(List.of(APP)), APP.resolve("/connect/done"), Duration.ofMinutes(5), RETRY_DELAY,
-            MAX_RETRY_AFTER);
+    final GatewaySettings settings;
     final FakeConsentProvider fake;
     final InterceptingProvider provider;
     final ConsentProviders providers;
@@ -61,12 +60,13 @@ final class GatewayHarness {
 
     final StartFlowService startFlow;
     final HandleCallbackService callback;
+    final CompleteFlowService completeFlow;
     final TokenRefresher refresher;
     final ConsentReader reader;
     final ReadAccountsService readAccounts;
     final ReadTransactionsService readTransactions;
     final ReadIncomeReportService readIncomeReport;
-    final ListConsentsService listConsents = new ListConsentsService(consents, settings, clock);
+    final ListConsentsService listConsents;
     final ViewFlowService viewFlow = new ViewFlowService(flows);
     final RenewConsentService renewConsent;
     final RevokeConsentService revokeConsent;
@@ -81,11 +81,26 @@ final class GatewayHarness {
 
     /** With a fake provider that offers only these kinds. */
     GatewayHarness(Set<FlowKind> kinds) {
+        this(kinds, FlowCompletion.REDIRECT);
+    }
+
+    /** With every kind, and flows completing as {@code completion} unless a command asks for more. */
+    GatewayHarness(FlowCompletion completion) {
+        this(EnumSet.allOf(FlowKind.class), completion);
+    }
+
+    private GatewayHarness(Set<FlowKind> kinds, FlowCompletion completion) {
+        settings = new GatewaySettings(CALLBACK_BASE, Optional.empty(), FakeConsentProvider.ID, Map.of(), policy,
+                new ReturnToAllowList(List.of(APP)), APP.resolve("/connect/done"), Duration.ofMinutes(5), RETRY_DELAY,
+                MAX_RETRY_AFTER, completion);
+        listConsents = new ListConsentsService(consents, settings, clock);
         fake = new FakeConsentProvider(FakeConsentProvider.ID, clock, kinds);
         provider = new InterceptingProvider(fake);
         providers = new ConsentProviders(List.of(provider));
         startFlow = new StartFlowService(providers, flows, new SecureRandomStateGenerator(), settings, clock);
-        callback = new HandleCallbackService(flows, consents, transactions, providers, settings, clock);
+        callback = new HandleCallbackService(flows, consents, transactions, providers, new SecureRandomStateGenerator(),
+                settings, clock);
+        completeFlow = new CompleteFlowService(flows, consents, transactions, providers, settings, clock);
         refresher = new TokenRefresher(consents, transactions, providers, settings, fuse, clock);
         reader = new ConsentReader(consents, providers, refresher, settings, clock);
         readAccounts = new ReadAccountsService(reader);
@@ -99,7 +114,7 @@ final class GatewayHarness {
     /** The callback use case with both providers installed. */
     HandleCallbackService callbackWithSecondProvider() {
         return new HandleCallbackService(flows, consents, transactions, new ConsentProviders(List.of(provider, secondFake)),
-                settings, clock);
+                new SecureRandomStateGenerator(), settings, clock);
     }
 
     /** Starts an ongoing flow with the second provider; answers its id. */

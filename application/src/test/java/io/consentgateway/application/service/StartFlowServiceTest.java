@@ -36,7 +36,7 @@ class StartFlowServiceTest {
     final GatewayHarness h = new GatewayHarness();
 
     StartFlowCommand.Input input(String kind) {
-        return new StartFlowCommand.Input("alice", kind, null, null, null, null, null, null, null);
+        return new StartFlowCommand.Input("alice", kind, null, null, null, null, null, null, null, null);
     }
 
     @Test

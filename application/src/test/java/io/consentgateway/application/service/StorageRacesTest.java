@@ -45,8 +45,8 @@ class StorageRacesTest {
                 throw new IllegalStateException("database unavailable");
             }
         };
-        HandleCallbackService callback = new HandleCallbackService(h.flows, broken, h.transactions, h.providers, h.settings,
-                h.clock);
+        HandleCallbackService callback = new HandleCallbackService(h.flows, broken, h.transactions, h.providers,
+                new SecureRandomStateGenerator(), h.settings, h.clock);
 
         CallbackOutcome outcome = callback.handle(h.approvedCallback(started.flowId()));
 

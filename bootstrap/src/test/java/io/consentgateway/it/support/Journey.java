@@ -37,8 +37,11 @@ public final class Journey {
     public record Flow(String id, String widgetUrl) {
     }
 
-    /** The gateway's answer to a callback: a 303 to the front end naming the flow and its outcome. */
-    public record Callback(Http.Response response, String flowId, String outcome, String reason) {
+    /**
+     * The gateway's answer to a callback: a 303 to the front end naming the flow and its outcome (and, for a flow that
+     * completes by confirmation, the confirmation code the front end sends with the user's token).
+     */
+    public record Callback(Http.Response response, String flowId, String outcome, String reason, String confirmation) {
     }
 
     /** A completed journey: the flow and the consent it produced. */
@@ -108,11 +111,17 @@ public final class Journey {
         assertThat(target.getPath()).as("the front end's result page " + target).isEqualTo("/");
         Map<String, String> query = Http.query(target);
         assertThat(query).as("never a code or token in the front end's URL").doesNotContainKeys("code", "state", "access_token");
-        return new Callback(response, query.get("flow"), query.get("outcome"), query.get("reason"));
+        return new Callback(response, query.get("flow"), query.get("outcome"), query.get("reason"), query.get("confirmation"));
     }
 
     public JsonObject flow(String flowId) {
         return client.get("/api/v1/flows/" + flowId).expect(200).json();
+    }
+
+    /** The front end confirms a flow that completes by confirmation, with this journey's user's token. */
+    public Http.Response confirm(String flowId, String confirmation) {
+        return client.post("/api/v1/flows/" + flowId + "/completion",
+                confirmation == null ? "{}" : "{\"confirmation\":\"" + confirmation + "\"}");
     }
 
     public String flowStatus(String flowId) {

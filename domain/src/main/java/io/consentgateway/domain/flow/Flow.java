@@ -8,6 +8,7 @@ import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.shared.RedirectUri;
 import io.consentgateway.domain.shared.Require;
 import io.consentgateway.domain.shared.UserId;
+import io.consentgateway.domain.token.AuthorizationCode;
 import io.consentgateway.domain.token.PkceVerifier;
 
 import java.net.URI;
@@ -21,8 +22,15 @@ import java.util.Optional;
  *   AWAITING_USER --callback with code--> EXCHANGING --tokens stored--> COMPLETED
  *        |  \--abort/cancel--> CANCELLED            \--refused, unreachable, code lapsed--> FAILED
  *        |---success=false / no code--> FAILED
- *        \---flow lifetime passed--> EXPIRED
+ *        |---flow lifetime passed--> EXPIRED
+ *        \--callback with code, completion confirmed--> AWAITING_CONFIRMATION --the starting user confirms--> EXCHANGING
+ *                                                          \--code lifetime passed--> EXPIRED
  * </pre>
+ *
+ * With confirmed completion (RFC 9700 §4.7.1: the callback alone does not prove that the browser bringing the code
+ * belongs to the user who started the flow), the callback only holds the code; the code is exchanged when the user
+ * who started the flow confirms it with their own credentials, so a widget link sent to a victim cannot deliver the
+ * victim's bank data to the attacker who started the flow.
  *
  * Rules: a callback is accepted only with the flow's exact state (and only when the flow's provider recognises
  * it as this flow's); the flow completes at most once; a flow left waiting expires after the policy's
@@ -42,10 +50,13 @@ public final class Flow {
             RedirectUri redirectUri,
             FlowOptions options,
             Optional<URI> returnTo,
+            FlowCompletion completion,
             Optional<ConsentId> renewalOf,
             Optional<String> providerFlowId,
             URI widgetUrl,
             Optional<PkceVerifier> pkceVerifier,
+            Optional<AuthorizationCode> heldCode,
+            Optional<ConfirmationCode> confirmationCode,
             FlowStatus status,
             Instant createdAt,
             Instant expiresAt,
@@ -65,10 +76,13 @@ public final class Flow {
             Require.nonNull(redirectUri, "redirect URI");
             Require.nonNull(options, "options");
             Require.nonNull(returnTo, "return to (optional)");
+            Require.nonNull(completion, "completion");
             Require.nonNull(renewalOf, "renewal of (optional)");
             Require.nonNull(providerFlowId, "provider flow id (optional)");
             Require.nonNull(widgetUrl, "widget URL");
             Require.nonNull(pkceVerifier, "PKCE verifier (optional)");
+            Require.nonNull(heldCode, "held code (optional)");
+            Require.nonNull(confirmationCode, "confirmation code (optional)");
             Require.nonNull(status, "status");
             Require.nonNull(createdAt, "created at");
             Require.nonNull(expiresAt, "expires at");
@@ -83,8 +97,16 @@ public final class Flow {
             if (codeReceivedAt.isPresent() != codeExpiresAt.isPresent()) {
                 throw new InvalidValueException("a received code has an expiry, and only then");
             }
-            if (status == FlowStatus.EXCHANGING && codeReceivedAt.isEmpty()) {
-                throw new InvalidValueException("an exchanging flow has received a code");
+            if ((status == FlowStatus.EXCHANGING || status == FlowStatus.AWAITING_CONFIRMATION) && codeReceivedAt.isEmpty()) {
+                throw new InvalidValueException("an exchanging or confirming flow has received a code");
+            }
+            if (status == FlowStatus.AWAITING_CONFIRMATION && completion != FlowCompletion.CONFIRM) {
+                throw new InvalidValueException("only a flow completed by confirmation awaits confirmation");
+            }
+            if ((status == FlowStatus.AWAITING_CONFIRMATION) != heldCode.isPresent()
+                    || (status == FlowStatus.AWAITING_CONFIRMATION) != confirmationCode.isPresent()) {
+                throw new InvalidValueException("a flow holds a code and its confirmation code while, and only while, it "
+                        + "awaits confirmation");
             }
             if (status == FlowStatus.COMPLETED != consentId.isPresent()) {
                 throw new InvalidValueException("a completed flow, and only a completed flow, has a consent");
@@ -101,18 +123,20 @@ public final class Flow {
         }
 
         /** The same flow with its progress replaced; what it was started with, and its version, stay. */
-        Snapshot with(Optional<PkceVerifier> verifier, FlowStatus newStatus, Optional<Instant> codeReceived,
-                      Optional<Instant> codeExpires, Optional<Instant> ended, Optional<ConsentId> consent,
-                      Optional<FlowFailure> failureReason) {
-            return new Snapshot(id, userId, provider, kind, state, redirectUri, options, returnTo, renewalOf, providerFlowId,
-                    widgetUrl, verifier, newStatus, createdAt, expiresAt, codeReceived, codeExpires, ended, consent,
+        Snapshot with(Optional<PkceVerifier> verifier, Optional<AuthorizationCode> code,
+                      Optional<ConfirmationCode> confirmation, FlowStatus newStatus,
+                      Optional<Instant> codeReceived, Optional<Instant> codeExpires, Optional<Instant> ended,
+                      Optional<ConsentId> consent, Optional<FlowFailure> failureReason) {
+            return new Snapshot(id, userId, provider, kind, state, redirectUri, options, returnTo, completion, renewalOf,
+                    providerFlowId, widgetUrl, verifier, code, confirmation, newStatus, createdAt, expiresAt, codeReceived, codeExpires, ended,
+                    consent,
                     failureReason, version);
         }
 
         Snapshot withVersion(long newVersion) {
-            return new Snapshot(id, userId, provider, kind, state, redirectUri, options, returnTo, renewalOf, providerFlowId,
-                    widgetUrl, pkceVerifier, status, createdAt, expiresAt, codeReceivedAt, codeExpiresAt, endedAt, consentId,
-                    failure, newVersion);
+            return new Snapshot(id, userId, provider, kind, state, redirectUri, options, returnTo, completion, renewalOf,
+                    providerFlowId, widgetUrl, pkceVerifier, heldCode, confirmationCode, status, createdAt, expiresAt, codeReceivedAt, codeExpiresAt, endedAt,
+                    consentId, failure, newVersion);
         }
     }
 
@@ -127,13 +151,13 @@ public final class Flow {
      * lifetime has passed. Version 0 means "not stored yet".
      */
     public static Flow start(FlowId id, UserId userId, ProviderId provider, FlowKind kind, State state,
-                             RedirectUri redirectUri, FlowOptions options, Optional<URI> returnTo,
+                             RedirectUri redirectUri, FlowOptions options, Optional<URI> returnTo, FlowCompletion completion,
                              Optional<ConsentId> renewalOf, Optional<String> providerFlowId, URI widgetUrl,
                              Optional<PkceVerifier> pkceVerifier, Instant at, ConsentPolicy policy) {
         Require.nonNull(options, "options");
         Require.nonNull(at, "start time");
-        return new Flow(new Snapshot(id, userId, provider, kind, state, redirectUri, options.forKind(kind), returnTo,
-                renewalOf, providerFlowId, widgetUrl, pkceVerifier, FlowStatus.AWAITING_USER, at,
+        return new Flow(new Snapshot(id, userId, provider, kind, state, redirectUri, options.forKind(kind), returnTo, completion,
+                renewalOf, providerFlowId, widgetUrl, pkceVerifier, Optional.empty(), Optional.empty(), FlowStatus.AWAITING_USER, at,
                 at.plus(policy.flowLifetime()), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), 0));
     }
@@ -158,11 +182,11 @@ public final class Flow {
         }
     }
 
-    /** True when the flow can no longer progress: waiting past its lifetime, or exchanging past its code's. */
+    /** True when the flow can no longer progress: waiting past its lifetime, or confirming or exchanging past its code's. */
     public boolean isLapsedAt(Instant now) {
         return switch (s.status()) {
             case AWAITING_USER -> !now.isBefore(s.expiresAt());
-            case EXCHANGING -> !now.isBefore(s.codeExpiresAt().orElseThrow());
+            case AWAITING_CONFIRMATION, EXCHANGING -> !now.isBefore(s.codeExpiresAt().orElseThrow());
             default -> false;
         };
     }
@@ -176,11 +200,71 @@ public final class Flow {
     /** The callback carries a code: the flow moves to {@code EXCHANGING}; the code is valid from now for the policy's code lifetime. */
     public Flow beginExchange(Instant at, ConsentPolicy policy) {
         requireStatus(FlowStatus.AWAITING_USER, "only a flow awaiting the user can receive a code");
+        if (s.completion() != FlowCompletion.REDIRECT) {
+            throw new DomainRuleViolation("a flow completed by confirmation exchanges its code only when confirmed");
+        }
         if (isLapsedAt(at)) {
             throw new DomainRuleViolation("flow expired before its callback");
         }
-        return copy(FlowStatus.EXCHANGING, Optional.of(at), Optional.of(at.plus(policy.codeLifetime())),
+        return copy(FlowStatus.EXCHANGING, Optional.empty(), Optional.empty(), Optional.of(at),
+                Optional.of(at.plus(policy.codeLifetime())), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Confirmed completion: the callback carries a code, which the flow holds until the user who started it confirms,
+     * presenting {@code confirmation}, which only the browser that brought the code is given. The code is valid from now
+     * for the policy's code lifetime, and confirming must happen within it.
+     */
+    public Flow holdCode(AuthorizationCode code, ConfirmationCode confirmation, Instant at, ConsentPolicy policy) {
+        Require.nonNull(code, "code");
+        Require.nonNull(confirmation, "confirmation code");
+        requireStatus(FlowStatus.AWAITING_USER, "only a flow awaiting the user can receive a code");
+        if (s.completion() != FlowCompletion.CONFIRM) {
+            throw new DomainRuleViolation("only a flow completed by confirmation holds its code");
+        }
+        if (isLapsedAt(at)) {
+            throw new DomainRuleViolation("flow expired before its callback");
+        }
+        return copy(FlowStatus.AWAITING_CONFIRMATION, Optional.of(code), Optional.of(confirmation), Optional.of(at),
+                Optional.of(at.plus(policy.codeLifetime())), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Whether {@code presented} is the confirmation code this flow handed out (compared in constant time). */
+    public boolean isConfirmedBy(ConfirmationCode presented) {
+        return presented != null && s.confirmationCode().map(presented::equals).orElse(false);
+    }
+
+    /** The confirmation code the callback hands to the browser, while the flow awaits confirmation. */
+    public Optional<ConfirmationCode> confirmationCode() {
+        return s.confirmationCode();
+    }
+
+    /**
+     * The user who started the flow confirms it with the confirmation code its callback handed out: the held code
+     * goes to the exchange and is no longer kept (it is single use, and the flow is {@code EXCHANGING} from now on).
+     *
+     * @throws DomainRuleViolation if {@code by} did not start the flow, it awaits no confirmation, or its code lapsed
+     * @throws CallbackMismatch    if {@code presented} is not the flow's confirmation code
+     */
+    public Flow confirm(UserId by, ConfirmationCode presented, Instant at) {
+        Require.nonNull(by, "confirming user");
+        if (!s.userId().equals(by)) {
+            throw new DomainRuleViolation("only the user who started a flow can confirm it");
+        }
+        requireStatus(FlowStatus.AWAITING_CONFIRMATION, "only a flow awaiting confirmation can be confirmed");
+        if (!isConfirmedBy(presented)) {
+            throw new CallbackMismatch("the confirmation code does not match the flow's");
+        }
+        if (isLapsedAt(at)) {
+            throw new DomainRuleViolation("the flow's code lapsed before its confirmation");
+        }
+        return copy(FlowStatus.EXCHANGING, Optional.empty(), Optional.empty(), s.codeReceivedAt(), s.codeExpiresAt(),
                 Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The code held for confirmation, if the flow awaits it. */
+    public Optional<AuthorizationCode> heldCode() {
+        return s.heldCode();
     }
 
     /** May the received code still be exchanged at this instant? */
@@ -207,16 +291,17 @@ public final class Flow {
     }
 
     /**
-     * The flow's time is up: waiting for the user becomes {@code EXPIRED}; a code that was received but
-     * never exchanged (a crash in between) becomes {@code FAILED} with {@link FlowFailure#CODE_EXPIRED}.
+     * The flow's time is up: waiting for the user, or for the user's confirmation, becomes {@code EXPIRED} (the held
+     * code is dropped); a code that was received but never exchanged (a crash in between) becomes {@code FAILED} with
+     * {@link FlowFailure#CODE_EXPIRED}.
      */
     public Flow lapse(Instant at) {
         if (!isLapsedAt(at)) {
             throw new DomainRuleViolation("flow has not lapsed");
         }
-        return s.status() == FlowStatus.AWAITING_USER
-                ? end(FlowStatus.EXPIRED, at, Optional.empty(), Optional.empty())
-                : end(FlowStatus.FAILED, at, Optional.empty(), Optional.of(FlowFailure.CODE_EXPIRED));
+        return s.status() == FlowStatus.EXCHANGING
+                ? end(FlowStatus.FAILED, at, Optional.empty(), Optional.of(FlowFailure.CODE_EXPIRED))
+                : end(FlowStatus.EXPIRED, at, Optional.empty(), Optional.empty());
     }
 
     /** The repository's view after storing: the same flow at the next version. */
@@ -258,6 +343,10 @@ public final class Flow {
 
     public Optional<URI> returnTo() {
         return s.returnTo();
+    }
+
+    public FlowCompletion completion() {
+        return s.completion();
     }
 
     public Optional<ConsentId> renewalOf() {
@@ -316,14 +405,17 @@ public final class Flow {
 
     private Flow end(FlowStatus status, Instant at, Optional<ConsentId> consentId, Optional<FlowFailure> failure) {
         Require.nonNull(at, "time");
-        return copy(status, s.codeReceivedAt(), s.codeExpiresAt(), Optional.of(at), consentId, failure);
+        return copy(status, Optional.empty(), Optional.empty(), s.codeReceivedAt(), s.codeExpiresAt(), Optional.of(at),
+                consentId, failure);
     }
 
-    private Flow copy(FlowStatus status, Optional<Instant> codeReceivedAt, Optional<Instant> codeExpiresAt,
-                      Optional<Instant> endedAt, Optional<ConsentId> consentId, Optional<FlowFailure> failure) {
+    private Flow copy(FlowStatus status, Optional<AuthorizationCode> heldCode, Optional<ConfirmationCode> confirmation,
+                      Optional<Instant> codeReceivedAt, Optional<Instant> codeExpiresAt, Optional<Instant> endedAt,
+                      Optional<ConsentId> consentId, Optional<FlowFailure> failure) {
         // A finished flow no longer needs its PKCE verifier: drop the secret as soon as it has served.
         Optional<PkceVerifier> verifier = status.isTerminal() ? Optional.empty() : s.pkceVerifier();
-        return new Flow(s.with(verifier, status, codeReceivedAt, codeExpiresAt, endedAt, consentId, failure));
+        return new Flow(s.with(verifier, heldCode, confirmation, status, codeReceivedAt, codeExpiresAt, endedAt, consentId,
+                failure));
     }
 
     @Override

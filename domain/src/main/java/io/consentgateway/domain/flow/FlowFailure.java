@@ -18,5 +18,10 @@ public enum FlowFailure {
      */
     PROVIDER_MISCONFIGURED,
     /** The provider issued tokens but they could not be stored; the code is spent, the user must start again. */
-    NOT_STORED
+    NOT_STORED,
+    /**
+     * A flow completed by confirmation was confirmed, with its confirmation code, by another user than the one who
+     * started it: the sign of a widget link passed to a victim. The held code is dropped unexchanged.
+     */
+    CONFIRMED_BY_ANOTHER_USER
 }

@@ -8,6 +8,7 @@ import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.shared.RedirectUri;
 import io.consentgateway.domain.shared.SyncPeriod;
 import io.consentgateway.domain.shared.UserId;
+import io.consentgateway.domain.token.AuthorizationCode;
 import io.consentgateway.domain.token.PkceVerifier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,13 @@ class FlowTest {
     }
 
     static Flow awaiting(FlowKind kind) {
+        return awaiting(kind, FlowCompletion.REDIRECT);
+    }
+
+    static Flow awaiting(FlowKind kind, FlowCompletion completion) {
         return Flow.start(FlowId.random(), new UserId("alice"), new ProviderId("someprovider"), kind, State.of(STATE_TEXT),
                 RedirectUri.parse("https://gateway.example/callback"), FlowOptions.defaultsFor(kind), Optional.empty(),
-                Optional.empty(), Optional.of("pf-1"), URI.create("https://widget.example/pf-1"),
+                completion, Optional.empty(), Optional.of("pf-1"), URI.create("https://widget.example/pf-1"),
                 Optional.of(new PkceVerifier(VERIFIER_TEXT)), T, POLICY);
     }
 
@@ -58,8 +63,8 @@ class FlowTest {
         void theFlowLifetimeIsConfigurable() {
             Flow flow = Flow.start(FlowId.random(), new UserId("alice"), new ProviderId("someprovider"), FlowKind.ONGOING_ACCESS,
                     State.of(STATE_TEXT), RedirectUri.parse("https://gateway.example/callback"),
-                    FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.empty(), Optional.empty(), Optional.empty(),
-                    URI.create("https://widget.example/x"), Optional.empty(), T, POLICY.withFlowLifetime(Duration.ofMinutes(10)));
+                    FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.empty(), FlowCompletion.REDIRECT, Optional.empty(),
+                    Optional.empty(), URI.create("https://widget.example/x"), Optional.empty(), T, POLICY.withFlowLifetime(Duration.ofMinutes(10)));
 
             assertThat(flow.expiresAt()).isEqualTo(T.plus(Duration.ofMinutes(10)));
         }
@@ -338,8 +343,8 @@ class FlowTest {
             Flow.Snapshot s = awaiting(FlowKind.ONE_TIME_ACCESS).snapshot();
 
             assertThatThrownBy(() -> new Flow.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.state(), s.redirectUri(),
-                    s.options(), s.returnTo(), Optional.of(ConsentId.random()), s.providerFlowId(), s.widgetUrl(), s.pkceVerifier(),
-                    s.status(), s.createdAt(), s.expiresAt(), s.codeReceivedAt(), s.codeExpiresAt(), s.endedAt(), s.consentId(),
+                    s.options(), s.returnTo(), s.completion(), Optional.of(ConsentId.random()), s.providerFlowId(), s.widgetUrl(), s.pkceVerifier(),
+                    s.heldCode(), s.confirmationCode(), s.status(), s.createdAt(), s.expiresAt(), s.codeReceivedAt(), s.codeExpiresAt(), s.endedAt(), s.consentId(),
                     s.failure(), s.version()))
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining("renew");
@@ -358,8 +363,116 @@ class FlowTest {
                                    Optional<Instant> codeExpiresAt, Optional<Instant> endedAt, Optional<ConsentId> consentId,
                                    Optional<FlowFailure> failure) {
             return new Flow.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.state(), s.redirectUri(), s.options(),
-                    s.returnTo(), s.renewalOf(), s.providerFlowId(), s.widgetUrl(), s.pkceVerifier(), status, s.createdAt(),
+                    s.returnTo(), s.completion(), s.renewalOf(), s.providerFlowId(), s.widgetUrl(), s.pkceVerifier(), s.heldCode(), s.confirmationCode(), status, s.createdAt(),
                     s.expiresAt(), codeReceivedAt, codeExpiresAt, endedAt, consentId, failure, s.version());
+        }
+    }
+
+    /** Confirmed completion: the callback holds the code, the user who started the flow confirms it. */
+    @Nested
+    class Confirmation {
+        static final String CODE_TEXT = "the-code-that-must-never-be-printed";
+        static final ConfirmationCode CONFIRMATION = new ConfirmationCode("confirmation-code-never-printed");
+
+        Flow confirming() {
+            return awaiting(FlowKind.ONGOING_ACCESS, FlowCompletion.CONFIRM);
+        }
+
+        Flow holding(Instant at) {
+            return confirming().holdCode(new AuthorizationCode(CODE_TEXT), CONFIRMATION, at, POLICY);
+        }
+
+        @Test
+        void aFlowStartedForConfirmationNeverExchangesStraightFromTheCallback() {
+            assertThatThrownBy(() -> confirming().beginExchange(T.plusSeconds(5), POLICY))
+                    .isInstanceOf(DomainRuleViolation.class);
+            assertThatThrownBy(() -> awaiting().holdCode(new AuthorizationCode(CODE_TEXT), CONFIRMATION, T.plusSeconds(5), POLICY))
+                    .as("and a redirect flow holds no code").isInstanceOf(DomainRuleViolation.class);
+        }
+
+        @Test
+        void theCallbackHoldsTheCodeUntilConfirmationWithinTheCodesLifetime() {
+            Flow held = holding(T.plusSeconds(30));
+
+            assertThat(held.status()).isEqualTo(FlowStatus.AWAITING_CONFIRMATION);
+            assertThat(held.heldCode()).contains(new AuthorizationCode(CODE_TEXT));
+            assertThat(held.codeExpiresAt()).contains(T.plusSeconds(30).plus(POLICY.codeLifetime()));
+            assertThat(held.isTerminal()).isFalse();
+        }
+
+        @Test
+        void theStartingUserConfirmsAndTheCodeGoesToTheExchangeAndIsNoLongerHeld() {
+            Flow exchanging = holding(T.plusSeconds(30)).confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(60));
+
+            assertThat(exchanging.status()).isEqualTo(FlowStatus.EXCHANGING);
+            assertThat(exchanging.heldCode()).isEmpty();
+            assertThat(exchanging.confirmationCode()).isEmpty();
+            assertThat(exchanging.codeUsableAt(T.plusSeconds(61))).isTrue();
+            assertThat(exchanging.pkceVerifier()).as("still needed by the exchange").isPresent();
+        }
+
+        @Test
+        void theConfirmationMustPresentTheCodeTheCallbackHandedOut() {
+            Flow held = holding(T);
+
+            assertThatThrownBy(() -> held.confirm(awaiting().userId(), new ConfirmationCode("guessed"), T.plusSeconds(5)))
+                    .isInstanceOf(CallbackMismatch.class);
+            assertThat(held.isConfirmedBy(CONFIRMATION)).isTrue();
+            assertThat(held.isConfirmedBy(new ConfirmationCode("guessed"))).isFalse();
+            assertThat(held.confirmationCode()).contains(CONFIRMATION);
+        }
+
+        @Test
+        void anotherUserCannotConfirm() {
+            assertThatThrownBy(() -> holding(T).confirm(new UserId("mallory"), CONFIRMATION, T.plusSeconds(5)))
+                    .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("only the user who started");
+        }
+
+        @Test
+        void aFlowConfirmsOnceAndOnlyWhenItAwaitsConfirmation() {
+            Flow exchanging = holding(T).confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(5));
+
+            assertThatThrownBy(() -> exchanging.confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(6)))
+                    .isInstanceOf(DomainRuleViolation.class);
+            assertThatThrownBy(() -> confirming().confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(6)))
+                    .isInstanceOf(DomainRuleViolation.class);
+        }
+
+        @Test
+        void anUnconfirmedFlowLapsesWithItsCodeAndExpiresDroppingTheCode() {
+            Flow held = holding(T);
+            Instant lapse = T.plus(POLICY.codeLifetime());
+
+            assertThat(held.isLapsedAt(lapse.minusSeconds(1))).isFalse();
+            assertThat(held.isLapsedAt(lapse)).isTrue();
+            assertThatThrownBy(() -> held.confirm(awaiting().userId(), CONFIRMATION, lapse)).isInstanceOf(DomainRuleViolation.class);
+            Flow expired = held.lapse(lapse);
+            assertThat(expired.status()).isEqualTo(FlowStatus.EXPIRED);
+            assertThat(expired.heldCode()).isEmpty();
+        }
+
+        @Test
+        void aCodeIsHeldOnlyWhileAwaitingConfirmation() {
+            Flow.Snapshot s = confirming().snapshot();
+
+            assertThatThrownBy(() -> new Flow.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.state(), s.redirectUri(),
+                    s.options(), s.returnTo(), s.completion(), s.renewalOf(), s.providerFlowId(), s.widgetUrl(), s.pkceVerifier(),
+                    Optional.of(new AuthorizationCode(CODE_TEXT)), Optional.of(CONFIRMATION), s.status(), s.createdAt(), s.expiresAt(), s.codeReceivedAt(),
+                    s.codeExpiresAt(), s.endedAt(), s.consentId(), s.failure(), s.version()))
+                    .isInstanceOf(InvalidValueException.class);
+        }
+
+        @Test
+        void aHeldCodeIsNeverPrinted() {
+            Flow held = holding(T);
+
+            assertThat(held.snapshot().toString()).doesNotContain(CODE_TEXT).doesNotContain(CONFIRMATION.reveal());
+            assertThat(held.toString()).doesNotContain(CODE_TEXT);
+        }
+
+        @Test
+        void aLapsedFlowCannotHoldACode() {
+            assertThatThrownBy(() -> holding(T.plus(POLICY.flowLifetime()))).isInstanceOf(DomainRuleViolation.class);
         }
     }
 

@@ -41,8 +41,19 @@ class NrichCallbackTest {
         return nrich.interpretCallback(new CallbackParameters(query), providerFlowId);
     }
 
+    /** A callback for the flow {@link #FLOW}, carrying its {@code flow_id} as nrich always does unless one is given. */
     private static CallbackResult read(String... nameValues) {
-        return read(FLOW, nameValues);
+        boolean flowIdGiven = false;
+        for (int i = 0; i < nameValues.length; i += 2) {
+            flowIdGiven |= nameValues[i].equals("flow_id");
+        }
+        if (flowIdGiven) {
+            return read(FLOW, nameValues);
+        }
+        String[] withFlowId = java.util.Arrays.copyOf(nameValues, nameValues.length + 2);
+        withFlowId[nameValues.length] = "flow_id";
+        withFlowId[nameValues.length + 1] = FLOW.get();
+        return read(FLOW, withFlowId);
     }
 
     @Test
@@ -55,10 +66,19 @@ class NrichCallbackTest {
     }
 
     @Test
-    void aCodeWithoutSuccessOrFlowIdIsApprovedToo() {
+    void aCodeWithoutSuccessIsApprovedToo() {
         assertThat(read("code", "the-code")).isInstanceOf(CallbackResult.Approved.class);
         assertThat(read(Optional.empty(), "code", "the-code", "flow_id", "any")).as("no flow id known: nothing to compare")
                 .isInstanceOf(CallbackResult.Approved.class);
+    }
+
+    @Test
+    void aCallbackWithoutTheFlowIdNrichAlwaysSendsIsNotThisFlows() {
+        assertThat(read(FLOW, "success", "true", "code", "c"))
+                .isEqualTo(CallbackResult.notThisFlow("callback without flow_id"));
+        assertThat(read(FLOW, "abort", "true")).as("not even a cancellation").isInstanceOf(CallbackResult.NotThisFlow.class);
+        assertThat(read(FLOW, "success", "true", "code", "c", "flow_id", " ")).as("a blank one is none")
+                .isInstanceOf(CallbackResult.NotThisFlow.class);
     }
 
     @Test
@@ -111,7 +131,7 @@ class NrichCallbackTest {
 
     @Test
     void blankParametersAreNotGiven() {
-        assertThat(read("error", " ", "success", "", "flow_id", " ", "code", "c")).isInstanceOf(CallbackResult.Approved.class);
+        assertThat(read("error", " ", "success", "", "code", "c")).isInstanceOf(CallbackResult.Approved.class);
     }
 
     @Test

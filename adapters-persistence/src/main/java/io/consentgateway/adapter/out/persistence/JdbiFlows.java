@@ -4,7 +4,9 @@ import io.consentgateway.adapter.out.persistence.crypto.SecretCipher;
 import io.consentgateway.adapter.out.persistence.crypto.SecretColumn;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Flows;
+import io.consentgateway.domain.flow.ConfirmationCode;
 import io.consentgateway.domain.flow.Flow;
+import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowFailure;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowKind;
@@ -19,8 +21,8 @@ import io.consentgateway.domain.shared.RedirectUri;
 import io.consentgateway.domain.shared.ReportingPeriod;
 import io.consentgateway.domain.shared.SyncPeriod;
 import io.consentgateway.domain.shared.UserId;
+import io.consentgateway.domain.token.AuthorizationCode;
 import io.consentgateway.domain.token.PkceVerifier;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 import java.net.URI;
@@ -38,24 +40,27 @@ import static io.consentgateway.adapter.out.persistence.Columns.readable;
 
 /**
  * {@link Flows} on JDBI. One row per flow in {@code flows}; the callback state is stored as a SHA-256 hash
- * (the lookup key) and encrypted (to restore the flow); the PKCE verifier only encrypted.
+ * (the lookup key) and encrypted (to restore the flow); the PKCE verifier, and the code and confirmation code a flow
+ * holds while it awaits confirmation, only encrypted.
  */
 final class JdbiFlows implements Flows {
     static final SecretColumn STATE = new SecretColumn("flows", "state");
     static final SecretColumn PKCE_VERIFIER = new SecretColumn("flows", "pkce_verifier");
+    static final SecretColumn HELD_CODE = new SecretColumn("flows", "code");
+    static final SecretColumn CONFIRMATION_CODE = new SecretColumn("flows", "confirmation");
 
     private static final String COLUMNS = """
             id, user_id, provider, kind, state_hash, state_enc, redirect_uri,
             language, accounts, sync_period_days, reporting_period_months, provider_options,
-            return_to, renewal_of, provider_flow_id, widget_url, pkce_verifier_enc, status,
-            created_at, expires_at, code_received_at, code_expires_at, ended_at, consent_id, failure, version""";
+            return_to, completion, renewal_of, provider_flow_id, widget_url, pkce_verifier_enc, code_enc, confirmation_enc,
+            status, created_at, expires_at, code_received_at, code_expires_at, ended_at, consent_id, failure, version""";
 
     private static final String INSERT = "INSERT INTO flows (" + COLUMNS + """
             ) VALUES (
             :id, :user_id, :provider, :kind, :state_hash, :state_enc, :redirect_uri,
             :language, :accounts, :sync_period_days, :reporting_period_months, :provider_options,
-            :return_to, :renewal_of, :provider_flow_id, :widget_url, :pkce_verifier_enc, :status,
-            :created_at, :expires_at, :code_received_at, :code_expires_at, :ended_at, :consent_id, :failure, :next_version)
+            :return_to, :completion, :renewal_of, :provider_flow_id, :widget_url, :pkce_verifier_enc, :code_enc,
+            :confirmation_enc, :status, :created_at, :expires_at, :code_received_at, :code_expires_at, :ended_at, :consent_id, :failure, :next_version)
             ON CONFLICT DO NOTHING""";
 
     /** A flow's identity (id, user, provider, kind, state, created_at) never changes; everything else may. */
@@ -65,7 +70,7 @@ final class JdbiFlows implements Flows {
               sync_period_days = :sync_period_days, reporting_period_months = :reporting_period_months,
               provider_options = :provider_options, return_to = :return_to, renewal_of = :renewal_of,
               provider_flow_id = :provider_flow_id, widget_url = :widget_url, pkce_verifier_enc = :pkce_verifier_enc,
-              status = :status, expires_at = :expires_at, code_received_at = :code_received_at,
+              code_enc = :code_enc, confirmation_enc = :confirmation_enc, status = :status, expires_at = :expires_at, code_received_at = :code_received_at,
               code_expires_at = :code_expires_at, ended_at = :ended_at, consent_id = :consent_id, failure = :failure,
               version = :next_version
             WHERE id = :id AND version = :version""";
@@ -74,7 +79,7 @@ final class JdbiFlows implements Flows {
     private static final String LAPSED = "SELECT " + COLUMNS + """
              FROM flows
             WHERE (status = 'AWAITING_USER' AND expires_at <= :now)
-               OR (status = 'EXCHANGING' AND code_expires_at <= :now)
+               OR (status IN ('AWAITING_CONFIRMATION', 'EXCHANGING') AND code_expires_at <= :now)
             ORDER BY created_at, id
             LIMIT :limit""";
 
@@ -161,6 +166,7 @@ final class JdbiFlows implements Flows {
                 .bind("user_id", s.userId().value())
                 .bind("provider", s.provider().value())
                 .bind("kind", s.kind().name())
+                .bind("completion", s.completion().name())
                 .bind("state_hash", stateHash(s.state()))
                 .bind("state_enc", cipher.encrypt(s.state().value(), STATE.at(s.id())))
                 .bind("created_at", Columns.instant(s.createdAt()));
@@ -182,6 +188,10 @@ final class JdbiFlows implements Flows {
                 .bind("widget_url", s.widgetUrl().toString())
                 .bind("pkce_verifier_enc", s.pkceVerifier()
                         .map(v -> cipher.encrypt(v.reveal(), PKCE_VERIFIER.at(s.id()))).orElse(null))
+                .bind("code_enc", s.heldCode()
+                        .map(c -> cipher.encrypt(c.reveal(), HELD_CODE.at(s.id()))).orElse(null))
+                .bind("confirmation_enc", s.confirmationCode()
+                        .map(c -> cipher.encrypt(c.reveal(), CONFIRMATION_CODE.at(s.id()))).orElse(null))
                 .bind("status", s.status().name())
                 .bind("expires_at", Columns.instant(s.expiresAt()))
                 .bind("code_received_at", Columns.instant(s.codeReceivedAt()))
@@ -209,10 +219,13 @@ final class JdbiFlows implements Flows {
                 RedirectUri.parse(rs.getString("redirect_uri")),
                 options,
                 Columns.optionalString(rs, "return_to").map(URI::create),
+                FlowCompletion.valueOf(rs.getString("completion")),
                 Optional.ofNullable(Columns.uuid(rs, "renewal_of")).map(ConsentId::new),
                 Columns.optionalString(rs, "provider_flow_id"),
                 URI.create(rs.getString("widget_url")),
                 cipher.decryptIfPresent(rs.getString("pkce_verifier_enc"), PKCE_VERIFIER.at(id)).map(PkceVerifier::new),
+                cipher.decryptIfPresent(rs.getString("code_enc"), HELD_CODE.at(id)).map(AuthorizationCode::new),
+                cipher.decryptIfPresent(rs.getString("confirmation_enc"), CONFIRMATION_CODE.at(id)).map(ConfirmationCode::new),
                 FlowStatus.valueOf(rs.getString("status")),
                 Columns.instant(rs, "created_at"),
                 Columns.instant(rs, "expires_at"),

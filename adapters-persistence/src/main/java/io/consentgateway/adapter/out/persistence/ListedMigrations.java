@@ -5,7 +5,6 @@ import org.flywaydb.core.api.resource.LoadableResource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -24,7 +23,7 @@ final class ListedMigrations implements ResourceProvider {
     static final String DIRECTORY = "db/migration/";
     /** Every migration script, in order. Add a new script here too. */
     static final List<String> SCRIPTS = List.of("V1__flows_and_consents.sql", "V2__provider_options.sql",
-            "V3__consent_endings.sql");
+            "V3__consent_endings.sql", "V4__flow_confirmation.sql");
 
     private final ClassLoader classLoader;
 

@@ -5,7 +5,9 @@ import io.consentgateway.adapter.out.persistence.crypto.StoredSecretUnreadable;
 import io.consentgateway.adapter.out.persistence.testing.AdapterExtension;
 import io.consentgateway.adapter.out.persistence.testing.TestKeys;
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.flow.ConfirmationCode;
 import io.consentgateway.domain.flow.Flow;
+import io.consentgateway.domain.token.AuthorizationCode;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.consentgateway.application.port.out.contract.PortFixtures.ALICE;
+import static io.consentgateway.application.port.out.contract.PortFixtures.POLICY;
+import static io.consentgateway.application.port.out.contract.PortFixtures.plainIncomeReportFlow;
 import static io.consentgateway.application.port.out.contract.PortFixtures.BOB;
 import static io.consentgateway.application.port.out.contract.PortFixtures.T0;
 import static io.consentgateway.application.port.out.contract.PortFixtures.awaitingFlow;
@@ -57,6 +61,21 @@ abstract class EncryptionAtRestTests {
         assertThat((String) row.get("state_enc")).startsWith("v1.test-1.").doesNotContain(flow.state().value());
         assertThat((String) row.get("pkce_verifier_enc")).startsWith("v1.test-1.")
                 .doesNotContain(flow.pkceVerifier().orElseThrow().reveal());
+    }
+
+    @Test
+    void aCodeHeldForConfirmationAndItsConfirmationCodeAreStoredOnlyEncrypted() {
+        Flow stored = db().adapter().flows().save(plainIncomeReportFlow(ALICE, T0));
+        AuthorizationCode code = new AuthorizationCode("held-code-in-clear-" + UUID.randomUUID());
+        ConfirmationCode confirmation = new ConfirmationCode("confirmation-in-clear-" + UUID.randomUUID());
+        db().adapter().flows().save(stored.holdCode(code, confirmation, T0.plusSeconds(10), POLICY));
+
+        Map<String, Object> row = rawRow("flows", stored.id().value());
+
+        assertThat((String) row.get("code_enc")).startsWith("v1.test-1.");
+        assertThat((String) row.get("confirmation_enc")).startsWith("v1.test-1.");
+        assertThat(row.values()).allSatisfy(value -> assertThat(String.valueOf(value))
+                .doesNotContain(code.reveal()).doesNotContain(confirmation.reveal()));
     }
 
     @Test

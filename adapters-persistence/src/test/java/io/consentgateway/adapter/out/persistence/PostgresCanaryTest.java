@@ -5,12 +5,14 @@ import io.consentgateway.adapter.out.persistence.testing.AdapterExtension;
 import io.consentgateway.adapter.out.persistence.testing.PostgresServer;
 import io.consentgateway.adapter.out.persistence.testing.TestDatabase;
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.flow.ConfirmationCode;
 import io.consentgateway.domain.flow.Flow;
+import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
 import io.consentgateway.domain.shared.ConsentId;
-import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.domain.token.AuthorizationCode;
 import io.consentgateway.domain.token.PkceVerifier;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,8 @@ class PostgresCanaryTest {
     private static final String ACCESS = CANARY + "-access-token";
     private static final String REFRESH = CANARY + "-refresh-token";
     private static final String VERIFIER = CANARY + "-pkce-verifier";
+    private static final String HELD_CODE = CANARY + "-held-code";
+    private static final String CONFIRMATION = CANARY + "-confirmation-code";
 
     @RegisterExtension
     static final AdapterExtension db = AdapterExtension.postgres();
@@ -76,17 +80,19 @@ class PostgresCanaryTest {
     private static Stored storeCanaries() {
         Consent consent = db.adapter().consents().save(Consent.grant(ConsentId.random(), ALICE, PortFixtures.AGGREGATOR,
                 FlowKind.ONGOING_ACCESS, Optional.empty(), tokens(ACCESS, REFRESH), T0, POLICY));
-        Flow flow = db.adapter().flows().save(Flow.start(FlowId.random(), ALICE, PortFixtures.BANK,
+        Flow started = db.adapter().flows().save(Flow.start(FlowId.random(), ALICE, PortFixtures.BANK,
                 FlowKind.ONGOING_ACCESS, newState(), CALLBACK, FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS),
-                Optional.empty(), Optional.empty(), Optional.empty(), URI.create("https://bank.example/authorize"),
-                Optional.of(new PkceVerifier(VERIFIER)), T0, POLICY));
+                Optional.empty(), FlowCompletion.CONFIRM, Optional.empty(), Optional.empty(),
+                URI.create("https://bank.example/authorize"), Optional.of(new PkceVerifier(VERIFIER)), T0, POLICY));
+        Flow flow = db.adapter().flows().save(started.holdCode(new AuthorizationCode(HELD_CODE),
+                new ConfirmationCode(CONFIRMATION), T0.plusSeconds(5), POLICY));
         return new Stored(consent, flow);
     }
 
     private static void assertNoTrace(String dump, Stored stored) {
         assertThat(dump).as("the dump holds the rows")
                 .contains(stored.consent().id().toString(), stored.flow().id().toString(), "v1.test-1.");
-        List<String> secrets = List.of(CANARY, ACCESS, REFRESH, VERIFIER, stored.flow().state().value());
+        List<String> secrets = List.of(CANARY, ACCESS, REFRESH, VERIFIER, HELD_CODE, CONFIRMATION, stored.flow().state().value());
         for (String secret : secrets) {
             byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
             assertThat(dump).doesNotContain(secret,

@@ -61,6 +61,8 @@ public class CallbackResource {
             description = "Validates the state, checks the callback came back at its flow's own provider (mix-up defence) and "
                     + "that the provider recognises it, exchanges the code, stores the consent, then redirects (303) to the flow's "
                     + "returnTo with ?flow=<id>&outcome=COMPLETED|CANCELLED|FAILED|EXPIRED|IN_PROGRESS (and &reason=... on failure). "
+                    + "A flow that completes by confirmation is not exchanged here: outcome=CONFIRMATION_REQUIRED&confirmation=<code>, "
+                    + "for the front end to send to POST /api/v1/flows/{id}/completion with the user's token. "
                     + "The other query parameters are the provider's: nrich sends success, code, abort (older: cancel) and flow_id; "
                     + "an OAuth bank sends code, or error (access_denied when the user declined).")
     @APIResponse(responseCode = "303", description = "Redirect to the front end with flow and outcome")
@@ -76,8 +78,10 @@ public class CallbackResource {
         UriBuilder target = UriBuilder.fromUri(outcome.returnTo().orElse(settings.defaultReturnTo()))
                 .replaceQueryParam("flow", outcome.flowId().toString())
                 .replaceQueryParam("outcome", outcome.outcome().name())
-                .replaceQueryParam("reason");
+                .replaceQueryParam("reason")
+                .replaceQueryParam("confirmation");
         outcome.failure().ifPresent(failure -> target.replaceQueryParam("reason", failure.name().toLowerCase(Locale.ROOT)));
+        outcome.confirmation().ifPresent(code -> target.replaceQueryParam("confirmation", code.reveal()));
         return Response.seeOther(target.build())
                 .header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store")

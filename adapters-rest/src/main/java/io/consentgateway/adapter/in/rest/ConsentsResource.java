@@ -157,7 +157,8 @@ public class ConsentsResource {
         UserId user = CurrentUser.of(security);
         ConsentId consentId = consentId(id);
         RenewalRequest body = RenewalRequest.parse(requestBody);
-        FlowStarted started = renewConsent.renew(RenewConsentCommand.parse(user, consentId, body.language, body.returnTo));
+        FlowStarted started = renewConsent.renew(RenewConsentCommand.parse(user, consentId, body.language, body.returnTo,
+                body.completion));
         return Response.created(uri.getBaseUriBuilder().path("api/v1/flows/{id}").build(started.flowId().toString()))
                 .entity(FlowCreatedResponse.of(started)).build();
     }

@@ -1,11 +1,13 @@
 package io.consentgateway.adapter.in.rest;
 
+import io.consentgateway.adapter.in.rest.dto.CompletionRequest;
 import io.consentgateway.adapter.in.rest.dto.FlowCreatedResponse;
 import io.consentgateway.adapter.in.rest.dto.FlowResponse;
 import io.consentgateway.adapter.in.rest.dto.JsonBody;
 import io.consentgateway.adapter.in.rest.dto.StartFlowRequest;
 import io.consentgateway.adapter.in.rest.problem.Problem;
 import io.consentgateway.adapter.in.rest.security.CurrentUser;
+import io.consentgateway.application.port.in.CompleteFlow;
 import io.consentgateway.application.port.in.FlowStarted;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.NotFound;
@@ -45,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FlowsResource {
     private StartFlow startFlow;
     private ViewFlow viewFlow;
+    private CompleteFlow completeFlow;
     private ProviderId defaultProvider;
 
     protected FlowsResource() {
@@ -52,9 +55,11 @@ public class FlowsResource {
     }
 
     @Inject
-    public FlowsResource(StartFlow startFlow, ViewFlow viewFlow, @Named("defaultProvider") ProviderId defaultProvider) {
+    public FlowsResource(StartFlow startFlow, ViewFlow viewFlow, CompleteFlow completeFlow,
+                         @Named("defaultProvider") ProviderId defaultProvider) {
         this.startFlow = startFlow;
         this.viewFlow = viewFlow;
+        this.completeFlow = completeFlow;
         this.defaultProvider = defaultProvider;
     }
 
@@ -62,7 +67,8 @@ public class FlowsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a consent flow",
             description = "Asks the provider for a widget link. Send the user's browser to widgetUrl; the provider returns it to "
-                    + "/callback, which completes the flow and redirects to returnTo.")
+                    + "/callback, which completes the flow and redirects to returnTo (with completion CONFIRM: which redirects "
+                    + "to returnTo with outcome=CONFIRMATION_REQUIRED and a confirmation, for POST /api/v1/flows/{id}/completion).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StartFlowRequest.class)))
     @APIResponse(responseCode = "201", description = "Flow started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlowCreatedResponse.class)))
@@ -93,6 +99,31 @@ public class FlowsResource {
     public FlowResponse get(@PathParam("id") String id, @Context SecurityContext security) {
         UserId user = CurrentUser.of(security);
         return FlowResponse.of(viewFlow.view(user, parseFlowId(id)));
+    }
+
+    @POST
+    @Path("/{id}/completion")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Confirm a flow after its callback (completion by confirmation)",
+            description = "For a flow started with completion CONFIRM (or on a gateway with cg.callback.completion=confirm): "
+                    + "the callback redirected the browser to returnTo with outcome=CONFIRMATION_REQUIRED and a confirmation "
+                    + "parameter. The front end sends that confirmation here with the signed-in user's token; only the user "
+                    + "who started the flow can complete it, and only then is the provider's code exchanged. Repeating a "
+                    + "confirmation answers the flow as it is.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CompletionRequest.class)))
+    @APIResponse(responseCode = "200", description = "The flow after the exchange: COMPLETED with its consentId, or FAILED with why",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlowResponse.class)))
+    @APIResponse(responseCode = "400", description = "No confirmation, or not this flow's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such flow for this user (a foreign id answers the same)")
+    @APIResponse(responseCode = "409", description = "The flow awaits no confirmation (the provider has not sent the user back "
+            + "yet, or it completes at its callback)")
+    public FlowResponse complete(@PathParam("id") String id, String body, @Context SecurityContext security) {
+        UserId user = CurrentUser.of(security);
+        FlowId flowId = parseFlowId(id);
+        CompletionRequest request = CompletionRequest.parse(body);
+        return FlowResponse.of(completeFlow.complete(user, flowId, request.code()));
     }
 
     private static FlowId parseFlowId(String id) {

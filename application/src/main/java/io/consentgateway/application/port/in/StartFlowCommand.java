@@ -1,5 +1,6 @@
 package io.consentgateway.application.port.in;
 
+import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
 import io.consentgateway.domain.flow.ProviderOptions;
@@ -29,15 +30,25 @@ import java.util.Optional;
  * @param providerOptions  the options only the chosen provider understands, as the client sent them (JSON-like
  *                         values); the service has the provider check them
  * @param returnTo         where the browser goes after the callback; checked against the allow-list by the service
+ * @param completion       how the flow completes, if the client asks; the service applies the deployment's setting
+ *                         otherwise, and refuses a request weaker than it
  */
 public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind, FlowOptions options,
-                               Map<String, Object> providerOptions, Optional<URI> returnTo) {
+                               Map<String, Object> providerOptions, Optional<URI> returnTo,
+                               Optional<FlowCompletion> completion) {
+
+    /** A command that leaves the completion to the deployment's setting. */
+    public StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind, FlowOptions options,
+                            Map<String, Object> providerOptions, Optional<URI> returnTo) {
+        this(userId, provider, kind, options, providerOptions, returnTo, Optional.empty());
+    }
 
     public StartFlowCommand {
         Require.nonNull(userId, "user id");
         Require.nonNull(provider, "provider");
         Require.nonNull(kind, "kind");
         Require.nonNull(returnTo, "return to (optional)");
+        Require.nonNull(completion, "completion (optional)");
         options = Require.nonNull(options, "options").forKind(kind);
         providerOptions = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull(providerOptions, "provider options")));
     }
@@ -48,7 +59,7 @@ public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind
      */
     public record Input(String userId, String kind, String provider, String language, List<String> accounts,
                         Integer syncPeriod, Integer reportingPeriod, Map<String, Object> providerOptions,
-                        String returnTo) {
+                        String returnTo, String completion) {
 
         public StartFlowCommand parse(ProviderId defaultProvider) {
             Fields f = new Fields();
@@ -80,10 +91,12 @@ public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind
                 f.reject("providerOptions", "at most " + ProviderOptions.MAX_OPTIONS + " provider options");
             }
             URI target = f.parse("returnTo", returnTo, StartFlowCommand::absoluteUri);
+            FlowCompletion asked = f.parse("completion", completion, StartFlowCommand::completionOf);
             f.throwIfAny();
             FlowOptions opts = new FlowOptions(lang, refs, Optional.ofNullable(sync), Optional.ofNullable(reporting),
                     ProviderOptions.NONE);
-            return new StartFlowCommand(user, chosen, flowKind, opts, requested, Optional.ofNullable(target));
+            return new StartFlowCommand(user, chosen, flowKind, opts, requested, Optional.ofNullable(target),
+                    Optional.ofNullable(asked));
         }
     }
 
@@ -92,6 +105,14 @@ public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind
             return FlowKind.valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("must be one of ONGOING_ACCESS, ONE_TIME_ACCESS, INCOME_REPORT");
+        }
+    }
+
+    static FlowCompletion completionOf(String text) {
+        try {
+            return FlowCompletion.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be one of REDIRECT, CONFIRM");
         }
     }
 

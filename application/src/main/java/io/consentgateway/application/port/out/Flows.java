@@ -24,6 +24,9 @@ public interface Flows {
     /** The flow a callback's state names. */
     Optional<Flow> findByState(State state);
 
-    /** Unfinished flows whose time is up at {@code now} (waiting past their lifetime, exchanging past their code's), oldest first. */
+    /**
+     * Unfinished flows whose time is up at {@code now} (waiting past their lifetime, awaiting confirmation or exchanging
+     * past their code's), oldest first.
+     */
     List<Flow> findLapsed(Instant now, int limit);
 }

@@ -24,14 +24,14 @@ class StartFlowCommandInputTest {
 
     /** A builder over the raw fields, so each test names only what it changes. */
     static final class In {
-        String userId = "alice", kind = "ONGOING_ACCESS", provider, language, returnTo;
+        String userId = "alice", kind = "ONGOING_ACCESS", provider, language, returnTo, completion;
         List<String> accounts;
         Integer syncPeriod, reportingPeriod;
         Map<String, Object> providerOptions;
 
         StartFlowCommand parse() {
             return new StartFlowCommand.Input(userId, kind, provider, language, accounts, syncPeriod, reportingPeriod,
-                    providerOptions, returnTo).parse(DEFAULT);
+                    providerOptions, returnTo, completion).parse(DEFAULT);
         }
     }
 
@@ -254,5 +254,16 @@ class StartFlowCommandInputTest {
 
             assertThatThrownBy(in::parse).hasMessageContaining("userId").hasMessageContaining("language");
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void completionIsOptionalAndNamedWhenItIsNotOneOfTheTwo() {
+        In in = new In();
+        assertThat(in.parse().completion()).isEmpty();
+        in.completion = "confirm";
+        assertThat(in.parse().completion()).contains(io.consentgateway.domain.flow.FlowCompletion.CONFIRM);
+        in.completion = "later";
+        assertThatThrownBy(in::parse).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                .containsExactly(new FieldError("completion", "must be one of REDIRECT, CONFIRM")));
     }
 }

@@ -16,8 +16,9 @@ import java.util.Optional;
  *
  * <ol>
  *   <li>a {@code flow_id} longer than {@value #MAX_FLOW_ID_LENGTH} or an {@code error} longer than
- *       {@value #MAX_ERROR_LENGTH} characters, or a {@code flow_id} other than the flow's own (where nrich gave one
- *       at the start): not this flow's callback;</li>
+ *       {@value #MAX_ERROR_LENGTH} characters, or — where nrich gave the flow an id at the start, as it always does —
+ *       a missing {@code flow_id} or one other than the flow's own: not this flow's callback (nrich always sends it,
+ *       so a callback without it was not made by nrich for this flow);</li>
  *   <li>{@code abort=true} or {@code cancel=true} (any case), or {@code error=access_denied}: cancelled;</li>
  *   <li>any other {@code error}, or {@code success} other than {@code true}: failed, the provider reported it;</li>
  *   <li>a {@code code}: approved;</li>
@@ -49,6 +50,9 @@ public final class NrichCallbacks {
         if (flowId.filter(id -> id.length() > MAX_FLOW_ID_LENGTH).isPresent()
                 || error.filter(e -> e.length() > MAX_ERROR_LENGTH).isPresent()) {
             return CallbackResult.notThisFlow("callback parameters are too long");
+        }
+        if (providerFlowId.isPresent() && flowId.isEmpty()) {
+            return CallbackResult.notThisFlow("callback without flow_id");
         }
         if (flowId.isPresent() && providerFlowId.isPresent() && !flowId.get().equals(providerFlowId.get())) {
             return CallbackResult.notThisFlow("callback flow_id does not match the flow");

@@ -11,7 +11,8 @@ import java.time.Instant;
         + "\"status\":\"COMPLETED\",\"createdAt\":\"2026-11-22T10:00:00Z\",\"expiresAt\":\"2026-11-22T11:00:00Z\","
         + "\"endedAt\":\"2026-11-22T10:02:10Z\",\"consentId\":\"0f8e4b8e-2d2c-4f7e-a1d2-9b0c3e4f5a6b\"}")
 public record FlowResponse(String id, String provider, String kind,
-                           @Schema(enumeration = {"AWAITING_USER", "EXCHANGING", "COMPLETED", "CANCELLED", "FAILED", "EXPIRED"}) String status,
+                           @Schema(enumeration = {"AWAITING_USER", "AWAITING_CONFIRMATION", "EXCHANGING", "COMPLETED", "CANCELLED",
+                                   "FAILED", "EXPIRED"}) String status,
                            String createdAt, String expiresAt, String endedAt, String consentId, String failure,
                            String widgetUrl) {
     public static FlowResponse of(FlowView flow) {

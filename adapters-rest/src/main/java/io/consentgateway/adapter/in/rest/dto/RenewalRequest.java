@@ -9,6 +9,9 @@ public class RenewalRequest {
     public String language;
     @Schema(description = "Where the browser returns after the callback; must be on the allow-list")
     public String returnTo;
+    @Schema(description = "How the renewal flow completes: REDIRECT or CONFIRM (see POST /api/v1/flows); default: the "
+            + "gateway's setting, which a request may strengthen but not weaken", enumeration = {"REDIRECT", "CONFIRM"})
+    public String completion;
 
     /**
      * Reads the optional body (JAX-RS refuses an empty body for a JSON entity parameter, so the resource takes the
@@ -19,6 +22,7 @@ public class RenewalRequest {
         RenewalRequest request = new RenewalRequest();
         request.language = body.text("language");
         request.returnTo = body.text("returnTo");
+        request.completion = body.text("completion");
         body.throwIfAny();
         return request;
     }

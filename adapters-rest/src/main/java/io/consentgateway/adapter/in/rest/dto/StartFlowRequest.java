@@ -43,6 +43,12 @@ public class StartFlowRequest {
     public Map<String, Object> providerOptions;
     @Schema(description = "Where the browser returns after the callback; must be on the allow-list", example = "http://localhost:9080/")
     public String returnTo;
+    @Schema(description = "How the flow completes once the provider's callback brings a code. REDIRECT: at once, and the "
+            + "callback redirects with outcome COMPLETED. CONFIRM: the callback redirects with outcome CONFIRMATION_REQUIRED "
+            + "and the front end then calls POST /api/v1/flows/{id}/completion with the same user's token; only the user who "
+            + "started the flow can complete it (RFC 9700 §4.7.1). Default: the gateway's setting (cg.callback.completion), "
+            + "which a request may strengthen but not weaken.", enumeration = {"REDIRECT", "CONFIRM"})
+    public String completion;
 
     @Schema(deprecated = true, description = "Deprecated: use providerOptions.accountTypes (nrich)")
     public List<String> accountTypes;
@@ -71,6 +77,7 @@ public class StartFlowRequest {
         request.reportingPeriod = body.integer("reportingPeriod");
         request.providerOptions = body.object("providerOptions", MAX_PROVIDER_OPTIONS);
         request.returnTo = body.text("returnTo");
+        request.completion = body.text("completion");
         request.accountTypes = body.texts("accountTypes", MAX_ACCOUNT_TYPES);
         request.allowMultiSelection = body.flag("allowMultiSelection");
         request.trackingId = body.text("trackingId");
@@ -95,7 +102,7 @@ public class StartFlowRequest {
             throw new InvalidInput(conflicts);
         }
         return new StartFlowCommand.Input(userId, kind, provider, language, accounts, syncPeriod, reportingPeriod,
-                providerOptions == null && legacy.isEmpty() ? null : options, returnTo);
+                providerOptions == null && legacy.isEmpty() ? null : options, returnTo, completion);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.consentgateway.adapter.in.rest.dto.JsonBody;
 import io.consentgateway.adapter.in.rest.security.RequestSizeLimit;
 import io.consentgateway.application.port.in.InvalidCallback;
 import io.consentgateway.application.port.in.InvalidInput;
+import io.consentgateway.application.port.in.FlowNotAwaitingConfirmation;
 import io.consentgateway.application.port.in.NotFound;
 import io.consentgateway.application.port.in.WrongConsentKind;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
@@ -79,6 +80,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof ReauthorizationRequired) {
             return consentNotUsable(ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW);
+        }
+        if (e instanceof FlowNotAwaitingConfirmation notAwaiting) {
+            return Problem.of("flow-not-awaiting-confirmation", "Nothing to confirm", 409, notAwaiting.getMessage());
         }
         if (e instanceof WrongConsentKind wrongKind) {
             return Problem.of("wrong-consent-kind", "Not available for this consent", 409, wrongKind.getMessage());

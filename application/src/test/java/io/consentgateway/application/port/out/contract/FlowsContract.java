@@ -2,11 +2,14 @@ package io.consentgateway.application.port.out.contract;
 
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Flows;
+import io.consentgateway.domain.flow.ConfirmationCode;
 import io.consentgateway.domain.flow.Flow;
+import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowFailure;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowStatus;
 import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.token.AuthorizationCode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -186,8 +189,9 @@ public abstract class FlowsContract {
     void secondFlowWithTheSameStateIsRejectedAndTheStateKeepsNamingTheFirst() {
         Flow first = flows().save(awaitingFlow(ALICE, T0));
         Flow sameState = Flow.restore(new Flow.Snapshot(FlowId.random(), BOB, first.provider(), first.kind(),
-                first.state(), first.redirectUri(), first.options(), first.returnTo(), first.renewalOf(),
-                first.providerFlowId(), first.widgetUrl(), first.pkceVerifier(), FlowStatus.AWAITING_USER,
+                first.state(), first.redirectUri(), first.options(), first.returnTo(), first.completion(), first.renewalOf(),
+                first.providerFlowId(), first.widgetUrl(), first.pkceVerifier(), Optional.empty(), Optional.empty(),
+                FlowStatus.AWAITING_USER,
                 first.createdAt(), first.expiresAt(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), 0));
 
@@ -212,6 +216,28 @@ public abstract class FlowsContract {
 
         assertThat(flows().findLapsed(flow.expiresAt().minusNanos(1000), 10)).isEmpty();
         assertThat(flows().findLapsed(flow.expiresAt(), 10)).extracting(Flow::id).containsExactly(flow.id());
+    }
+
+    @Test
+    void aFlowAwaitingConfirmationKeepsItsHeldCodeSecretAndLapsesWithTheCode() {
+        Flow stored = flows().save(plainIncomeReportFlow(BOB, T0));
+        String codeText = "held-code-" + "c".repeat(300);
+        ConfirmationCode confirmation = new ConfirmationCode("confirm-" + "k".repeat(43));
+        Flow held = flows().save(stored.holdCode(new AuthorizationCode(codeText), confirmation, T0.plus(Duration.ofMinutes(50)),
+                POLICY));
+
+        Flow read = flows().findById(stored.id()).orElseThrow();
+        assertThat(read.snapshot()).isEqualTo(held.snapshot());
+        assertThat(read.completion()).isEqualTo(FlowCompletion.CONFIRM);
+        assertThat(read.heldCode().orElseThrow().reveal()).isEqualTo(codeText);
+        assertThat(read.isConfirmedBy(confirmation)).isTrue();
+        Instant codeExpiry = held.codeExpiresAt().orElseThrow();
+        assertThat(flows().findLapsed(stored.expiresAt(), 10)).as("the code's lifetime counts, not the flow's").isEmpty();
+        assertThat(flows().findLapsed(codeExpiry, 10)).extracting(Flow::id).containsExactly(stored.id());
+
+        Flow exchanging = flows().save(read.confirm(BOB, confirmation, T0.plus(Duration.ofMinutes(55))));
+        assertThat(flows().findById(stored.id()).orElseThrow().heldCode()).as("dropped once confirmed").isEmpty();
+        assertThat(flows().findById(stored.id()).orElseThrow().snapshot()).isEqualTo(exchanging.snapshot());
     }
 
     @Test

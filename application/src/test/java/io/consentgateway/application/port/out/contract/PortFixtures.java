@@ -2,6 +2,7 @@ package io.consentgateway.application.port.out.contract;
 
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.flow.Flow;
+import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
@@ -75,17 +76,20 @@ public final class PortFixtures {
     public static Flow awaitingFlow(UserId user, Instant at) {
         return Flow.start(FlowId.random(), user, AGGREGATOR, FlowKind.ONGOING_ACCESS, newState(), CALLBACK,
                 richOptions(), Optional.of(URI.create("https://app.fintech.example/connected?tab=banks")),
-                Optional.of(ConsentId.random()), Optional.of("nrich-flow-" + FlowId.random()),
+                FlowCompletion.REDIRECT, Optional.of(ConsentId.random()), Optional.of("nrich-flow-" + FlowId.random()),
                 URI.create("https://widget.nrich.example/flow/abc?lang=ar"),
                 Optional.of(new PkceVerifier("pkce-" + "v".repeat(100))), at, POLICY);
     }
 
-    /** An income-report flow with the defaults: no optional part present, a reporting period instead of a sync period. */
+    /**
+     * An income-report flow with the defaults: no optional part present, a reporting period instead of a sync period;
+     * completed by confirmation.
+     */
     public static Flow plainIncomeReportFlow(UserId user, Instant at) {
         FlowOptions options = new FlowOptions(Language.EN, List.of(), Optional.empty(),
                 Optional.of(new ReportingPeriod(6)), ProviderOptions.NONE);
         return Flow.start(FlowId.random(), user, BANK, FlowKind.INCOME_REPORT, newState(), CALLBACK,
-                options, Optional.empty(), Optional.empty(), Optional.empty(),
+                options, Optional.empty(), FlowCompletion.CONFIRM, Optional.empty(), Optional.empty(),
                 URI.create("https://bank.example/authorize?x=1"), Optional.empty(), at, POLICY);
     }
 

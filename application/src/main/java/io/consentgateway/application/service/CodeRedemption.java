@@ -1,0 +1,117 @@
+package io.consentgateway.application.service;
+
+import io.consentgateway.application.port.out.CodeExchange;
+import io.consentgateway.application.port.out.ConcurrentUpdate;
+import io.consentgateway.application.port.out.ConsentProvider;
+import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.application.port.out.Flows;
+import io.consentgateway.application.port.out.ProviderMisconfigured;
+import io.consentgateway.application.port.out.ProviderRejected;
+import io.consentgateway.application.port.out.ProviderUnavailable;
+import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.flow.Flow;
+import io.consentgateway.domain.flow.FlowFailure;
+import io.consentgateway.domain.policy.ConsentPolicy;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.DomainRuleViolation;
+import io.consentgateway.domain.token.AuthorizationCode;
+import io.consentgateway.domain.token.IssuedTokens;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Redeems the code of a flow that is {@code EXCHANGING}: one call to the provider, never retried (the code is single
+ * use), outside any transaction; then the consent (new, or the renewed one) and the completed flow stored together.
+ * Shared by the callback (completion by redirect) and the confirmation (completion by the starting user).
+ */
+final class CodeRedemption {
+    private static final int STORE_ATTEMPTS = 3;
+
+    private final Flows flows;
+    private final Consents consents;
+    private final Transactions transactions;
+    private final GatewaySettings settings;
+    private final Clock clock;
+
+    CodeRedemption(Flows flows, Consents consents, Transactions transactions, GatewaySettings settings, Clock clock) {
+        this.flows = flows;
+        this.consents = consents;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Exchanges {@code code} for the flow, which must be stored as {@code EXCHANGING}; answers the flow as it ended. */
+    Flow redeem(ConsentProvider provider, Flow flow, AuthorizationCode code) {
+        ConsentPolicy policy = settings.policyFor(flow.provider());
+        if (!flow.codeUsableAt(clock.instant())) {
+            return flows.save(flow.fail(FlowFailure.CODE_EXPIRED, clock.instant()));
+        }
+        IssuedTokens issued;
+        try {
+            issued = provider.exchangeCode(new CodeExchange(code, flow.redirectUri(), flow.pkceVerifier()));
+        } catch (ReauthorizationRequired | ProviderRejected refused) {
+            return flows.save(flow.fail(FlowFailure.EXCHANGE_REJECTED, clock.instant()));
+        } catch (ProviderMisconfigured misconfigured) {
+            return flows.save(flow.fail(FlowFailure.PROVIDER_MISCONFIGURED, clock.instant()));
+        } catch (ProviderUnavailable unavailable) {
+            return flows.save(flow.fail(FlowFailure.PROVIDER_UNAVAILABLE, clock.instant()));
+        }
+        Instant grantedAt = clock.instant();
+        ConsentId newConsentId = ConsentId.random();
+        RuntimeException lastFailure = null;
+        // The code is spent: the tokens exist only in memory now. Store them, retrying a lost optimistic race, and if
+        // that is impossible end the flow as NOT_STORED rather than leave it EXCHANGING with the user waiting.
+        for (int attempt = 0; attempt < STORE_ATTEMPTS; attempt++) {
+            try {
+                return transactions.inTransaction(() -> {
+                    Consent consent = flow.renewalOf()
+                            .flatMap(consents::lockForRefresh) // row lock: no refresh or read can make this write stale
+                            .flatMap(existing -> reauthorize(existing, issued, grantedAt, policy))
+                            .orElseGet(() -> Consent.grant(newConsentId, flow.userId(), flow.provider(), flow.kind(),
+                                    flow.providerFlowId(), issued, grantedAt, policy));
+                    Consent stored = consents.save(consent);
+                    return flows.save(flow.complete(stored.id(), grantedAt));
+                });
+            } catch (ConcurrentUpdate raced) {
+                lastFailure = raced;
+            } catch (RuntimeException storageFailed) {
+                lastFailure = storageFailed;
+                break;
+            }
+        }
+        try {
+            return flows.save(flow.fail(FlowFailure.NOT_STORED, clock.instant()));
+        } catch (RuntimeException alsoFailed) {
+            lastFailure.addSuppressed(alsoFailed);
+            throw lastFailure;
+        }
+    }
+
+    /** Stores an ending; if another request ended or advanced the flow first, answers that one instead. */
+    Flow storeOrCurrent(Flow ended) {
+        try {
+            return flows.save(ended);
+        } catch (ConcurrentUpdate lostRace) {
+            return current(ended);
+        }
+    }
+
+    /** The flow as stored now (or as given, if it is gone). */
+    Flow current(Flow flow) {
+        return flows.findById(flow.id()).orElse(flow);
+    }
+
+    /** A renewal updates the consent it renews; if that consent was revoked meanwhile, a new one is granted instead. */
+    private static Optional<Consent> reauthorize(Consent existing, IssuedTokens issued, Instant at, ConsentPolicy policy) {
+        try {
+            return Optional.of(existing.reauthorized(issued, at, policy));
+        } catch (DomainRuleViolation revoked) {
+            return Optional.empty();
+        }
+    }
+}

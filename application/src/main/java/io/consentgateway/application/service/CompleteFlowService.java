@@ -1,0 +1,80 @@
+package io.consentgateway.application.service;
+
+import io.consentgateway.application.port.in.CompleteFlow;
+import io.consentgateway.application.port.in.FlowNotAwaitingConfirmation;
+import io.consentgateway.application.port.in.FlowView;
+import io.consentgateway.application.port.in.InvalidInput;
+import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.out.ConcurrentUpdate;
+import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.application.port.out.Flows;
+import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.domain.flow.ConfirmationCode;
+import io.consentgateway.domain.flow.Flow;
+import io.consentgateway.domain.flow.FlowCompletion;
+import io.consentgateway.domain.flow.FlowFailure;
+import io.consentgateway.domain.flow.FlowId;
+import io.consentgateway.domain.flow.FlowStatus;
+import io.consentgateway.domain.shared.UserId;
+import io.consentgateway.domain.token.AuthorizationCode;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Completion by confirmation: the callback held the code and handed a confirmation code to the browser; now the user
+ * who started the flow, signed in with their own credentials, presents that confirmation code, and only then is the
+ * code exchanged. Another user finds no flow (and, presenting its confirmation code, ends it). Of two concurrent
+ * confirmations one stores the flow as {@code EXCHANGING} first and the other answers the flow as it then is, so the
+ * code still reaches the provider once.
+ */
+public final class CompleteFlowService implements CompleteFlow {
+    private final Flows flows;
+    private final ConsentProviders providers;
+    private final Clock clock;
+    private final CodeRedemption redemption;
+
+    public CompleteFlowService(Flows flows, Consents consents, Transactions transactions, ConsentProviders providers,
+                               GatewaySettings settings, Clock clock) {
+        this.flows = flows;
+        this.providers = providers;
+        this.clock = clock;
+        this.redemption = new CodeRedemption(flows, consents, transactions, settings, clock);
+    }
+
+    @Override
+    public FlowView complete(UserId userId, FlowId flowId, ConfirmationCode confirmation) {
+        Flow flow = flows.findById(flowId).orElseThrow(() -> new NotFound("flow"));
+        Instant now = clock.instant();
+        if (!flow.userId().equals(userId)) {
+            if (flow.status() == FlowStatus.AWAITING_CONFIRMATION && flow.isConfirmedBy(confirmation)) {
+                // The browser that came back from the provider belongs to someone else than the user who started the
+                // flow: a widget link passed on to a victim. Drop the code unexchanged, so nobody ever gets the data.
+                redemption.storeOrCurrent(flow.fail(FlowFailure.CONFIRMED_BY_ANOTHER_USER, now));
+            }
+            throw new NotFound("flow");
+        }
+        if (flow.status() == FlowStatus.AWAITING_USER) {
+            throw new FlowNotAwaitingConfirmation(flow.completion() == FlowCompletion.CONFIRM
+                    ? "the provider has not sent the user back yet: confirm after the callback"
+                    : "this flow completes at its callback, without confirmation");
+        }
+        if (flow.status() != FlowStatus.AWAITING_CONFIRMATION) {
+            return FlowView.of(flow); // exchanging or ended already: a repeated confirmation changes nothing
+        }
+        if (flow.isLapsedAt(now)) {
+            return FlowView.of(redemption.storeOrCurrent(flow.lapse(now)));
+        }
+        if (!flow.isConfirmedBy(confirmation)) {
+            throw InvalidInput.of("confirmation", "is not the confirmation code this flow's callback handed out");
+        }
+        AuthorizationCode code = flow.heldCode().orElseThrow();
+        Flow exchanging;
+        try {
+            exchanging = flows.save(flow.confirm(userId, confirmation, now));
+        } catch (ConcurrentUpdate lostRace) {
+            return FlowView.of(redemption.current(flow));
+        }
+        return FlowView.of(redemption.redeem(providers.of(flow.provider()), exchanging, code));
+    }
+}
