@@ -15,6 +15,11 @@ public final class CurrentUser {
     private CurrentUser() {
     }
 
+    /** No verified bearer token came with the request. */
+    public static boolean isAnonymous(SecurityContext security) {
+        return security == null || !(security.getUserPrincipal() instanceof JsonWebToken);
+    }
+
     public static UserId of(SecurityContext security) {
         if (security == null || !(security.getUserPrincipal() instanceof JsonWebToken token)) {
             throw new NotAuthorizedException("Bearer");

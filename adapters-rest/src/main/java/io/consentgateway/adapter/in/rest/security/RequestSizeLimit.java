@@ -2,6 +2,7 @@ package io.consentgateway.adapter.in.rest.security;
 
 import io.consentgateway.adapter.kit.BoundedInputStream;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -12,9 +13,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.io.IOException;
 
 /**
- * Refuses a request body over {@code cg.api.max-body-bytes} (64 KiB) with 413 before anything parses it: at once when
- * its {@code Content-Length} says so, else (a chunked body) as soon as more than the limit has been read. The bearer
- * token is checked before this (by the server's MicroProfile JWT), so an anonymous caller never gets its body read.
+ * Authentication before the body, then a bounded body. A request that brings a body but no signed-in user (the server's
+ * MicroProfile JWT refuses an invalid token itself, but lets a request without one through) is a 401 before a byte of
+ * the body is looked at or its size discussed. A body over {@code cg.api.max-body-bytes} (64 KiB) is refused with 413
+ * before anything parses it: at once when its {@code Content-Length} says so, else (a chunked body) as soon as more than
+ * the limit has been read. (The API takes a body only from signed-in users; the callback takes none.)
  */
 @Provider
 @PreMatching
@@ -36,6 +39,10 @@ public class RequestSizeLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        boolean bringsBody = request.getLength() > 0 || request.hasEntity();
+        if (bringsBody && CurrentUser.isAnonymous(request.getSecurityContext())) {
+            throw new NotAuthorizedException("Bearer");
+        }
         if (request.getLength() > maxBytes) {
             throw new PayloadTooLarge(maxBytes);
         }
