@@ -53,7 +53,8 @@ final class GatewayConfig {
         return new GatewaySettings(callback, bareCallbackProvider, new ProviderId(string("cg.default-provider")),
                 policiesPerProvider(), policy(),
                 new ReturnToAllowList(allowed), uri("cg.return-to.default"), duration("cg.scheduler.claim-lease"),
-                duration("cg.scheduler.retry-delay"), duration("cg.scheduler.max-retry-after"), completion());
+                duration("cg.scheduler.retry-delay"), duration("cg.scheduler.max-retry-after"), completion(),
+                duration("cg.provider.patience"));
     }
 
     /** {@code cg.callback.completion}: {@code redirect} or {@code confirm}. */

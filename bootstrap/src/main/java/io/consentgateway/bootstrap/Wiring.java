@@ -118,8 +118,13 @@ public class Wiring {
             LOG.warning("Tokens are encrypted with the public DEMO key (cg.crypto.current-key-id=demo). "
                     + "Never use this configuration with real bank data: see docs/operations/production.md.");
         }
+        // The name this node writes with its claim leases: cg.instance-id where the operator set one, else made up.
+        String node = config.getOptionalValue("cg.instance-id", String.class).map(String::strip)
+                .filter(id -> !id.isEmpty() && id.length() <= 64)
+                .orElseGet(() -> "node-" + java.util.UUID.randomUUID());
         PersistenceAdapter persistence = PersistenceAdapter.create(dataSource,
-                KeyRing.fromConfiguration(keyId, gatewayConfig.string("cg.crypto.keys")));
+                KeyRing.fromConfiguration(keyId, gatewayConfig.string("cg.crypto.keys")), node);
+        LOG.info(() -> "This node claims consents as " + node);
         flows = persistence.flows();
         consents = persistence.consents();
         transactions = persistence.transactions();

@@ -35,7 +35,12 @@ public final class Sandbox {
 
     public Sandbox(SandboxClock clock, NrichSettings nrichSettings, BankSettings bankSettings,
                    IdpSettings idpSettings, URI publicBaseUrl) {
-        Secrets secrets = new Secrets();
+        this(clock, nrichSettings, bankSettings, idpSettings, publicBaseUrl, new Secrets());
+    }
+
+    /** With {@code secrets} issuing every token and code (e.g. with a canary prefix). */
+    public Sandbox(SandboxClock clock, NrichSettings nrichSettings, BankSettings bankSettings,
+                   IdpSettings idpSettings, URI publicBaseUrl, Secrets secrets) {
         this.clock = clock;
         this.nrich = new NrichSimulator(clock, nrichSettings, secrets);
         this.nrichData = new NrichData(clock);

@@ -2,6 +2,7 @@ package io.consentgateway.sandbox;
 
 import io.consentgateway.sandbox.bank.BankSettings;
 import io.consentgateway.sandbox.core.SandboxClock;
+import io.consentgateway.sandbox.core.Secrets;
 import io.consentgateway.sandbox.idp.IdpSettings;
 import io.consentgateway.sandbox.nrich.NrichSettings;
 import jakarta.annotation.PostConstruct;
@@ -58,7 +59,9 @@ public class SandboxRuntime {
                 duration(config, "sandbox.idp.token-lifetime", id.tokenLifetime()));
         String base = config.getOptionalValue("sandbox.public-base-url", String.class).orElse(null);
         URI publicBase = base == null || base.isBlank() ? null : URI.create(base.endsWith("/") ? base : base + "/");
-        sandbox = new Sandbox(SandboxClock.system(), nrich, bank, idp, publicBase);
+        // A canary for leak scans: every token and code the simulators issue starts with it (empty by default).
+        Secrets secrets = new Secrets(string(config, "sandbox.secret-prefix", ""));
+        sandbox = new Sandbox(SandboxClock.system(), nrich, bank, idp, publicBase, secrets);
         LOG.info(() -> "Sandbox started (simulated providers only). " + nrich + " " + bank + " issuer=" + idp.issuer());
     }
 

@@ -11,8 +11,11 @@ import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
 import io.consentgateway.application.port.out.Transactions;
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.application.port.in.TryAgainLater;
+import io.consentgateway.domain.flow.ConfirmationCode;
 import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowFailure;
+import io.consentgateway.domain.flow.FlowStatus;
 import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.DomainRuleViolation;
@@ -20,22 +23,33 @@ import io.consentgateway.domain.token.AuthorizationCode;
 import io.consentgateway.domain.token.IssuedTokens;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Redeems the code of a flow that is {@code EXCHANGING}: one call to the provider, never retried (the code is single
- * use), outside any transaction; then the consent (new, or the renewed one) and the completed flow stored together.
- * Shared by the callback (completion by redirect) and the confirmation (completion by the starting user).
+ * Redeems the code of a flow that is {@code EXCHANGING}: the provider called outside any transaction, then the consent
+ * (new, or the renewed one) and the completed flow stored together. Shared by the callback (completion by redirect)
+ * and the confirmation (completion by the starting user).
+ *
+ * <p>A code is single use, so an exchange that may have reached the provider is never repeated. One that certainly did
+ * not ({@code requestMayHaveBeenProcessed() == false}: too many exchanges in flight, the provider's circuit open, the
+ * provider unreachable) is tried again for {@link GatewaySettings#providerPatience()} ({@link Patience}) — a burst of
+ * users returning at once waits its turn instead of failing. If the provider still cannot be asked, the flow gives
+ * the code back ({@link Flow#exchangeNotSent}) and the caller is told to {@link TryAgainLater}: the same callback or
+ * confirmation completes the flow later, within the code's lifetime.
  */
 final class CodeRedemption {
     private static final int STORE_ATTEMPTS = 3;
+    /** What the caller is told to wait before repeating a callback or confirmation the provider could not take. */
+    static final Duration TRY_AGAIN_AFTER = Duration.ofSeconds(2);
 
     private final Flows flows;
     private final Consents consents;
     private final Transactions transactions;
     private final GatewaySettings settings;
     private final Clock clock;
+    private final Patience patience;
 
     CodeRedemption(Flows flows, Consents consents, Transactions transactions, GatewaySettings settings, Clock clock) {
         this.flows = flows;
@@ -43,23 +57,41 @@ final class CodeRedemption {
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
+        this.patience = new Patience(settings.providerPatience(), clock);
     }
 
-    /** Exchanges {@code code} for the flow, which must be stored as {@code EXCHANGING}; answers the flow as it ended. */
-    Flow redeem(ConsentProvider provider, Flow flow, AuthorizationCode code) {
+    /**
+     * Exchanges {@code code} for the flow, which must be stored as {@code EXCHANGING}; answers the flow as it ended.
+     *
+     * @param confirmation for a flow completed by confirmation, the confirmation code it was confirmed with (to hold
+     *                     the code again if the provider cannot be asked)
+     * @throws TryAgainLater if the provider could not be asked within the patience (nothing spent, the flow waits again)
+     */
+    Flow redeem(ConsentProvider provider, Flow flow, AuthorizationCode code, Optional<ConfirmationCode> confirmation) {
         ConsentPolicy policy = settings.policyFor(flow.provider());
         if (!flow.codeUsableAt(clock.instant())) {
             return flows.save(flow.fail(FlowFailure.CODE_EXPIRED, clock.instant()));
         }
         IssuedTokens issued;
         try {
-            issued = provider.exchangeCode(new CodeExchange(code, flow.redirectUri(), flow.pkceVerifier()));
+            issued = patience.call(
+                    () -> provider.exchangeCode(new CodeExchange(code, flow.redirectUri(), flow.pkceVerifier())),
+                    flow::codeUsableAt);
+        } catch (ProviderUnavailable unavailable) {
+            if (unavailable.requestMayHaveBeenProcessed()) {
+                return flows.save(flow.fail(FlowFailure.PROVIDER_UNAVAILABLE, clock.instant()));
+            }
+            // Never sent: the code is unspent. Give it back to the flow, for the same step to complete it later.
+            Flow waiting = storeOrCurrent(flow.exchangeNotSent(code, confirmation));
+            if (waiting.status() == FlowStatus.EXCHANGING || waiting.isTerminal()) {
+                return waiting;
+            }
+            throw new TryAgainLater("the provider cannot take the code exchange right now; nothing was spent",
+                    TRY_AGAIN_AFTER);
         } catch (ReauthorizationRequired | ProviderRejected refused) {
             return flows.save(flow.fail(FlowFailure.EXCHANGE_REJECTED, clock.instant()));
         } catch (ProviderMisconfigured misconfigured) {
             return flows.save(flow.fail(FlowFailure.PROVIDER_MISCONFIGURED, clock.instant()));
-        } catch (ProviderUnavailable unavailable) {
-            return flows.save(flow.fail(FlowFailure.PROVIDER_UNAVAILABLE, clock.instant()));
         }
         Instant grantedAt = clock.instant();
         ConsentId newConsentId = ConsentId.random();

@@ -20,6 +20,7 @@ import io.consentgateway.domain.token.AuthorizationCode;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Completion by confirmation: the callback held the code and handed a confirmation code to the browser; now the user
@@ -75,6 +76,6 @@ public final class CompleteFlowService implements CompleteFlow {
         } catch (ConcurrentUpdate lostRace) {
             return FlowView.of(redemption.current(flow));
         }
-        return FlowView.of(redemption.redeem(providers.of(flow.provider()), exchanging, code));
+        return FlowView.of(redemption.redeem(providers.of(flow.provider()), exchanging, code, Optional.of(confirmation)));
     }
 }

@@ -23,7 +23,8 @@ import java.util.function.UnaryOperator;
 /**
  * How every data read goes: the user's own consent, readable now; an access token about to expire is
  * refreshed first; a 401 on the data call triggers one refresh and one retry; the read is then recorded as
- * user activity (which keeps an ongoing consent alive).
+ * user activity (which keeps an ongoing consent alive). A data call the provider cannot take yet (too many in flight,
+ * its circuit open) waits its turn within the provider patience ({@link Patience}) before the read answers 503.
  */
 public final class ConsentReader {
     private static final int ACTIVITY_ATTEMPTS = 3;
@@ -33,6 +34,7 @@ public final class ConsentReader {
     private final TokenRefresher refresher;
     private final GatewaySettings settings;
     private final Clock clock;
+    private final Patience patience;
 
     public ConsentReader(Consents consents, ConsentProviders providers, TokenRefresher refresher, GatewaySettings settings,
                          Clock clock) {
@@ -41,6 +43,7 @@ public final class ConsentReader {
         this.refresher = refresher;
         this.settings = settings;
         this.clock = clock;
+        this.patience = new Patience(settings.providerPatience(), clock);
     }
 
     /** The user's own consent; a foreign one is as "not found" as a missing one. */
@@ -61,7 +64,7 @@ public final class ConsentReader {
         }
         T result;
         try {
-            result = call.apply(provider, current.tokens().accessToken());
+            result = whenTaken(provider, current, call);
         } catch (ReauthorizationRequired refused) {
             if (!current.kind().isOngoing()) {
                 // One-time data is gone at the provider; there is nothing to refresh. Remember it, so the consent
@@ -71,7 +74,7 @@ public final class ConsentReader {
             }
             current = refreshed(current);
             try {
-                result = call.apply(provider, current.tokens().accessToken());
+                result = whenTaken(provider, current, call);
             } catch (ReauthorizationRequired refusedAgain) {
                 markEnded(current.id(), fresh -> fresh.refreshRejected());
                 throw new ConsentNotUsable(ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW);
@@ -79,6 +82,12 @@ public final class ConsentReader {
         }
         recordActivity(current.id());
         return result;
+    }
+
+    /** The data call with the consent's access token, repeated while the provider could not take it yet. */
+    private <T> T whenTaken(ConsentProvider provider, Consent consent, BiFunction<ConsentProvider, AccessToken, T> call) {
+        AccessToken token = consent.tokens().accessToken();
+        return patience.call(() -> call.apply(provider, token), nextAttempt -> true);
     }
 
     private Consent refreshed(Consent consent) {

@@ -30,11 +30,14 @@ import java.util.Optional;
  * @param callbackCompletion how a flow completes unless its client asks for more: {@code REDIRECT} (the callback
  *                         exchanges at once) or {@code CONFIRM} (the starting user confirms; a client may not ask for
  *                         {@code REDIRECT} then)
+ * @param providerPatience how long a call the provider cannot take yet (not sent: too many calls in flight, a circuit
+ *                         open, unreachable) is tried again — a code exchange before the user is asked to repeat the
+ *                         same step, a data read before it answers 503; zero: at once
  */
 public record GatewaySettings(RedirectUri callbackBase, Optional<ProviderId> bareCallbackProvider, ProviderId defaultProvider, Map<ProviderId, ConsentPolicy> policies,
                               ConsentPolicy defaultPolicy, ReturnToAllowList returnTo, URI defaultReturnTo,
                               Duration claimLease, Duration retryDelay, Duration maxRetryAfter,
-                              FlowCompletion callbackCompletion) {
+                              FlowCompletion callbackCompletion, Duration providerPatience) {
 
     public GatewaySettings {
         Require.nonNull(callbackBase, "callback base URI");
@@ -51,6 +54,10 @@ public record GatewaySettings(RedirectUri callbackBase, Optional<ProviderId> bar
         Require.nonNull(retryDelay, "retry delay");
         Require.nonNull(maxRetryAfter, "max retry after");
         Require.nonNull(callbackCompletion, "callback completion");
+        Require.nonNull(providerPatience, "exchange patience");
+        if (providerPatience.isNegative()) {
+            throw new IllegalArgumentException("the exchange patience must not be negative");
+        }
         if (maxRetryAfter.compareTo(retryDelay) < 0) {
             throw new IllegalArgumentException("the longest Retry-After honoured must not be shorter than the retry delay");
         }

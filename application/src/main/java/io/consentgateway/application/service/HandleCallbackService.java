@@ -23,6 +23,7 @@ import io.consentgateway.domain.token.AuthorizationCode;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The callback: find the flow by its state, check the callback came back at the flow's own provider's endpoint
@@ -111,6 +112,6 @@ public final class HandleCallbackService implements HandleCallback {
         } catch (ConcurrentUpdate lostRace) {
             return redemption.current(flow);
         }
-        return redemption.redeem(provider, exchanging, code);
+        return redemption.redeem(provider, exchanging, code, Optional.empty());
     }
 }

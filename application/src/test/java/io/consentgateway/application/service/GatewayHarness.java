@@ -81,18 +81,23 @@ final class GatewayHarness {
 
     /** With a fake provider that offers only these kinds. */
     GatewayHarness(Set<FlowKind> kinds) {
-        this(kinds, FlowCompletion.REDIRECT);
+        this(kinds, FlowCompletion.REDIRECT, Duration.ZERO);
     }
 
     /** With every kind, and flows completing as {@code completion} unless a command asks for more. */
     GatewayHarness(FlowCompletion completion) {
-        this(EnumSet.allOf(FlowKind.class), completion);
+        this(EnumSet.allOf(FlowKind.class), completion, Duration.ZERO);
     }
 
-    private GatewayHarness(Set<FlowKind> kinds, FlowCompletion completion) {
+    /** With every kind, flows completing as {@code completion}, and an exchange not sent tried again for {@code patience}. */
+    GatewayHarness(FlowCompletion completion, Duration patience) {
+        this(EnumSet.allOf(FlowKind.class), completion, patience);
+    }
+
+    private GatewayHarness(Set<FlowKind> kinds, FlowCompletion completion, Duration patience) {
         settings = new GatewaySettings(CALLBACK_BASE, Optional.empty(), FakeConsentProvider.ID, Map.of(), policy,
                 new ReturnToAllowList(List.of(APP)), APP.resolve("/connect/done"), Duration.ofMinutes(5), RETRY_DELAY,
-                MAX_RETRY_AFTER, completion);
+                MAX_RETRY_AFTER, completion, patience);
         listConsents = new ListConsentsService(consents, settings, clock);
         fake = new FakeConsentProvider(FakeConsentProvider.ID, clock, kinds);
         provider = new InterceptingProvider(fake);

@@ -76,6 +76,7 @@ public final class FakeConsentProvider implements ConsentProvider {
     public final AtomicInteger exchangeCalls = new AtomicInteger();
     public final AtomicInteger refreshCalls = new AtomicInteger();
     private int refreshAnswersToLose;
+    private int exchangesToRefuse;
     public final AtomicInteger dataCalls = new AtomicInteger();
 
     private ProviderException nextExchangeFailure;
@@ -193,6 +194,10 @@ public final class FakeConsentProvider implements ConsentProvider {
     public synchronized IssuedTokens exchangeCode(CodeExchange exchange) {
         requireReachable();
         exchangeCalls.incrementAndGet();
+        if (exchangesToRefuse > 0) {
+            exchangesToRefuse--;
+            throw new ProviderNotReached("the fake provider takes no more exchanges right now");
+        }
         failIfArmed(nextExchangeFailure, () -> nextExchangeFailure = null);
         if (tokenScript != null) {
             return tokenScript.get();
@@ -338,6 +343,14 @@ public final class FakeConsentProvider implements ConsentProvider {
 
     public synchronized void failNextExchange(ProviderException failure) {
         nextExchangeFailure = failure;
+    }
+
+    /**
+     * The next {@code count} exchanges are refused before they are sent, as by a full bulkhead or an open circuit
+     * ({@link ProviderNotReached}): the code stays valid. (Counted in {@link #exchangeCalls} all the same.)
+     */
+    public synchronized void refuseNextExchangesUnsent(int count) {
+        exchangesToRefuse = count;
     }
 
     public synchronized void failNextRefresh(ProviderException failure) {

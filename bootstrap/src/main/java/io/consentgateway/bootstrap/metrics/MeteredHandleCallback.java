@@ -4,6 +4,7 @@ import io.consentgateway.application.port.in.CallbackCommand;
 import io.consentgateway.application.port.in.CallbackOutcome;
 import io.consentgateway.application.port.in.HandleCallback;
 import io.consentgateway.application.port.in.InvalidCallback;
+import io.consentgateway.application.port.in.TryAgainLater;
 
 /** Counts callbacks by outcome: completed, cancelled, failed, expired flows, and refused callbacks (INVALID). */
 public final class MeteredHandleCallback implements HandleCallback {
@@ -24,6 +25,9 @@ public final class MeteredHandleCallback implements HandleCallback {
         } catch (InvalidCallback refused) {
             metrics.callbackHandled("INVALID");
             throw refused;
+        } catch (TryAgainLater later) {
+            metrics.callbackHandled("TRY_AGAIN_LATER");
+            throw later;
         }
     }
 }

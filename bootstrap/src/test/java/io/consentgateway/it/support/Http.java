@@ -30,7 +30,9 @@ public final class Http {
     public static final String BASE = System.getProperty("it.base.url", "http://localhost:9080").replaceAll("/+$", "");
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** HTTP/1.1: one connection per concurrent request, as many browsers would open (no HTTP/2 stream limit). */
     private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();

@@ -63,6 +63,29 @@ public final class Sandbox {
             return value instanceof JsonNumber n ? n.longValue() : 0;
         }
 
+        /**
+         * The POSTs the simulators took other than refreshes (which the scheduler makes on its own): flow starts, code
+         * exchanges, bank data calls — what a request the gateway refused must never have caused.
+         */
+        public long postsButRefreshes(Stats later) {
+            return later.postsButRefreshes() - postsButRefreshes();
+        }
+
+        /** The count behind {@link #postsButRefreshes(Stats)}. */
+        public long postsButRefreshes() {
+            long total = 0;
+            for (String provider : json.keySet()) {
+                for (Map.Entry<String, JsonValue> route : json.getJsonObject(provider).entrySet()) {
+                    if (route.getKey().startsWith("POST ") && !route.getKey().endsWith("refresh_token")
+                            && !route.getKey().contains("/widget") && !route.getKey().contains("/authorize")
+                            && route.getValue() instanceof JsonNumber n) {
+                        total += n.longValue();
+                    }
+                }
+            }
+            return total;
+        }
+
         /** How many more {@code route} calls the nrich simulator saw in {@code later} than in this snapshot. */
         public long nrichDelta(Stats later, String route) {
             return later.nrich(route) - nrich(route);

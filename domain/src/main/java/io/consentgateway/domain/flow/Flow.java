@@ -267,6 +267,28 @@ public final class Flow {
         return s.heldCode();
     }
 
+    /**
+     * The exchange never reached the provider (refused before sending: the provider unreachable, or the gateway's own
+     * bulkhead or circuit breaker), so the code is unspent. The flow goes back to where it waited for it, so the same
+     * code can still complete it: a flow completed by redirect awaits its callback again (the browser repeats it), a
+     * flow completed by confirmation holds the code again for the same confirmation.
+     *
+     * @param code         the unspent code
+     * @param confirmation for a flow completed by confirmation, the confirmation code it handed out
+     */
+    public Flow exchangeNotSent(AuthorizationCode code, Optional<ConfirmationCode> confirmation) {
+        Require.nonNull(code, "code");
+        Require.nonNull(confirmation, "confirmation code (optional)");
+        requireStatus(FlowStatus.EXCHANGING, "only an exchanging flow can take its code back");
+        if (s.completion() == FlowCompletion.CONFIRM) {
+            return copy(FlowStatus.AWAITING_CONFIRMATION, Optional.of(code), Optional.of(confirmation.orElseThrow(
+                            () -> new DomainRuleViolation("a flow completed by confirmation needs its confirmation code"))),
+                    s.codeReceivedAt(), s.codeExpiresAt(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        return copy(FlowStatus.AWAITING_USER, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     /** May the received code still be exchanged at this instant? */
     public boolean codeUsableAt(Instant at) {
         return s.status() == FlowStatus.EXCHANGING && at.isBefore(s.codeExpiresAt().orElseThrow());

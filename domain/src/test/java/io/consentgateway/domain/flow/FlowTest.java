@@ -471,6 +471,30 @@ class FlowTest {
         }
 
         @Test
+        void anExchangeThatNeverLeftGivesTheCodeBackForTheSameConfirmation() {
+            Flow exchanging = holding(T).confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(5));
+
+            Flow again = exchanging.exchangeNotSent(new AuthorizationCode(CODE_TEXT), Optional.of(CONFIRMATION));
+
+            assertThat(again.status()).isEqualTo(FlowStatus.AWAITING_CONFIRMATION);
+            assertThat(again.heldCode()).contains(new AuthorizationCode(CODE_TEXT));
+            assertThat(again.isConfirmedBy(CONFIRMATION)).isTrue();
+            assertThat(again.codeExpiresAt()).isEqualTo(exchanging.codeExpiresAt());
+        }
+
+        @Test
+        void anExchangeThatNeverLeftLetsARedirectFlowTakeTheSameCallbackAgain() {
+            Flow again = exchanging(T.plusSeconds(5)).exchangeNotSent(new AuthorizationCode(CODE_TEXT), Optional.empty());
+
+            assertThat(again.status()).isEqualTo(FlowStatus.AWAITING_USER);
+            assertThat(again.heldCode()).isEmpty();
+            assertThat(again.codeExpiresAt()).isEmpty();
+            assertThat(again.beginExchange(T.plusSeconds(6), POLICY).status()).isEqualTo(FlowStatus.EXCHANGING);
+            assertThatThrownBy(() -> awaiting().exchangeNotSent(new AuthorizationCode(CODE_TEXT), Optional.empty()))
+                    .isInstanceOf(DomainRuleViolation.class);
+        }
+
+        @Test
         void aLapsedFlowCannotHoldACode() {
             assertThatThrownBy(() -> holding(T.plus(POLICY.flowLifetime()))).isInstanceOf(DomainRuleViolation.class);
         }

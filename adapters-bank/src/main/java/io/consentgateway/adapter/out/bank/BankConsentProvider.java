@@ -218,7 +218,8 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
     @Override
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = ProviderNotReached.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class,
+                    BulkheadException.class})
     @Bulkhead(20)
     @Fallback(fallbackMethod = "exchangeCodeNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public IssuedTokens exchangeCode(CodeExchange exchange) {
@@ -230,7 +231,8 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
     @Override
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = ProviderNotReached.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class,
+                    BulkheadException.class})
     @Bulkhead(20)
     @Fallback(fallbackMethod = "refreshNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public IssuedTokens refresh(RefreshToken refreshToken) {
@@ -252,7 +254,8 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
      */
     @Override
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class,
+                    BulkheadException.class})
     @Bulkhead(40)
     @Fallback(fallbackMethod = "accountsNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public List<Account> accounts(AccessToken accessToken) {
@@ -314,7 +317,8 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
      */
     @Override
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class,
+                    BulkheadException.class})
     @Bulkhead(40)
     @Fallback(fallbackMethod = "transactionsNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter) {

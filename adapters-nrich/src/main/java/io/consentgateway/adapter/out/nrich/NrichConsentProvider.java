@@ -201,7 +201,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     @Override
     @Retry(maxRetries = 1, delay = 300, jitter = 200, retryOn = ProviderNotReached.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class,
+                    BulkheadException.class})
     @Bulkhead(20)
     @Fallback(fallbackMethod = "startFlowNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public ProviderFlow startFlow(ProviderFlowRequest request) {
@@ -222,7 +223,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     @Override
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = ProviderNotReached.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class,
+                    BulkheadException.class})
     @Bulkhead(20)
     @Fallback(fallbackMethod = "exchangeCodeNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public IssuedTokens exchangeCode(CodeExchange exchange) {
@@ -236,7 +238,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     @Override
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = ProviderNotReached.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class,
+                    BulkheadException.class})
     @Bulkhead(20)
     @Fallback(fallbackMethod = "refreshNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public IssuedTokens refresh(RefreshToken refreshToken) {
@@ -259,7 +262,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
             abortOn = {PagingLimitExceeded.class, ProviderBusy.class, ReauthorizationRequired.class,
                     ProviderRejected.class, ProviderMisconfigured.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class,
+                    BulkheadException.class})
     @Bulkhead(40)
     @Fallback(fallbackMethod = "accountsNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public List<Account> accounts(AccessToken accessToken) {
@@ -287,7 +291,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
      */
     @Override
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class,
+                    BulkheadException.class})
     @Bulkhead(40)
     @Fallback(fallbackMethod = "transactionsNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter) {
@@ -349,7 +354,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
             abortOn = {PagingLimitExceeded.class, ProviderBusy.class, ReauthorizationRequired.class,
                     ProviderRejected.class, ProviderMisconfigured.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class})
+            skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class,
+                    BulkheadException.class})
     @Bulkhead(40)
     @Fallback(fallbackMethod = "incomeReportNotCalled", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     public IncomeReport incomeReport(AccessToken accessToken, String providerFlowId) {

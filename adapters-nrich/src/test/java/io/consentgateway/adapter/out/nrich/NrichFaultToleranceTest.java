@@ -89,8 +89,9 @@ class NrichFaultToleranceTest extends NrichWireMockTest {
         CircuitBreaker breaker = method.getAnnotation(CircuitBreaker.class);
         Fallback fallback = method.getAnnotation(Fallback.class);
 
-        assertThat(breaker.skipOn()).containsExactlyInAnyOrder(ReauthorizationRequired.class, ProviderRejected.class,
-                ProviderMisconfigured.class);
+        assertThat(breaker.skipOn()).as("the caller's own errors, and our own bulkhead's refusals, never open the circuit")
+                .containsExactlyInAnyOrder(ReauthorizationRequired.class, ProviderRejected.class,
+                ProviderMisconfigured.class, BulkheadException.class);
         assertThat(method.getAnnotation(Bulkhead.class)).isNotNull();
         assertThat(fallback.applyOn()).containsExactlyInAnyOrder(CircuitBreakerOpenException.class, BulkheadException.class);
         Method fallbackMethod = NrichConsentProvider.class.getDeclaredMethod(fallback.fallbackMethod(), method.getParameterTypes());

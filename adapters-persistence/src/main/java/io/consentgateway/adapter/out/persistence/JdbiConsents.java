@@ -54,7 +54,11 @@ final class JdbiConsents implements Consents {
             :refresh_in_doubt_since, :reauthorization_reason, :next_version, NULL)
             ON CONFLICT DO NOTHING""";
 
-    /** A consent's identity (id, user, provider, kind, granted_at) never changes. A save always releases the lease. */
+    /**
+     * A consent's identity (id, user, provider, kind, granted_at) never changes. A save releases the claim lease if this
+     * node holds it (or nobody is named), never another node's: a user's read on one node must not free a consent that
+     * another node's scheduler is working on, for a third claim to pick up.
+     */
     private static final String UPDATE = """
             UPDATE consents SET
               provider_flow_id = :provider_flow_id, status = :status,
@@ -65,7 +69,10 @@ final class JdbiConsents implements Consents {
               last_user_activity_at = :last_user_activity_at, last_refreshed_at = :last_refreshed_at,
               provider_consent_ends_at = :provider_consent_ends_at, expires_at = :expires_at,
               next_check_at = :next_check_at, refresh_in_doubt_since = :refresh_in_doubt_since,
-              reauthorization_reason = :reauthorization_reason, lease_until = NULL, version = :next_version
+              reauthorization_reason = :reauthorization_reason,
+              lease_until = CASE WHEN lease_holder IS NULL OR lease_holder = :node THEN NULL ELSE lease_until END,
+              lease_holder = CASE WHEN lease_holder IS NULL OR lease_holder = :node THEN NULL ELSE lease_holder END,
+              version = :next_version
             WHERE id = :id AND version = :version""";
 
     /** "Due and nobody holds it": the due-time index finds the candidates, the lease test filters them. */
@@ -85,7 +92,7 @@ final class JdbiConsents implements Consents {
                  ORDER BY next_check_at
                  LIMIT :limit
                  FOR UPDATE SKIP LOCKED)
-            UPDATE consents c SET lease_until = :lease
+            UPDATE consents c SET lease_until = :lease, lease_holder = :node
               FROM due
              WHERE c.id = due.id
             RETURNING c.id, c.next_check_at""";
@@ -96,14 +103,17 @@ final class JdbiConsents implements Consents {
              ORDER BY next_check_at
              LIMIT :limit
              FOR UPDATE SKIP LOCKED""";
-    private static final String LEASE_H2 = "UPDATE consents SET lease_until = :lease WHERE id = :id AND " + DUE;
+    private static final String LEASE_H2 = "UPDATE consents SET lease_until = :lease, lease_holder = :node WHERE id = :id AND "
+            + DUE;
 
     private final Database database;
     private final SecretCipher cipher;
+    private final String node;
 
-    JdbiConsents(Database database, SecretCipher cipher) {
+    JdbiConsents(Database database, SecretCipher cipher, String node) {
         this.database = database;
         this.cipher = cipher;
+        this.node = node;
     }
 
     @Override
@@ -118,6 +128,7 @@ final class JdbiConsents implements Consents {
                 }
             } else {
                 int updated = bindChanging(handle.createUpdate(UPDATE), s, next)
+                        .bind("node", node)
                         .bind("id", s.id().value())
                         .bind("version", s.version())
                         .execute();
@@ -162,9 +173,10 @@ final class JdbiConsents implements Consents {
                     .bind("now", Columns.instant(now))
                     .bind("limit", limit)
                     .bind("lease", Columns.instant(leaseUntil))
+                    .bind("node", node)
                     .map((rs, ctx) -> Claimed.of(rs))
                     .list();
-            case H2 -> claimOnH2(handle, now, limit, leaseUntil);
+            case H2 -> claimOnH2(handle, now, limit, leaseUntil, node);
         });
         return claimed.stream()
                 .sorted(Comparator.comparing(Claimed::due))
@@ -172,7 +184,7 @@ final class JdbiConsents implements Consents {
                 .toList();
     }
 
-    private static List<Claimed> claimOnH2(Handle handle, Instant now, int limit, Instant leaseUntil) {
+    private static List<Claimed> claimOnH2(Handle handle, Instant now, int limit, Instant leaseUntil, String node) {
         List<Claimed> candidates = handle.createQuery(CLAIM_CANDIDATES_H2)
                 .bind("now", Columns.instant(now))
                 .bind("limit", limit)
@@ -182,6 +194,7 @@ final class JdbiConsents implements Consents {
         for (Claimed candidate : candidates) {
             int updated = handle.createUpdate(LEASE_H2)
                     .bind("lease", Columns.instant(leaseUntil))
+                    .bind("node", node)
                     .bind("id", candidate.id())
                     .bind("now", Columns.instant(now))
                     .execute();

@@ -23,7 +23,8 @@ final class ListedMigrations implements ResourceProvider {
     static final String DIRECTORY = "db/migration/";
     /** Every migration script, in order. Add a new script here too. */
     static final List<String> SCRIPTS = List.of("V1__flows_and_consents.sql", "V2__provider_options.sql",
-            "V3__consent_endings.sql", "V4__flow_confirmation.sql");
+            "V3__consent_endings.sql", "V4__flow_confirmation.sql",
+            "V5__lease_holder.sql");
 
     private final ClassLoader classLoader;
 

@@ -29,9 +29,9 @@ public final class PersistenceAdapter {
     private final Consents consents;
     private final Transactions transactions;
 
-    private PersistenceAdapter(Database database, SecretCipher cipher) {
+    private PersistenceAdapter(Database database, SecretCipher cipher, String node) {
         this.flows = new JdbiFlows(database, cipher);
-        this.consents = new JdbiConsents(database, cipher);
+        this.consents = new JdbiConsents(database, cipher, node);
         this.transactions = new JdbiTransactions(database);
     }
 
@@ -41,9 +41,20 @@ public final class PersistenceAdapter {
      * @param keys       the keys that encrypt tokens, PKCE verifiers and states at rest
      */
     public static PersistenceAdapter create(DataSource dataSource, KeyRing keys) {
+        return create(dataSource, keys, "node-" + java.util.UUID.randomUUID());
+    }
+
+    /**
+     * @param node this node's name (at most 64 characters), written with every claim lease it takes: a save by another
+     *             node (a user's read there) leaves the lease alone, so no other node claims the consent meanwhile
+     */
+    public static PersistenceAdapter create(DataSource dataSource, KeyRing keys, String node) {
         Objects.requireNonNull(dataSource, "data source");
         Objects.requireNonNull(keys, "key ring");
-        return new PersistenceAdapter(new Database(Jdbi.create(dataSource)), new SecretCipher(keys));
+        if (node == null || node.isBlank() || node.length() > 64) {
+            throw new IllegalArgumentException("a node name has 1 to 64 characters");
+        }
+        return new PersistenceAdapter(new Database(Jdbi.create(dataSource)), new SecretCipher(keys), node);
     }
 
     public Flows flows() {

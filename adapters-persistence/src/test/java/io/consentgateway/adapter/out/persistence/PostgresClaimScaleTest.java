@@ -119,6 +119,7 @@ class PostgresClaimScaleTest {
     private static Query bindClaim(Query query) {
         return query.bind("now", Columns.instant(NOW))
                 .bind("limit", 100)
-                .bind("lease", Columns.instant(NOW.plusSeconds(300)));
+                .bind("lease", Columns.instant(NOW.plusSeconds(300)))
+                .bind("node", "scale-test");
     }
 }

@@ -3,6 +3,7 @@ package io.consentgateway.adapter.in.rest;
 import io.consentgateway.application.port.in.CallbackCommand;
 import io.consentgateway.application.port.in.CallbackOutcome;
 import io.consentgateway.application.port.in.HandleCallback;
+import io.consentgateway.application.port.in.TryAgainLater;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -68,13 +69,20 @@ public class CallbackResource {
     @APIResponse(responseCode = "303", description = "Redirect to the front end with flow and outcome")
     @APIResponse(responseCode = "400", description = "Unknown or forged state, another flow's or another provider's callback; nothing changed")
     @APIResponse(responseCode = "404", description = "No installed provider has this id; nothing changed")
+    @APIResponse(responseCode = "503", description = "The provider could not take the code yet and nothing was spent: an HTML page "
+            + "that repeats this callback after Retry-After seconds, when the flow completes")
     public Response providerCallback(@PathParam("provider") @Parameter(description = "the provider id, e.g. tatrabanka") String provider,
                                      @Context UriInfo uri) {
         return handle(Optional.of(provider), uri);
     }
 
     private Response handle(Optional<String> endpoint, UriInfo uri) {
-        CallbackOutcome outcome = handleCallback.handle(CallbackCommand.fromQuery(endpoint, uri.getQueryParameters()));
+        CallbackOutcome outcome;
+        try {
+            outcome = handleCallback.handle(CallbackCommand.fromQuery(endpoint, uri.getQueryParameters()));
+        } catch (TryAgainLater later) {
+            return tryAgain(later);
+        }
         UriBuilder target = UriBuilder.fromUri(outcome.returnTo().orElse(settings.defaultReturnTo()))
                 .replaceQueryParam("flow", outcome.flowId().toString())
                 .replaceQueryParam("outcome", outcome.outcome().name())
@@ -85,6 +93,25 @@ public class CallbackResource {
         return Response.seeOther(target.build())
                 .header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /**
+     * The provider could not take the code exchange yet and nothing was spent: the browser, on a page of its own, repeats
+     * this very callback after a moment (a meta refresh: no script), and the flow completes then.
+     */
+    private static Response tryAgain(TryAgainLater later) {
+        long seconds = Math.max(1, later.retryAfter().toSeconds());
+        String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta http-equiv=\"refresh\" content=\"" + seconds + "\"><title>Connecting…</title></head>"
+                + "<body><p>Your bank connection is being completed. This page tries again in " + seconds
+                + " seconds.</p></body></html>";
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .type("text/html; charset=utf-8")
+                .header("Retry-After", seconds)
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-store")
+                .entity(page)
                 .build();
     }
 }

@@ -89,6 +89,9 @@ public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind
             Map<String, Object> requested = providerOptions == null ? Map.of() : providerOptions;
             if (requested.size() > ProviderOptions.MAX_OPTIONS) {
                 f.reject("providerOptions", "at most " + ProviderOptions.MAX_OPTIONS + " provider options");
+            } else if (!requested.keySet().stream().allMatch(name -> OPTION_NAME.matcher(name).matches())) {
+                // Named without repeating the name: it is reflected nowhere, so no markup or line break can travel back.
+                f.reject("providerOptions", "option names are letters, digits, '_', '-' and '.', at most 64 of them");
             }
             URI target = f.parse("returnTo", returnTo, StartFlowCommand::absoluteUri);
             FlowCompletion asked = f.parse("completion", completion, StartFlowCommand::completionOf);
@@ -99,6 +102,9 @@ public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind
                     Optional.ofNullable(asked));
         }
     }
+
+    /** What a provider option may be called: a plain name, safe to repeat in an error. */
+    private static final java.util.regex.Pattern OPTION_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     static FlowKind kindOf(String text) {
         try {

@@ -266,4 +266,17 @@ class StartFlowCommandInputTest {
         assertThatThrownBy(in::parse).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
                 .containsExactly(new FieldError("completion", "must be one of REDIRECT, CONFIRM")));
     }
+
+    @org.junit.jupiter.api.Test
+    void anOptionNameThatIsNotAPlainNameIsRefusedWithoutRepeatingIt() {
+        In in = new In();
+        in.providerOptions = Map.of("<script>alert(1)</script>", "x");
+
+        assertThatThrownBy(in::parse).isInstanceOfSatisfying(InvalidInput.class, e -> {
+            assertThat(e.errors()).extracting(FieldError::field).containsExactly("providerOptions");
+            assertThat(e.errors().toString()).doesNotContain("<script>");
+        });
+        in.providerOptions = Map.of("trackingId", "x", "account.types-2_x", "y");
+        assertThat(in.parse().providerOptions()).containsKeys("trackingId", "account.types-2_x");
+    }
 }

@@ -6,6 +6,7 @@ import io.consentgateway.application.port.in.InvalidCallback;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.FlowNotAwaitingConfirmation;
 import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.in.TryAgainLater;
 import io.consentgateway.application.port.in.WrongConsentKind;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.ProviderMisconfigured;
@@ -97,6 +98,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof ProviderRejected rejected) {
             return Problem.of("provider-rejected", "The provider refused the request", 422,
                     "The provider refused the request; see errors.").withErrors(providerErrors(rejected.fieldErrors()));
+        }
+        if (e instanceof TryAgainLater later) {
+            return Problem.of("try-again-later", "Busy: try the same request again", 503,
+                    "The provider could not be asked right now. Nothing was done and nothing is lost: send the same request "
+                            + "again after the time in Retry-After.")
+                    .withRetryAfter(Math.max(1, later.retryAfter().toSeconds()));
         }
         if (e instanceof ProviderMisconfigured) {
             return Problem.of("provider-misconfigured", "The provider refuses this gateway", 503,

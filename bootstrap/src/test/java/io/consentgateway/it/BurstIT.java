@@ -1,0 +1,96 @@
+package io.consentgateway.it;
+
+import io.consentgateway.it.support.GatewayClient;
+import io.consentgateway.it.support.Http;
+import io.consentgateway.it.support.Journey;
+import io.consentgateway.it.support.Sandbox;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many users at once: every one of 200 users returning from the provider at the same moment gets their consent, and
+ * 200 first reads at once all answer. Surplus work waits its turn (within the exchange's patience) instead of being
+ * refused, and a refusal by the gateway's own bulkhead never counts as the provider failing.
+ */
+class BurstIT {
+    private static final int USERS = 200;
+
+    @Test
+    void twoHundredUsersReturningAtOnceAllCompleteAndTheirFirstReadsAllAnswer() throws Exception {
+        Journey journey = Journey.newUser("burst");
+        List<URI> callbacks = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            callbacks.add(Journey.approve(journey.start("ONGOING_ACCESS").widgetUrl()));
+        }
+        Sandbox.Stats before = Sandbox.stats();
+
+        List<String> outcomes = all(callbacks.stream().<Callable<String>>map(callback -> () -> browserReturns(callback)).toList());
+
+        assertThat(countsOf(outcomes)).as("every user's flow").isEqualTo(Map.of("COMPLETED", USERS));
+        assertThat(before.nrichDelta(Sandbox.stats(), Sandbox.EXCHANGE)).as("each code exchanged once").isEqualTo(USERS);
+
+        List<String> consents = journey.consents().stream().map(c -> c.asJsonObject().getString("id")).toList();
+        assertThat(consents).hasSize(USERS);
+        GatewayClient client = journey.client();
+        List<String> reads = all(consents.stream().<Callable<String>>map(id -> () -> String.valueOf(
+                client.get("/api/v1/consents/" + id + "/accounts").status())).toList());
+        assertThat(countsOf(reads)).as("every first read").isEqualTo(Map.of("200", USERS));
+    }
+
+    /** What a browser does with the callback: follows it, and repeats it while the gateway asks to try again. */
+    private static String browserReturns(URI callback) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            Http.Response response = GatewayClient.anonymous(Http.request(callback.toString()).GET());
+            if (response.status() == 303) {
+                return Http.query(response.location()).get("outcome");
+            }
+            if (response.status() != 503 || System.nanoTime() > deadline) {
+                return "HTTP " + response.status();
+            }
+            Thread.sleep(1000L * Long.parseLong(response.header("Retry-After").orElse("1")));
+        }
+    }
+
+    /** Runs every task at the same moment, on a thread each; answers their results in order. */
+    private static List<String> all(List<Callable<String>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> running = new ArrayList<>();
+            for (Callable<String> task : tasks) {
+                running.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> result : running) {
+                results.add(result.get(120, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Map<String, Integer> countsOf(List<String> results) {
+        Map<String, Integer> counts = new TreeMap<>();
+        results.forEach(result -> counts.merge(result, 1, Integer::sum));
+        return counts;
+    }
+}
