@@ -83,22 +83,26 @@ class CanaryLeakIT {
         answers.add(GatewayClient.anonymous(Http.request("/api/v1/consents").GET()));
 
         List<String> hits = new ArrayList<>();
+        List<Path> logs = filesUnder(Path.of(System.getProperty("it.server.logs")));
+        List<Path> database = filesUnder(Path.of(System.getProperty("it.database")));
         for (Http.Response answer : answers) {
             String seen = answer.body() + "\n" + answer.raw().headers().map();
             if (leaks(seen)) {
                 hits.add("answer of " + answer.call());
             }
         }
-        for (Path file : filesUnder(Path.of(System.getProperty("it.server.logs")))) {
+        for (Path file : logs) {
             if (leaks(Files.readString(file, StandardCharsets.ISO_8859_1))) {
                 hits.add("server log " + file);
             }
         }
-        for (Path file : filesUnder(Path.of(System.getProperty("it.database")))) {
+        for (Path file : database) {
             if (leaks(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))) {
                 hits.add("database file " + file);
             }
         }
+        System.out.printf("[canary] %s: %d answers, %d log files (%,d bytes), %d database files (%,d bytes) scanned, %d hits%n",
+                CANARY, answers.size(), logs.size(), bytes(logs), database.size(), bytes(database), hits.size());
         assertThat(hits).as("places holding a token or code (canary " + CANARY + ")").isEmpty();
         assertThat(answers).as("answers scanned").hasSizeGreaterThan(20);
     }
@@ -119,6 +123,14 @@ class CanaryLeakIT {
         return text.contains(CANARY)
                 || text.contains(Base64.getEncoder().encodeToString(canary).substring(0, 8))
                 || text.contains(Base64.getUrlEncoder().withoutPadding().encodeToString(canary).substring(0, 8));
+    }
+
+    private static long bytes(List<Path> files) throws IOException {
+        long total = 0;
+        for (Path file : files) {
+            total += Files.size(file);
+        }
+        return total;
     }
 
     private static List<Path> filesUnder(Path root) throws IOException {

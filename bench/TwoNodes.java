@@ -1,0 +1,223 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The checks of bench/two-nodes.sh against two gateway nodes on one PostgreSQL and one sandbox (JDK only, no build):
+ * <ol>
+ *   <li>N consents connected through both nodes; both schedulers sweep them when their refresh tokens are due: every
+ *       consent refreshed exactly once (sandbox counters), none lost, none REAUTH_REQUIRED, both nodes did work;</li>
+ *   <li>50 concurrent reads of one consent, split over both nodes, with its access token expired: one refresh, 50 reads;</li>
+ *   <li>the same with only the sandbox's clock moved, so the gateway learns it from a 401: one refresh, 50 reads.</li>
+ * </ol>
+ * Prints the figures; exits 1 when a check fails.
+ */
+public class TwoNodes {
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    static final String REFRESH = "POST /auth/token refresh_token";
+    static final List<String> failures = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        String sandbox = args[0];
+        String[] nodes = {args[1], args[2]};
+        int n = Integer.parseInt(args[3]);
+        Path[] logs = {Path.of(args[4]), Path.of(args[5])};
+        String pg = args[6];
+        String token = field(post(sandbox + "/sandbox/idp/token", "user=bench-" + UUID.randomUUID(),
+                "application/x-www-form-urlencoded", null).body(), "access_token");
+
+        // 1. N consents, then the sweep.
+        long started = System.nanoTime();
+        List<Callable<String>> connects = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String node = nodes[i % 2];
+            connects.add(() -> connect(node, token));
+        }
+        List<String> outcomes = all(connects, 16);
+        long connected = outcomes.stream().filter("COMPLETED"::equals).count();
+        System.out.printf("connected %d of %d consents through both nodes in %.1f s%n", connected, n, seconds(started));
+        outcomes.stream().filter(o -> !"COMPLETED".equals(o)).distinct().limit(5)
+                .forEach(o -> System.out.println("  not completed: " + o));
+        check(connected == n, "every flow completed");
+        if (connected == 0) {
+            System.out.println("FAILED: nothing connected");
+            System.exit(1);
+        }
+        long refreshesBefore = count(sandbox, REFRESH);
+        long sweepStarted = System.nanoTime();
+        long refreshed = 0;
+        while (seconds(sweepStarted) < 600) {
+            refreshed = Long.parseLong(psql(pg, "SELECT count(*) FROM consents WHERE last_refreshed_at IS NOT NULL"));
+            if (refreshed >= n) {
+                break;
+            }
+            Thread.sleep(2000);
+        }
+        long refreshCalls = count(sandbox, REFRESH) - refreshesBefore;
+        String statuses = psql(pg, "SELECT string_agg(status || '=' || c, ',') FROM (SELECT status, count(*) c FROM consents GROUP BY status) s");
+        long[] perNode = {refreshedBy(logs[0]), refreshedBy(logs[1])};
+        System.out.printf("sweep: %d consents refreshed, %d refresh calls at the provider, done %.1f s after the last flow (renewal due 3 min after grant);"
+                + " statuses %s; node a refreshed %d, node b %d%n", refreshed, refreshCalls, seconds(sweepStarted), statuses,
+                perNode[0], perNode[1]);
+        check(refreshed == n, "every consent refreshed");
+        check(refreshCalls == n, "exactly one refresh per consent");
+        check(statuses.equals("ACTIVE=" + n), "every consent still ACTIVE");
+        check(perNode[0] > 0 && perNode[1] > 0 && perNode[0] + perNode[1] == n, "both nodes did part of the work, nothing twice");
+
+        // 2. One consent, its access token expired (40 s at the sandbox), 50 concurrent reads over both nodes.
+        String consent = psql(pg, "SELECT id FROM consents ORDER BY granted_at LIMIT 1");
+        Thread.sleep(41_000);
+        concurrentReads(sandbox, nodes, token, consent, "access token expired");
+
+        // 3. The same, but only the sandbox knows: its clock moves on by two minutes; the gateway learns it from a 401.
+        post(sandbox + "/sandbox/control/clock", "{\"advanceSeconds\":120}", "application/json", null);
+        concurrentReads(sandbox, nodes, token, consent, "sandbox clock moved");
+
+        System.out.println(failures.isEmpty() ? "ALL CHECKS PASSED" : "FAILED: " + failures);
+        System.exit(failures.isEmpty() ? 0 : 1);
+    }
+
+    static void concurrentReads(String sandbox, String[] nodes, String token, String consent, String what) throws Exception {
+        long before = count(sandbox, REFRESH);
+        List<Callable<String>> reads = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String node = nodes[i % 2];
+            reads.add(() -> String.valueOf(get(node + "/api/v1/consents/" + consent + "/accounts", token).statusCode()));
+        }
+        List<String> statuses = all(reads, 50);
+        long ok = statuses.stream().filter("200"::equals).count();
+        long refreshes = count(sandbox, REFRESH) - before;
+        System.out.printf("50 concurrent reads over both nodes (%s): %d answered 200, %d refresh call(s)%n", what, ok, refreshes);
+        check(ok == 50, what + ": 50 successful reads");
+        check(refreshes == 1, what + ": exactly one refresh");
+    }
+
+    /** One user journey: start at the node, approve in the sandbox's widget, come back to the node's callback. */
+    static String connect(String node, String token) throws Exception {
+        HttpResponse<String> flow = post(node + "/api/v1/flows", "{\"kind\":\"ONGOING_ACCESS\",\"language\":\"en\"}",
+                "application/json", token);
+        String widget = field(flow.body(), "widgetUrl");
+        Matcher bank = Pattern.compile("name=\"bank\"[^>]*value=\"([^\"]+)\"").matcher(get(widget, null).body());
+        String form = "action=approve" + (bank.find() ? "&bank=" + URLEncoder.encode(bank.group(1), StandardCharsets.UTF_8) : "");
+        String callback = post(widget, form, "application/x-www-form-urlencoded", null).headers().firstValue("Location").orElseThrow();
+        for (int attempt = 0; attempt < 30; attempt++) {
+            HttpResponse<String> back = get(callback, null);
+            if (back.statusCode() == 303) {
+                Matcher outcome = Pattern.compile("outcome=([A-Z_]+)").matcher(back.headers().firstValue("Location").orElse(""));
+                return outcome.find() ? outcome.group(1) : "?";
+            }
+            if (back.statusCode() != 503) {
+                return "HTTP " + back.statusCode();
+            }
+            Thread.sleep(2000);
+        }
+        return "gave up";
+    }
+
+    /** The refreshes a node's scheduler reports in its log (KeepAliveReport[... refreshed=N ...]). */
+    static long refreshedBy(Path log) throws IOException {
+        Matcher m = Pattern.compile("Keep-alive: KeepAliveReport\\[claimed=\\d+, refreshed=(\\d+)").matcher(Files.readString(log));
+        long total = 0;
+        while (m.find()) {
+            total += Long.parseLong(m.group(1));
+        }
+        return total;
+    }
+
+    static long count(String sandbox, String route) throws Exception {
+        String stats = get(sandbox + "/sandbox/control/stats", null).body();
+        String nrich = stats.substring(Math.max(0, stats.indexOf("\"nrich\":")));
+        Matcher m = Pattern.compile(Pattern.quote("\"" + route + "\":") + "(\\d+)").matcher(nrich);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    static String psql(String url, String sql) throws Exception {
+        Process p = new ProcessBuilder("psql", url, "-qAtc", sql).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("psql: " + out);
+        }
+        return out;
+    }
+
+    static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String url, String body, String type, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static List<String> all(List<Callable<String>> tasks, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> running = new ArrayList<>();
+            for (Callable<String> task : tasks) {
+                running.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return task.call();
+                    } catch (Exception e) {
+                        return e.getClass().getSimpleName() + ": " + e.getMessage();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> f : running) {
+                results.add(f.get(30, TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void check(boolean holds, String what) {
+        System.out.println((holds ? "  ok    " : "  FAIL  ") + what);
+        if (!holds) {
+            failures.add(what);
+        }
+    }
+
+    static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
