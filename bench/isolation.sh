@@ -26,7 +26,7 @@ curl -fsS -o /dev/null -H 'Content-Type: application/json' \
   -d '{"provider":"nrich","path":"/rest/accounts","latencyMs":2000,"rate":1.0}' "$BASE/sandbox/control/faults"
 trap 'curl -fsS -o /dev/null -X DELETE "$BASE/sandbox/control/faults" || true' EXIT
 echo "== during: 64 connections read accounts from a 2 s provider, and 4 list the consents ($DURATION)"
-wrk -t2 -c64 -d"$DURATION" --latency "${auth[@]}" "$BASE/api/v1/consents/$consent/accounts" > /tmp/isolation-slow.txt &
+wrk -t2 -c64 -d"$DURATION" --timeout 30s --latency "${auth[@]}" "$BASE/api/v1/consents/$consent/accounts" > /tmp/isolation-slow.txt &
 slow=$!
 sleep 2
 wrk -t2 -c4 -d"$DURATION" --latency "${auth[@]}" "$BASE/api/v1/consents" | grep -E "Requests/sec|50%|99%|Non-2xx|Latency "
