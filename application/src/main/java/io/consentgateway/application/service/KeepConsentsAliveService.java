@@ -60,8 +60,7 @@ public final class KeepConsentsAliveService implements KeepConsentsAlive {
                 ConsentPolicy policy = settings.policyFor(consent.provider());
                 ConsentStatus before = consent.status();
                 Consent after;
-                // Due for a refresh: a refresh in doubt to settle, or a refresh token old enough to renew.
-                boolean refreshDue = consent.refreshInDoubtSince().isPresent() || consent.refreshTokenRenewalDueAt(now, policy);
+                boolean refreshDue = consent.scheduledRefreshDueAt(now, policy);
                 if (refreshDue && !refresher.fuse().allowsScheduledRefresh(consent.provider())) {
                     // The provider refuses many consents at once: an incident on its side, not so many users leaving.
                     // Touch nothing; look again later, when the fuse may have been reset.

@@ -104,8 +104,7 @@ public final class TokenRefresher {
      * refresh token is due for renewal.
      */
     public Attempt refreshIfDue(ConsentId id) {
-        return attempt(id, consent -> consent.refreshInDoubtSince().isPresent()
-                || consent.refreshTokenRenewalDueAt(clock.instant(), policy(consent)));
+        return attempt(id, consent -> consent.scheduledRefreshDueAt(clock.instant(), policy(consent)));
     }
 
     private Attempt attempt(ConsentId id, Predicate<Consent> stillNeeded) {

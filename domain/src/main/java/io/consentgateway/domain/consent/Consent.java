@@ -211,6 +211,11 @@ public final class Consent {
                 && renewalDueAt(s, policy).map(due -> !now.isBefore(due)).orElse(false);
     }
 
+    /** Is the scheduler's refresh due: a refresh in doubt to settle, or a refresh token due for renewal? */
+    public boolean scheduledRefreshDueAt(Instant now, ConsentPolicy policy) {
+        return s.refreshInDoubtSince().isPresent() || refreshTokenRenewalDueAt(now, policy);
+    }
+
     /**
      * When the refresh token is due for renewal: the renewal age after it was issued, or after the last refresh
      * if that came later (a provider that answers a refresh without a new refresh token must not be asked again
