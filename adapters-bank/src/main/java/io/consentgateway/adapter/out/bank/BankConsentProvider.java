@@ -17,7 +17,6 @@ import io.consentgateway.application.port.out.CallbackParameters;
 import io.consentgateway.application.port.out.CallbackResult;
 import io.consentgateway.application.port.out.CodeExchange;
 import io.consentgateway.application.port.out.ConsentProvider;
-import io.consentgateway.application.port.out.ProviderException;
 import io.consentgateway.application.port.out.ProviderFlow;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
 import io.consentgateway.application.port.out.ProviderNotReached;

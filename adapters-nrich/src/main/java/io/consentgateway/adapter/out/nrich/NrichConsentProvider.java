@@ -26,7 +26,6 @@ import io.consentgateway.application.port.out.CallbackParameters;
 import io.consentgateway.application.port.out.CallbackResult;
 import io.consentgateway.application.port.out.CodeExchange;
 import io.consentgateway.application.port.out.ConsentProvider;
-import io.consentgateway.application.port.out.ProviderException;
 import io.consentgateway.application.port.out.ProviderFlow;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
 import io.consentgateway.application.port.out.ProviderNotReached;
@@ -74,7 +73,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
