@@ -1,35 +1,46 @@
 #!/usr/bin/env bash
-# Does a slow provider starve the rest of the gateway? Against a running gateway with the sandbox (the README's run
-# command, or BASE=...): 64 connections read accounts from a provider made 2 s slow, while 4 connections list the
-# user's consents (no provider call). Prints both latency distributions, then the list alone for comparison.
+# Does a slow or failing provider starve the rest of the gateway? One gateway on PostgreSQL, the sandbox in a server
+# of its own (a sandbox inside the gateway's server would share its threads and CPU); then the checks of
+# bench/java/Isolation.java: the consent list under 64 slow reads, a minute of 503s, answers lost after processing;
+# finally the provider's host goes away (the sandbox's server stops): readiness goes DOWN, liveness and the consent
+# list stay up, and readiness comes back with the provider.
 #
-#   bench/isolation.sh            (needs wrk: apt-get install -y wrk)
+#   bench/isolation.sh [SECONDS]     (each load phase; default 20. The outage lasts OUTAGE seconds, default 60)
+#
+# Needs what bench/lib.sh describes. Leaves the servers' logs in target/bench/isolation/.
 set -euo pipefail
-BASE=${BASE:-http://localhost:9080}
-DURATION=${DURATION:-20s}
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
+bench_init isolation
+SECONDS_EACH=${1:-20}
+OUTAGE=${OUTAGE:-60}
 
-TOKEN=$(curl -fsS -d "user=isolation-$$" "$BASE/sandbox/idp/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
-auth=(-H "Authorization: Bearer $TOKEN")
-flow=$(curl -fsS "${auth[@]}" -H 'Content-Type: application/json' -d '{"kind":"ONGOING_ACCESS"}' "$BASE/api/v1/flows")
-widget=$(printf '%s' "$flow" | sed 's/.*"widgetUrl":"\([^"]*\)".*/\1/')
-bank=$(curl -fsS "$widget" | grep -o 'name="bank"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="\([^"]*\)"/\1/')
-callback=$(curl -fsS -o /dev/null -w '%{redirect_url}' --data-urlencode "action=approve" --data-urlencode "bank=$bank" "$widget")
-curl -fsS -o /dev/null "$callback"
-consent=$(curl -fsS "${auth[@]}" "$BASE/api/v1/consents" | sed 's/.*"id":"\([^"]*\)".*/\1/')
-echo "consent $consent"
+G=$(free_port); S=$(free_port)
+SB="http://localhost:$S"
+bench_database
+log "gateway on $G, sandbox on $S"
+assemble_sandbox sandbox "$S" "http://localhost:$G/callback/tatrabanka"
+assemble_gateway gateway "$G" "$SB" ${CG_BENCH_GATEWAY_OPTIONS:-}
+start_server sandbox; wait_up "$SB/sandbox/control/stats"
+start_server gateway; wait_up "http://localhost:$G/health/ready"
 
-echo "== the consent list alone (4 connections, $DURATION)"
-wrk -t2 -c4 -d"$DURATION" --latency "${auth[@]}" "$BASE/api/v1/consents" | grep -E "Requests/sec|50%|99%|Non-2xx|Latency "
+log "checks (load phases of $SECONDS_EACH s, outage $OUTAGE s)"
+status=0
+bench_java Isolation "$SB" "http://localhost:$G" "$SECONDS_EACH" "$OUTAGE" || status=1
 
-curl -fsS -o /dev/null -H 'Content-Type: application/json' \
-  -d '{"provider":"nrich","path":"/rest/accounts","latencyMs":2000,"rate":1.0}' "$BASE/sandbox/control/faults"
-trap 'curl -fsS -o /dev/null -X DELETE "$BASE/sandbox/control/faults" || true' EXIT
-echo "== during: 64 connections read accounts from a 2 s provider, and 4 list the consents ($DURATION)"
-wrk -t2 -c64 -d"$DURATION" --timeout 30s --latency "${auth[@]}" "$BASE/api/v1/consents/$consent/accounts" > /tmp/isolation-slow.txt &
-slow=$!
-sleep 2
-wrk -t2 -c4 -d"$DURATION" --latency "${auth[@]}" "$BASE/api/v1/consents" | grep -E "Requests/sec|50%|99%|Non-2xx|Latency "
-wait $slow
-echo "-- the slow reads:"
-grep -E "Requests/sec|50%|99%|Non-2xx|Latency |timeout" /tmp/isolation-slow.txt
+log "the provider's host goes away"
+TOKEN=$(curl -fsS -d "user=isolation-host" "$SB/sandbox/idp/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+"$WLP/bin/server" stop "$RUN-sandbox" >/dev/null
+code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+ready=""; for _ in $(seq 1 20); do ready=$(code "http://localhost:$G/health/ready"); [ "$ready" = 503 ] && break; sleep 1; done
+live=$(code "http://localhost:$G/health/live")
+list=$(code -H "Authorization: Bearer $TOKEN" "http://localhost:$G/api/v1/consents")
+echo "sandbox stopped: /health/ready $ready, /health/live $live, consent list $list"
+start_server sandbox; wait_up "$SB/sandbox/control/stats"
+back=""; for _ in $(seq 1 30); do back=$(code "http://localhost:$G/health/ready"); [ "$back" = 200 ] && break; sleep 1; done
+echo "sandbox started again: /health/ready $back"
+if [ "$ready" = 503 ] && [ "$live" = 200 ] && [ "$list" = 200 ] && [ "$back" = 200 ]; then
+  echo "  ok    readiness follows the provider's host; liveness and the consent list stay up"
+else
+  echo "  FAIL  readiness follows the provider's host; liveness and the consent list stay up"; status=1
+fi
+exit $status

@@ -14,7 +14,9 @@ import java.sql.SQLException;
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
-    @Resource(lookup = "jdbc/consentgateway")
+    // Unshareable: a shareable connection stays bound to the request until it ends, however early it was closed, so
+    // every read waiting on a slow provider would hold one of the pool's connections (docs/reliability.md#isolation).
+    @Resource(lookup = "jdbc/consentgateway", shareable = false)
     DataSource dataSource;
 
     @Override

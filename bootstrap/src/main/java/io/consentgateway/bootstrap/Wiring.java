@@ -70,7 +70,9 @@ import java.util.logging.Logger;
 public class Wiring {
     private static final Logger LOG = Logger.getLogger(Wiring.class.getName());
 
-    @Resource(lookup = "jdbc/consentgateway")
+    // Unshareable: a shareable connection stays bound to the request until it ends, however early it was closed, so
+    // every read waiting on a slow provider would hold one of the pool's connections (docs/reliability.md#isolation).
+    @Resource(lookup = "jdbc/consentgateway", shareable = false)
     DataSource dataSource;
 
     @Inject

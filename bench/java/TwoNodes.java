@@ -1,0 +1,108 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The checks of bench/two-nodes.sh against two gateway nodes on one PostgreSQL and one sandbox (JDK only, no build):
+ * <ol>
+ *   <li>N consents connected through both nodes; both schedulers sweep them when their refresh tokens are due: every
+ *       consent refreshed exactly once (sandbox counters), none lost, none REAUTH_REQUIRED, both nodes did work;</li>
+ *   <li>50 concurrent reads of one consent, split over both nodes, with its access token expired: one refresh, 50 reads;</li>
+ *   <li>the same with only the sandbox's clock moved, so the gateway learns it from a 401: one refresh, 50 reads.</li>
+ * </ol>
+ * Prints the figures; exits 1 when a check fails.
+ */
+public class TwoNodes extends Bench {
+    static final String REFRESH = "POST /auth/token refresh_token";
+
+    public static void main(String[] args) throws Exception {
+        String sandbox = args[0];
+        String[] nodes = {args[1], args[2]};
+        int n = Integer.parseInt(args[3]);
+        Path[] logs = {Path.of(args[4]), Path.of(args[5])};
+        String pg = args[6];
+        String token = userToken(sandbox, "bench-" + UUID.randomUUID());
+
+        // 1. N consents, then the sweep.
+        long started = System.nanoTime();
+        List<Callable<String>> connects = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String node = nodes[i % 2];
+            connects.add(() -> connect(node, token));
+        }
+        List<String> outcomes = all(connects, 16);
+        long connected = outcomes.stream().filter("COMPLETED"::equals).count();
+        System.out.printf("connected %d of %d consents through both nodes in %.1f s%n", connected, n, seconds(started));
+        outcomes.stream().filter(o -> !"COMPLETED".equals(o)).distinct().limit(5)
+                .forEach(o -> System.out.println("  not completed: " + o));
+        check(connected == n, "every flow completed");
+        if (connected == 0) {
+            System.out.println("FAILED: nothing connected");
+            System.exit(1);
+        }
+        long refreshesBefore = count(sandbox, REFRESH);
+        long sweepStarted = System.nanoTime();
+        long refreshed = 0;
+        while (seconds(sweepStarted) < 600) {
+            refreshed = Long.parseLong(psql(pg, "SELECT count(*) FROM consents WHERE last_refreshed_at IS NOT NULL"));
+            if (refreshed >= n) {
+                break;
+            }
+            Thread.sleep(2000);
+        }
+        long refreshCalls = count(sandbox, REFRESH) - refreshesBefore;
+        String statuses = psql(pg, "SELECT string_agg(status || '=' || c, ',') FROM (SELECT status, count(*) c FROM consents GROUP BY status) s");
+        long[] perNode = {refreshedBy(logs[0]), refreshedBy(logs[1])};
+        String sweepSeconds = psql(pg, "SELECT round(extract(epoch FROM max(last_refreshed_at) - min(last_refreshed_at))::numeric, 1)"
+                + " FROM consents");
+        System.out.printf("sweep: %d consents refreshed, %d refresh calls at the provider, first to last refresh %s s;"
+                + " statuses %s; node a refreshed %d, node b %d%n", refreshed, refreshCalls, sweepSeconds, statuses,
+                perNode[0], perNode[1]);
+        check(refreshed == n, "every consent refreshed");
+        check(refreshCalls == n, "exactly one refresh per consent");
+        check(statuses.equals("ACTIVE=" + n), "every consent still ACTIVE");
+        check(perNode[0] > 0 && perNode[1] > 0 && perNode[0] + perNode[1] == n, "both nodes did part of the work, nothing twice");
+
+        // 2. One consent, its access token expired (40 s at the sandbox), 50 concurrent reads over both nodes.
+        String consent = psql(pg, "SELECT id FROM consents ORDER BY granted_at LIMIT 1");
+        Thread.sleep(41_000);
+        concurrentReads(sandbox, nodes, token, consent, "access token expired");
+
+        // 3. The same, but only the sandbox knows: its clock moves on by two minutes; the gateway learns it from a 401.
+        post(sandbox + "/sandbox/control/clock", "{\"advanceSeconds\":120}", "application/json", null);
+        concurrentReads(sandbox, nodes, token, consent, "sandbox clock moved");
+
+        finish();
+    }
+
+    static void concurrentReads(String sandbox, String[] nodes, String token, String consent, String what) throws Exception {
+        long before = count(sandbox, REFRESH);
+        List<Callable<String>> reads = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String node = nodes[i % 2];
+            reads.add(() -> String.valueOf(get(node + "/api/v1/consents/" + consent + "/accounts", token).statusCode()));
+        }
+        List<String> statuses = all(reads, 50);
+        long ok = statuses.stream().filter("200"::equals).count();
+        long refreshes = count(sandbox, REFRESH) - before;
+        System.out.printf("50 concurrent reads over both nodes (%s): %d answered 200, %d refresh call(s)%n", what, ok, refreshes);
+        check(ok == 50, what + ": 50 successful reads");
+        check(refreshes == 1, what + ": exactly one refresh");
+    }
+
+    /** The refreshes a node's scheduler reports in its log (KeepAliveReport[... refreshed=N ...]). */
+    static long refreshedBy(Path log) throws IOException {
+        Matcher m = Pattern.compile("Keep-alive: KeepAliveReport\\[claimed=\\d+, refreshed=(\\d+)").matcher(Files.readString(log));
+        long total = 0;
+        while (m.find()) {
+            total += Long.parseLong(m.group(1));
+        }
+        return total;
+    }
+}
