@@ -140,7 +140,7 @@ public class Wiring {
         providers.requireInstalled(settings.defaultProvider(), "cg.default-provider");
         settings.bareCallbackProvider().ifPresent(bare -> providers.requireInstalled(bare, "cg.callback.bare-path-provider"));
 
-        TokenRefresher refresher = new TokenRefresher(consents, transactions, providers, settings, refusalFuse, clock);
+        TokenRefresher refresher = new TokenRefresher(consents, persistence.refreshJournal(), transactions, providers, settings, refusalFuse, clock);
         ConsentReader reader = new ConsentReader(consents, providers, refresher, settings, clock);
         SecureRandomStateGenerator secrets = new SecureRandomStateGenerator();
         StartFlowService startFlowService = new StartFlowService(providers, flows, secrets, settings, clock);

@@ -1,6 +1,7 @@
 package io.consentgateway.application.service;
 
 import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.in.TryAgainLater;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.Consents;
@@ -96,7 +97,9 @@ public final class ConsentReader {
             case REFRESHED, NOT_NEEDED -> attempt.consent();
             case REJECTED -> throw new ConsentNotUsable(ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW);
             // Recorded on the consent; the user sees the outage, and the scheduler settles it within a tick.
-            case IN_DOUBT -> throw attempt.unanswered().orElseThrow();
+            case IN_DOUBT -> throw attempt.unanswered().<RuntimeException>map(unanswered -> unanswered).orElseGet(() ->
+                    new TryAgainLater("a refresh of this consent is in doubt and is being settled",
+                            Consent.SETTLE_IN_DOUBT_AFTER));
             case NOT_REFRESHABLE -> {
                 Consent stored = attempt.consent();
                 ConsentPolicy policy = settings.policyFor(stored.provider());

@@ -51,9 +51,10 @@ public final class KeepConsentsAliveService implements KeepConsentsAlive {
         Instant now = clock.instant();
         int[] flowsFailed = {0};
         int flowsLapsed = lapseFlows(now, batchSize, flowsFailed);
+        int abandoned = refresher.settleAbandoned(batchSize);
         List<ConsentId> claimed = consents.claimDue(now, batchSize, now.plus(settings.claimLease()));
         List<ConsentId> failures = new ArrayList<>();
-        int refreshed = 0, reauth = 0, expiringSoon = 0, expired = 0, deferred = 0, inDoubt = 0, failed = 0;
+        int refreshed = 0, reauth = 0, expiringSoon = 0, expired = 0, deferred = 0, inDoubt = abandoned, failed = 0;
         for (ConsentId id : claimed) {
             try {
                 Consent consent = consents.findById(id).orElseThrow(() -> new NotFound("consent"));

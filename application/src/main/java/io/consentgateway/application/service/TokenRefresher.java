@@ -1,10 +1,12 @@
 package io.consentgateway.application.service;
 
 import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.application.port.out.RefreshJournal;
 import io.consentgateway.application.port.out.Transactions;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.consent.ConsentStatus;
@@ -15,7 +17,9 @@ import io.consentgateway.domain.token.IssuedTokens;
 import io.consentgateway.domain.token.RefreshToken;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,12 +32,17 @@ import java.util.function.Predicate;
  *       instead of racing, and a slow refresh of one consent never holds up another;</li>
  *   <li>the consent row locked ({@link Consents#lockForRefresh}, {@code SELECT ... FOR UPDATE}) and its tokens
  *       <b>re-read under the lock</b>: if another node refreshed meanwhile, its tokens are used as they are;</li>
- *   <li>the provider called, and the new pair stored in the same short transaction before the lock is released.</li>
+ *   <li>a note in the {@link RefreshJournal}, committed on its own before the refresh token is sent;</li>
+ *   <li>the provider called, and the new pair stored, and the note removed, in the same short transaction before the
+ *       lock is released.</li>
  * </ol>
  * A rejected refresh marks the consent {@code REAUTH_REQUIRED} and keeps its tokens; a refresh that never left
  * changes nothing (the transaction rolls back). A refresh that was sent and got no answer is <b>in doubt</b>: the
  * consent records it ({@link Consent#refreshUnanswered}) and the next attempt, by the scheduler within a tick or by a
- * read, settles it; a second unanswered attempt loses the consent rather than present the token a third time.
+ * read, settles it; a second unanswered attempt loses the consent rather than present the token a third time. A node
+ * that dies with a refresh in flight (after the provider rotated the token, perhaps) leaves its journal note behind:
+ * the next attempt, or the scheduler's look for {@link #settleAbandoned abandoned notes}, records that refresh as in
+ * doubt exactly as if it had timed out, instead of trusting a refresh token that may be spent.
  * Every refusal and success is told to the provider's {@link RefusalFuse}, which the scheduler consults before it
  * refreshes.
  */
@@ -67,7 +76,11 @@ public final class TokenRefresher {
         }
     }
 
+    /** A note older than this has no living writer (no refresh call lasts this long); the scheduler settles it. */
+    public static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+
     private final Consents consents;
+    private final RefreshJournal journal;
     private final Transactions transactions;
     private final ConsentProviders providers;
     private final GatewaySettings settings;
@@ -81,10 +94,11 @@ public final class TokenRefresher {
         int users;
     }
 
-    public TokenRefresher(Consents consents, Transactions transactions, ConsentProviders providers, GatewaySettings settings,
-                          RefusalFuse fuse, Clock clock) {
+    public TokenRefresher(Consents consents, RefreshJournal journal, Transactions transactions, ConsentProviders providers,
+                          GatewaySettings settings, RefusalFuse fuse, Clock clock) {
         this.fuse = fuse;
         this.consents = consents;
+        this.journal = journal;
         this.transactions = transactions;
         this.providers = providers;
         this.settings = settings;
@@ -105,6 +119,28 @@ public final class TokenRefresher {
      */
     public Attempt refreshIfDue(ConsentId id) {
         return attempt(id, consent -> consent.scheduledRefreshDueAt(clock.instant(), policy(consent)));
+    }
+
+    /**
+     * The scheduler's look for refreshes whose node died in flight: each note older than {@link #ABANDONED_AFTER} is
+     * settled under its consent's lock (recorded as in doubt, to be settled by one more attempt), however far the
+     * consent's next renewal is.
+     *
+     * @return how many abandoned refreshes were recorded as in doubt
+     */
+    public int settleAbandoned(int limit) {
+        int recorded = 0;
+        for (ConsentId id : journal.abandoned(clock.instant().minus(ABANDONED_AFTER), limit)) {
+            try {
+                attempt(id, consent -> false);
+                recorded++;
+            } catch (NotFound gone) {
+                journal.withdrawn(id); // the note of a consent that no longer exists
+            } catch (ConcurrentUpdate busy) {
+                // its row is locked or was stored meanwhile: the next run looks again
+            }
+        }
+        return recorded;
     }
 
     private Attempt attempt(ConsentId id, Predicate<Consent> stillNeeded) {
@@ -136,38 +172,66 @@ public final class TokenRefresher {
         Consent consent = consents.lockForRefresh(id).orElseThrow(() -> new NotFound("consent"));
         Instant now = clock.instant();
         ConsentPolicy policy = policy(consent);
+        // We hold the lock, so a note found now has no living writer: its refresh was perhaps answered, never stored.
+        Optional<Instant> leftBehind = journal.unsettled(id);
         if (!consent.statusAt(now, policy).isReadable() || !consent.kind().isOngoing()) {
+            leftBehind.ifPresent(sentAt -> journal.settled(id));
             return new Attempt(consent, Result.NOT_REFRESHABLE);
         }
+        if (leftBehind.isPresent()) {
+            Attempt recorded = inDoubt(consent, Optional.empty(), leftBehind.get());
+            if (recorded.result() == Result.REJECTED) {
+                journal.settled(id);
+                return recorded;
+            }
+            consent = recorded.consent(); // in doubt now: settled by the attempt below, or by the scheduler shortly
+        }
         if (!stillNeeded.test(consent)) {
-            return new Attempt(consent, Result.NOT_NEEDED);
+            leftBehind.ifPresent(sentAt -> journal.settled(id));
+            return new Attempt(consent, leftBehind.isPresent() ? Result.IN_DOUBT : Result.NOT_NEEDED);
         }
         Optional<RefreshToken> refreshToken = consent.refreshToken();
         if (refreshToken.isEmpty()) {
+            leftBehind.ifPresent(sentAt -> journal.settled(id));
             return new Attempt(consents.save(consent.refreshRejected()), Result.REJECTED);
         }
+        // Committed on its own before the token leaves (and replacing a note left behind, which this transaction has
+        // only read, so nothing waits for it). From here on, an exception not caught below leaves the note: the
+        // refresh may have been sent.
+        journal.sending(id, clock.instant());
         IssuedTokens issued;
         try {
             issued = providers.of(consent.provider()).refresh(refreshToken.get());
         } catch (ReauthorizationRequired | ProviderRejected refused) {
+            journal.settled(id);
             fuse.refused(consent.provider(), consent.id());
             return new Attempt(consents.save(consent.refreshRejected()), Result.REJECTED);
         } catch (ProviderUnavailable unavailable) {
             if (!unavailable.requestMayHaveBeenProcessed()) {
-                throw unavailable; // it never left: the token is as good as before, and nothing changes
+                // It never left: the token is as good as before, and this transaction rolls back. A dead node's note
+                // goes back as it was (its doubt is not settled yet); otherwise the note goes.
+                leftBehind.ifPresentOrElse(sentAt -> journal.sending(id, sentAt), () -> journal.withdrawn(id));
+                throw unavailable;
             }
-            Consent recorded = consents.save(consent.refreshUnanswered(clock.instant()));
-            if (recorded.status() == ConsentStatus.REAUTH_REQUIRED) {
-                fuse.refused(consent.provider(), consent.id()); // many lost at once is an incident, not users leaving
-                return new Attempt(recorded, Result.REJECTED);
-            }
-            return new Attempt(recorded, Result.IN_DOUBT, Optional.of(unavailable));
+            journal.settled(id);
+            return inDoubt(consent, Optional.of(unavailable), clock.instant());
         }
+        journal.settled(id);
         fuse.succeeded(consent.provider());
         // Persist the rotated pair before anything else: the old refresh token is already spent. Dated at the instant
         // the lock was taken and readability checked, so a provider call that crosses the consent's end cannot make
         // the domain refuse the new pair and lose it.
         return new Attempt(consents.save(consent.refreshed(issued, now, policy)), Result.REFRESHED);
+    }
+
+    /** A refresh was sent at {@code sentAt} and its answer never stored: recorded, or the consent lost if already in doubt. */
+    private Attempt inDoubt(Consent consent, Optional<ProviderUnavailable> unanswered, Instant sentAt) {
+        Consent recorded = consents.save(consent.refreshUnanswered(sentAt));
+        if (recorded.status() == ConsentStatus.REAUTH_REQUIRED) {
+            fuse.refused(consent.provider(), consent.id()); // many lost at once is an incident, not users leaving
+            return new Attempt(recorded, Result.REJECTED);
+        }
+        return new Attempt(recorded, Result.IN_DOUBT, unanswered);
     }
 
     private ConsentPolicy policy(Consent consent) {

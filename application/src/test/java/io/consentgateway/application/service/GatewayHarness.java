@@ -9,6 +9,7 @@ import io.consentgateway.application.port.in.TransactionsQuery;
 import io.consentgateway.application.testing.FakeConsentProvider;
 import io.consentgateway.application.testing.InMemoryConsents;
 import io.consentgateway.application.testing.InMemoryFlows;
+import io.consentgateway.application.testing.InMemoryRefreshJournal;
 import io.consentgateway.application.testing.InMemoryTransactions;
 import io.consentgateway.application.testing.MutableClock;
 import io.consentgateway.domain.consent.Consent;
@@ -51,6 +52,7 @@ final class GatewayHarness {
     final InMemoryTransactions transactions = new InMemoryTransactions();
     final InMemoryFlows flows = new InMemoryFlows();
     final InMemoryConsents consents = new InMemoryConsents(transactions);
+    final InMemoryRefreshJournal journal = new InMemoryRefreshJournal();
     final GatewaySettings settings;
     final FakeConsentProvider fake;
     final InterceptingProvider provider;
@@ -106,7 +108,7 @@ final class GatewayHarness {
         callback = new HandleCallbackService(flows, consents, transactions, providers, new SecureRandomStateGenerator(),
                 settings, clock);
         completeFlow = new CompleteFlowService(flows, consents, transactions, providers, settings, clock);
-        refresher = new TokenRefresher(consents, transactions, providers, settings, fuse, clock);
+        refresher = new TokenRefresher(consents, journal, transactions, providers, settings, fuse, clock);
         reader = new ConsentReader(consents, providers, refresher, settings, clock);
         readAccounts = new ReadAccountsService(reader);
         readTransactions = new ReadTransactionsService(reader);

@@ -224,6 +224,112 @@ class TokenRefreshTest {
         }
     }
 
+    /**
+     * A node killed with a refresh in flight: its journal note outlives it (the in-memory fakes roll nothing back, and
+     * the real note is committed on its own before the token leaves).
+     */
+    @Nested
+    class NodeDiedMidRefresh {
+        /** What kill -9 looks like from inside: the refresh call never returns to the code that would store it. */
+        static final class NodeDied extends RuntimeException {
+            NodeDied() {
+                super("kill -9");
+            }
+        }
+
+        @Test
+        void afterTheProviderRotatedTheTokenTheNextReadRecordsTheDoubtAndLosesTheConsentVisiblyNeverSilently() {
+            h.advance(Duration.ofHours(2));
+            h.provider.onNextRefresh(() -> {
+                h.fake.refresh(granted.refreshToken().orElseThrow()); // the provider processed it...
+                throw new NodeDied();                                  // ...and the node died before storing the answer
+            });
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(NodeDied.class);
+            assertThat(h.consent(id).tokens()).as("the dead node stored nothing").isEqualTo(granted);
+            assertThat(h.journal.notes()).containsKey(id);
+
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id))
+                    .isInstanceOfSatisfying(ConsentNotUsable.class,
+                            e -> assertThat(e.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED));
+
+            Consent lost = h.consent(id);
+            assertThat(lost.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
+            assertThat(lost.reauthorizationReason()).contains(ReauthorizationReason.REFRESH_LOST);
+            assertThat(h.journal.notes()).isEmpty();
+        }
+
+        @Test
+        void beforeTheProviderProcessedItTheNextReadSettlesTheDoubtWithTheKeptToken() {
+            h.advance(Duration.ofHours(2));
+            h.provider.onNextRefresh(() -> {
+                throw new NodeDied();
+            });
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(NodeDied.class);
+
+            assertThat(h.readAccounts.accounts(ALICE, id)).isNotEmpty();
+
+            Consent settled = h.consent(id);
+            assertThat(settled.status()).isEqualTo(ConsentStatus.ACTIVE);
+            assertThat(settled.refreshInDoubtSince()).isEmpty();
+            assertThat(settled.tokens().refreshToken()).isNotEqualTo(granted.refreshToken());
+            assertThat(h.journal.notes()).isEmpty();
+        }
+
+        @Test
+        void theSchedulerFindsAnAbandonedNoteOfAConsentNotDueRecordsTheDoubtAndSettlesIt() {
+            h.journal.sending(id, h.now()); // a node died refreshing, for a read, a consent the scheduler has no reason to look at
+            h.advance(TokenRefresher.ABANDONED_AFTER.plusSeconds(1));
+
+            KeepAliveReport report = h.keepAlive.run(10);
+
+            // Recorded as in doubt since the note's time, so already due for its settling attempt in the same run.
+            assertThat(report.inDoubt()).isEqualTo(1);
+            assertThat(report.refreshed()).isEqualTo(1);
+            Consent settled = h.consent(id);
+            assertThat(settled.status()).isEqualTo(ConsentStatus.ACTIVE);
+            assertThat(settled.refreshInDoubtSince()).isEmpty();
+            assertThat(settled.tokens().refreshToken()).isNotEqualTo(granted.refreshToken());
+            assertThat(h.journal.notes()).isEmpty();
+        }
+
+        @Test
+        void aNoteYoungerThanTheLongestRefreshIsLeftToItsWriter() {
+            h.journal.sending(id, h.now());
+            h.advance(TokenRefresher.ABANDONED_AFTER.minusSeconds(1));
+
+            assertThat(h.keepAlive.run(10).inDoubt()).isZero();
+            assertThat(h.journal.notes()).containsKey(id);
+        }
+
+        @Test
+        void aRefreshThatNeverLeftPutsADeadNodesNoteBackAsItWas() {
+            java.time.Instant died = h.now();
+            h.journal.sending(id, died);
+            h.advance(Duration.ofHours(2));
+            h.fake.failNextRefresh(new ProviderUnavailable("connection refused", Optional.empty(), false, null));
+
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+
+            assertThat(h.journal.notes()).containsEntry(id, died);
+        }
+
+        @Test
+        void everyAnsweredOrUnsentRefreshLeavesNoNote() {
+            h.advance(Duration.ofHours(2));
+            h.readAccounts.accounts(ALICE, id);
+            assertThat(h.journal.notes()).as("answered").isEmpty();
+
+            h.advance(Duration.ofHours(2));
+            h.fake.failNextRefresh(new ProviderUnavailable("connection refused", Optional.empty(), false, null));
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+            assertThat(h.journal.notes()).as("never sent").isEmpty();
+
+            h.fake.failNextRefresh(new ReauthorizationRequired("invalid_grant"));
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ConsentNotUsable.class);
+            assertThat(h.journal.notes()).as("refused").isEmpty();
+        }
+    }
+
     @Nested
     class DataCalls {
         @Test

@@ -4,6 +4,7 @@ import io.consentgateway.adapter.out.persistence.crypto.KeyRing;
 import io.consentgateway.adapter.out.persistence.crypto.SecretCipher;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.Flows;
+import io.consentgateway.application.port.out.RefreshJournal;
 import io.consentgateway.application.port.out.Transactions;
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,17 +23,19 @@ import java.util.Objects;
  * Flows flows = persistence.flows();  Consents consents = persistence.consents();
  * Transactions transactions = persistence.transactions();
  * }</pre>
- * The three share the thread-bound transaction, so they must come from the same instance.
+ * They share the thread-bound transaction, so they must come from the same instance.
  */
 public final class PersistenceAdapter {
     private final Flows flows;
     private final Consents consents;
     private final Transactions transactions;
+    private final RefreshJournal refreshJournal;
 
     private PersistenceAdapter(Database database, SecretCipher cipher, String node) {
         this.flows = new JdbiFlows(database, cipher);
         this.consents = new JdbiConsents(database, cipher, node);
         this.transactions = new JdbiTransactions(database);
+        this.refreshJournal = new JdbiRefreshJournal(database, node);
     }
 
     /**
@@ -67,5 +70,9 @@ public final class PersistenceAdapter {
 
     public Transactions transactions() {
         return transactions;
+    }
+
+    public RefreshJournal refreshJournal() {
+        return refreshJournal;
     }
 }

@@ -28,7 +28,7 @@ public abstract class TestDatabase implements AutoCloseable {
 
     /** Empties every table the adapter writes (keeps the schema and Flyway's history). */
     public void deleteAllRows() {
-        execute("DELETE FROM flows", "DELETE FROM consents");
+        execute("DELETE FROM flows", "DELETE FROM consents", "DELETE FROM refresh_journal");
     }
 
     public void execute(String... statements) {
