@@ -50,12 +50,29 @@ final class GatewayConfig {
                 });
         List<URI> allowed = Arrays.stream(string("cg.return-to.allowed").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).map(URI::create).toList();
+        Duration patience = duration("cg.provider.patience");
+        ConsentPolicy policy = policy();
+        Map<ProviderId, ConsentPolicy> perProvider = policiesPerProvider();
+        requireExchangeOutlastsPatience(policy, patience);
+        perProvider.values().forEach(p -> requireExchangeOutlastsPatience(p, patience));
         return new GatewaySettings(callback, bareCallbackProvider, new ProviderId(string("cg.default-provider")),
-                policiesPerProvider(), policy(),
+                perProvider, policy,
                 new ReturnToAllowList(allowed), uri("cg.return-to.default"), duration("cg.scheduler.claim-lease"),
-                duration("cg.scheduler.retry-delay"), duration("cg.scheduler.max-retry-after"), completion(),
-                duration("cg.provider.patience"));
+                duration("cg.scheduler.retry-delay"), duration("cg.scheduler.max-retry-after"), completion(), patience);
     }
+
+    /**
+     * An exchange waits up to the patience and then makes its call: a deadline shorter than that (plus a minute for the
+     * call) would fail flows whose exchange is still under way.
+     */
+    private static void requireExchangeOutlastsPatience(ConsentPolicy policy, Duration patience) {
+        if (policy.exchangeTimeout().compareTo(patience.plus(EXCHANGE_CALL_ALLOWANCE)) < 0) {
+            throw new IllegalStateException("configuration key cg.policy.exchange-timeout (" + policy.exchangeTimeout()
+                    + ") must exceed cg.provider.patience (" + patience + ") by at least " + EXCHANGE_CALL_ALLOWANCE);
+        }
+    }
+
+    private static final Duration EXCHANGE_CALL_ALLOWANCE = Duration.ofMinutes(1);
 
     /** {@code cg.callback.completion}: {@code redirect} or {@code confirm}. */
     FlowCompletion completion() {
@@ -133,13 +150,14 @@ final class GatewayConfig {
                 duration(keyOf.apply("one-time-lifetime")),
                 duration(keyOf.apply("refresh-renewal-age")),
                 duration(keyOf.apply("expiry-warning")),
-                duration(keyOf.apply("access-token-skew")));
+                duration(keyOf.apply("access-token-skew")),
+                duration(keyOf.apply("exchange-timeout")));
     }
 
     private static final Pattern PROVIDER_POLICY_KEY = Pattern.compile("cg\\.policy\\.([a-z][a-z0-9-]{1,31})\\.([a-z-]+)");
     private static final Set<String> POLICY_KEYS = Set.of("flow-lifetime", "code-lifetime", "default-access-lifetime",
             "refresh-token-lifetime", "inactivity-limit", "one-time-lifetime", "refresh-renewal-age", "expiry-warning",
-            "access-token-skew");
+            "access-token-skew", "exchange-timeout");
 
     String string(String key) {
         try {

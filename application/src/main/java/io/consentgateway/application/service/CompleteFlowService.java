@@ -32,6 +32,7 @@ import java.util.Optional;
 public final class CompleteFlowService implements CompleteFlow {
     private final Flows flows;
     private final ConsentProviders providers;
+    private final GatewaySettings settings;
     private final Clock clock;
     private final CodeRedemption redemption;
 
@@ -39,6 +40,7 @@ public final class CompleteFlowService implements CompleteFlow {
                                GatewaySettings settings, Clock clock) {
         this.flows = flows;
         this.providers = providers;
+        this.settings = settings;
         this.clock = clock;
         this.redemption = new CodeRedemption(flows, consents, transactions, settings, clock);
     }
@@ -72,7 +74,7 @@ public final class CompleteFlowService implements CompleteFlow {
         AuthorizationCode code = flow.heldCode().orElseThrow();
         Flow exchanging;
         try {
-            exchanging = flows.save(flow.confirm(userId, confirmation, now));
+            exchanging = flows.save(flow.confirm(userId, confirmation, now, settings.policyFor(flow.provider())));
         } catch (ConcurrentUpdate lostRace) {
             return FlowView.of(redemption.current(flow));
         }

@@ -326,6 +326,22 @@ class KeepConsentsAliveServiceTest {
         }
 
         @Test
+        void aFlowLeftExchangingByACrashFailsAsInterruptedOnceItsExchangeTimeoutPassed() {
+            FlowId flowId = h.startOngoingFlow(BOB).flowId();
+            h.flows.save(h.flow(flowId).beginExchange(h.now(), h.policy));
+
+            h.advance(h.policy.exchangeTimeout().minusSeconds(1));
+            h.keepAlive.run(10);
+            assertThat(h.flow(flowId).status()).as("perhaps still under way").isEqualTo(FlowStatus.EXCHANGING);
+
+            h.advance(Duration.ofSeconds(1));
+            assertThat(h.keepAlive.run(10).flowsLapsed()).isEqualTo(1);
+
+            assertThat(h.flow(flowId).status()).isEqualTo(FlowStatus.FAILED);
+            assertThat(h.flow(flowId).failure()).contains(FlowFailure.EXCHANGE_INTERRUPTED);
+        }
+
+        @Test
         void aLapsedFlowCannotBeCompletedAfterwards() {
             FlowId flowId = h.startOngoingFlow(ALICE).flowId();
             String code = h.approve(flowId);

@@ -20,7 +20,7 @@ import java.util.Optional;
  *
  * <pre>
  *   AWAITING_USER --callback with code--> EXCHANGING --tokens stored--> COMPLETED
- *        |  \--abort/cancel--> CANCELLED            \--refused, unreachable, code lapsed--> FAILED
+ *        |  \--abort/cancel--> CANCELLED            \--refused, unreachable, deadline or code lapsed--> FAILED
  *        |---success=false / no code--> FAILED
  *        |---flow lifetime passed--> EXPIRED
  *        \--callback with code, completion confirmed--> AWAITING_CONFIRMATION --the starting user confirms--> EXCHANGING
@@ -35,7 +35,7 @@ import java.util.Optional;
  * Rules: a callback is accepted only with the flow's exact state (and only when the flow's provider recognises
  * it as this flow's); the flow completes at most once; a flow left waiting expires after the policy's
  * flow lifetime; a flow left in {@code EXCHANGING} (a crash between callback and storage) fails once its
- * code's lifetime has passed. Immutable: every transition returns the new flow, and the repository's
+ * exchange's deadline (or, sooner, its code's lifetime) has passed. Immutable: every transition returns the new flow, and the repository's
  * optimistic {@code version} makes a concurrent second transition fail instead of overwriting.
  */
 public final class Flow {
@@ -62,6 +62,7 @@ public final class Flow {
             Instant expiresAt,
             Optional<Instant> codeReceivedAt,
             Optional<Instant> codeExpiresAt,
+            Optional<Instant> exchangeDeadline,
             Optional<Instant> endedAt,
             Optional<ConsentId> consentId,
             Optional<FlowFailure> failure,
@@ -88,6 +89,7 @@ public final class Flow {
             Require.nonNull(expiresAt, "expires at");
             Require.nonNull(codeReceivedAt, "code received at (optional)");
             Require.nonNull(codeExpiresAt, "code expires at (optional)");
+            Require.nonNull(exchangeDeadline, "exchange deadline (optional)");
             Require.nonNull(endedAt, "ended at (optional)");
             Require.nonNull(consentId, "consent id (optional)");
             Require.nonNull(failure, "failure (optional)");
@@ -99,6 +101,9 @@ public final class Flow {
             }
             if ((status == FlowStatus.EXCHANGING || status == FlowStatus.AWAITING_CONFIRMATION) && codeReceivedAt.isEmpty()) {
                 throw new InvalidValueException("an exchanging or confirming flow has received a code");
+            }
+            if (status == FlowStatus.EXCHANGING && exchangeDeadline.isEmpty()) {
+                throw new InvalidValueException("an exchanging flow has an exchange deadline");
             }
             if (status == FlowStatus.AWAITING_CONFIRMATION && completion != FlowCompletion.CONFIRM) {
                 throw new InvalidValueException("only a flow completed by confirmation awaits confirmation");
@@ -125,18 +130,17 @@ public final class Flow {
         /** The same flow with its progress replaced; what it was started with, and its version, stay. */
         Snapshot with(Optional<PkceVerifier> verifier, Optional<AuthorizationCode> code,
                       Optional<ConfirmationCode> confirmation, FlowStatus newStatus,
-                      Optional<Instant> codeReceived, Optional<Instant> codeExpires, Optional<Instant> ended,
-                      Optional<ConsentId> consent, Optional<FlowFailure> failureReason) {
+                      Optional<Instant> codeReceived, Optional<Instant> codeExpires, Optional<Instant> deadline,
+                      Optional<Instant> ended, Optional<ConsentId> consent, Optional<FlowFailure> failureReason) {
             return new Snapshot(id, userId, provider, kind, state, redirectUri, options, returnTo, completion, renewalOf,
-                    providerFlowId, widgetUrl, verifier, code, confirmation, newStatus, createdAt, expiresAt, codeReceived, codeExpires, ended,
-                    consent,
-                    failureReason, version);
+                    providerFlowId, widgetUrl, verifier, code, confirmation, newStatus, createdAt, expiresAt, codeReceived,
+                    codeExpires, deadline, ended, consent, failureReason, version);
         }
 
         Snapshot withVersion(long newVersion) {
             return new Snapshot(id, userId, provider, kind, state, redirectUri, options, returnTo, completion, renewalOf,
-                    providerFlowId, widgetUrl, pkceVerifier, heldCode, confirmationCode, status, createdAt, expiresAt, codeReceivedAt, codeExpiresAt, endedAt,
-                    consentId, failure, newVersion);
+                    providerFlowId, widgetUrl, pkceVerifier, heldCode, confirmationCode, status, createdAt, expiresAt,
+                    codeReceivedAt, codeExpiresAt, exchangeDeadline, endedAt, consentId, failure, newVersion);
         }
     }
 
@@ -158,7 +162,7 @@ public final class Flow {
         Require.nonNull(at, "start time");
         return new Flow(new Snapshot(id, userId, provider, kind, state, redirectUri, options.forKind(kind), returnTo, completion,
                 renewalOf, providerFlowId, widgetUrl, pkceVerifier, Optional.empty(), Optional.empty(), FlowStatus.AWAITING_USER, at,
-                at.plus(policy.flowLifetime()), Optional.empty(), Optional.empty(), Optional.empty(),
+                at.plus(policy.flowLifetime()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), 0));
     }
 
@@ -182,13 +186,24 @@ public final class Flow {
         }
     }
 
-    /** True when the flow can no longer progress: waiting past its lifetime, or confirming or exchanging past its code's. */
+    /**
+     * True when the flow can no longer progress: waiting past its lifetime, confirming past its code's, or exchanging
+     * past its code's or its exchange's deadline (the node exchanging it died).
+     */
     public boolean isLapsedAt(Instant now) {
         return switch (s.status()) {
             case AWAITING_USER -> !now.isBefore(s.expiresAt());
-            case AWAITING_CONFIRMATION, EXCHANGING -> !now.isBefore(s.codeExpiresAt().orElseThrow());
+            case AWAITING_CONFIRMATION -> !now.isBefore(s.codeExpiresAt().orElseThrow());
+            case EXCHANGING -> !now.isBefore(exchangeEndsAt());
             default -> false;
         };
+    }
+
+    /** Whichever comes first: the code's lifetime, or the time the exchange was given. */
+    private Instant exchangeEndsAt() {
+        Instant code = s.codeExpiresAt().orElseThrow();
+        Instant deadline = s.exchangeDeadline().orElseThrow();
+        return deadline.isBefore(code) ? deadline : code;
     }
 
     /** The user cancelled at the provider (declined in its widget or on its consent page). */
@@ -197,7 +212,10 @@ public final class Flow {
         return end(FlowStatus.CANCELLED, at, Optional.empty(), Optional.empty());
     }
 
-    /** The callback carries a code: the flow moves to {@code EXCHANGING}; the code is valid from now for the policy's code lifetime. */
+    /**
+     * The callback carries a code: the flow moves to {@code EXCHANGING}; the code is valid from now for the policy's code
+     * lifetime, and the exchange must end within the policy's exchange timeout.
+     */
     public Flow beginExchange(Instant at, ConsentPolicy policy) {
         requireStatus(FlowStatus.AWAITING_USER, "only a flow awaiting the user can receive a code");
         if (s.completion() != FlowCompletion.REDIRECT) {
@@ -207,7 +225,8 @@ public final class Flow {
             throw new DomainRuleViolation("flow expired before its callback");
         }
         return copy(FlowStatus.EXCHANGING, Optional.empty(), Optional.empty(), Optional.of(at),
-                Optional.of(at.plus(policy.codeLifetime())), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.of(at.plus(policy.codeLifetime())), Optional.of(at.plus(policy.exchangeTimeout())),
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -226,7 +245,8 @@ public final class Flow {
             throw new DomainRuleViolation("flow expired before its callback");
         }
         return copy(FlowStatus.AWAITING_CONFIRMATION, Optional.of(code), Optional.of(confirmation), Optional.of(at),
-                Optional.of(at.plus(policy.codeLifetime())), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.of(at.plus(policy.codeLifetime())), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** Whether {@code presented} is the confirmation code this flow handed out (compared in constant time). */
@@ -241,12 +261,13 @@ public final class Flow {
 
     /**
      * The user who started the flow confirms it with the confirmation code its callback handed out: the held code
-     * goes to the exchange and is no longer kept (it is single use, and the flow is {@code EXCHANGING} from now on).
+     * goes to the exchange and is no longer kept (it is single use, and the flow is {@code EXCHANGING} from now on,
+     * for at most the policy's exchange timeout).
      *
      * @throws DomainRuleViolation if {@code by} did not start the flow, it awaits no confirmation, or its code lapsed
      * @throws CallbackMismatch    if {@code presented} is not the flow's confirmation code
      */
-    public Flow confirm(UserId by, ConfirmationCode presented, Instant at) {
+    public Flow confirm(UserId by, ConfirmationCode presented, Instant at, ConsentPolicy policy) {
         Require.nonNull(by, "confirming user");
         if (!s.userId().equals(by)) {
             throw new DomainRuleViolation("only the user who started a flow can confirm it");
@@ -259,7 +280,7 @@ public final class Flow {
             throw new DomainRuleViolation("the flow's code lapsed before its confirmation");
         }
         return copy(FlowStatus.EXCHANGING, Optional.empty(), Optional.empty(), s.codeReceivedAt(), s.codeExpiresAt(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.of(at.plus(policy.exchangeTimeout())), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The code held for confirmation, if the flow awaits it. */
@@ -283,15 +304,16 @@ public final class Flow {
         if (s.completion() == FlowCompletion.CONFIRM) {
             return copy(FlowStatus.AWAITING_CONFIRMATION, Optional.of(code), Optional.of(confirmation.orElseThrow(
                             () -> new DomainRuleViolation("a flow completed by confirmation needs its confirmation code"))),
-                    s.codeReceivedAt(), s.codeExpiresAt(), Optional.empty(), Optional.empty(), Optional.empty());
+                    s.codeReceivedAt(), s.codeExpiresAt(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
         }
         return copy(FlowStatus.AWAITING_USER, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** May the received code still be exchanged at this instant? */
+    /** May the received code still be exchanged at this instant (its lifetime and the exchange's deadline not passed)? */
     public boolean codeUsableAt(Instant at) {
-        return s.status() == FlowStatus.EXCHANGING && at.isBefore(s.codeExpiresAt().orElseThrow());
+        return s.status() == FlowStatus.EXCHANGING && at.isBefore(exchangeEndsAt());
     }
 
     /** The tokens are stored as the given consent. A flow completes at most once. */
@@ -314,16 +336,20 @@ public final class Flow {
 
     /**
      * The flow's time is up: waiting for the user, or for the user's confirmation, becomes {@code EXPIRED} (the held
-     * code is dropped); a code that was received but never exchanged (a crash in between) becomes {@code FAILED} with
-     * {@link FlowFailure#CODE_EXPIRED}.
+     * code is dropped). An exchange that never ended (its node died between callback and storage) becomes
+     * {@code FAILED}: {@link FlowFailure#EXCHANGE_INTERRUPTED} when its deadline passed, {@link FlowFailure#CODE_EXPIRED}
+     * when the code's lifetime passed first. The code is never presented again: it may have been spent.
      */
     public Flow lapse(Instant at) {
         if (!isLapsedAt(at)) {
             throw new DomainRuleViolation("flow has not lapsed");
         }
-        return s.status() == FlowStatus.EXCHANGING
-                ? end(FlowStatus.FAILED, at, Optional.empty(), Optional.of(FlowFailure.CODE_EXPIRED))
-                : end(FlowStatus.EXPIRED, at, Optional.empty(), Optional.empty());
+        if (s.status() != FlowStatus.EXCHANGING) {
+            return end(FlowStatus.EXPIRED, at, Optional.empty(), Optional.empty());
+        }
+        boolean codeExpired = !at.isBefore(s.codeExpiresAt().orElseThrow());
+        return end(FlowStatus.FAILED, at, Optional.empty(),
+                Optional.of(codeExpired ? FlowFailure.CODE_EXPIRED : FlowFailure.EXCHANGE_INTERRUPTED));
     }
 
     /** The repository's view after storing: the same flow at the next version. */
@@ -399,6 +425,11 @@ public final class Flow {
         return s.codeExpiresAt();
     }
 
+    /** While exchanging (and after): by when the exchange must have ended, else its node is taken for dead. */
+    public Optional<Instant> exchangeDeadline() {
+        return s.exchangeDeadline();
+    }
+
     public Optional<Instant> endedAt() {
         return s.endedAt();
     }
@@ -427,17 +458,17 @@ public final class Flow {
 
     private Flow end(FlowStatus status, Instant at, Optional<ConsentId> consentId, Optional<FlowFailure> failure) {
         Require.nonNull(at, "time");
-        return copy(status, Optional.empty(), Optional.empty(), s.codeReceivedAt(), s.codeExpiresAt(), Optional.of(at),
-                consentId, failure);
+        return copy(status, Optional.empty(), Optional.empty(), s.codeReceivedAt(), s.codeExpiresAt(), s.exchangeDeadline(),
+                Optional.of(at), consentId, failure);
     }
 
     private Flow copy(FlowStatus status, Optional<AuthorizationCode> heldCode, Optional<ConfirmationCode> confirmation,
-                      Optional<Instant> codeReceivedAt, Optional<Instant> codeExpiresAt, Optional<Instant> endedAt,
-                      Optional<ConsentId> consentId, Optional<FlowFailure> failure) {
+                      Optional<Instant> codeReceivedAt, Optional<Instant> codeExpiresAt, Optional<Instant> exchangeDeadline,
+                      Optional<Instant> endedAt, Optional<ConsentId> consentId, Optional<FlowFailure> failure) {
         // A finished flow no longer needs its PKCE verifier: drop the secret as soon as it has served.
         Optional<PkceVerifier> verifier = status.isTerminal() ? Optional.empty() : s.pkceVerifier();
-        return new Flow(s.with(verifier, heldCode, confirmation, status, codeReceivedAt, codeExpiresAt, endedAt, consentId,
-                failure));
+        return new Flow(s.with(verifier, heldCode, confirmation, status, codeReceivedAt, codeExpiresAt, exchangeDeadline,
+                endedAt, consentId, failure));
     }
 
     @Override

@@ -8,6 +8,11 @@ public enum FlowFailure {
     MISSING_CODE,
     /** The code's lifetime passed before it could be exchanged. */
     CODE_EXPIRED,
+    /**
+     * The exchange began and never ended within the policy's exchange timeout: the node exchanging it died. The code
+     * may have been spent, so it is not presented again; the user starts again.
+     */
+    EXCHANGE_INTERRUPTED,
     /** The provider refused the code exchange. */
     EXCHANGE_REJECTED,
     /** The provider could not be reached, or its answer was lost; the code may be spent, so it is not retried. */

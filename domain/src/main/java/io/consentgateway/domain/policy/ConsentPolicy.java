@@ -19,6 +19,9 @@ import java.time.Duration;
  * @param refreshRenewalAge      the scheduler renews a refresh token older than this (30 d)
  * @param expiryWarning          an ongoing consent is {@code EXPIRING_SOON} this long before it ends (14 d)
  * @param accessTokenSkew        an access token "needs refresh" this long before it expires (60 s)
+ * @param exchangeTimeout        a code exchange that has not ended this long after it began was interrupted (its node
+ *                               died): the flow fails as {@code EXCHANGE_INTERRUPTED}; longer than the longest exchange,
+ *                               waiting included (2 min)
  */
 public record ConsentPolicy(
         Duration flowLifetime,
@@ -29,7 +32,8 @@ public record ConsentPolicy(
         Duration oneTimeLifetime,
         Duration refreshRenewalAge,
         Duration expiryWarning,
-        Duration accessTokenSkew) {
+        Duration accessTokenSkew,
+        Duration exchangeTimeout) {
 
     public ConsentPolicy {
         positive(flowLifetime, "flow lifetime");
@@ -39,6 +43,7 @@ public record ConsentPolicy(
         positive(inactivityLimit, "inactivity limit");
         positive(oneTimeLifetime, "one-time lifetime");
         positive(refreshRenewalAge, "refresh renewal age");
+        positive(exchangeTimeout, "exchange timeout");
         Require.nonNull(expiryWarning, "expiry warning");
         Require.nonNull(accessTokenSkew, "access token skew");
         if (expiryWarning.isNegative() || accessTokenSkew.isNegative()) {
@@ -59,17 +64,18 @@ public record ConsentPolicy(
                 Duration.ofHours(1),
                 Duration.ofDays(30),
                 Duration.ofDays(14),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(2));
     }
 
     public ConsentPolicy withFlowLifetime(Duration value) {
         return new ConsentPolicy(value, codeLifetime, defaultAccessLifetime, refreshTokenLifetime, inactivityLimit,
-                oneTimeLifetime, refreshRenewalAge, expiryWarning, accessTokenSkew);
+                oneTimeLifetime, refreshRenewalAge, expiryWarning, accessTokenSkew, exchangeTimeout);
     }
 
     public ConsentPolicy withCodeLifetime(Duration value) {
         return new ConsentPolicy(flowLifetime, value, defaultAccessLifetime, refreshTokenLifetime, inactivityLimit,
-                oneTimeLifetime, refreshRenewalAge, expiryWarning, accessTokenSkew);
+                oneTimeLifetime, refreshRenewalAge, expiryWarning, accessTokenSkew, exchangeTimeout);
     }
 
     private static void positive(Duration d, String name) {

@@ -43,6 +43,11 @@ class FlowTest {
                 Optional.of(new PkceVerifier(VERIFIER_TEXT)), T, POLICY);
     }
 
+    /** Exchanges given as long as their codes, to see the code's lifetime alone. */
+    static final ConsentPolicy LONG_EXCHANGES = new ConsentPolicy(POLICY.flowLifetime(), POLICY.codeLifetime(),
+            POLICY.defaultAccessLifetime(), POLICY.refreshTokenLifetime(), POLICY.inactivityLimit(), POLICY.oneTimeLifetime(),
+            POLICY.refreshRenewalAge(), POLICY.expiryWarning(), POLICY.accessTokenSkew(), Duration.ofHours(2));
+
     static Flow exchanging(Instant at) {
         return awaiting().beginExchange(at, POLICY);
     }
@@ -110,10 +115,19 @@ class FlowTest {
 
         @Test
         void theCodeIsNoLongerUsableFromTheMomentItsLifetimeEnds() {
-            Flow flow = exchanging(T);
+            Flow flow = awaiting().beginExchange(T, LONG_EXCHANGES);
 
             assertThat(flow.codeUsableAt(T.plus(Duration.ofHours(1)).minusNanos(1))).isTrue();
             assertThat(flow.codeUsableAt(T.plus(Duration.ofHours(1)))).isFalse();
+        }
+
+        @Test
+        void theExchangeHasTheTimeoutOfThePolicyAndTheCodeIsNotUsedAfterIt() {
+            Flow flow = exchanging(T);
+
+            assertThat(flow.exchangeDeadline()).contains(T.plus(POLICY.exchangeTimeout()));
+            assertThat(flow.codeUsableAt(T.plus(POLICY.exchangeTimeout()).minusNanos(1))).isTrue();
+            assertThat(flow.codeUsableAt(T.plus(POLICY.exchangeTimeout()))).isFalse();
         }
 
         @Test
@@ -236,10 +250,36 @@ class FlowTest {
 
         @Test
         void anExchangingFlowIsNotLapsedByTheFlowLifetimeButByTheCodeLifetime() {
-            Flow stuck = exchanging(T.plus(Duration.ofMinutes(50)));
+            Flow stuck = awaiting().beginExchange(T.plus(Duration.ofMinutes(50)), LONG_EXCHANGES);
 
             assertThat(stuck.isLapsedAt(T.plus(Duration.ofMinutes(70)))).isFalse();
             assertThat(stuck.isLapsedAt(T.plus(Duration.ofMinutes(110)))).isTrue();
+        }
+
+        @Test
+        void anExchangeWhoseNodeDiedFailsAsInterruptedAtItsDeadlineAndItsCodeIsNeverUsedAgain() {
+            Flow stuck = exchanging(T.plusSeconds(30));
+            Instant deadline = T.plusSeconds(30).plus(POLICY.exchangeTimeout());
+
+            assertThat(stuck.isLapsedAt(deadline.minusNanos(1))).isFalse();
+            assertThat(stuck.isLapsedAt(deadline)).isTrue();
+            Flow failed = stuck.lapse(deadline);
+
+            assertThat(failed.status()).isEqualTo(FlowStatus.FAILED);
+            assertThat(failed.failure()).contains(FlowFailure.EXCHANGE_INTERRUPTED);
+            assertThat(failed.codeUsableAt(deadline)).isFalse();
+        }
+
+        @Test
+        void aConfirmedExchangeIsGivenItsTimeFromTheConfirmationNotFromTheCallback() {
+            Flow held = awaiting(FlowKind.ONGOING_ACCESS, FlowCompletion.CONFIRM)
+                    .holdCode(new AuthorizationCode("code-1"), new ConfirmationCode("confirm-1"), T, POLICY);
+            Instant confirmed = T.plus(Duration.ofMinutes(30));
+
+            Flow exchanging = held.confirm(held.userId(), new ConfirmationCode("confirm-1"), confirmed, POLICY);
+
+            assertThat(exchanging.exchangeDeadline()).contains(confirmed.plus(POLICY.exchangeTimeout()));
+            assertThat(exchanging.isLapsedAt(confirmed.plusSeconds(1))).isFalse();
         }
 
         @Test
@@ -344,7 +384,7 @@ class FlowTest {
 
             assertThatThrownBy(() -> new Flow.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.state(), s.redirectUri(),
                     s.options(), s.returnTo(), s.completion(), Optional.of(ConsentId.random()), s.providerFlowId(), s.widgetUrl(), s.pkceVerifier(),
-                    s.heldCode(), s.confirmationCode(), s.status(), s.createdAt(), s.expiresAt(), s.codeReceivedAt(), s.codeExpiresAt(), s.endedAt(), s.consentId(),
+                    s.heldCode(), s.confirmationCode(), s.status(), s.createdAt(), s.expiresAt(), s.codeReceivedAt(), s.codeExpiresAt(), s.exchangeDeadline(), s.endedAt(), s.consentId(),
                     s.failure(), s.version()))
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining("renew");
@@ -364,7 +404,7 @@ class FlowTest {
                                    Optional<FlowFailure> failure) {
             return new Flow.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.state(), s.redirectUri(), s.options(),
                     s.returnTo(), s.completion(), s.renewalOf(), s.providerFlowId(), s.widgetUrl(), s.pkceVerifier(), s.heldCode(), s.confirmationCode(), status, s.createdAt(),
-                    s.expiresAt(), codeReceivedAt, codeExpiresAt, endedAt, consentId, failure, s.version());
+                    s.expiresAt(), codeReceivedAt, codeExpiresAt, s.exchangeDeadline(), endedAt, consentId, failure, s.version());
         }
     }
 
@@ -402,7 +442,7 @@ class FlowTest {
 
         @Test
         void theStartingUserConfirmsAndTheCodeGoesToTheExchangeAndIsNoLongerHeld() {
-            Flow exchanging = holding(T.plusSeconds(30)).confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(60));
+            Flow exchanging = holding(T.plusSeconds(30)).confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(60), POLICY);
 
             assertThat(exchanging.status()).isEqualTo(FlowStatus.EXCHANGING);
             assertThat(exchanging.heldCode()).isEmpty();
@@ -415,7 +455,7 @@ class FlowTest {
         void theConfirmationMustPresentTheCodeTheCallbackHandedOut() {
             Flow held = holding(T);
 
-            assertThatThrownBy(() -> held.confirm(awaiting().userId(), new ConfirmationCode("guessed"), T.plusSeconds(5)))
+            assertThatThrownBy(() -> held.confirm(awaiting().userId(), new ConfirmationCode("guessed"), T.plusSeconds(5), POLICY))
                     .isInstanceOf(CallbackMismatch.class);
             assertThat(held.isConfirmedBy(CONFIRMATION)).isTrue();
             assertThat(held.isConfirmedBy(new ConfirmationCode("guessed"))).isFalse();
@@ -424,17 +464,17 @@ class FlowTest {
 
         @Test
         void anotherUserCannotConfirm() {
-            assertThatThrownBy(() -> holding(T).confirm(new UserId("mallory"), CONFIRMATION, T.plusSeconds(5)))
+            assertThatThrownBy(() -> holding(T).confirm(new UserId("mallory"), CONFIRMATION, T.plusSeconds(5), POLICY))
                     .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("only the user who started");
         }
 
         @Test
         void aFlowConfirmsOnceAndOnlyWhenItAwaitsConfirmation() {
-            Flow exchanging = holding(T).confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(5));
+            Flow exchanging = holding(T).confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(5), POLICY);
 
-            assertThatThrownBy(() -> exchanging.confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(6)))
+            assertThatThrownBy(() -> exchanging.confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(6), POLICY))
                     .isInstanceOf(DomainRuleViolation.class);
-            assertThatThrownBy(() -> confirming().confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(6)))
+            assertThatThrownBy(() -> confirming().confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(6), POLICY))
                     .isInstanceOf(DomainRuleViolation.class);
         }
 
@@ -445,7 +485,7 @@ class FlowTest {
 
             assertThat(held.isLapsedAt(lapse.minusSeconds(1))).isFalse();
             assertThat(held.isLapsedAt(lapse)).isTrue();
-            assertThatThrownBy(() -> held.confirm(awaiting().userId(), CONFIRMATION, lapse)).isInstanceOf(DomainRuleViolation.class);
+            assertThatThrownBy(() -> held.confirm(awaiting().userId(), CONFIRMATION, lapse, POLICY)).isInstanceOf(DomainRuleViolation.class);
             Flow expired = held.lapse(lapse);
             assertThat(expired.status()).isEqualTo(FlowStatus.EXPIRED);
             assertThat(expired.heldCode()).isEmpty();
@@ -458,7 +498,7 @@ class FlowTest {
             assertThatThrownBy(() -> new Flow.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.state(), s.redirectUri(),
                     s.options(), s.returnTo(), s.completion(), s.renewalOf(), s.providerFlowId(), s.widgetUrl(), s.pkceVerifier(),
                     Optional.of(new AuthorizationCode(CODE_TEXT)), Optional.of(CONFIRMATION), s.status(), s.createdAt(), s.expiresAt(), s.codeReceivedAt(),
-                    s.codeExpiresAt(), s.endedAt(), s.consentId(), s.failure(), s.version()))
+                    s.codeExpiresAt(), s.exchangeDeadline(), s.endedAt(), s.consentId(), s.failure(), s.version()))
                     .isInstanceOf(InvalidValueException.class);
         }
 
@@ -472,7 +512,7 @@ class FlowTest {
 
         @Test
         void anExchangeThatNeverLeftGivesTheCodeBackForTheSameConfirmation() {
-            Flow exchanging = holding(T).confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(5));
+            Flow exchanging = holding(T).confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(5), POLICY);
 
             Flow again = exchanging.exchangeNotSent(new AuthorizationCode(CODE_TEXT), Optional.of(CONFIRMATION));
 

@@ -53,14 +53,16 @@ final class JdbiFlows implements Flows {
             id, user_id, provider, kind, state_hash, state_enc, redirect_uri,
             language, accounts, sync_period_days, reporting_period_months, provider_options,
             return_to, completion, renewal_of, provider_flow_id, widget_url, pkce_verifier_enc, code_enc, confirmation_enc,
-            status, created_at, expires_at, code_received_at, code_expires_at, ended_at, consent_id, failure, version""";
+            status, created_at, expires_at, code_received_at, code_expires_at, exchange_deadline, ended_at, consent_id, failure,
+            version""";
 
     private static final String INSERT = "INSERT INTO flows (" + COLUMNS + """
             ) VALUES (
             :id, :user_id, :provider, :kind, :state_hash, :state_enc, :redirect_uri,
             :language, :accounts, :sync_period_days, :reporting_period_months, :provider_options,
             :return_to, :completion, :renewal_of, :provider_flow_id, :widget_url, :pkce_verifier_enc, :code_enc,
-            :confirmation_enc, :status, :created_at, :expires_at, :code_received_at, :code_expires_at, :ended_at, :consent_id, :failure, :next_version)
+            :confirmation_enc, :status, :created_at, :expires_at, :code_received_at, :code_expires_at, :exchange_deadline, :ended_at,
+            :consent_id, :failure, :next_version)
             ON CONFLICT DO NOTHING""";
 
     /** A flow's identity (id, user, provider, kind, state, created_at) never changes; everything else may. */
@@ -71,15 +73,16 @@ final class JdbiFlows implements Flows {
               provider_options = :provider_options, return_to = :return_to, renewal_of = :renewal_of,
               provider_flow_id = :provider_flow_id, widget_url = :widget_url, pkce_verifier_enc = :pkce_verifier_enc,
               code_enc = :code_enc, confirmation_enc = :confirmation_enc, status = :status, expires_at = :expires_at, code_received_at = :code_received_at,
-              code_expires_at = :code_expires_at, ended_at = :ended_at, consent_id = :consent_id, failure = :failure,
+              code_expires_at = :code_expires_at, exchange_deadline = :exchange_deadline, ended_at = :ended_at, consent_id = :consent_id, failure = :failure,
               version = :next_version
             WHERE id = :id AND version = :version""";
 
-    /** Served by the (status, expires_at) and (status, code_expires_at) indexes. */
+    /** Served by the (status, expires_at), (status, code_expires_at) and (status, exchange_deadline) indexes. */
     private static final String LAPSED = "SELECT " + COLUMNS + """
              FROM flows
             WHERE (status = 'AWAITING_USER' AND expires_at <= :now)
                OR (status IN ('AWAITING_CONFIRMATION', 'EXCHANGING') AND code_expires_at <= :now)
+               OR (status = 'EXCHANGING' AND exchange_deadline <= :now)
             ORDER BY created_at, id
             LIMIT :limit""";
 
@@ -196,6 +199,7 @@ final class JdbiFlows implements Flows {
                 .bind("expires_at", Columns.instant(s.expiresAt()))
                 .bind("code_received_at", Columns.instant(s.codeReceivedAt()))
                 .bind("code_expires_at", Columns.instant(s.codeExpiresAt()))
+                .bind("exchange_deadline", Columns.instant(s.exchangeDeadline()))
                 .bind("ended_at", Columns.instant(s.endedAt()))
                 .bind("consent_id", Columns.uuid(s.consentId().map(ConsentId::value).orElse(null)))
                 .bind("failure", s.failure().map(FlowFailure::name).orElse(null))
@@ -231,6 +235,7 @@ final class JdbiFlows implements Flows {
                 Columns.instant(rs, "expires_at"),
                 Columns.optionalInstant(rs, "code_received_at"),
                 Columns.optionalInstant(rs, "code_expires_at"),
+                Columns.optionalInstant(rs, "exchange_deadline"),
                 Columns.optionalInstant(rs, "ended_at"),
                 Optional.ofNullable(Columns.uuid(rs, "consent_id")).map(ConsentId::new),
                 Columns.optionalString(rs, "failure").map(FlowFailure::valueOf),

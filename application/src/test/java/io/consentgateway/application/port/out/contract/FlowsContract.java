@@ -8,6 +8,7 @@ import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowFailure;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowStatus;
+import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.token.AuthorizationCode;
 import org.junit.jupiter.api.Test;
@@ -192,7 +193,7 @@ public abstract class FlowsContract {
                 first.state(), first.redirectUri(), first.options(), first.returnTo(), first.completion(), first.renewalOf(),
                 first.providerFlowId(), first.widgetUrl(), first.pkceVerifier(), Optional.empty(), Optional.empty(),
                 FlowStatus.AWAITING_USER,
-                first.createdAt(), first.expiresAt(), Optional.empty(), Optional.empty(),
+                first.createdAt(), first.expiresAt(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), 0));
 
         assertThatThrownBy(() -> flows().save(sameState)).isInstanceOf(ConcurrentUpdate.class);
@@ -235,20 +236,35 @@ public abstract class FlowsContract {
         assertThat(flows().findLapsed(stored.expiresAt(), 10)).as("the code's lifetime counts, not the flow's").isEmpty();
         assertThat(flows().findLapsed(codeExpiry, 10)).extracting(Flow::id).containsExactly(stored.id());
 
-        Flow exchanging = flows().save(read.confirm(BOB, confirmation, T0.plus(Duration.ofMinutes(55))));
+        Flow exchanging = flows().save(read.confirm(BOB, confirmation, T0.plus(Duration.ofMinutes(55)), POLICY));
         assertThat(flows().findById(stored.id()).orElseThrow().heldCode()).as("dropped once confirmed").isEmpty();
         assertThat(flows().findById(stored.id()).orElseThrow().snapshot()).isEqualTo(exchanging.snapshot());
     }
 
     @Test
     void exchangingFlowLapsesWhenItsCodeLifetimeIsUpNotItsFlowLifetime() {
+        ConsentPolicy longExchanges = new ConsentPolicy(POLICY.flowLifetime(), POLICY.codeLifetime(),
+                POLICY.defaultAccessLifetime(), POLICY.refreshTokenLifetime(), POLICY.inactivityLimit(),
+                POLICY.oneTimeLifetime(), POLICY.refreshRenewalAge(), POLICY.expiryWarning(), POLICY.accessTokenSkew(),
+                Duration.ofHours(2));
         Flow stored = flows().save(awaitingFlow(ALICE, T0));
-        Flow exchanging = flows().save(stored.beginExchange(T0.plus(Duration.ofMinutes(50)), POLICY));
+        Flow exchanging = flows().save(stored.beginExchange(T0.plus(Duration.ofMinutes(50)), longExchanges));
         Instant codeExpiry = exchanging.codeExpiresAt().orElseThrow();
 
         assertThat(codeExpiry).isAfter(stored.expiresAt());
         assertThat(flows().findLapsed(stored.expiresAt(), 10)).isEmpty();
         assertThat(flows().findLapsed(codeExpiry, 10)).extracting(Flow::id).containsExactly(stored.id());
+    }
+
+    @Test
+    void exchangingFlowLapsesAtItsExchangeDeadlineWhenItsNodeDied() {
+        Flow stored = flows().save(awaitingFlow(ALICE, T0));
+        Flow exchanging = flows().save(stored.beginExchange(T0.plus(Duration.ofMinutes(10)), POLICY));
+        Instant deadline = exchanging.exchangeDeadline().orElseThrow();
+
+        assertThat(flows().findById(stored.id()).orElseThrow().exchangeDeadline()).contains(deadline);
+        assertThat(flows().findLapsed(deadline.minusNanos(1000), 10)).isEmpty();
+        assertThat(flows().findLapsed(deadline, 10)).extracting(Flow::id).containsExactly(stored.id());
     }
 
     @Test
