@@ -204,6 +204,11 @@ public final class BankSimulator {
         return authority.activeGrants();
     }
 
+    /** Spent codes and refresh tokens presented again (each also revoked its grant). */
+    public TokenAuthority.Reuse reuse() {
+        return authority.reuse();
+    }
+
     public void reset() {
         authority.reset();
     }

@@ -140,6 +140,15 @@ public final class TokenAuthority<C, D> {
     private final Map<String, Grant<D>> grants = new HashMap<>();
     private final Map<String, AccessRecord> accessTokens = new HashMap<>();
     private final Map<String, RefreshRecord> refreshTokens = new HashMap<>();
+    private long codesPresentedAgain;
+    private long refreshTokensPresentedAgain;
+
+    /**
+     * How often a spent secret came back: codes presented after they were redeemed, refresh tokens presented after they
+     * were rotated. A client that never loses track of its secrets keeps both at zero.
+     */
+    public record Reuse(long codes, long refreshTokens) {
+    }
 
     public TokenAuthority(Clock clock, Secrets secrets) {
         this.clock = clock;
@@ -171,6 +180,7 @@ public final class TokenAuthority<C, D> {
             }
             if (record.used) {
                 // RFC 6749 §4.1.2: a code used twice revokes what it produced.
+                codesPresentedAgain++;
                 revokeGrant(record.grantId);
                 throw new Rejected(Rejection.ALREADY_USED);
             }
@@ -200,6 +210,7 @@ public final class TokenAuthority<C, D> {
             }
             if (record.used) {
                 // Reuse detection: someone holds an old token of this chain. Kill the chain.
+                refreshTokensPresentedAgain++;
                 revokeGrant(grant.id);
                 throw new Rejected(Rejection.ALREADY_USED);
             }
@@ -275,9 +286,17 @@ public final class TokenAuthority<C, D> {
         }
     }
 
+    public Reuse reuse() {
+        synchronized (lock) {
+            return new Reuse(codesPresentedAgain, refreshTokensPresentedAgain);
+        }
+    }
+
     /** Forgets everything. */
     public void reset() {
         synchronized (lock) {
+            codesPresentedAgain = 0;
+            refreshTokensPresentedAgain = 0;
             codes.clear();
             grants.clear();
             accessTokens.clear();

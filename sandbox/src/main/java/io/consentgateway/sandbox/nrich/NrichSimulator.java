@@ -221,6 +221,11 @@ public final class NrichSimulator {
         return authority.activeGrants();
     }
 
+    /** Spent codes and refresh tokens presented again (each also revoked its grant). */
+    public TokenAuthority.Reuse reuse() {
+        return authority.reuse();
+    }
+
     public void reset() {
         synchronized (lock) {
             flows.clear();

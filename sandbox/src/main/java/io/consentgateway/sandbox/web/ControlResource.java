@@ -5,6 +5,7 @@ import io.consentgateway.sandbox.SandboxRuntime;
 import io.consentgateway.sandbox.control.FaultRule;
 import io.consentgateway.sandbox.core.JsonBodies;
 import io.consentgateway.sandbox.core.SandboxClock;
+import io.consentgateway.sandbox.core.TokenAuthority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -123,6 +124,23 @@ public class ControlResource {
     @Path("/stats")
     public Response stats() {
         return ok(sandbox.stats().toJson());
+    }
+
+    /**
+     * {@code {"nrich":{"codes":n,"refreshTokens":m},"bank":{...}}}: spent codes and refresh tokens presented again.
+     * A gateway that exchanges every code once and never loses a rotated token keeps all of them at zero.
+     */
+    @GET
+    @Path("/reuse")
+    public Response reuse() {
+        return ok(Json.createObjectBuilder()
+                .add("nrich", reuse(sandbox.nrich().reuse()))
+                .add("bank", reuse(sandbox.bank().reuse()))
+                .build());
+    }
+
+    private static JsonObject reuse(TokenAuthority.Reuse reuse) {
+        return Json.createObjectBuilder().add("codes", reuse.codes()).add("refreshTokens", reuse.refreshTokens()).build();
     }
 
     /** {@code {"provider":"nrich"|"bank","user":"..."}}: revokes every grant of that user. */

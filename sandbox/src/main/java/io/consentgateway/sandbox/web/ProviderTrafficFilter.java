@@ -31,9 +31,9 @@ import java.util.Optional;
  * Counts every call to the simulated providers and applies injected faults.
  * <p>
  * Runs after matching, so it knows the route template. Before processing it may sleep and/or
- * abort with the fault's status; with {@code afterProcessing} the resource runs (the code is
- * consumed, the token rotated) and the response is replaced by the error: the client never sees
- * the result. 503 answers carry {@code Retry-After: 1}.
+ * abort with the fault's status; with {@code afterProcessing} the resource runs first (the code is
+ * consumed, the token rotated), then the sleep, then the response is replaced by the error (the client
+ * never sees the result) or, without a status, delivered late. 503 answers carry {@code Retry-After: 1}.
  */
 @Provider
 @Priority(Priorities.USER)
@@ -80,13 +80,12 @@ public class ProviderTrafficFilter implements ContainerRequestFilter, ContainerR
             return;
         }
         FaultRule rule = fault.get();
-        sleep(rule.latencyMs());
-        if (rule.status() == null) {
-            return;
-        }
         if (rule.afterProcessing()) {
             request.setProperty(FAULT_PROPERTY, rule);
-        } else {
+            return;
+        }
+        sleep(rule.latencyMs());
+        if (rule.status() != null) {
             request.abortWith(faultResponse(provider, rule.status()));
         }
     }
@@ -94,6 +93,10 @@ public class ProviderTrafficFilter implements ContainerRequestFilter, ContainerR
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(FAULT_PROPERTY) instanceof FaultRule rule) {
+            sleep(rule.latencyMs());
+            if (rule.status() == null) {
+                return; // the real answer, late
+            }
             String provider = rule.provider();
             Response replacement = faultResponse(provider, rule.status());
             response.setStatus(replacement.getStatus());

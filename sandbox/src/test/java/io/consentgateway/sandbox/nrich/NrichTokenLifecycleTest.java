@@ -156,6 +156,25 @@ class NrichTokenLifecycleTest {
     }
 
     @Test
+    void theControlApiCountsSpentCodesAndRefreshTokensPresentedAgain() {
+        ControlResource control = new ControlResource(nrich.sandbox);
+        JsonObject first = nrich.connect("anna");
+        nrich.refresh(first.getString("refresh_token"));
+        String code = nrich.approve(nrich.ongoingFlow("bert")).get("code");
+        nrich.exchange(code);
+        assertThat(TestSupport.json(control.reuse()).getJsonObject("nrich").getInt("codes")).isZero();
+
+        nrich.refresh(first.getString("refresh_token"));
+        nrich.exchange(code);
+        nrich.exchange(code);
+
+        JsonObject reuse = TestSupport.json(control.reuse());
+        assertThat(reuse.getJsonObject("nrich").getInt("refreshTokens")).isEqualTo(1);
+        assertThat(reuse.getJsonObject("nrich").getInt("codes")).isEqualTo(2);
+        assertThat(reuse.getJsonObject("bank").getInt("codes")).isZero();
+    }
+
+    @Test
     void aRefreshTokenExpiresAfter90Days() {
         JsonObject tokens = nrich.connect("anna");
         JsonObject other = nrich.connect("ben");

@@ -51,6 +51,10 @@ class ControlTest {
         assertThat(control.addFault("{\"provider\":\"bank\",\"path\":\"/\",\"status\":200}").getStatus()).isEqualTo(400);
         assertThat(control.addFault("{\"provider\":\"bank\",\"path\":\"/\",\"status\":500,\"rate\":1.5}").getStatus()).isEqualTo(400);
         assertThat(control.addFault("{\"provider\":\"bank\",\"path\":\"/\"}").getStatus()).isEqualTo(400);
+        assertThat(control.addFault("{\"provider\":\"bank\",\"path\":\"/\",\"afterProcessing\":true}").getStatus())
+                .as("after processing, but neither late nor failed").isEqualTo(400);
+        assertThat(control.addFault("{\"provider\":\"nrich\",\"path\":\"/auth/token\",\"latencyMs\":300,"
+                + "\"afterProcessing\":true}").getStatus()).as("a late answer").isEqualTo(201);
         assertThat(control.clearFaults().getStatus()).isEqualTo(204);
         assertThat(sandbox.faults().rules()).isEmpty();
     }
