@@ -15,8 +15,7 @@ A=$(free_port); B=$(free_port)
 SB="http://localhost:$A"
 bench_database
 log "nodes on $A (with the sandbox) and $B"
-common=(-Dcg.scheduler.initial-delay=PT2S -Dcg.scheduler.interval=PT2S -Dcg.policy.refresh-renewal-age=PT3M
-        -Dcg.policy.access-token-skew=PT5S)
+common=(-Dcg.scheduler.initial-delay=PT2S -Dcg.scheduler.interval=PT2S -Dcg.policy.access-token-skew=PT5S)
 WITH_SANDBOX=1 assemble_gateway node-a "$A" "$SB" "${common[@]}" \
   -Dsandbox.idp.issuer="$SB/sandbox/idp" -Dsandbox.public-base-url="$SB/sandbox" \
   -Dsandbox.bank.redirect-uris="http://localhost:$A/callback/tatrabanka,http://localhost:$B/callback/tatrabanka" \

@@ -132,7 +132,7 @@ abstract class Bench {
         }
     }
 
-    /** Latencies of finished requests, for percentiles. */
+    /** Latencies of finished requests (in the caller's unit), for percentiles. */
     static final class Latencies {
         private long[] millis = new long[1024];
         private int size;

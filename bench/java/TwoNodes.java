@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 /**
  * The checks of bench/two-nodes.sh against two gateway nodes on one PostgreSQL and one sandbox (JDK only, no build):
  * <ol>
- *   <li>N consents connected through both nodes; both schedulers sweep them when their refresh tokens are due: every
- *       consent refreshed exactly once (sandbox counters), none lost, none REAUTH_REQUIRED, both nodes did work;</li>
+ *   <li>N consents connected through both nodes, then all made due at once (their refresh tokens made older than the
+ *       renewal age); both schedulers sweep them: every consent refreshed exactly once (sandbox counters), none lost,
+ *       none REAUTH_REQUIRED, both nodes did work;</li>
  *   <li>50 concurrent reads of one consent, split over both nodes, with its access token expired: one refresh, 50 reads;</li>
  *   <li>the same with only the sandbox's clock moved, so the gateway learns it from a 401: one refresh, 50 reads.</li>
  * </ol>
@@ -46,7 +47,9 @@ public class TwoNodes extends Bench {
             System.out.println("FAILED: nothing connected");
             System.exit(1);
         }
+        // All fall due at once: their refresh tokens are made older than the renewal age (30 days).
         long refreshesBefore = count(sandbox, REFRESH);
+        psql(pg, "UPDATE consents SET refresh_issued_at = now() - interval '31 days', next_check_at = now()");
         long sweepStarted = System.nanoTime();
         long refreshed = 0;
         while (seconds(sweepStarted) < 600) {
