@@ -16,6 +16,7 @@ bench_init() {
   OUT="$ROOT/target/bench/$BENCH_NAME"
   RUN="bench-$$"
   BENCH_SERVERS=()
+  BENCH_EXTRA_DBS=()
   mkdir -p "$OUT"
   [ -f bootstrap/target/consent-gateway.war ] && [ -f sandbox/target/sandbox.war ] || ./mvnw -B -q -DskipTests package
   WLP="$ROOT/bootstrap/target/liberty/wlp"
@@ -40,6 +41,12 @@ bench_database() {
   log "PostgreSQL database $PG_DB"
   pg_admin -c "CREATE DATABASE $PG_DB OWNER $PG_USER" >/dev/null
   BENCH_DB_CREATED=1
+}
+
+# bench_extra_database NAME: one more throw-away database for the run's role, dropped on exit
+bench_extra_database() {
+  pg_admin -c "CREATE DATABASE $1 OWNER $PG_USER" >/dev/null
+  BENCH_EXTRA_DBS+=("$1")
 }
 
 server_dir() { echo "$WLP/usr/servers/$RUN-$1"; }
@@ -127,12 +134,14 @@ bench_cleanup() {
     rm -rf "$(server_dir "$s")"
   done
   [ -z "${BENCH_DB_CREATED:-}" ] || pg_admin -c "DROP DATABASE IF EXISTS $PG_DB" >/dev/null 2>&1 || true
+  for s in "${BENCH_EXTRA_DBS[@]}"; do pg_admin -c "DROP DATABASE IF EXISTS $s" >/dev/null 2>&1 || true; done
 }
 
-# bench_java CLASS [ARG...]: compiles bench/java/ (JDK only) and runs one of its checks
+# bench_java CLASS [ARG...]: compiles bench/java/ (JDK only) and runs one of its checks; BENCH_CLASSPATH adds jars
+# that a check loads at run time (the PostgreSQL driver)
 bench_java() {
   local classes="$ROOT/target/bench/classes"
   mkdir -p "$classes"
   javac -d "$classes" "$ROOT"/bench/java/*.java
-  java -cp "$classes" "$@"
+  java -cp "$classes${BENCH_CLASSPATH:+:$BENCH_CLASSPATH}" "$@"
 }

@@ -1,0 +1,438 @@
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The performance table of bench/run.sh (JDK only; the PostgreSQL driver on the class path for the floor's commit).
+ * Every figure is measured beside its floor in the same run: the same read straight at the sandbox, the sandbox's
+ * token call plus one PostgreSQL commit. The load is closed-loop: each connection sends its next request when the
+ * previous one is answered.
+ */
+public class Perf extends Bench {
+    static final String CLIENT = "Basic " + Base64.getEncoder().encodeToString("demo-client:demo-secret".getBytes(StandardCharsets.UTF_8));
+    static final List<String[]> table = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        String sandbox = args[0];
+        String gateway = args[1];
+        Path pidFile = Path.of(args[2]);
+        String jdbc = args[3];
+        String pgUser = args[4];
+        String pgPassword = args[5];
+        String pg = args[6];
+        int seconds = Integer.parseInt(args[7]);
+        int sweep = Integer.parseInt(args[8]);
+        int fill = Integer.parseInt(args[9]);
+        String claimsJdbc = args[10];
+        Path migrations = Path.of(args[11]);
+        Path adapterClasses = Path.of(args[12]);
+        String user = "perf-" + UUID.randomUUID();
+        String token = userToken(sandbox, user);
+        String callback = gateway + "/callback";
+
+        // --- reads: accounts and one transactions page, 64 connections over 32 users with a consent each, each beside
+        // the same read made directly at the sandbox with 32 access tokens of its own
+        List<String> tokens = new ArrayList<>();
+        List<Callable<String>> connects = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            String own = userToken(sandbox, String.format("%s-%02d", user, i));
+            tokens.add(own);
+            connects.add(() -> connect(gateway, own));
+        }
+        List<String> outcomes = all(connects, 8);
+        check(outcomes.stream().allMatch("COMPLETED"::equals), "32 consents connected for the reads " + outcomes.stream().distinct().toList());
+        List<String> consents = List.of(psql(pg, "SELECT string_agg(id::text, ' ' ORDER BY user_id) FROM consents"
+                + " WHERE user_id LIKE '" + user + "-__'").split(" "));
+        List<String> accessTokens = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            accessTokens.add(field(exchange(sandbox, directCode(sandbox, callback), callback).body(), "access_token"));
+        }
+        AtomicLong peakRss = new AtomicLong(rss(pidFile));
+        Load accounts = compare("accounts read", seconds,
+                i -> authorized(gateway + "/api/v1/consents/" + consents.get(i % 32) + "/accounts", tokens.get(i % 32)),
+                i -> authorized(sandbox + "/sandbox/nrich/rest/accounts", accessTokens.get(i % accessTokens.size())),
+                pidFile, peakRss);
+        Load page = compare("one transactions page (limit 100)", seconds,
+                i -> authorized(gateway + "/api/v1/consents/" + consents.get(i % 32) + "/transactions?limit=100", tokens.get(i % 32)),
+                i -> authorized(sandbox + "/sandbox/nrich/rest/transactions?count=100&offset=0", accessTokens.get(i % accessTokens.size())),
+                pidFile, peakRss);
+
+        // --- the callback at 50 concurrent users, beside the token call plus one commit
+        int callbacks = 1000;
+        List<String> ready = new ArrayList<>(all(repeat(callbacks, () -> approve(field(post(gateway + "/api/v1/flows",
+                "{\"kind\":\"ONGOING_ACCESS\",\"language\":\"en\"}", "application/json", token).body(), "widgetUrl"))), 8));
+        List<String> codes = all(repeat(callbacks, () -> directCode(sandbox, callback)), 8);
+        Load back = profiled(pidFile, "callback", () -> Load.each(50, ready, url -> {
+            HttpResponse<String> answer = get(url, null);
+            return answer.statusCode() == 303 && answer.headers().firstValue("Location").orElse("").contains("outcome=COMPLETED");
+        }));
+        BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(20);
+        for (int i = 0; i < 20; i++) {
+            Connection c = DriverManager.getConnection(jdbc, pgUser, pgPassword);
+            c.setAutoCommit(false);
+            pool.add(c);
+        }
+        Connection first = pool.peek();
+        try (Statement s = first.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS bench_floor (id UUID PRIMARY KEY, body TEXT NOT NULL)");
+            first.commit();
+        }
+        Load floor = Load.each(50, codes, code -> {
+            HttpResponse<String> pair = exchange(sandbox, code, callback);
+            Connection c = pool.take();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_floor VALUES (?, ?)")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, pair.body() + pair.body()); // about the size of the encrypted pair and its row
+                insert.executeUpdate();
+                c.commit();
+            } finally {
+                pool.add(c);
+            }
+            return pair.statusCode() == 200;
+        });
+        for (Connection c : pool) {
+            c.close();
+        }
+        row("callback → redirect, 50 users", back, floor);
+        check(back.failed.get() == 0 && floor.failed.get() == 0, "every callback completed its flow (" + back.ok + " of " + callbacks
+                + "), every direct exchange answered 200" + (back.failed.get() + floor.failed.get() == 0 ? ""
+                : " (gateway " + back.failures + ", direct " + floor.failures + ")"));
+
+        // --- the keep-alive sweep: SWEEP real consents due among SWEEP + FILL
+        long swept = sweep(gateway, sandbox, userToken(sandbox, user + "-sweep"), user + "-sweep", pg, sweep, fill);
+
+        Map<Integer, Double> claims = claimQuery(claimsJdbc, pgUser, pgPassword, migrations, adapterClasses);
+
+        System.out.printf("%n%-44s %12s %12s %7s %20s %20s %7s%n", "", "gateway", "floor", "ratio", "gateway p50 / p99",
+                "floor p50 / p99", "p50 ×");
+        for (String[] r : table) {
+            System.out.printf("%-44s %12s %12s %7s %20s %20s %7s%n", (Object[]) r);
+        }
+        System.out.printf("%nkeep-alive sweep: %,d due of %,d consents refreshed by one node in %.1f s: %,.0f refreshes/s%n",
+                sweep, sweep + fill, swept / 1000.0, sweep * 1000.0 / Math.max(1, swept));
+        claims.forEach((rows, millis) -> System.out.printf(
+                "claim query (100 of %,d due) on %,9d consents: %.2f ms (median of 7)%n", CLAIM_DUE, rows, millis));
+        System.out.printf("resident memory under load (peak sampled): %d MB%n", peakRss.get() / 1024);
+        System.out.printf("reads: accounts %.2f×, transactions page %.2f× the direct throughput%n",
+                accounts.ratio, page.ratio);
+        finish();
+    }
+
+    /** Runs the gateway's read and then the direct one for the same time each, after a warm-up of each. */
+    static Load compare(String name, int seconds, IntFunction<HttpRequest> viaGateway, IntFunction<HttpRequest> direct,
+                        Path pidFile, AtomicLong peakRss) throws Exception {
+        Load.timed(64, Math.max(5, seconds / 3), viaGateway, null, null);
+        Load gateway = profiled(pidFile, name, () -> Load.timed(64, seconds, viaGateway, pidFile, peakRss));
+        Load.timed(64, Math.max(5, seconds / 3), direct, null, null);
+        Load floor = Load.timed(64, seconds, direct, null, null);
+        gateway.ratio = gateway.rate() / floor.rate();
+        row(name + ", 64 connections", gateway, floor);
+        check(gateway.failed.get() == 0 && floor.failed.get() == 0, name + ": every request answered 200"
+                + (gateway.failed.get() + floor.failed.get() == 0 ? "" : " (gateway " + gateway.failures + ", direct " + floor.failures + ")"));
+        return gateway;
+    }
+
+    /**
+     * With PROFILE set to a folder, the gateway's part of a phase runs under Java Flight Recorder (started and dumped
+     * with jcmd), one recording per phase: PROFILE/&lt;phase&gt;.jfr. bench/java/Hot.java summarises a recording.
+     */
+    static <T> T profiled(Path pidFile, String phase, Callable<T> work) throws Exception {
+        String folder = System.getenv("PROFILE");
+        if (folder == null || folder.isBlank()) {
+            return work.call();
+        }
+        String pid = Files.readString(pidFile).strip();
+        String name = phase.replaceAll("[^A-Za-z0-9]+", "-");
+        jcmd(pid, "JFR.start", "name=" + name, "settings=profile");
+        try {
+            return work.call();
+        } finally {
+            jcmd(pid, "JFR.dump", "name=" + name, "filename=" + Path.of(folder).toAbsolutePath().resolve(name + ".jfr"));
+            jcmd(pid, "JFR.stop", "name=" + name);
+        }
+    }
+
+    static void jcmd(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("jcmd"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", args) + ": " + out);
+        }
+    }
+
+    static void row(String name, Load gateway, Load floor) {
+        table.add(new String[] {name, String.format("%,.0f req/s", gateway.rate()), String.format("%,.0f req/s", floor.rate()),
+                String.format("%.2f", gateway.rate() / floor.rate()), percentiles(gateway), percentiles(floor),
+                String.format("%.1f", (double) gateway.latency.percentile(50) / Math.max(1, floor.latency.percentile(50)))});
+    }
+
+    static String percentiles(Load load) {
+        return String.format("%.1f / %.1f ms", load.latency.percentile(50) / 1000.0, load.latency.percentile(99) / 1000.0);
+    }
+
+    /**
+     * Makes SWEEP of the bench user's consents due (their refresh token 31 days old) among SWEEP + FILL rows, and times
+     * the node's scheduler until the sandbox has answered SWEEP refreshes. The filler rows are never due.
+     */
+    static long sweep(String gateway, String sandbox, String token, String user, String pg, int sweep, int fill) throws Exception {
+        long started = System.nanoTime();
+        List<String> outcomes = all(repeat(sweep, () -> connect(gateway, token)), 16);
+        long connected = outcomes.stream().filter("COMPLETED"::equals).count();
+        System.out.printf("connected %,d consents for the sweep in %.0f s%n", connected, seconds(started));
+        check(connected == sweep, "every consent for the sweep connected");
+        psql(pg, filler(1, fill, "now() + interval '20 days' + n * interval '1 second'") + "; ANALYZE consents");
+        long before = count(sandbox, "POST /auth/token refresh_token");
+        long due = System.nanoTime();
+        long target = before + Long.parseLong(psql(pg, "WITH due AS (UPDATE consents SET refresh_issued_at = now() - interval '31 days',"
+                + " next_check_at = now() WHERE user_id = '" + user + "' AND status = 'ACTIVE' RETURNING 1) SELECT count(*) FROM due"));
+        while (count(sandbox, "POST /auth/token refresh_token") < target && seconds(due) < 600) {
+            Thread.sleep(100);
+        }
+        long millis = (System.nanoTime() - due) / 1_000_000;
+        check(count(sandbox, "POST /auth/token refresh_token") == target, "every due consent refreshed exactly once");
+        return millis;
+    }
+
+    static final int CLAIM_DUE = 1000;
+
+    /**
+     * Times the scheduler's claim statement, exactly as the persistence adapter runs it on PostgreSQL, on a table of
+     * 10k, 100k and 1M consents of which always CLAIM_DUE are due: its cost should follow the due rows, not the table.
+     * A database of its own (the migrations applied), so the node's scheduler never sees these rows; each claim runs
+     * under EXPLAIN ANALYZE in a transaction that is rolled back.
+     */
+    static Map<Integer, Double> claimQuery(String jdbc, String user, String password, Path migrations, Path adapterClasses)
+            throws Exception {
+        String claim = claimStatement(adapterClasses).replace(":now", "now()").replace(":limit", "100")
+                .replace(":lease", "now() + interval '5 minutes'").replace(":node", "'bench'");
+        Map<Integer, Double> millis = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(jdbc, user, password); Statement s = c.createStatement()) {
+            try (var files = Files.list(migrations)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                        .sorted(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
+                        .toList()) {
+                    s.execute(Files.readString(file));
+                }
+            }
+            int stored = 0;
+            for (int rows : new int[] {10_000, 100_000, 1_000_000}) {
+                // rows that are never due: most in the future, a tenth with no next check at all
+                s.execute(filler(stored + 1, rows - CLAIM_DUE,
+                        "CASE WHEN n % 10 = 0 THEN NULL ELSE now() + n * interval '1 second' END"));
+                stored = rows - CLAIM_DUE;
+                s.execute("DELETE FROM consents WHERE next_check_at <= now()");
+                s.execute(filler(1, CLAIM_DUE, "now() - n * interval '1 second'"));
+                s.execute("VACUUM ANALYZE consents");
+                c.setAutoCommit(false);
+                List<Double> times = new ArrayList<>();
+                for (int trial = 0; trial < 7; trial++) {
+                    try (ResultSet plan = s.executeQuery("EXPLAIN (ANALYZE) " + claim)) {
+                        while (plan.next()) {
+                            Matcher time = Pattern.compile("Execution Time: ([0-9.]+) ms").matcher(plan.getString(1));
+                            if (time.find()) {
+                                times.add(Double.parseDouble(time.group(1)));
+                            }
+                        }
+                    }
+                    c.rollback();
+                }
+                c.setAutoCommit(true);
+                Collections.sort(times);
+                millis.put(rows, times.get(times.size() / 2));
+            }
+        }
+        return millis;
+    }
+
+    /**
+     * Consents numbered FROM to TO that the gateway cannot use (their tokens are not ciphertexts), with the next check
+     * the expression of n gives: rows that fill the table and are never due, or rows that are due for the claim query.
+     */
+    static String filler(int from, int to, String nextCheck) {
+        return "INSERT INTO consents (id, user_id, provider, kind, status, access_token_enc, refresh_token_enc, granted_at,"
+                + " last_user_activity_at, expires_at, next_check_at, version) SELECT gen_random_uuid(), 'filler-' || (n % 5000),"
+                + " 'nrich', 'ONGOING_ACCESS', 'ACTIVE', 'x', 'x', now(), now(), now() + interval '90 days', " + nextCheck + ", 1"
+                + " FROM generate_series(" + from + ", " + to + ") n";
+    }
+
+    /** The claim statement as compiled into the persistence adapter (a compile-time constant, read with javap). */
+    static String claimStatement(Path adapterClasses) throws Exception {
+        Process javap = new ProcessBuilder("javap", "-constants", "-p", "-cp", adapterClasses.toString(),
+                "io.consentgateway.adapter.out.persistence.JdbiConsents").redirectErrorStream(true).start();
+        String out = new String(javap.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        javap.waitFor();
+        Matcher constant = Pattern.compile("CLAIM_POSTGRESQL = \"(.*)\";").matcher(out);
+        if (!constant.find()) {
+            throw new IllegalStateException("no CLAIM_POSTGRESQL in " + out);
+        }
+        return constant.group(1).replace("\\n", "\n").replace("\\\"", "\"");
+    }
+
+    static HttpRequest authorized(String url, String token) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
+                .GET().build();
+    }
+
+    /** A code straight from the sandbox's nrich: create a flow with the client's credentials and approve it. */
+    static String directCode(String sandbox, String redirect) throws Exception {
+        HttpResponse<String> flow = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/nrich/ongoing/access"))
+                .header("Authorization", CLIENT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"redirect_uri\":\"" + redirect + "\",\"user_id\":\"perf\",\"state\":\""
+                        + UUID.randomUUID() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(approve(field(flow.body(), "location")));
+        if (!code.find()) {
+            throw new IllegalStateException("no code from the sandbox");
+        }
+        return java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8);
+    }
+
+    static HttpResponse<String> exchange(String sandbox, String code, String redirect) throws Exception {
+        String body = "{\"grant_type\":\"authorization_code\",\"code\":\"" + code + "\",\"redirect_uri\":\"" + redirect + "\"}";
+        return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/nrich/auth/token")).header("Authorization", CLIENT)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Resident memory of the server's process, in KiB. */
+    static long rss(Path pidFile) throws Exception {
+        String pid = Files.readString(pidFile).strip();
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return 0;
+    }
+
+    static <T> List<Callable<T>> repeat(int times, Callable<T> task) {
+        List<Callable<T>> tasks = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            tasks.add(task);
+        }
+        return tasks;
+    }
+
+    interface Work<T> {
+        boolean run(T item) throws Exception;
+    }
+
+    /** One load run: latencies in microseconds, requests that succeeded and failed, and the wall time. */
+    static final class Load {
+        final Latencies latency = new Latencies();
+        final AtomicLong ok = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final Map<String, AtomicLong> failures = new java.util.concurrent.ConcurrentHashMap<>();
+        double seconds;
+        double ratio;
+
+        void failed(String why) {
+            failed.incrementAndGet();
+            failures.computeIfAbsent(why, w -> new AtomicLong()).incrementAndGet();
+        }
+
+        double rate() {
+            return ok.get() / seconds;
+        }
+
+        /** CONNECTIONS loops send the i-th request until the time is up. */
+        static Load timed(int connections, int seconds, IntFunction<HttpRequest> request, Path pidFile, AtomicLong peakRss)
+                throws Exception {
+            Load load = new Load();
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicLong next = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(connections);
+            long started = System.nanoTime();
+            for (int c = 0; c < connections; c++) {
+                pool.submit(() -> {
+                    while (running.get()) {
+                        long sent = System.nanoTime();
+                        try {
+                            int status = HTTP.send(request.apply((int) next.getAndIncrement()), HttpResponse.BodyHandlers.ofString()).statusCode();
+                            if (status == 200) {
+                                load.ok.incrementAndGet();
+                            } else {
+                                load.failed(String.valueOf(status));
+                            }
+                        } catch (Exception e) {
+                            load.failed(e.getClass().getSimpleName());
+                        }
+                        load.latency.add((System.nanoTime() - sent) / 1000);
+                    }
+                    return null;
+                });
+            }
+            while (seconds(started) < seconds) {
+                Thread.sleep(500);
+                if (pidFile != null) {
+                    peakRss.accumulateAndGet(rss(pidFile), Math::max);
+                }
+            }
+            running.set(false);
+            pool.shutdown();
+            pool.awaitTermination(2, TimeUnit.MINUTES);
+            load.seconds = seconds(started);
+            return load;
+        }
+
+        /** CONNECTIONS loops work through the items once. */
+        static <T> Load each(int connections, List<T> items, Work<T> work) throws Exception {
+            Load load = new Load();
+            ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>(items);
+            ExecutorService pool = Executors.newFixedThreadPool(connections);
+            long started = System.nanoTime();
+            for (int c = 0; c < connections; c++) {
+                pool.submit(() -> {
+                    for (T item = queue.poll(); item != null; item = queue.poll()) {
+                        long sent = System.nanoTime();
+                        try {
+                            if (work.run(item)) {
+                                load.ok.incrementAndGet();
+                            } else {
+                                load.failed("not done");
+                            }
+                        } catch (Exception e) {
+                            load.failed(e.getClass().getSimpleName());
+                        }
+                        load.latency.add((System.nanoTime() - sent) / 1000);
+                    }
+                    return null;
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(10, TimeUnit.MINUTES);
+            load.seconds = seconds(started);
+            return load;
+        }
+    }
+}

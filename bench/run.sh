@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The performance table: what the gateway adds on top of its provider and its database, each figure measured beside
+# its floor in the same run. One gateway on PostgreSQL and the sandbox in a server of its own (a sandbox inside the
+# gateway's server would share its threads and CPU and blur every figure); the load comes from the JDK's HTTP client
+# on the same machine and only talks to localhost. The measurements are in bench/java/Perf.java; docs/performance.md
+# explains the table and holds the latest run.
+#
+#   bench/run.sh [SECONDS] [SWEEP] [FILL]
+#     SECONDS  each measured load phase (default 15; each has a warm-up of a third of it, at least 5 s)
+#     SWEEP    consents due at once for the keep-alive sweep (default 10000)
+#     FILL     consents stored beside them that are not due (default 90000)
+#
+# With PROFILE=FOLDER, the gateway's part of each phase runs under Java Flight Recorder (FOLDER/<phase>.jfr), and the
+# run ends with where the CPU time went (bench/java/Hot.java).
+#
+# Needs what bench/lib.sh describes (a JDK, the wrapper, PostgreSQL started as .ci/run starts it). About 10 minutes.
+set -euo pipefail
+if [ -n "${PROFILE:-}" ]; then mkdir -p "$PROFILE"; PROFILE=$(cd "$PROFILE" && pwd); export PROFILE; fi
+. "$(dirname "$0")/lib.sh"
+bench_init perf
+SECONDS_EACH=${1:-15}
+SWEEP=${2:-10000}
+FILL=${3:-90000}
+
+G=$(free_port); S=$(free_port)
+SB="http://localhost:$S"
+bench_database
+bench_extra_database "${PG_DB}_claims"
+log "gateway on $G (PostgreSQL $PG_DB), sandbox on $S"
+assemble_sandbox sandbox "$S" "http://localhost:$G/callback/tatrabanka"
+# the scheduler looks for due consents every second, so the sweep starts when they fall due
+assemble_gateway gateway "$G" "$SB" -Dcg.scheduler.initial-delay=PT1S -Dcg.scheduler.interval=PT1S
+start_server sandbox; wait_up "$SB/sandbox/control/stats"
+
+started=$(date +%s%N)
+start_server gateway
+until curl -fsS -o /dev/null "http://localhost:$G/health/ready" 2>/dev/null; do
+  [ $(( ($(date +%s%N) - started) / 1000000000 )) -lt 180 ] || { echo "gateway not ready after 180 s" >&2; exit 1; }
+  sleep 0.1
+done
+ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+sleep 5
+idle_kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$(server_pid gateway)/status")
+war_bytes=$(stat -c %s bootstrap/target/consent-gateway.war)
+
+log "measuring (load phases of $SECONDS_EACH s; sweep $SWEEP due of $((SWEEP + FILL)))"
+status=0
+BENCH_CLASSPATH="$PG_JAR" bench_java Perf "$SB" "http://localhost:$G" "$WLP/usr/servers/.pid/$RUN-gateway.pid" \
+  "jdbc:postgresql://localhost:5432/$PG_DB" "$PG_USER" "$PG_PASSWORD" \
+  "postgresql://$PG_USER:$PG_PASSWORD@localhost:5432/$PG_DB" "$SECONDS_EACH" "$SWEEP" "$FILL" \
+  "jdbc:postgresql://localhost:5432/${PG_DB}_claims" adapters-persistence/src/main/resources/db/migration \
+  adapters-persistence/target/classes || status=1
+
+awk -v ms="$ready_ms" -v b="$war_bytes" 'BEGIN { printf "server start to ready: %.1f s\nWAR: %.1f MB\n", ms / 1000, b / 1048576 }'
+printf 'resident memory idle (5 s after ready): %d MB\n' $(( idle_kb / 1024 ))
+printf 'machine: %s cores, %s, %s\n' "$(nproc)" "$(java -version 2>&1 | head -1)" \
+  "$(grep -o 'Open Liberty [0-9.]*' "$(server_log gateway)" | head -1)"
+if [ -n "${PROFILE:-}" ]; then
+  for recording in "$PROFILE"/*.jfr; do log "profile: $recording"; java -cp "$ROOT/target/bench/classes" Hot "$recording" 20; done
+fi
+exit $status
