@@ -16,7 +16,9 @@ import java.sql.SQLException;
 public class DatabaseReadiness implements HealthCheck {
     // Unshareable: a shareable connection stays bound to the request until it ends, however early it was closed, so
     // every read waiting on a slow provider would hold one of the pool's connections (docs/reliability.md#isolation).
-    @Resource(lookup = "jdbc/consentgateway", shareable = false)
+    // Application authentication: the data source's own user and password. With container authentication Liberty
+    // works out a subject for every connection, and concurrent requests queue on it (docs/performance.md).
+    @Resource(lookup = "jdbc/consentgateway", shareable = false, authenticationType = Resource.AuthenticationType.APPLICATION)
     DataSource dataSource;
 
     @Override

@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
 /**
  * How every data read goes: the user's own consent, readable now; an access token about to expire is
  * refreshed first; a 401 on the data call triggers one refresh and one retry; the read is then recorded as
- * user activity (which keeps an ongoing consent alive). A data call the provider cannot take yet (too many in flight,
+ * user activity (which keeps an ongoing consent alive), at most once per {@link Consent#ACTIVITY_GRAIN}. A data call the provider cannot take yet (too many in flight,
  * its circuit open) waits its turn within the provider patience ({@link Patience}) before the read answers 503.
  */
 public final class ConsentReader {
@@ -81,7 +81,9 @@ public final class ConsentReader {
                 throw new ConsentNotUsable(ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW);
             }
         }
-        recordActivity(current.id());
+        if (current.userActivityToRecordAt(clock.instant())) {
+            recordActivity(current.id());
+        }
         return result;
     }
 
@@ -111,11 +113,12 @@ public final class ConsentReader {
     private void recordActivity(ConsentId id) {
         for (int attempt = 0; attempt < ACTIVITY_ATTEMPTS; attempt++) {
             Consent fresh = consents.findById(id).orElse(null);
-            if (fresh == null) {
-                return;
+            Instant now = clock.instant();
+            if (fresh == null || !fresh.userActivityToRecordAt(now)) {
+                return; // gone, or another read recorded this hour meanwhile
             }
             try {
-                consents.save(fresh.recordUserActivity(clock.instant(), settings.policyFor(fresh.provider())));
+                consents.save(fresh.recordUserActivity(now, settings.policyFor(fresh.provider())));
                 return;
             } catch (ConcurrentUpdate raced) {
                 // a refresh or the scheduler stored the consent meanwhile: read it again and re-apply

@@ -44,6 +44,24 @@ class ConsentExpiryTest {
         }
 
         @Test
+        void readsWithinAnHourOfTheLastRecordedOneAreNotStoredAgainTheFirstAfterItIs() {
+            h.atDay(20);
+            h.readAccounts.accounts(ALICE, id);
+            long version = h.consent(id).version();
+
+            h.clock.advance(Duration.ofMinutes(30));
+            h.readAccounts.accounts(ALICE, id);
+            assertThat(h.consent(id).version()).isEqualTo(version); // nothing written
+            assertThat(h.consent(id).lastUserActivityAt()).isEqualTo(day(20));
+
+            h.clock.advance(Duration.ofMinutes(30));
+            h.readAccounts.accounts(ALICE, id);
+            Consent consent = h.consent(id);
+            assertThat(consent.lastUserActivityAt()).isEqualTo(day(20).plus(Consent.ACTIVITY_GRAIN));
+            assertThat(consent.expiresAt()).isEqualTo(day(110).plus(Consent.ACTIVITY_GRAIN));
+        }
+
+        @Test
         void aTransactionsReadCountsAsActivityToo() {
             h.atDay(5);
 

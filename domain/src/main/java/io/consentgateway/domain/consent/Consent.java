@@ -47,6 +47,14 @@ public final class Consent {
      */
     public static final Duration SETTLE_IN_DOUBT_AFTER = Duration.ofSeconds(30);
 
+    /**
+     * The grain at which a user's reads are recorded. A read within this long of the last recorded one is not stored
+     * again, so a busy consent costs one write an hour instead of one a read. The inactivity limit is then counted from
+     * a read at most an hour earlier than the true last one: an ongoing consent may lapse up to an hour before the
+     * provider would end it, never after. No read is lost: the first read of every hour is recorded.
+     */
+    public static final Duration ACTIVITY_GRAIN = Duration.ofHours(1);
+
     /** Everything a consent is, for storage and for {@link #restore(Snapshot)}. */
     public record Snapshot(
             ConsentId id,
@@ -192,6 +200,14 @@ public final class Consent {
         if (!status.isReadable()) {
             throw new ConsentNotUsable(status, nextActionAt(now, policy));
         }
+    }
+
+    /**
+     * Would a read at this instant need recording ({@link #recordUserActivity})? Not when the last recorded read lies
+     * less than {@link #ACTIVITY_GRAIN} before it.
+     */
+    public boolean userActivityToRecordAt(Instant at) {
+        return !at.isBefore(s.lastUserActivityAt().plus(ACTIVITY_GRAIN));
     }
 
     /** The user read data: an ongoing consent's inactivity clock starts again. */

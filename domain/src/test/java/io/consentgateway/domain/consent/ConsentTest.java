@@ -143,6 +143,16 @@ class ConsentTest {
         }
 
         @Test
+        void aReadWithinTheActivityGrainOfTheLastRecordedOneNeedsNoRecording() {
+            Consent read = ongoing().recordUserActivity(day(10), POLICY);
+
+            assertThat(read.userActivityToRecordAt(day(10))).isFalse();
+            assertThat(read.userActivityToRecordAt(day(10).plus(Consent.ACTIVITY_GRAIN).minusMillis(1))).isFalse();
+            assertThat(read.userActivityToRecordAt(day(10).plus(Consent.ACTIVITY_GRAIN))).isTrue();
+            assertThat(read.userActivityToRecordAt(day(11))).isTrue();
+        }
+
+        @Test
         void aRenewedRefreshTokenDoesNotOutliveTheInactivityLimit() {
             Consent renewed = ongoing().refreshed(tokens("access-2", "refresh-2"), day(30), POLICY);
 
