@@ -128,7 +128,7 @@ public class Perf extends Bench {
                 : " (gateway " + back.failures + ", direct " + floor.failures + ")"));
 
         // --- the keep-alive sweep: SWEEP real consents due among SWEEP + FILL
-        long swept = sweep(gateway, sandbox, userToken(sandbox, user + "-sweep"), user + "-sweep", pg, sweep, fill);
+        long swept = sweep(gateway, sandbox, userToken(sandbox, user + "-sweep"), user + "-sweep", pg, sweep, fill, pidFile);
 
         Map<Integer, Double> claims = claimQuery(claimsJdbc, pgUser, pgPassword, migrations, adapterClasses);
 
@@ -205,7 +205,8 @@ public class Perf extends Bench {
      * Makes SWEEP of the bench user's consents due (their refresh token 31 days old) among SWEEP + FILL rows, and times
      * the node's scheduler until the sandbox has answered SWEEP refreshes. The filler rows are never due.
      */
-    static long sweep(String gateway, String sandbox, String token, String user, String pg, int sweep, int fill) throws Exception {
+    static long sweep(String gateway, String sandbox, String token, String user, String pg, int sweep, int fill, Path pidFile)
+            throws Exception {
         long started = System.nanoTime();
         List<String> outcomes = all(repeat(sweep, () -> connect(gateway, token)), 16);
         long connected = outcomes.stream().filter("COMPLETED"::equals).count();
@@ -216,9 +217,12 @@ public class Perf extends Bench {
         long due = System.nanoTime();
         long target = before + Long.parseLong(psql(pg, "WITH due AS (UPDATE consents SET refresh_issued_at = now() - interval '31 days',"
                 + " next_check_at = now() WHERE user_id = '" + user + "' AND status = 'ACTIVE' RETURNING 1) SELECT count(*) FROM due"));
-        while (count(sandbox, "POST /auth/token refresh_token") < target && seconds(due) < 600) {
-            Thread.sleep(100);
-        }
+        profiled(pidFile, "sweep", () -> {
+            while (count(sandbox, "POST /auth/token refresh_token") < target && seconds(due) < 600) {
+                Thread.sleep(100);
+            }
+            return null;
+        });
         long millis = (System.nanoTime() - due) / 1_000_000;
         check(count(sandbox, "POST /auth/token refresh_token") == target, "every due consent refreshed exactly once");
         return millis;

@@ -48,6 +48,7 @@ import io.consentgateway.bootstrap.metrics.OpenTelemetryMetrics;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -76,6 +77,10 @@ public class Wiring {
     // works out a subject for every connection, and concurrent requests queue on it (docs/performance.md).
     @Resource(lookup = "jdbc/consentgateway", shareable = false, authenticationType = Resource.AuthenticationType.APPLICATION)
     DataSource dataSource;
+
+    // The keep-alive scheduler's lanes (cg.scheduler.parallelism) run on Liberty's managed executor.
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService lanesExecutor;
 
     @Inject
     Config config;
@@ -158,7 +163,11 @@ public class Wiring {
         readIncomeReport = new ReadIncomeReportService(reader);
         renewConsent = new RenewConsentService(reader, startFlowService, providers, settings);
         revokeConsent = new RevokeConsentService(reader, consents, clock);
-        keepConsentsAlive = new KeepConsentsAliveService(flows, consents, refresher, settings, clock);
+        int lanes = gatewayConfig.integer("cg.scheduler.parallelism");
+        if (lanes < 1) {
+            throw new IllegalStateException("configuration key cg.scheduler.parallelism must be at least 1");
+        }
+        keepConsentsAlive = new KeepConsentsAliveService(flows, consents, refresher, settings, clock, lanesExecutor, lanes);
         LOG.info(() -> "Consent Gateway wired: providers " + providers.ids().stream()
                 .map(id -> id + " (callback " + settings.callbackUriFor(id) + ")").sorted().toList()
                 + "; flows complete by " + settings.callbackCompletion().name().toLowerCase(java.util.Locale.ROOT)

@@ -17,15 +17,19 @@ import io.consentgateway.domain.shared.ConsentId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One scheduler tick: lapse abandoned flows, then claim a batch of due consents (other nodes never get the
  * same ones) and for each either renew its refresh token through the refresh protocol or store the status it
- * has reached. A refresh left in doubt (sent, never answered) makes its consent due again shortly, so the next run settles
- * it. A background refresh is not user activity, so it never extends an ongoing consent's inactivity limit.
+ * has reached, in as many lanes at once as the node was given. A refresh left in doubt (sent, never answered) makes
+ * its consent due again shortly, so the next run settles it. A background refresh is not user activity, so it never extends an ongoing consent's inactivity limit.
  */
 public final class KeepConsentsAliveService implements KeepConsentsAlive {
     private final Flows flows;
@@ -34,13 +38,33 @@ public final class KeepConsentsAliveService implements KeepConsentsAlive {
     private final GatewaySettings settings;
     private final Clock clock;
 
+    private final Executor executor;
+    private final int parallelism;
+
+    /** One consent after the other, on the caller's thread. */
     public KeepConsentsAliveService(Flows flows, Consents consents, TokenRefresher refresher, GatewaySettings settings,
                                     Clock clock) {
+        this(flows, consents, refresher, settings, clock, Runnable::run, 1);
+    }
+
+    /**
+     * @param executor    runs the lanes of a batch
+     * @param parallelism how many claimed consents are worked on at once: each lane takes the next claimed consent
+     *                    when it has finished one. A refresh mostly waits (for the database, for the provider), so a
+     *                    few lanes multiply a node's refresh rate. {@link #run} returns when every lane has finished.
+     */
+    public KeepConsentsAliveService(Flows flows, Consents consents, TokenRefresher refresher, GatewaySettings settings,
+                                    Clock clock, Executor executor, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be positive");
+        }
         this.flows = flows;
         this.consents = consents;
         this.refresher = refresher;
         this.settings = settings;
         this.clock = clock;
+        this.executor = executor;
+        this.parallelism = parallelism;
     }
 
     @Override
@@ -53,62 +77,95 @@ public final class KeepConsentsAliveService implements KeepConsentsAlive {
         int flowsLapsed = lapseFlows(now, batchSize, flowsFailed);
         int abandoned = refresher.settleAbandoned(batchSize);
         List<ConsentId> claimed = consents.claimDue(now, batchSize, now.plus(settings.claimLease()));
-        List<ConsentId> failures = new ArrayList<>();
-        int refreshed = 0, reauth = 0, expiringSoon = 0, expired = 0, deferred = 0, inDoubt = abandoned, failed = 0;
-        for (ConsentId id : claimed) {
-            try {
-                Consent consent = consents.findById(id).orElseThrow(() -> new NotFound("consent"));
-                ConsentPolicy policy = settings.policyFor(consent.provider());
-                ConsentStatus before = consent.status();
-                Consent after;
-                boolean refreshDue = consent.scheduledRefreshDueAt(now, policy);
-                if (refreshDue && !refresher.fuse().allowsScheduledRefresh(consent.provider())) {
-                    // The provider refuses many consents at once: an incident on its side, not so many users leaving.
-                    // Touch nothing; look again later, when the fuse may have been reset.
-                    deferred++;
-                    deferConsent(id, Optional.empty());
-                    continue;
-                }
-                if (refreshDue) {
-                    TokenRefresher.Attempt attempt = refresher.refreshIfDue(id);
-                    switch (attempt.result()) {
-                        case REFRESHED -> refreshed++;
-                        case REJECTED -> reauth++;
-                        case IN_DOUBT -> inDoubt++; // due again shortly: the next run settles it
-                        default -> { }
+        Tally tally = new Tally(abandoned);
+        int lanes = Math.min(parallelism, claimed.size());
+        if (lanes <= 1) {
+            claimed.forEach(id -> lookAfter(id, now, tally));
+        } else {
+            Queue<ConsentId> waiting = new ConcurrentLinkedQueue<>(claimed);
+            CompletableFuture<?>[] running = new CompletableFuture<?>[lanes];
+            for (int lane = 0; lane < lanes; lane++) {
+                running[lane] = CompletableFuture.runAsync(() -> {
+                    for (ConsentId id = waiting.poll(); id != null; id = waiting.poll()) {
+                        lookAfter(id, now, tally);
                     }
-                    after = attempt.result() == TokenRefresher.Result.NOT_NEEDED
-                            || attempt.result() == TokenRefresher.Result.NOT_REFRESHABLE
-                            ? consents.save(attempt.consent().review(clock.instant(), policy))
-                            : attempt.consent();
-                } else {
-                    after = consents.save(consent.review(now, policy));
-                }
-                if (after.status() != before && after.status() == ConsentStatus.EXPIRING_SOON) {
-                    expiringSoon++;
-                }
-                if (after.status() != before && after.status() == ConsentStatus.EXPIRED) {
-                    expired++;
-                }
-            } catch (ProviderUnavailable outage) {
-                deferred++;
-                deferConsent(id, outage.retryAfter());
-            } catch (ProviderMisconfigured refusedUs) {
-                // The provider refuses this gateway, not the user's grant: the consent stays as it is, to be tried
-                // again once an operator has fixed the configuration.
-                deferred++;
-                deferConsent(id, Optional.empty());
-            } catch (ConcurrentUpdate | NotFound raced) {
-                // stored or removed meanwhile; the lease runs out and the next tick looks again
-            } catch (RuntimeException broken) {
-                // One consent that cannot be processed (an unreadable row, a bug) must not stop the others: it stays
-                // leased until its lease runs out, and the report counts it so the scheduler can log it.
-                failed++;
-                failures.add(id);
+                }, executor);
             }
+            CompletableFuture.allOf(running).join();
         }
-        return new KeepAliveReport(claimed.size(), refreshed, reauth, expiringSoon, expired, deferred, inDoubt, flowsLapsed,
-                flowsFailed[0], failed, List.copyOf(failures));
+        return new KeepAliveReport(claimed.size(), tally.refreshed.get(), tally.reauth.get(), tally.expiringSoon.get(),
+                tally.expired.get(), tally.deferred.get(), tally.inDoubt.get(), flowsLapsed, flowsFailed[0],
+                tally.failed.get(), List.copyOf(tally.failures));
+    }
+
+    /** What happened to the claimed consents of one run; lanes count into it at once. */
+    private static final class Tally {
+        final AtomicInteger refreshed = new AtomicInteger();
+        final AtomicInteger reauth = new AtomicInteger();
+        final AtomicInteger expiringSoon = new AtomicInteger();
+        final AtomicInteger expired = new AtomicInteger();
+        final AtomicInteger deferred = new AtomicInteger();
+        final AtomicInteger inDoubt;
+        final AtomicInteger failed = new AtomicInteger();
+        final Queue<ConsentId> failures = new ConcurrentLinkedQueue<>();
+
+        Tally(int abandonedInDoubt) {
+            inDoubt = new AtomicInteger(abandonedInDoubt);
+        }
+    }
+
+    /** One claimed consent: renew its refresh token if due, else store the status it has reached. */
+    private void lookAfter(ConsentId id, Instant now, Tally tally) {
+        try {
+            Consent consent = consents.findById(id).orElseThrow(() -> new NotFound("consent"));
+            ConsentPolicy policy = settings.policyFor(consent.provider());
+            ConsentStatus before = consent.status();
+            Consent after;
+            boolean refreshDue = consent.scheduledRefreshDueAt(now, policy);
+            if (refreshDue && !refresher.fuse().allowsScheduledRefresh(consent.provider())) {
+                // The provider refuses many consents at once: an incident on its side, not so many users leaving.
+                // Touch nothing; look again later, when the fuse may have been reset.
+                tally.deferred.incrementAndGet();
+                deferConsent(id, Optional.empty());
+                return;
+            }
+            if (refreshDue) {
+                TokenRefresher.Attempt attempt = refresher.refreshIfDue(id);
+                switch (attempt.result()) {
+                    case REFRESHED -> tally.refreshed.incrementAndGet();
+                    case REJECTED -> tally.reauth.incrementAndGet();
+                    case IN_DOUBT -> tally.inDoubt.incrementAndGet(); // due again shortly: the next run settles it
+                    default -> { }
+                }
+                after = attempt.result() == TokenRefresher.Result.NOT_NEEDED
+                        || attempt.result() == TokenRefresher.Result.NOT_REFRESHABLE
+                        ? consents.save(attempt.consent().review(clock.instant(), policy))
+                        : attempt.consent();
+            } else {
+                after = consents.save(consent.review(now, policy));
+            }
+            if (after.status() != before && after.status() == ConsentStatus.EXPIRING_SOON) {
+                tally.expiringSoon.incrementAndGet();
+            }
+            if (after.status() != before && after.status() == ConsentStatus.EXPIRED) {
+                tally.expired.incrementAndGet();
+            }
+        } catch (ProviderUnavailable outage) {
+            tally.deferred.incrementAndGet();
+            deferConsent(id, outage.retryAfter());
+        } catch (ProviderMisconfigured refusedUs) {
+            // The provider refuses this gateway, not the user's grant: the consent stays as it is, to be tried
+            // again once an operator has fixed the configuration.
+            tally.deferred.incrementAndGet();
+            deferConsent(id, Optional.empty());
+        } catch (ConcurrentUpdate | NotFound raced) {
+            // stored or removed meanwhile; the lease runs out and the next tick looks again
+        } catch (RuntimeException broken) {
+            // One consent that cannot be processed (an unreadable row, a bug) must not stop the others: it stays
+            // leased until its lease runs out, and the report counts it so the scheduler can log it.
+            tally.failed.incrementAndGet();
+            tally.failures.add(id);
+        }
     }
 
     /**

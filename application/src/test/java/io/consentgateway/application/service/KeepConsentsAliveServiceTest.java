@@ -11,18 +11,21 @@ import io.consentgateway.domain.flow.FlowFailure;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowStatus;
 import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.UserId;
 import io.consentgateway.domain.token.TokenPair;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
 import static io.consentgateway.application.service.GatewayHarness.ALICE;
@@ -37,6 +40,52 @@ class KeepConsentsAliveServiceTest {
 
     static Instant day(long days) {
         return T0.plus(Duration.ofDays(days));
+    }
+
+    @Nested
+    class Lanes {
+        @Test
+        void aBatchIsWorkedOnInSeveralLanesAtOnceAndEveryDueConsentIsRenewedExactlyOnce() throws Exception {
+            List<ConsentId> ids = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                ids.add(h.connectOngoing(new UserId("user-" + i)));
+            }
+            h.atDay(30);
+            // The first refresh waits until a second one is under way: in a single lane it would wait in vain, time
+            // out and fail its consent.
+            CyclicBarrier together = new CyclicBarrier(2);
+            h.provider.onNextRefresh(() -> {
+                h.provider.onNextRefresh(() -> meet(together));
+                meet(together);
+            });
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            KeepAliveReport report;
+            try {
+                report = new KeepConsentsAliveService(h.flows, h.consents, h.refresher, h.settings, h.clock, pool, 4).run(100);
+            } finally {
+                pool.shutdownNow();
+            }
+
+            assertThat(report.claimed()).isEqualTo(40);
+            assertThat(report.refreshed()).isEqualTo(40);
+            assertThat(report.failed()).isZero();
+            assertThat(h.fake.refreshCalls).hasValue(40);
+            assertThat(ids).allSatisfy(id -> assertThat(h.consent(id).tokens().refreshIssuedAt()).contains(day(30)));
+        }
+
+        @Test
+        void lanesNeedAPositiveCount() {
+            assertThatThrownBy(() -> new KeepConsentsAliveService(h.flows, h.consents, h.refresher, h.settings, h.clock,
+                    Runnable::run, 0)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        private static void meet(CyclicBarrier barrier) {
+            try {
+                barrier.await(5, TimeUnit.SECONDS);
+            } catch (Exception alone) {
+                throw new IllegalStateException("no second refresh ran alongside this one", alone);
+            }
+        }
     }
 
     @Nested
