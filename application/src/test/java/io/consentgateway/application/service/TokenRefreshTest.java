@@ -237,6 +237,15 @@ class TokenRefreshTest {
             }
         }
 
+        /** The doubt is over: the consent is ACTIVE with a rotated refresh token, and no journal note is left. */
+        void assertSettledWithNewTokensAndNoNote() {
+            Consent settled = h.consent(id);
+            assertThat(settled.status()).isEqualTo(ConsentStatus.ACTIVE);
+            assertThat(settled.refreshInDoubtSince()).isEmpty();
+            assertThat(settled.tokens().refreshToken()).isNotEqualTo(granted.refreshToken());
+            assertThat(h.journal.notes()).isEmpty();
+        }
+
         @Test
         void afterTheProviderRotatedTheTokenTheNextReadRecordsTheDoubtAndLosesTheConsentVisiblyNeverSilently() {
             h.advance(Duration.ofHours(2));
@@ -268,11 +277,7 @@ class TokenRefreshTest {
 
             assertThat(h.readAccounts.accounts(ALICE, id)).isNotEmpty();
 
-            Consent settled = h.consent(id);
-            assertThat(settled.status()).isEqualTo(ConsentStatus.ACTIVE);
-            assertThat(settled.refreshInDoubtSince()).isEmpty();
-            assertThat(settled.tokens().refreshToken()).isNotEqualTo(granted.refreshToken());
-            assertThat(h.journal.notes()).isEmpty();
+            assertSettledWithNewTokensAndNoNote();
         }
 
         @Test
@@ -285,11 +290,7 @@ class TokenRefreshTest {
             // Recorded as in doubt since the note's time, so already due for its settling attempt in the same run.
             assertThat(report.inDoubt()).isEqualTo(1);
             assertThat(report.refreshed()).isEqualTo(1);
-            Consent settled = h.consent(id);
-            assertThat(settled.status()).isEqualTo(ConsentStatus.ACTIVE);
-            assertThat(settled.refreshInDoubtSince()).isEmpty();
-            assertThat(settled.tokens().refreshToken()).isNotEqualTo(granted.refreshToken());
-            assertThat(h.journal.notes()).isEmpty();
+            assertSettledWithNewTokensAndNoNote();
         }
 
         @Test
