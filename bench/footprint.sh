@@ -15,19 +15,9 @@ bench_database
 assemble_sandbox sandbox "$S" "http://localhost:$G/callback/tatrabanka"
 assemble_gateway gateway "$G" "$SB" "$@"
 start_server sandbox; wait_up "$SB/sandbox/control/stats"
-# start_and_wait: starts the gateway and prints the milliseconds until it is ready
-start_and_wait() {
-  local started; started=$(date +%s%N)
-  start_server gateway
-  until curl -fsS -o /dev/null "http://localhost:$G/health/ready" 2>/dev/null; do
-    [ $(( ($(date +%s%N) - started) / 1000000000 )) -lt 180 ] || { echo "gateway not ready after 180 s" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo $(( ($(date +%s%N) - started) / 1000000 ))
-}
-first=$(start_and_wait)
+first=$(start_timed gateway "http://localhost:$G/health/ready")
 "$WLP/bin/server" stop "$RUN-gateway" >/dev/null
-second=$(start_and_wait)
+second=$(start_timed gateway "http://localhost:$G/health/ready")
 echo "JVM options: ${*:-(none)}"
 echo "server start to ready: first start $first ms, second start $second ms"
 rss() { awk '/^VmRSS:/ {printf "%d MB (%d kB)", $2 / 1024, $2}' "/proc/$(server_pid gateway)/status"; }

@@ -121,6 +121,17 @@ wait_up() {
   return 1
 }
 
+# start_timed NAME URL: starts a server and prints the milliseconds until URL answers 2xx (checked every 0.1 s)
+start_timed() {
+  local started; started=$(date +%s%N)
+  start_server "$1"
+  until curl -fsS -o /dev/null "$2" 2>/dev/null; do
+    [ $(( ($(date +%s%N) - started) / 1000000000 )) -lt 180 ] || { echo "$1 not ready after 180 s" >&2; return 1; }
+    sleep 0.1
+  done
+  echo $(( ($(date +%s%N) - started) / 1000000 ))
+}
+
 # the process id of a started server (for kill -9)
 server_pid() { cat "$WLP/usr/servers/.pid/$RUN-$1.pid" 2>/dev/null; }
 

@@ -32,13 +32,7 @@ assemble_sandbox sandbox "$S" "http://localhost:$G/callback/tatrabanka"
 assemble_gateway gateway "$G" "$SB" -Dcg.scheduler.initial-delay=PT1S -Dcg.scheduler.interval=PT1S
 start_server sandbox; wait_up "$SB/sandbox/control/stats"
 
-started=$(date +%s%N)
-start_server gateway
-until curl -fsS -o /dev/null "http://localhost:$G/health/ready" 2>/dev/null; do
-  [ $(( ($(date +%s%N) - started) / 1000000000 )) -lt 180 ] || { echo "gateway not ready after 180 s" >&2; exit 1; }
-  sleep 0.1
-done
-ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+ready_ms=$(start_timed gateway "http://localhost:$G/health/ready")
 sleep 5
 idle_kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$(server_pid gateway)/status")
 war_bytes=$(stat -c %s bootstrap/target/consent-gateway.war)

@@ -78,21 +78,16 @@ public final class KeepConsentsAliveService implements KeepConsentsAlive {
         int abandoned = refresher.settleAbandoned(batchSize);
         List<ConsentId> claimed = consents.claimDue(now, batchSize, now.plus(settings.claimLease()));
         Tally tally = new Tally(abandoned);
-        int lanes = Math.min(parallelism, claimed.size());
-        if (lanes <= 1) {
-            claimed.forEach(id -> lookAfter(id, now, tally));
-        } else {
-            Queue<ConsentId> waiting = new ConcurrentLinkedQueue<>(claimed);
-            CompletableFuture<?>[] running = new CompletableFuture<?>[lanes];
-            for (int lane = 0; lane < lanes; lane++) {
-                running[lane] = CompletableFuture.runAsync(() -> {
-                    for (ConsentId id = waiting.poll(); id != null; id = waiting.poll()) {
-                        lookAfter(id, now, tally);
-                    }
-                }, executor);
-            }
-            CompletableFuture.allOf(running).join();
+        Queue<ConsentId> waiting = new ConcurrentLinkedQueue<>(claimed);
+        CompletableFuture<?>[] running = new CompletableFuture<?>[Math.min(parallelism, claimed.size())];
+        for (int lane = 0; lane < running.length; lane++) {
+            running[lane] = CompletableFuture.runAsync(() -> {
+                for (ConsentId id = waiting.poll(); id != null; id = waiting.poll()) {
+                    lookAfter(id, now, tally);
+                }
+            }, executor);
         }
+        CompletableFuture.allOf(running).join();
         return new KeepAliveReport(claimed.size(), tally.refreshed.get(), tally.reauth.get(), tally.expiringSoon.get(),
                 tally.expired.get(), tally.deferred.get(), tally.inDoubt.get(), flowsLapsed, flowsFailed[0],
                 tally.failed.get(), List.copyOf(tally.failures));
