@@ -10,10 +10,14 @@
 #     SWEEP    consents due at once for the keep-alive sweep (default 10000)
 #     FILL     consents stored beside them that are not due (default 90000)
 #
+# WARMUP=SECONDS (default 360): the reads' common warm-up, so that the figures are those of servers whose JIT compiler
+# has compiled the hot paths (measured cold, a read costs the gateway ten times the CPU; see docs/performance.md).
+# With ONLY=reads, only the read phases run (about 9 minutes): for trying a change to the read path.
 # With PROFILE=FOLDER, the gateway's part of each phase runs under Java Flight Recorder (FOLDER/<phase>.jfr), and the
-# run ends with where the CPU time went (bench/java/Hot.java).
+# run ends with where the CPU time went (bench/java/Hot.java; `java -cp target/bench/classes Hot FILE.jfr 12 METHOD`
+# draws the calls below one method as a tree).
 #
-# Needs what bench/lib.sh describes (a JDK, the wrapper, PostgreSQL started as .ci/run starts it). About 10 minutes.
+# Needs what bench/lib.sh describes (a JDK, the wrapper, PostgreSQL started as .ci/run starts it). About 13 minutes.
 set -euo pipefail
 if [ -n "${PROFILE:-}" ]; then mkdir -p "$PROFILE"; PROFILE=$(cd "$PROFILE" && pwd); export PROFILE; fi
 . "$(dirname "$0")/lib.sh"
@@ -21,6 +25,7 @@ bench_init perf
 SECONDS_EACH=${1:-15}
 SWEEP=${2:-10000}
 FILL=${3:-90000}
+WARMUP=${WARMUP:-360}
 
 G=$(free_port); S=$(free_port)
 SB="http://localhost:$S"
@@ -28,8 +33,10 @@ bench_database
 bench_extra_database "${PG_DB}_claims"
 log "gateway on $G (PostgreSQL $PG_DB), sandbox on $S"
 assemble_sandbox sandbox "$S" "http://localhost:$G/callback/tatrabanka"
-# the scheduler looks for due consents every second, so the sweep starts when they fall due
-assemble_gateway gateway "$G" "$SB" -Dcg.scheduler.initial-delay=PT1S -Dcg.scheduler.interval=PT1S
+# the scheduler looks for due consents every second, so the sweep starts when they fall due; under PROFILE a recording
+# keeps 256 frames per sample (the JDK's default of 64 loses everything below the resource method in Liberty's stacks)
+assemble_gateway gateway "$G" "$SB" -Dcg.scheduler.initial-delay=PT1S -Dcg.scheduler.interval=PT1S \
+  ${PROFILE:+-XX:FlightRecorderOptions:stackdepth=256}
 start_server sandbox; wait_up "$SB/sandbox/control/stats"
 
 ready_ms=$(start_timed gateway "http://localhost:$G/health/ready")
@@ -43,7 +50,7 @@ BENCH_CLASSPATH="$PG_JAR" bench_java Perf "$SB" "http://localhost:$G" "$WLP/usr/
   "jdbc:postgresql://localhost:5432/$PG_DB" "$PG_USER" "$PG_PASSWORD" \
   "postgresql://$PG_USER:$PG_PASSWORD@localhost:5432/$PG_DB" "$SECONDS_EACH" "$SWEEP" "$FILL" \
   "jdbc:postgresql://localhost:5432/${PG_DB}_claims" adapters-persistence/src/main/resources/db/migration \
-  adapters-persistence/target/classes || status=1
+  adapters-persistence/target/classes "$WLP/usr/servers/.pid/$RUN-sandbox.pid" "$WARMUP" || status=1
 
 awk -v ms="$ready_ms" -v b="$war_bytes" 'BEGIN { printf "server start to ready: %.1f s\nWAR: %.1f MB\n", ms / 1000, b / 1048576 }'
 printf 'resident memory idle (5 s after ready): %d MB\n' $(( idle_kb / 1024 ))
