@@ -22,6 +22,8 @@ bench_init() {
   WLP="$ROOT/bootstrap/target/liberty/wlp"
   [ -x "$WLP/bin/server" ] || ./mvnw -B -q -pl bootstrap liberty:create
   PG_JAR=$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort | tail -1)
+  H2_VERSION=$(sed -n 's:.*<h2.version>\(.*\)</h2.version>.*:\1:p' pom.xml)
+  H2_JAR="$HOME/.m2/repository/com/h2database/h2/$H2_VERSION/h2-$H2_VERSION.jar"
   trap bench_cleanup EXIT
 }
 
@@ -51,6 +53,9 @@ bench_extra_database() {
 
 server_dir() { echo "$WLP/usr/servers/$RUN-$1"; }
 
+# the JDBC URL of a gateway's H2 database (GATEWAY_H2), as its server opens it (bootstrap/src/main/liberty/config/db/h2.xml)
+h2_url() { echo "jdbc:h2:file:$1;AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"; }
+
 # assemble_sandbox NAME PORT GATEWAY_CALLBACK_URLS [JVM_OPTION...]: the sandbox alone, in a server of its own.
 assemble_sandbox() {
   local name=$1 port=$2 callbacks=$3; shift 3
@@ -71,7 +76,8 @@ assemble_sandbox() {
 
 # assemble_gateway NAME PORT SANDBOX_BASE_URL [JVM_OPTION...]: a complete gateway on the run's PostgreSQL database,
 # calling the sandbox at SANDBOX_BASE_URL over HTTP. With WITH_SANDBOX=1 the sandbox is deployed beside it (the demo's
-# arrangement; then SANDBOX_BASE_URL is the node's own address).
+# arrangement; then SANDBOX_BASE_URL is the node's own address). With GATEWAY_H2=PATH it uses an H2 file database at
+# PATH instead, opened with AUTO_SERVER so that the bench can reach it while the gateway holds it (h2_url PATH).
 assemble_gateway() {
   local name=$1 port=$2 sandbox=$3; shift 3
   local dir; dir=$(server_dir "$name")
@@ -86,7 +92,13 @@ assemble_gateway() {
   fi
   cp bootstrap/target/consent-gateway.war "$dir/apps/consent-gateway.war"
   cp "$PG_JAR" "$dir/lib/jdbc/postgresql.jar"
-  printf 'http.port=%s\nhttps.port=%s\ncg.db.kind=postgresql\ncg.deploy=bench\n' "$port" "$(free_port)" > "$dir/bootstrap.properties"
+  if [ -n "${GATEWAY_H2:-}" ]; then
+    cp "$H2_JAR" "$dir/lib/jdbc/h2.jar"
+    printf 'http.port=%s\nhttps.port=%s\ncg.db.kind=h2\ncg.db.h2.path=%s;AUTO_SERVER=TRUE\ncg.deploy=bench\n' \
+      "$port" "$(free_port)" "$GATEWAY_H2" > "$dir/bootstrap.properties"
+  else
+    printf 'http.port=%s\nhttps.port=%s\ncg.db.kind=postgresql\ncg.deploy=bench\n' "$port" "$(free_port)" > "$dir/bootstrap.properties"
+  fi
   # keystore_password: Liberty creates its default keystore only with one, and MicroProfile JWT needs it to verify tokens
   cat > "$dir/server.env" <<ENV
 keystore_password=$(head -c 18 /dev/urandom | base64 | tr -d '+/=')
@@ -146,6 +158,7 @@ bench_cleanup() {
   done
   [ -z "${BENCH_DB_CREATED:-}" ] || pg_admin -c "DROP DATABASE IF EXISTS $PG_DB" >/dev/null 2>&1 || true
   for s in "${BENCH_EXTRA_DBS[@]}"; do pg_admin -c "DROP DATABASE IF EXISTS $s" >/dev/null 2>&1 || true; done
+  [ -z "${BENCH_H2_DIR:-}" ] || rm -rf "$BENCH_H2_DIR"
 }
 
 # bench_java CLASS [ARG...]: compiles bench/java/ (JDK only) and runs one of its checks; BENCH_CLASSPATH adds jars

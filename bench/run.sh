@@ -10,6 +10,8 @@
 #     SWEEP    consents due at once for the keep-alive sweep (default 10000)
 #     FILL     consents stored beside them that are not due (default 90000)
 #
+# DB=h2: the gateway on an embedded H2 file database instead of PostgreSQL (the README's run command uses H2), and the
+# callback's floor commits to an embedded H2 database in the load generator; no PostgreSQL needed, no claim query row.
 # WARMUP=SECONDS (default 360): the reads' common warm-up, so that the figures are those of servers whose JIT compiler
 # has compiled the hot paths (measured cold, a read costs the gateway ten times the CPU; see docs/performance.md).
 # With ONLY=reads, only the read phases run (about 9 minutes): for trying a change to the read path.
@@ -17,7 +19,8 @@
 # run ends with where the CPU time went (bench/java/Hot.java; `java -cp target/bench/classes Hot FILE.jfr 12 METHOD`
 # draws the calls below one method as a tree).
 #
-# Needs what bench/lib.sh describes (a JDK, the wrapper, PostgreSQL started as .ci/run starts it). About 13 minutes.
+# Needs what bench/lib.sh describes (a JDK, the wrapper, PostgreSQL started as .ci/run starts it unless DB=h2).
+# About 13 minutes.
 set -euo pipefail
 if [ -n "${PROFILE:-}" ]; then mkdir -p "$PROFILE"; PROFILE=$(cd "$PROFILE" && pwd); export PROFILE; fi
 . "$(dirname "$0")/lib.sh"
@@ -26,12 +29,24 @@ SECONDS_EACH=${1:-15}
 SWEEP=${2:-10000}
 FILL=${3:-90000}
 WARMUP=${WARMUP:-360}
+DB=${DB:-postgresql}
 
 G=$(free_port); S=$(free_port)
 SB="http://localhost:$S"
-bench_database
-bench_extra_database "${PG_DB}_claims"
-log "gateway on $G (PostgreSQL $PG_DB), sandbox on $S"
+case $DB in
+  postgresql)
+    bench_database
+    bench_extra_database "${PG_DB}_claims"
+    JDBC="jdbc:postgresql://localhost:5432/$PG_DB"; DB_USER=$PG_USER; DB_PASSWORD=$PG_PASSWORD
+    FLOOR_JDBC=$JDBC; CLAIMS_JDBC="jdbc:postgresql://localhost:5432/${PG_DB}_claims"; DRIVER=$PG_JAR
+    log "gateway on $G (PostgreSQL $PG_DB), sandbox on $S" ;;
+  h2)
+    BENCH_H2_DIR="$OUT/h2-$$"; export GATEWAY_H2="$BENCH_H2_DIR/gateway"
+    JDBC=$(h2_url "$GATEWAY_H2"); DB_USER=sa; DB_PASSWORD=
+    FLOOR_JDBC="jdbc:h2:file:$BENCH_H2_DIR/floor"; CLAIMS_JDBC=-; DRIVER=$H2_JAR
+    log "gateway on $G (H2 $GATEWAY_H2), sandbox on $S" ;;
+  *) echo "DB is postgresql or h2, not $DB" >&2; exit 2 ;;
+esac
 assemble_sandbox sandbox "$S" "http://localhost:$G/callback/tatrabanka"
 # the scheduler looks for due consents every second, so the sweep starts when they fall due; under PROFILE a recording
 # keeps 256 frames per sample (the JDK's default of 64 loses everything below the resource method in Liberty's stacks)
@@ -46,10 +61,9 @@ war_bytes=$(stat -c %s bootstrap/target/consent-gateway.war)
 
 log "measuring (load phases of $SECONDS_EACH s; sweep $SWEEP due of $((SWEEP + FILL)))"
 status=0
-BENCH_CLASSPATH="$PG_JAR" bench_java Perf "$SB" "http://localhost:$G" "$WLP/usr/servers/.pid/$RUN-gateway.pid" \
-  "jdbc:postgresql://localhost:5432/$PG_DB" "$PG_USER" "$PG_PASSWORD" \
-  "postgresql://$PG_USER:$PG_PASSWORD@localhost:5432/$PG_DB" "$SECONDS_EACH" "$SWEEP" "$FILL" \
-  "jdbc:postgresql://localhost:5432/${PG_DB}_claims" adapters-persistence/src/main/resources/db/migration \
+BENCH_CLASSPATH="$DRIVER" bench_java Perf "$SB" "http://localhost:$G" "$WLP/usr/servers/.pid/$RUN-gateway.pid" \
+  "$JDBC" "$DB_USER" "$DB_PASSWORD" "$FLOOR_JDBC" "$SECONDS_EACH" "$SWEEP" "$FILL" \
+  "$CLAIMS_JDBC" adapters-persistence/src/main/resources/db/migration \
   adapters-persistence/target/classes "$WLP/usr/servers/.pid/$RUN-sandbox.pid" "$WARMUP" || status=1
 
 awk -v ms="$ready_ms" -v b="$war_bytes" 'BEGIN { printf "server start to ready: %.1f s\nWAR: %.1f MB\n", ms / 1000, b / 1048576 }'

@@ -42,6 +42,8 @@ public class Perf extends Bench {
     static final String CLIENT = "Basic " + Base64.getEncoder().encodeToString("demo-client:demo-secret".getBytes(StandardCharsets.UTF_8));
     static final List<String[]> table = new ArrayList<>();
     static final List<String[]> cpuTable = new ArrayList<>();
+    /** the gateway's database is an embedded H2 (DB=h2), inside its own process */
+    static boolean h2;
 
     public static void main(String[] args) throws Exception {
         String sandbox = args[0];
@@ -50,7 +52,8 @@ public class Perf extends Bench {
         String jdbc = args[3];
         String pgUser = args[4];
         String pgPassword = args[5];
-        String pg = args[6];
+        String floorJdbc = args[6];
+        h2 = jdbc.startsWith("jdbc:h2:");
         int seconds = Integer.parseInt(args[7]);
         int sweep = Integer.parseInt(args[8]);
         int fill = Integer.parseInt(args[9]);
@@ -75,8 +78,16 @@ public class Perf extends Bench {
         }
         List<String> outcomes = all(connects, 8);
         check(outcomes.stream().allMatch("COMPLETED"::equals), "32 consents connected for the reads " + outcomes.stream().distinct().toList());
-        List<String> consents = List.of(psql(pg, "SELECT string_agg(id::text, ' ' ORDER BY user_id) FROM consents"
-                + " WHERE user_id LIKE '" + user + "-__'").split(" "));
+        List<String> consents = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(jdbc, pgUser, pgPassword);
+             PreparedStatement ids = db.prepareStatement("SELECT id FROM consents WHERE user_id LIKE ? ORDER BY user_id")) {
+            ids.setString(1, user + "-__");
+            try (ResultSet rows = ids.executeQuery()) {
+                while (rows.next()) {
+                    consents.add(rows.getString(1));
+                }
+            }
+        }
         List<String> accessTokens = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             accessTokens.add(field(exchange(sandbox, directCode(sandbox, callback), callback).body(), "access_token"));
@@ -114,13 +125,13 @@ public class Perf extends Bench {
         Load floor = null;
         BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(20);
         for (int i = 0; i < 20; i++) {
-            Connection c = DriverManager.getConnection(jdbc, pgUser, pgPassword);
+            Connection c = DriverManager.getConnection(floorJdbc, pgUser, pgPassword);
             c.setAutoCommit(false);
             pool.add(c);
         }
         Connection first = pool.peek();
         try (Statement s = first.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS bench_floor (id UUID PRIMARY KEY, body TEXT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS bench_floor (id UUID PRIMARY KEY, body VARCHAR(100000) NOT NULL)");
             first.commit();
         }
         for (String round : List.of("warm-up", "measured")) {
@@ -158,13 +169,19 @@ public class Perf extends Bench {
                 : " (gateway " + back.failures + ", direct " + floor.failures + ")"));
 
         // --- the keep-alive sweep: SWEEP real consents due among SWEEP + FILL
-        long swept = sweep(gateway, sandbox, userToken(sandbox, user + "-sweep"), user + "-sweep", pg, sweep, fill, pidFile);
+        long swept = sweep(gateway, sandbox, userToken(sandbox, user + "-sweep"), user + "-sweep",
+                () -> DriverManager.getConnection(jdbc, pgUser, pgPassword), sweep, fill, pidFile);
 
-        Map<Integer, Double> claims = claimQuery(claimsJdbc, pgUser, pgPassword, migrations, adapterClasses);
+        // the claim statement is timed as PostgreSQL runs it; on H2 (DB=h2) there is no such row
+        Map<Integer, Double> claims = claimsJdbc.equals("-") ? Map.of()
+                : claimQuery(claimsJdbc, pgUser, pgPassword, migrations, adapterClasses);
 
         printTables();
         System.out.printf("%nkeep-alive sweep: %,d due of %,d consents refreshed by one node in %.1f s: %,.0f refreshes/s%n",
                 sweep, sweep + fill, swept / 1000.0, sweep * 1000.0 / Math.max(1, swept));
+        if (claims.isEmpty()) {
+            System.out.println("claim query: timed on PostgreSQL only");
+        }
         claims.forEach((rows, millis) -> System.out.printf(
                 "claim query (100 of %,d due) on %,9d consents: %.2f ms (median of 7)%n", CLAIM_DUE, rows, millis));
         System.out.printf("resident memory under load (peak sampled): %d MB%n", peakRss.get() / 1024);
@@ -179,10 +196,10 @@ public class Perf extends Bench {
         for (String[] r : table) {
             System.out.printf("%-56s %22s %12s %7s %20s %20s %7s%n", (Object[]) r);
         }
-        System.out.printf("%n%-72s %9s %9s %11s %15s%n", "CPU time per answered request, ms", "gateway", "sandbox", "PostgreSQL",
-                "load generator");
+        System.out.printf("%n%-72s %9s %9s %20s %15s%n", "CPU time per answered request, ms", "gateway", "sandbox",
+                h2 ? "(H2: in the gateway)" : "PostgreSQL", "load generator");
         for (String[] r : cpuTable) {
-            System.out.printf("%-72s %9s %9s %11s %15s%n", (Object[]) r);
+            System.out.printf("%-72s %9s %9s %20s %15s%n", (Object[]) r);
         }
     }
 
@@ -256,19 +273,41 @@ public class Perf extends Bench {
      * Makes SWEEP of the bench user's consents due (their refresh token 31 days old) among SWEEP + FILL rows, and times
      * the node's scheduler until the sandbox has answered SWEEP refreshes. The filler rows are never due.
      */
-    static long sweep(String gateway, String sandbox, String token, String user, String pg, int sweep, int fill, Path pidFile)
-            throws Exception {
+    static long sweep(String gateway, String sandbox, String token, String user, Callable<Connection> database, int sweep,
+                      int fill, Path pidFile) throws Exception {
         long started = System.nanoTime();
         List<String> outcomes = all(repeat(sweep, () -> connect(gateway, token)), 16);
         long connected = outcomes.stream().filter("COMPLETED"::equals).count();
         System.out.printf("connected %,d consents for the sweep in %.0f s%n", connected, seconds(started));
         check(connected == sweep, "every consent for the sweep connected");
-        psql(pg, filler(1, fill, "now() + interval '20 days' + n * interval '1 second'") + "; ANALYZE consents");
-        long before = count(sandbox, "POST /auth/token refresh_token");
-        Cpu cpu = Cpu.now();
-        long due = System.nanoTime();
-        long target = before + Long.parseLong(psql(pg, "WITH due AS (UPDATE consents SET refresh_issued_at = now() - interval '31 days',"
-                + " next_check_at = now() WHERE user_id = '" + user + "' AND status = 'ACTIVE' RETURNING 1) SELECT count(*) FROM due"));
+        long before;
+        Cpu cpu;
+        long due;
+        long target;
+        try (Connection db = database.call(); Statement s = db.createStatement()) {
+            boolean h2 = db.getMetaData().getDatabaseProductName().equals("H2");
+            if (h2) {
+                s.execute("INSERT INTO consents (id, user_id, provider, kind, status, access_token_enc, refresh_token_enc,"
+                        + " granted_at, last_user_activity_at, expires_at, next_check_at, version) SELECT RANDOM_UUID(),"
+                        + " 'filler-' || MOD(\"X\", 5000), 'nrich', 'ONGOING_ACCESS', 'ACTIVE', 'x', 'x', CURRENT_TIMESTAMP,"
+                        + " CURRENT_TIMESTAMP, DATEADD('DAY', 90, CURRENT_TIMESTAMP),"
+                        + " DATEADD('SECOND', \"X\", DATEADD('DAY', 20, CURRENT_TIMESTAMP)), 1 FROM SYSTEM_RANGE(1, " + fill + ")");
+            } else {
+                s.execute(filler(1, fill, "now() + interval '20 days' + n * interval '1 second'"));
+                s.execute("ANALYZE consents");
+            }
+            before = count(sandbox, "POST /auth/token refresh_token");
+            cpu = Cpu.now();
+            due = System.nanoTime();
+            try (PreparedStatement update = db.prepareStatement("UPDATE consents SET refresh_issued_at = ?, next_check_at = ?"
+                    + " WHERE user_id = ? AND status = 'ACTIVE'")) {
+                java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+                update.setObject(1, now.minusDays(31));
+                update.setObject(2, now);
+                update.setString(3, user);
+                target = before + update.executeUpdate();
+            }
+        }
         profiled(pidFile, "sweep", () -> {
             while (count(sandbox, "POST /auth/token refresh_token") < target && seconds(due) < 600) {
                 Thread.sleep(100);
