@@ -32,7 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The performance table of bench/run.sh (JDK only; the PostgreSQL driver on the class path for the floor's commit).
+ * The performance table of bench/run.sh (JDK only; the database's JDBC driver, PostgreSQL's or H2's, on the class path).
  * Every figure is measured beside its floor in the same run: the same read straight at the sandbox, the sandbox's
  * token call plus one PostgreSQL commit. The load is closed-loop: each connection sends its next request when the
  * previous one is answered. The servers are measured warm (a shared warm-up of the reads, a round of callbacks before
@@ -50,8 +50,8 @@ public class Perf extends Bench {
         String gateway = args[1];
         Path pidFile = Path.of(args[2]);
         String jdbc = args[3];
-        String pgUser = args[4];
-        String pgPassword = args[5];
+        String dbUser = args[4];
+        String dbPassword = args[5];
         String floorJdbc = args[6];
         h2 = jdbc.startsWith("jdbc:h2:");
         int seconds = Integer.parseInt(args[7]);
@@ -79,7 +79,7 @@ public class Perf extends Bench {
         List<String> outcomes = all(connects, 8);
         check(outcomes.stream().allMatch("COMPLETED"::equals), "32 consents connected for the reads " + outcomes.stream().distinct().toList());
         List<String> consents = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(jdbc, pgUser, pgPassword);
+        try (Connection db = DriverManager.getConnection(jdbc, dbUser, dbPassword);
              PreparedStatement ids = db.prepareStatement("SELECT id FROM consents WHERE user_id LIKE ? ORDER BY user_id")) {
             ids.setString(1, user + "-__");
             try (ResultSet rows = ids.executeQuery()) {
@@ -102,7 +102,8 @@ public class Perf extends Bench {
         // The JVMs (the gateway's, the sandbox's, this one) reach their steady state only after some hundred thousand
         // requests, when the JIT compiler has compiled the hot paths: measured cold, an accounts read costs the gateway
         // ten times the CPU it costs later (docs/performance.md). So one warm-up first, of the gateway's reads, which
-        // also warms the sandbox's accounts endpoint; each phase below then has a short warm-up of its own.
+        // also warms the sandbox's accounts endpoint. The consents list is measured right after it; the compared reads keep a
+        // short warm-up of their own.
         List<IntFunction<HttpRequest>> mix = List.of(list, accountsVia);
         Load warm = Load.timed(64, warmup, i -> mix.get(i % mix.size()).apply(i / mix.size()), null, null);
         System.out.printf("warm-up: %d s, %,d requests (%,.0f/s)%n", warmup, warm.ok.get(), warm.rate());
@@ -125,7 +126,7 @@ public class Perf extends Bench {
         Load floor = null;
         BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(20);
         for (int i = 0; i < 20; i++) {
-            Connection c = DriverManager.getConnection(floorJdbc, pgUser, pgPassword);
+            Connection c = DriverManager.getConnection(floorJdbc, dbUser, dbPassword);
             c.setAutoCommit(false);
             pool.add(c);
         }
@@ -170,11 +171,11 @@ public class Perf extends Bench {
 
         // --- the keep-alive sweep: SWEEP real consents due among SWEEP + FILL
         long swept = sweep(gateway, sandbox, userToken(sandbox, user + "-sweep"), user + "-sweep",
-                () -> DriverManager.getConnection(jdbc, pgUser, pgPassword), sweep, fill, pidFile);
+                () -> DriverManager.getConnection(jdbc, dbUser, dbPassword), sweep, fill, pidFile);
 
         // the claim statement is timed as PostgreSQL runs it; on H2 (DB=h2) there is no such row
         Map<Integer, Double> claims = claimsJdbc.equals("-") ? Map.of()
-                : claimQuery(claimsJdbc, pgUser, pgPassword, migrations, adapterClasses);
+                : claimQuery(claimsJdbc, dbUser, dbPassword, migrations, adapterClasses);
 
         printTables();
         System.out.printf("%nkeep-alive sweep: %,d due of %,d consents refreshed by one node in %.1f s: %,.0f refreshes/s%n",
@@ -214,7 +215,7 @@ public class Perf extends Bench {
         row(name + ", 64 connections", gateway, floor);
         // A 503 is the gateway shedding load it cannot take (its bulkheads), with a Retry-After: counted in the table,
         // not a failure. Anything else that is not a 200 is one.
-        long shed = gateway.failures.getOrDefault("503", new AtomicLong()).get();
+        long shed = gateway.shed();
         check(gateway.failed.get() == shed && floor.failed.get() == 0, name + ": every request answered 200"
                 + (shed > 0 ? " or 503 (" + shed + " shed)" : "")
                 + (gateway.failed.get() == shed && floor.failed.get() == 0 ? "" : " (gateway " + gateway.failures + ", direct " + floor.failures + ")"));
@@ -253,14 +254,13 @@ public class Perf extends Bench {
 
     static void row(String name, Load gateway, Load floor) {
         cpuTable.add(gateway.cpu.perRequest(name + " (gateway)", gateway.ok.get()));
+        String through = String.format("%,.0f req/s", gateway.rate()) + (gateway.shed() > 0 ? String.format(" (%,d × 503)", gateway.shed()) : "");
         if (floor == null) {
-            long shed = gateway.failures.getOrDefault("503", new AtomicLong()).get();
-        table.add(new String[] {name, String.format("%,.0f req/s", gateway.rate()) + (shed > 0 ? String.format(" (%,d × 503)", shed) : ""), "—", "—", percentiles(gateway), "—", "—"});
+            table.add(new String[] {name, through, "—", "—", percentiles(gateway), "—", "—"});
             return;
         }
         cpuTable.add(floor.cpu.perRequest(name + " (floor)", floor.ok.get()));
-        long shed = gateway.failures.getOrDefault("503", new AtomicLong()).get();
-        table.add(new String[] {name, String.format("%,.0f req/s", gateway.rate()) + (shed > 0 ? String.format(" (%,d × 503)", shed) : ""), String.format("%,.0f req/s", floor.rate()),
+        table.add(new String[] {name, through, String.format("%,.0f req/s", floor.rate()),
                 String.format("%.2f", gateway.rate() / floor.rate()), percentiles(gateway), percentiles(floor),
                 String.format("%.1f", (double) gateway.latency.percentile(50) / Math.max(1, floor.latency.percentile(50)))});
     }
@@ -285,7 +285,6 @@ public class Perf extends Bench {
         long due;
         long target;
         try (Connection db = database.call(); Statement s = db.createStatement()) {
-            boolean h2 = db.getMetaData().getDatabaseProductName().equals("H2");
             if (h2) {
                 s.execute("INSERT INTO consents (id, user_id, provider, kind, status, access_token_enc, refresh_token_enc,"
                         + " granted_at, last_user_activity_at, expires_at, next_check_at, version) SELECT RANDOM_UUID(),"
@@ -460,6 +459,12 @@ public class Perf extends Bench {
 
         double rate() {
             return ok.get() / seconds;
+        }
+
+        /** requests the gateway answered 503: load it shed (its bulkheads), with a Retry-After */
+        long shed() {
+            AtomicLong shed = failures.get("503");
+            return shed == null ? 0 : shed.get();
         }
 
         /** CONNECTIONS loops send the i-th request until the time is up. */
