@@ -41,4 +41,9 @@ class DelegatingConsents implements Consents {
     public List<ConsentId> claimDue(Instant now, int limit, Instant leaseUntil) {
         return delegate.claimDue(now, limit, leaseUntil);
     }
+
+    @Override
+    public boolean delete(ConsentId id) {
+        return delegate.delete(id);
+    }
 }

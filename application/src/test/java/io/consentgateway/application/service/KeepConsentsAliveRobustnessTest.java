@@ -8,6 +8,7 @@ import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.State;
 import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.UserId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -61,6 +62,11 @@ class KeepConsentsAliveRobustnessTest {
             @Override
             public List<Flow> findLapsed(Instant now, int limit) {
                 throw new IllegalStateException("stored secret unreadable");
+            }
+
+            @Override
+            public int deleteByUser(UserId userId) {
+                return h.flows.deleteByUser(userId);
             }
         };
 

@@ -95,4 +95,10 @@ public final class InMemoryConsents implements Consents {
     public int size() {
         return byId.size();
     }
+
+    @Override
+    public synchronized boolean delete(ConsentId id) {
+        leases.remove(id);
+        return byId.remove(id) != null;
+    }
 }

@@ -5,6 +5,7 @@ import io.consentgateway.application.port.out.Flows;
 import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.State;
+import io.consentgateway.domain.shared.UserId;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -56,5 +57,12 @@ public final class InMemoryFlows implements Flows {
 
     public int size() {
         return byId.size();
+    }
+
+    @Override
+    public int deleteByUser(UserId userId) {
+        List<FlowId> ids = byId.values().stream().filter(f -> f.userId().equals(userId)).map(Flow::id).toList();
+        ids.forEach(byId::remove);
+        return ids.size();
     }
 }

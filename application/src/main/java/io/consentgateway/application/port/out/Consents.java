@@ -37,4 +37,10 @@ public interface Consents {
      * nodes) never receive the same consent ({@code FOR UPDATE SKIP LOCKED}). Commits on its own.
      */
     List<ConsentId> claimDue(Instant now, int limit, Instant leaseUntil);
+
+    /**
+     * Deletes the consent and everything the refresh protocol keeps of it (its journal notes): the erasure of a user.
+     * Answers whether there was a consent. Its stored data is the {@link AccountDataStore}'s to delete.
+     */
+    boolean delete(ConsentId id);
 }

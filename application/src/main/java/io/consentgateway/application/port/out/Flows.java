@@ -3,6 +3,7 @@ package io.consentgateway.application.port.out;
 import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.State;
+import io.consentgateway.domain.shared.UserId;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,4 +30,7 @@ public interface Flows {
      * past their code's), oldest first.
      */
     List<Flow> findLapsed(Instant now, int limit);
+
+    /** Deletes every flow of the user, whatever its status (the erasure of a user); answers how many. */
+    int deleteByUser(UserId userId);
 }
