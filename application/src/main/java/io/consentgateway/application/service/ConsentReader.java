@@ -54,7 +54,20 @@ public final class ConsentReader {
                 .orElseThrow(() -> new NotFound("consent"));
     }
 
+    /** A read the signed-in user asked for: recorded as the user's activity. */
     public <T> T read(Consent consent, BiFunction<ConsentProvider, AccessToken, T> call) {
+        return read(consent, call, true);
+    }
+
+    /**
+     * A read nobody asked for right now (the scheduler's background sync, the snapshot at a flow's completion): the
+     * same protocol, but not recorded as the user's activity, which would keep a consent alive that its user left.
+     */
+    public <T> T readWithoutUser(Consent consent, BiFunction<ConsentProvider, AccessToken, T> call) {
+        return read(consent, call, false);
+    }
+
+    private <T> T read(Consent consent, BiFunction<ConsentProvider, AccessToken, T> call, boolean userPresent) {
         Instant now = clock.instant();
         ConsentPolicy policy = settings.policyFor(consent.provider());
         consent.ensureReadableAt(now, policy);
@@ -81,7 +94,7 @@ public final class ConsentReader {
                 throw new ConsentNotUsable(ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW);
             }
         }
-        if (current.userActivityToRecordAt(clock.instant())) {
+        if (userPresent && current.userActivityToRecordAt(clock.instant())) {
             recordActivity(current.id());
         }
         return result;
@@ -108,6 +121,13 @@ public final class ConsentReader {
                 throw new ConsentNotUsable(stored.statusAt(clock.instant(), policy), stored.nextActionAt(clock.instant(), policy));
             }
         };
+    }
+
+    /** Records a read of the user's that the gateway served from its store: it keeps an ongoing consent alive too. */
+    public void servedFromStore(Consent consent) {
+        if (consent.userActivityToRecordAt(clock.instant())) {
+            recordActivity(consent.id());
+        }
     }
 
     private void recordActivity(ConsentId id) {

@@ -1,6 +1,7 @@
 package io.consentgateway.application.service;
 
 import io.consentgateway.application.port.in.RevokeConsent;
+import io.consentgateway.application.port.out.AccountDataStore;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.domain.consent.Consent;
@@ -11,7 +12,8 @@ import io.consentgateway.domain.shared.UserId;
 import java.time.Clock;
 
 /**
- * Revokes a user's consent: the tokens are destroyed and the status is {@code REVOKED}. nrich publishes no
+ * Revokes a user's consent: the tokens are destroyed, the status is {@code REVOKED}, and the data the gateway stored
+ * of it is deleted at once. nrich publishes no
  * revocation endpoint, so the provider's side lapses on its own (no refresh will ever be made again).
  */
 public final class RevokeConsentService implements RevokeConsent {
@@ -19,11 +21,13 @@ public final class RevokeConsentService implements RevokeConsent {
 
     private final ConsentReader reader;
     private final Consents consents;
+    private final AccountDataStore store;
     private final Clock clock;
 
-    public RevokeConsentService(ConsentReader reader, Consents consents, Clock clock) {
+    public RevokeConsentService(ConsentReader reader, Consents consents, AccountDataStore store, Clock clock) {
         this.reader = reader;
         this.consents = consents;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -33,10 +37,12 @@ public final class RevokeConsentService implements RevokeConsent {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Consent consent = reader.owned(userId, consentId);
             if (consent.status() == ConsentStatus.REVOKED) {
+                store.delete(consentId); // a repeated revocation finishes what a failed one left
                 return;
             }
             try {
                 consents.save(consent.revoke(clock.instant()));
+                store.delete(consentId);
                 return;
             } catch (ConcurrentUpdate raced) {
                 last = raced; // a refresh stored the consent meanwhile: read it again and revoke that

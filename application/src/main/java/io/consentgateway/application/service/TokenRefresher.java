@@ -21,8 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
@@ -86,13 +84,8 @@ public final class TokenRefresher {
     private final GatewaySettings settings;
     private final Clock clock;
     private final RefusalFuse fuse;
-    /** One lock per consent being refreshed on this node; an entry lives only while somebody holds or waits for it. */
-    private final ConcurrentHashMap<ConsentId, InFlight> inFlight = new ConcurrentHashMap<>();
-
-    private static final class InFlight {
-        final ReentrantLock lock = new ReentrantLock();
-        int users;
-    }
+    /** One lock per consent being refreshed on this node. */
+    private final KeyedLocks<ConsentId> inFlight = new KeyedLocks<>();
 
     public TokenRefresher(Consents consents, RefreshJournal journal, Transactions transactions, ConsentProviders providers,
                           GatewaySettings settings, RefusalFuse fuse, Clock clock) {
@@ -144,18 +137,7 @@ public final class TokenRefresher {
     }
 
     private Attempt attempt(ConsentId id, Predicate<Consent> stillNeeded) {
-        InFlight entry = inFlight.compute(id, (key, existing) -> {
-            InFlight e = existing == null ? new InFlight() : existing;
-            e.users++;
-            return e;
-        });
-        entry.lock.lock();
-        try {
-            return transactions.inTransaction(() -> underRowLock(id, stillNeeded));
-        } finally {
-            entry.lock.unlock();
-            inFlight.computeIfPresent(id, (key, e) -> --e.users == 0 ? null : e);
-        }
+        return inFlight.withLock(id, () -> transactions.inTransaction(() -> underRowLock(id, stillNeeded)));
     }
 
     /** The fuse the scheduler consults before refreshing a provider's consents. */

@@ -1,26 +1,21 @@
 package io.consentgateway.application.service;
 
 import io.consentgateway.application.port.in.InvalidInput;
+import io.consentgateway.application.port.out.TransactionSlice;
 import io.consentgateway.domain.finance.Transaction;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Optional;
 
 /**
  * The opaque paging cursor: the sort key (date, account, id) of the last transaction of the page, bound to the consent
- * and filter it was issued for. The account is part of the key: two accounts may carry the same transaction id. A keyset, not an offset: the history is read again for every page, so a transaction
- * booked between two requests must not push an item of the last page onto the next one, nor a removed one hide one.
+ * and filter it was issued for. The account is part of the key: two accounts may carry the same transaction id. A
+ * keyset, not an offset: a transaction stored between two requests (a sync) must not push an item of the last page
+ * onto the next one, nor a removed one hide one.
  */
 record TransactionCursor(Optional<LocalDate> lastDate, String lastAccount, String lastId, int filterHash) {
-
-    /** Newest first; among equal dates, by account, then id. A transaction without any date sorts last. */
-    static final Comparator<Transaction> NEWEST_FIRST = Comparator
-            .comparing((Transaction t) -> t.effectiveDate().orElse(LocalDate.MIN)).reversed()
-            .thenComparing(Transaction::accountId)
-            .thenComparing(Transaction::id);
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -29,14 +24,9 @@ record TransactionCursor(Optional<LocalDate> lastDate, String lastAccount, Strin
         return new TransactionCursor(last.effectiveDate(), last.accountId(), last.id(), filterHash);
     }
 
-    /** True when {@code t} comes after this cursor's transaction in {@link #NEWEST_FIRST} order. */
-    boolean precedes(Transaction t) {
-        int byDate = lastDate.orElse(LocalDate.MIN).compareTo(t.effectiveDate().orElse(LocalDate.MIN));
-        if (byDate != 0) {
-            return byDate > 0;
-        }
-        int byAccount = t.accountId().compareTo(lastAccount);
-        return byAccount > 0 || (byAccount == 0 && t.id().compareTo(lastId) > 0);
+    /** The store's sort key of the cursor's transaction. */
+    TransactionSlice.Key key() {
+        return new TransactionSlice.Key(lastDate, lastAccount, lastId);
     }
 
     String encode() {
@@ -55,7 +45,7 @@ record TransactionCursor(Optional<LocalDate> lastDate, String lastAccount, Strin
             Optional<LocalDate> date = parts[2].equals("-") ? Optional.empty() : Optional.of(LocalDate.parse(parts[2]));
             String account = new String(DECODER.decode(parts[3]), StandardCharsets.UTF_8);
             String id = new String(DECODER.decode(parts[4]), StandardCharsets.UTF_8);
-            if (id.isBlank()) {
+            if (id.isBlank() || account.isBlank()) {
                 throw new IllegalArgumentException();
             }
             return new TransactionCursor(date, account, id, expectedFilterHash);

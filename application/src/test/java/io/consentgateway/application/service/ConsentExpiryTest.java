@@ -36,7 +36,7 @@ class ConsentExpiryTest {
         void aUsersReadCountsAsActivityAndMovesTheEnd() {
             h.atDay(20);
 
-            h.readAccounts.accounts(ALICE, id);
+            h.readAccounts.accounts(ALICE, id).data();
 
             Consent consent = h.consent(id);
             assertThat(consent.lastUserActivityAt()).isEqualTo(day(20));
@@ -46,16 +46,16 @@ class ConsentExpiryTest {
         @Test
         void readsWithinAnHourOfTheLastRecordedOneAreNotStoredAgainTheFirstAfterItIs() {
             h.atDay(20);
-            h.readAccounts.accounts(ALICE, id);
+            h.readAccounts.accounts(ALICE, id).data();
             long version = h.consent(id).version();
 
             h.clock.advance(Duration.ofMinutes(30));
-            h.readAccounts.accounts(ALICE, id);
+            h.readAccounts.accounts(ALICE, id).data();
             assertThat(h.consent(id).version()).isEqualTo(version); // nothing written
             assertThat(h.consent(id).lastUserActivityAt()).isEqualTo(day(20));
 
             h.clock.advance(Duration.ofMinutes(30));
-            h.readAccounts.accounts(ALICE, id);
+            h.readAccounts.accounts(ALICE, id).data();
             Consent consent = h.consent(id);
             assertThat(consent.lastUserActivityAt()).isEqualTo(day(20).plus(Consent.ACTIVITY_GRAIN));
             assertThat(consent.expiresAt()).isEqualTo(day(110).plus(Consent.ACTIVITY_GRAIN));
@@ -96,7 +96,7 @@ class ConsentExpiryTest {
             h.fake.omitRefreshTokenOnRefresh(true); // the refresh token issued on day 0 is never rotated
             h.atDay(40);
 
-            h.readAccounts.accounts(ALICE, id);
+            h.readAccounts.accounts(ALICE, id).data();
 
             Consent consent = h.consent(id);
             assertThat(consent.lastUserActivityAt()).isEqualTo(day(40));
@@ -131,7 +131,7 @@ class ConsentExpiryTest {
             h.atDay(89);
 
             assertThat(h.listConsents.get(ALICE, id).status()).isEqualTo(ConsentStatus.EXPIRING_SOON);
-            assertThat(h.readAccounts.accounts(ALICE, id)).isNotEmpty();
+            assertThat(h.readAccounts.accounts(ALICE, id).data()).isNotEmpty();
         }
 
         @Test
@@ -139,7 +139,7 @@ class ConsentExpiryTest {
             h.atDay(90);
 
             assertThat(h.listConsents.get(ALICE, id).status()).isEqualTo(ConsentStatus.EXPIRED);
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id))
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data())
                     .isInstanceOfSatisfying(ConsentNotUsable.class, e -> {
                         assertThat(e.status()).isEqualTo(ConsentStatus.EXPIRED);
                         assertThat(e.nextAction()).isEqualTo(NextAction.RENEW);
@@ -152,7 +152,7 @@ class ConsentExpiryTest {
             h.atDay(91);
 
             assertThat(h.listConsents.get(ALICE, id).status()).isEqualTo(ConsentStatus.EXPIRED);
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ConsentNotUsable.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ConsentNotUsable.class);
             assertThat(h.fake.refreshCalls).hasValue(0);
             assertThat(h.fake.dataCalls).hasValue(0);
         }
@@ -160,7 +160,7 @@ class ConsentExpiryTest {
         @Test
         void aReadOnDay89KeepsTheConsentAlivePastDay90() {
             h.atDay(89);
-            h.readAccounts.accounts(ALICE, id);
+            h.readAccounts.accounts(ALICE, id).data();
             h.atDay(91);
 
             assertThat(h.listConsents.get(ALICE, id).status()).isEqualTo(ConsentStatus.ACTIVE);

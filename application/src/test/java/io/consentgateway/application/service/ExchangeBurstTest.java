@@ -98,7 +98,7 @@ class ExchangeBurstTest {
         var consent = h.connectOngoing(ALICE);
         h.fake.failNextDataCall(new io.consentgateway.application.port.out.ProviderNotReached("bulkhead full"));
 
-        assertThat(h.readAccounts.accounts(ALICE, consent)).isNotEmpty();
+        assertThat(h.readAccounts.accounts(ALICE, consent).data()).isNotEmpty();
     }
 
     @Test
@@ -108,7 +108,7 @@ class ExchangeBurstTest {
         var before = h.consent(consent).snapshot();
         h.fake.failNextDataCall(new io.consentgateway.application.port.out.ProviderNotReached("bulkhead full"));
 
-        assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, consent)).isInstanceOf(ProviderUnavailable.class);
+        assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, consent).data()).isInstanceOf(ProviderUnavailable.class);
         assertThat(h.consent(consent).snapshot()).isEqualTo(before);
     }
 }

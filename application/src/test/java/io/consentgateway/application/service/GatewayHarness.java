@@ -7,6 +7,7 @@ import io.consentgateway.application.port.in.StartFlowCommand;
 import io.consentgateway.application.port.in.TransactionsPage;
 import io.consentgateway.application.port.in.TransactionsQuery;
 import io.consentgateway.application.testing.FakeConsentProvider;
+import io.consentgateway.application.testing.InMemoryAccountDataStore;
 import io.consentgateway.application.testing.InMemoryConsents;
 import io.consentgateway.application.testing.InMemoryFlows;
 import io.consentgateway.application.testing.InMemoryRefreshJournal;
@@ -53,6 +54,8 @@ final class GatewayHarness {
     final InMemoryFlows flows = new InMemoryFlows();
     final InMemoryConsents consents = new InMemoryConsents(transactions);
     final InMemoryRefreshJournal journal = new InMemoryRefreshJournal();
+    final InMemoryAccountDataStore store = new InMemoryAccountDataStore();
+    final DataSettings dataSettings = DataSettings.defaults();
     final GatewaySettings settings;
     final FakeConsentProvider fake;
     final InterceptingProvider provider;
@@ -73,6 +76,10 @@ final class GatewayHarness {
     final RenewConsentService renewConsent;
     final RevokeConsentService revokeConsent;
     final KeepConsentsAliveService keepAlive;
+    final AccountDataSync dataSync;
+    final StoredData storedData;
+    final MaintainAccountDataService maintainData;
+    final EraseUserService eraseUser;
     static final int FUSE_REFUSALS = 3;
     static final Duration FUSE_WINDOW = Duration.ofMinutes(10);
     final RefusalFuse fuse = new RefusalFuse(FUSE_REFUSALS, FUSE_WINDOW, clock);
@@ -100,7 +107,7 @@ final class GatewayHarness {
         settings = new GatewaySettings(CALLBACK_BASE, Optional.empty(), FakeConsentProvider.ID, Map.of(), policy,
                 new ReturnToAllowList(List.of(APP)), APP.resolve("/connect/done"), Duration.ofMinutes(5), RETRY_DELAY,
                 MAX_RETRY_AFTER, completion, patience);
-        listConsents = new ListConsentsService(consents, settings, clock);
+        listConsents = new ListConsentsService(consents, store, settings, dataSettings, clock);
         fake = new FakeConsentProvider(FakeConsentProvider.ID, clock, kinds);
         provider = new InterceptingProvider(fake);
         providers = new ConsentProviders(List.of(provider));
@@ -110,12 +117,16 @@ final class GatewayHarness {
         completeFlow = new CompleteFlowService(flows, consents, transactions, providers, settings, clock);
         refresher = new TokenRefresher(consents, journal, transactions, providers, settings, fuse, clock);
         reader = new ConsentReader(consents, providers, refresher, settings, clock);
-        readAccounts = new ReadAccountsService(reader);
-        readTransactions = new ReadTransactionsService(reader);
-        readIncomeReport = new ReadIncomeReportService(reader);
+        dataSync = new AccountDataSync(store, reader, dataSettings, clock);
+        storedData = new StoredData(reader, dataSync, store, settings, dataSettings, clock);
+        readAccounts = new ReadAccountsService(storedData);
+        readTransactions = new ReadTransactionsService(storedData);
+        readIncomeReport = new ReadIncomeReportService(storedData);
         renewConsent = new RenewConsentService(reader, startFlow, providers, settings);
-        revokeConsent = new RevokeConsentService(reader, consents, clock);
+        revokeConsent = new RevokeConsentService(reader, consents, store, clock);
         keepAlive = new KeepConsentsAliveService(flows, consents, refresher, settings, clock);
+        maintainData = new MaintainAccountDataService(store, consents, dataSync, settings, dataSettings, clock);
+        eraseUser = new EraseUserService(flows, consents, store, transactions);
     }
 
     /** The callback use case with both providers installed. */

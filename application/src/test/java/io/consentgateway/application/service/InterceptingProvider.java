@@ -38,6 +38,7 @@ final class InterceptingProvider implements ConsentProvider {
     private final AtomicInteger dataFailuresLeft = new AtomicInteger();
     private volatile Supplier<ProviderException> dataFailure;
     private final AtomicReference<Runnable> onNextRefresh = new AtomicReference<>();
+    private final AtomicReference<Supplier<ProviderException>> transactionsFailure = new AtomicReference<>();
     final List<AccessToken> dataCallTokens = new CopyOnWriteArrayList<>();
 
     InterceptingProvider(FakeConsentProvider fake) {
@@ -48,6 +49,11 @@ final class InterceptingProvider implements ConsentProvider {
     void failNextDataCalls(int times, Supplier<ProviderException> failure) {
         dataFailure = failure;
         dataFailuresLeft.set(times);
+    }
+
+    /** The next transactions call fails with the given exception before reaching the fake (other data calls pass). */
+    void failNextTransactionsCall(Supplier<ProviderException> failure) {
+        transactionsFailure.set(failure);
     }
 
     /** Runs {@code hook} inside the next refresh call, before the fake answers it. */
@@ -103,6 +109,10 @@ final class InterceptingProvider implements ConsentProvider {
     @Override
     public List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter) {
         beforeDataCall(accessToken);
+        Supplier<ProviderException> failure = transactionsFailure.getAndSet(null);
+        if (failure != null) {
+            throw failure.get();
+        }
         return fake.transactions(accessToken, filter);
     }
 

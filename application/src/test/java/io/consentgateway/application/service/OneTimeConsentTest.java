@@ -32,7 +32,7 @@ class OneTimeConsentTest {
         ConsentId id = h.connect(ALICE, FlowKind.ONE_TIME_ACCESS);
         h.advance(Duration.ofMinutes(58));
 
-        assertThat(h.readAccounts.accounts(ALICE, id)).isNotEmpty();
+        assertThat(h.readAccounts.accounts(ALICE, id).data()).isNotEmpty();
     }
 
     @Test
@@ -40,7 +40,7 @@ class OneTimeConsentTest {
         ConsentId id = h.connect(ALICE, FlowKind.ONE_TIME_ACCESS);
         h.advance(Duration.ofHours(1));
 
-        assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id))
+        assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data())
                 .isInstanceOfSatisfying(ConsentNotUsable.class, e -> {
                     assertThat(e.status()).isEqualTo(ConsentStatus.EXPIRED);
                     assertThat(e.nextAction()).isEqualTo(NextAction.CONNECT_AGAIN);
@@ -54,7 +54,7 @@ class OneTimeConsentTest {
         ConsentId id = h.connect(ALICE, FlowKind.INCOME_REPORT);
         h.advance(Duration.ofHours(1).plusSeconds(1));
 
-        assertThatThrownBy(() -> h.readIncomeReport.incomeReport(ALICE, id))
+        assertThatThrownBy(() -> h.readIncomeReport.incomeReport(ALICE, id).data())
                 .isInstanceOfSatisfying(ConsentNotUsable.class, e -> {
                     assertThat(e.status()).isEqualTo(ConsentStatus.EXPIRED);
                     assertThat(e.nextAction()).isEqualTo(NextAction.CONNECT_AGAIN);
@@ -67,7 +67,7 @@ class OneTimeConsentTest {
         ConsentId id = h.connect(ALICE, FlowKind.ONE_TIME_ACCESS);
         h.advance(Duration.ofMinutes(59).plusSeconds(30)); // inside the 60 s skew of its access token
 
-        h.readAccounts.accounts(ALICE, id);
+        h.readAccounts.accounts(ALICE, id).data();
 
         assertThat(h.fake.refreshCalls).hasValue(0);
     }
@@ -77,7 +77,7 @@ class OneTimeConsentTest {
         ConsentId id = h.connect(ALICE, FlowKind.ONE_TIME_ACCESS);
         h.fake.invalidate(h.consent(id).tokens().accessToken()); // the provider deleted the data early
 
-        assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id))
+        assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data())
                 .isInstanceOfSatisfying(ConsentNotUsable.class,
                         e -> assertThat(e.nextAction()).isEqualTo(NextAction.CONNECT_AGAIN));
         assertThat(h.fake.refreshCalls).hasValue(0);
@@ -88,7 +88,7 @@ class OneTimeConsentTest {
         ConsentId id = h.connect(ALICE, FlowKind.ONE_TIME_ACCESS);
         h.fake.invalidate(h.consent(id).tokens().accessToken());
 
-        assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ConsentNotUsable.class);
+        assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ConsentNotUsable.class);
 
         assertThat(h.consent(id).status()).isEqualTo(ConsentStatus.EXPIRED);
         assertThat(h.consent(id).tokensIfAny()).as("destroyed with the end of the consent").isEmpty();

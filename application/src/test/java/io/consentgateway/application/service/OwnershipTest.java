@@ -48,7 +48,7 @@ class OwnershipTest {
 
     @Test
     void anotherUsersAccountsAreNotFoundAndTheProviderIsNotCalled() {
-        assertForeignLikeMissing((user, id) -> h.readAccounts.accounts(user, id));
+        assertForeignLikeMissing((user, id) -> h.readAccounts.accounts(user, id).data());
         assertThat(h.fake.dataCalls).hasValue(0);
     }
 
@@ -62,7 +62,7 @@ class OwnershipTest {
     void anotherUsersIncomeReportIsNotFound() {
         ConsentId report = h.connect(ALICE, FlowKind.INCOME_REPORT);
 
-        assertThatThrownBy(() -> h.readIncomeReport.incomeReport(BOB, report)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> h.readIncomeReport.incomeReport(BOB, report).data()).isInstanceOf(NotFound.class);
     }
 
     @Test

@@ -19,7 +19,7 @@ class ReadIncomeReportServiceTest {
     void anIncomeReportConsentServesItsReport() {
         ConsentId id = h.connect(ALICE, FlowKind.INCOME_REPORT);
 
-        IncomeReport report = h.readIncomeReport.incomeReport(ALICE, id);
+        IncomeReport report = h.readIncomeReport.incomeReport(ALICE, id).data();
 
         assertThat(report.income().total()).contains(new BigDecimal("42000.00"));
     }
@@ -28,7 +28,7 @@ class ReadIncomeReportServiceTest {
     void theIncomeReportOfAnOngoingConsentIsTheWrongKindAndTheProviderIsNotCalled() {
         ConsentId ongoing = h.connectOngoing(ALICE);
 
-        assertThatThrownBy(() -> h.readIncomeReport.incomeReport(ALICE, ongoing)).isInstanceOf(WrongConsentKind.class);
+        assertThatThrownBy(() -> h.readIncomeReport.incomeReport(ALICE, ongoing).data()).isInstanceOf(WrongConsentKind.class);
         assertThat(h.fake.dataCalls).hasValue(0);
     }
 
@@ -36,6 +36,6 @@ class ReadIncomeReportServiceTest {
     void theIncomeReportOfAOneTimeAccessIsTheWrongKind() {
         ConsentId oneTime = h.connect(ALICE, FlowKind.ONE_TIME_ACCESS);
 
-        assertThatThrownBy(() -> h.readIncomeReport.incomeReport(ALICE, oneTime)).isInstanceOf(WrongConsentKind.class);
+        assertThatThrownBy(() -> h.readIncomeReport.incomeReport(ALICE, oneTime).data()).isInstanceOf(WrongConsentKind.class);
     }
 }

@@ -4,7 +4,7 @@ import io.consentgateway.application.port.in.FieldError;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.TransactionsPage;
 import io.consentgateway.application.port.in.TransactionsQuery;
-import io.consentgateway.application.port.out.TransactionFilter;
+import io.consentgateway.application.port.out.SyncRun;
 import io.consentgateway.domain.finance.Money;
 import io.consentgateway.domain.finance.Transaction;
 import io.consentgateway.domain.shared.ConsentId;
@@ -109,22 +109,18 @@ class ReadTransactionsServiceTest {
 
     @Test
     void twoAccountsCarryingTheSameTransactionIdOnOneDayAreEachPagedOnce() {
-        java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 1);
+        LocalDate day = LocalDate.of(2026, 3, 1);
         List<Transaction> history = new ArrayList<>();
         for (String account : List.of("acc-1", "acc-2", "acc-3")) {
             for (int i = 0; i < 3; i++) {
-                history.add(new Transaction("tx-" + i, account, Money.of("-1.00", "EUR"), Optional.of(day), Optional.empty(),
-                        true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
+                history.add(booked("tx-" + i, account, day));
             }
         }
-        List<String> seen = new ArrayList<>();
-        Optional<TransactionCursor> after = Optional.empty();
-        do {
-            TransactionsPage page = ReadTransactionsService.page(history, after, 2, 7);
-            page.transactions().forEach(t -> seen.add(t.accountId() + "/" + t.id()));
-            after = page.nextCursor().map(c -> TransactionCursor.decode(c, 7));
-        } while (after.isPresent());
+        h.store.store(id, new SyncRun(h.store.accounts(id), history, Optional.empty(), Optional.empty(), h.clock.instant(),
+                Optional.empty()));
+
+        List<String> seen = all(walk(null, 2)).stream().filter(t -> t.id().matches("tx-\\d"))
+                .map(t -> t.accountId() + "/" + t.id()).toList();
 
         assertThat(seen).hasSize(9).doesNotHaveDuplicates();
     }
@@ -151,22 +147,32 @@ class ReadTransactionsServiceTest {
     }
 
     @Test
-    void aTransactionBookedBetweenTwoPagesNeitherRepeatsNorHidesAnItem() {
-        List<Transaction> history = h.fake.transactions(h.consent(id).tokens().accessToken(),
-                TransactionFilter.all());
-        TransactionsPage first = ReadTransactionsService.page(history, Optional.empty(), 100, 7);
-        Transaction booked = new Transaction("tx-new", "acc-1", Money.of("-1.00", "EUR"),
-                first.transactions().get(0).bookingDate(), Optional.empty(), true, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-                Optional.empty(), Optional.empty());
-        List<Transaction> later = new ArrayList<>(history);
-        later.add(booked);
+    void aTransactionStoredBetweenTwoPagesNeitherRepeatsNorHidesAnItem() {
+        TransactionsPage first = h.page(ALICE, id, null, 100, null);
+        List<Transaction> expectedNext = all(walk(null, 500)).subList(100, 200);
+        Transaction lateBooking = booked("tx-new", "acc-1", first.transactions().get(0).bookingDate().orElseThrow());
+        h.store.store(id, new SyncRun(h.store.accounts(id), List.of(lateBooking), Optional.empty(), Optional.empty(),
+                h.clock.instant(), Optional.empty()));
 
-        TransactionsPage second = ReadTransactionsService.page(later,
-                Optional.of(TransactionCursor.decode(first.nextCursor().orElseThrow(), 7)), 100, 7);
+        TransactionsPage second = h.page(ALICE, id, null, 100, first.nextCursor().orElseThrow());
 
-        List<Transaction> expectedNext = history.stream().sorted(TransactionCursor.NEWEST_FIRST).skip(100).limit(100).toList();
         assertThat(second.transactions()).containsExactlyElementsOf(expectedNext);
+    }
+
+    @Test
+    void pagesAreServedFromTheStoreSoTheProviderServesTheHistoryOnce() {
+        int dataCalls = h.fake.dataCalls.get();
+
+        List<TransactionsPage> pages = walk(null, 10);
+
+        assertThat(pages).hasSize(25);
+        assertThat(h.fake.dataCalls).hasValue(dataCalls + 2); // the first page's sync: the accounts, then the history
+    }
+
+    private static Transaction booked(String id, String account, LocalDate day) {
+        return new Transaction(id, account, Money.of("-1.00", "EUR"), Optional.of(day), Optional.empty(), true,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @ParameterizedTest

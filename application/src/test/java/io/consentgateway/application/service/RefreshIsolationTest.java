@@ -29,10 +29,10 @@ class RefreshIsolationTest {
             aliceInRefresh.countDown();
             await(release);
         });
-        CompletableFuture<List<Account>> alice = CompletableFuture.supplyAsync(() -> h.readAccounts.accounts(ALICE, alices));
+        CompletableFuture<List<Account>> alice = CompletableFuture.supplyAsync(() -> h.readAccounts.accounts(ALICE, alices).data());
         assertThat(aliceInRefresh.await(5, TimeUnit.SECONDS)).isTrue();
 
-        List<Account> bob = CompletableFuture.supplyAsync(() -> h.readAccounts.accounts(BOB, bobs)).get(5, TimeUnit.SECONDS);
+        List<Account> bob = CompletableFuture.supplyAsync(() -> h.readAccounts.accounts(BOB, bobs).data()).get(5, TimeUnit.SECONDS);
 
         assertThat(bob).isNotEmpty();
         release.countDown();

@@ -74,12 +74,12 @@ class RenewConsentServiceTest {
     void completingTheRenewalOfAConsentRequiringReauthorizationMakesItReadableAgain() {
         h.advance(Duration.ofHours(2));
         h.fake.failNextRefresh(new ReauthorizationRequired("invalid_grant"));
-        assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ConsentNotUsable.class);
+        assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ConsentNotUsable.class);
 
         h.completeFlow(renew(id).flowId());
 
         assertThat(h.consent(id).status()).isEqualTo(ConsentStatus.ACTIVE);
-        assertThat(h.readAccounts.accounts(ALICE, id)).isNotEmpty();
+        assertThat(h.readAccounts.accounts(ALICE, id).data()).isNotEmpty();
     }
 
     @Test

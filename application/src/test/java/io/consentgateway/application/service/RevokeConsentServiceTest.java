@@ -42,7 +42,7 @@ class RevokeConsentServiceTest {
     void aRevokedConsentCannotBeReadAndMustBeConnectedAgain() {
         h.revokeConsent.revoke(ALICE, id);
 
-        assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id))
+        assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data())
                 .isInstanceOfSatisfying(ConsentNotUsable.class, e -> {
                     assertThat(e.status()).isEqualTo(ConsentStatus.REVOKED);
                     assertThat(e.nextAction()).isEqualTo(NextAction.CONNECT_AGAIN);
@@ -54,7 +54,7 @@ class RevokeConsentServiceTest {
     void aConsentRequiringReauthorizationCanBeRevoked() {
         h.advance(Duration.ofHours(2));
         h.fake.revokeAll();
-        assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ConsentNotUsable.class);
+        assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ConsentNotUsable.class);
 
         h.revokeConsent.revoke(ALICE, id);
 

@@ -30,7 +30,7 @@ class StorageRacesTest {
         h.clock.set(T0.plus(Duration.ofDays(90)).minusSeconds(60));
         h.provider.onNextRefresh(() -> h.clock.advance(Duration.ofMinutes(2)));
 
-        h.readAccounts.accounts(ALICE, id);
+        h.readAccounts.accounts(ALICE, id).data();
 
         assertThat(h.consent(id).tokens().refreshToken()).as("the rotated refresh token is kept").isNotEqualTo(spent);
         assertThat(h.fake.refreshCalls).hasValue(2);

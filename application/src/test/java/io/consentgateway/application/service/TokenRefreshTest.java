@@ -40,7 +40,7 @@ class TokenRefreshTest {
         void aRefreshReplacesBothTokens() {
             h.advance(Duration.ofHours(2));
 
-            h.readAccounts.accounts(ALICE, id);
+            h.readAccounts.accounts(ALICE, id).data();
 
             TokenPair now = h.consent(id).tokens();
             assertThat(now.accessToken()).isNotEqualTo(granted.accessToken());
@@ -54,7 +54,7 @@ class TokenRefreshTest {
             h.fake.omitRefreshTokenOnRefresh(true);
             h.advance(Duration.ofHours(2));
 
-            h.readAccounts.accounts(ALICE, id);
+            h.readAccounts.accounts(ALICE, id).data();
 
             TokenPair now = h.consent(id).tokens();
             assertThat(now.accessToken()).isNotEqualTo(granted.accessToken());
@@ -66,7 +66,7 @@ class TokenRefreshTest {
         void aRefreshRecordsWhenItHappened() {
             h.advance(Duration.ofHours(2));
 
-            h.readAccounts.accounts(ALICE, id);
+            h.readAccounts.accounts(ALICE, id).data();
 
             assertThat(h.consent(id).lastRefreshedAt()).contains(h.now());
         }
@@ -79,7 +79,7 @@ class TokenRefreshTest {
             h.advance(Duration.ofHours(2));
             h.fake.failNextRefresh(new ReauthorizationRequired("invalid_grant"));
 
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id))
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data())
                     .isInstanceOfSatisfying(ConsentNotUsable.class, e -> {
                         assertThat(e.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
                         assertThat(e.nextAction()).isEqualTo(NextAction.RENEW);
@@ -93,9 +93,9 @@ class TokenRefreshTest {
         void aConsentRequiringReauthorizationIsNotRefreshedAgain() {
             h.advance(Duration.ofHours(2));
             h.fake.failNextRefresh(new ReauthorizationRequired("invalid_grant"));
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ConsentNotUsable.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ConsentNotUsable.class);
 
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ConsentNotUsable.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ConsentNotUsable.class);
 
             assertThat(h.fake.refreshCalls).hasValue(1);
         }
@@ -106,7 +106,7 @@ class TokenRefreshTest {
             Consent before = h.consent(id);
             h.fake.failNextRefresh(new ProviderUnavailable("503", Optional.empty(), false, null));
 
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ProviderUnavailable.class);
 
             assertThat(h.consent(id).snapshot()).isEqualTo(before.snapshot());
         }
@@ -115,9 +115,9 @@ class TokenRefreshTest {
         void afterAnOutageDuringRefreshTheNextReadRefreshesWithTheKeptToken() {
             h.advance(Duration.ofHours(2));
             h.fake.failNextRefresh(new ProviderUnavailable("503", Optional.empty(), false, null));
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ProviderUnavailable.class);
 
-            assertThat(h.readAccounts.accounts(ALICE, id)).isNotEmpty();
+            assertThat(h.readAccounts.accounts(ALICE, id).data()).isNotEmpty();
             assertThat(h.consent(id).status()).isEqualTo(ConsentStatus.ACTIVE);
         }
     }
@@ -130,7 +130,7 @@ class TokenRefreshTest {
             h.advance(Duration.ofHours(2));
             h.fake.loseRefreshAnswers(1);
 
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ProviderUnavailable.class);
 
             Consent stored = h.consent(id);
             assertThat(stored.refreshInDoubtSince()).contains(h.now());
@@ -145,7 +145,7 @@ class TokenRefreshTest {
         void theSchedulerSettlesItWithinARunAndANewPairEndsTheDoubt() {
             h.advance(Duration.ofHours(2));
             h.fake.failNextRefresh(new ProviderUnavailable("read timed out", Optional.empty(), true, null)); // never processed
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ProviderUnavailable.class);
 
             h.advance(Duration.ofMinutes(1));
             KeepAliveReport report = h.keepAlive.run(10);
@@ -156,14 +156,14 @@ class TokenRefreshTest {
             assertThat(settled.refreshInDoubtSince()).isEmpty();
             assertThat(settled.tokens().refreshToken()).isNotEqualTo(granted.refreshToken());
             assertThat(h.fake.refreshCalls).hasValue(2);
-            assertThat(h.readAccounts.accounts(ALICE, id)).isNotEmpty();
+            assertThat(h.readAccounts.accounts(ALICE, id).data()).isNotEmpty();
         }
 
         @Test
         void aTokenSpentByTheLostAnswerIsRefusedAndTheConsentIsLostWithThatReason() {
             h.advance(Duration.ofHours(2));
             h.fake.loseRefreshAnswers(1); // processed: the kept refresh token is spent
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ProviderUnavailable.class);
 
             h.advance(Duration.ofMinutes(1));
             KeepAliveReport report = h.keepAlive.run(10);
@@ -182,14 +182,14 @@ class TokenRefreshTest {
         void aSecondLostAnswerNeverLeadsToAThirdPresentationOfTheToken() {
             h.advance(Duration.ofHours(2));
             h.fake.loseRefreshAnswers(2);
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ProviderUnavailable.class);
             h.fake.failNextRefresh(new ProviderUnavailable("timed out again", Optional.empty(), true, null));
 
             h.advance(Duration.ofMinutes(1));
             h.keepAlive.run(10);
             h.advance(Duration.ofMinutes(1));
             h.keepAlive.run(10);
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ConsentNotUsable.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ConsentNotUsable.class);
 
             assertThat(h.fake.refreshCalls).as("the first refresh and one replay, never a second replay").hasValue(2);
             assertThat(h.consent(id).reauthorizationReason()).contains(ReauthorizationReason.REFRESH_LOST);
@@ -199,9 +199,9 @@ class TokenRefreshTest {
         void aReadThatNeedsFreshTokensSettlesTheDoubtItself() {
             h.advance(Duration.ofHours(2));
             h.fake.failNextRefresh(new ProviderUnavailable("read timed out", Optional.empty(), true, null));
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ProviderUnavailable.class);
 
-            assertThat(h.readAccounts.accounts(ALICE, id)).isNotEmpty();
+            assertThat(h.readAccounts.accounts(ALICE, id).data()).isNotEmpty();
 
             assertThat(h.consent(id).refreshInDoubtSince()).isEmpty();
             assertThat(h.fake.refreshCalls).hasValue(2);
@@ -211,7 +211,7 @@ class TokenRefreshTest {
         void aReplayThatCannotLeaveKeepsTheDoubtForLater() {
             h.advance(Duration.ofHours(2));
             h.fake.loseRefreshAnswers(1);
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ProviderUnavailable.class);
             java.time.Instant since = h.now();
             h.fake.becomeUnreachable();
 
@@ -253,11 +253,11 @@ class TokenRefreshTest {
                 h.fake.refresh(granted.refreshToken().orElseThrow()); // the provider processed it...
                 throw new NodeDied();                                  // ...and the node died before storing the answer
             });
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(NodeDied.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(NodeDied.class);
             assertThat(h.consent(id).tokens()).as("the dead node stored nothing").isEqualTo(granted);
             assertThat(h.journal.notes()).containsKey(id);
 
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id))
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data())
                     .isInstanceOfSatisfying(ConsentNotUsable.class,
                             e -> assertThat(e.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED));
 
@@ -273,9 +273,9 @@ class TokenRefreshTest {
             h.provider.onNextRefresh(() -> {
                 throw new NodeDied();
             });
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(NodeDied.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(NodeDied.class);
 
-            assertThat(h.readAccounts.accounts(ALICE, id)).isNotEmpty();
+            assertThat(h.readAccounts.accounts(ALICE, id).data()).isNotEmpty();
 
             assertSettledWithNewTokensAndNoNote();
         }
@@ -309,7 +309,7 @@ class TokenRefreshTest {
             h.advance(Duration.ofHours(2));
             h.fake.failNextRefresh(new ProviderUnavailable("connection refused", Optional.empty(), false, null));
 
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ProviderUnavailable.class);
 
             assertThat(h.journal.notes()).containsEntry(id, died);
         }
@@ -317,16 +317,16 @@ class TokenRefreshTest {
         @Test
         void everyAnsweredOrUnsentRefreshLeavesNoNote() {
             h.advance(Duration.ofHours(2));
-            h.readAccounts.accounts(ALICE, id);
+            h.readAccounts.accounts(ALICE, id).data();
             assertThat(h.journal.notes()).as("answered").isEmpty();
 
             h.advance(Duration.ofHours(2));
             h.fake.failNextRefresh(new ProviderUnavailable("connection refused", Optional.empty(), false, null));
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+            assertThat(h.readAccounts.accounts(ALICE, id).syncedAt()).as("served as stored").isBefore(h.clock.instant());
             assertThat(h.journal.notes()).as("never sent").isEmpty();
 
             h.fake.failNextRefresh(new ReauthorizationRequired("invalid_grant"));
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ConsentNotUsable.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ConsentNotUsable.class);
             assertThat(h.journal.notes()).as("refused").isEmpty();
         }
     }
@@ -337,41 +337,44 @@ class TokenRefreshTest {
         void aFreshAccessTokenIsUsedWithoutRefresh() {
             h.advance(Duration.ofMinutes(30));
 
-            h.readAccounts.accounts(ALICE, id);
+            h.readAccounts.accounts(ALICE, id).data();
 
             assertThat(h.fake.refreshCalls).hasValue(0);
-            assertThat(h.provider.dataCallTokens).containsExactly(granted.accessToken());
+            assertThat(h.provider.dataCallTokens).isNotEmpty().containsOnly(granted.accessToken());
         }
 
         @Test
         void anAccessTokenNearExpiryIsRefreshedBeforeTheDataCall() {
             h.advance(Duration.ofMinutes(59).plusSeconds(30)); // still valid at the provider, but within the 60 s skew
 
-            h.readAccounts.accounts(ALICE, id);
+            h.readAccounts.accounts(ALICE, id).data();
 
             assertThat(h.fake.refreshCalls).hasValue(1);
             AccessToken refreshed = h.consent(id).tokens().accessToken();
-            assertThat(h.provider.dataCallTokens).containsExactly(refreshed);
-            assertThat(h.fake.dataCalls).hasValue(1);
+            // the sync's two data calls (accounts, then transactions), both with the refreshed token
+            assertThat(h.provider.dataCallTokens).containsExactly(refreshed, refreshed);
+            assertThat(h.fake.dataCalls).hasValue(2);
         }
 
         @Test
         void a401OnADataCallTriggersExactlyOneRefreshAndOneRetry() {
             h.fake.invalidate(granted.accessToken()); // the provider dropped the token before its expiry
 
-            List<Account> accounts = h.readAccounts.accounts(ALICE, id);
+            List<Account> accounts = h.readAccounts.accounts(ALICE, id).data();
 
             assertThat(accounts).isNotEmpty();
             assertThat(h.fake.refreshCalls).hasValue(1);
-            assertThat(h.fake.dataCalls).hasValue(2);
-            assertThat(h.provider.dataCallTokens).containsExactly(granted.accessToken(), h.consent(id).tokens().accessToken());
+            // the refused accounts call, then the sync again with the new token: accounts, transactions
+            AccessToken renewed = h.consent(id).tokens().accessToken();
+            assertThat(h.fake.dataCalls).hasValue(3);
+            assertThat(h.provider.dataCallTokens).containsExactly(granted.accessToken(), renewed, renewed);
         }
 
         @Test
         void aSecond401AfterTheRefreshRequiresReauthorization() {
             h.provider.failNextDataCalls(2, () -> new ReauthorizationRequired("401"));
 
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id))
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data())
                     .isInstanceOfSatisfying(ConsentNotUsable.class, e -> {
                         assertThat(e.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
                         assertThat(e.nextAction()).isEqualTo(NextAction.RENEW);
@@ -388,7 +391,7 @@ class TokenRefreshTest {
             Consent before = h.consent(id);
             h.provider.failNextDataCalls(1, () -> new ProviderUnavailable("503"));
 
-            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id)).isInstanceOf(ProviderUnavailable.class);
+            assertThatThrownBy(() -> h.readAccounts.accounts(ALICE, id).data()).isInstanceOf(ProviderUnavailable.class);
 
             assertThat(h.fake.refreshCalls).hasValue(0);
             assertThat(h.consent(id).snapshot()).isEqualTo(before.snapshot());
@@ -435,7 +438,7 @@ class TokenRefreshTest {
             return new FutureTask<>(() -> {
                 go.await();
                 running.incrementAndGet();
-                return h.readAccounts.accounts(ALICE, id);
+                return h.readAccounts.accounts(ALICE, id).data();
             });
         }
 

@@ -278,6 +278,8 @@ public final class FakeConsentProvider implements ConsentProvider {
                     Optional.empty(), Optional.empty(), Optional.of("Purchase " + i), Optional.empty(), Optional.empty(),
                     List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
         }
+        all.addAll(lateBookings);
+        transactionFilters.add(filter);
         return all.stream()
                 .filter(t -> filter.accountIds().isEmpty() || filter.accountIds().contains(t.accountId()))
                 .filter(t -> filter.from().map(f -> !t.bookingDate().orElseThrow().isBefore(f)).orElse(true))
@@ -297,6 +299,15 @@ public final class FakeConsentProvider implements ConsentProvider {
     }
 
     // ---- test controls ----
+
+    private final List<Transaction> lateBookings = new ArrayList<>();
+    /** The filter of every transactions call, in order. */
+    public final List<TransactionFilter> transactionFilters = new ArrayList<>();
+
+    /** Books a transaction into every consent's history (which is generated, not stored), e.g. dated in the past. */
+    public synchronized void book(Transaction late) {
+        lateBookings.add(late);
+    }
 
     private Supplier<IssuedTokens> tokenScript;
     private boolean unreachable;

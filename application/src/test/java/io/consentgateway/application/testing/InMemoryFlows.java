@@ -65,4 +65,9 @@ public final class InMemoryFlows implements Flows {
         ids.forEach(byId::remove);
         return ids.size();
     }
+
+    /** Every stored flow (for tests). */
+    public List<Flow> all() {
+        return List.copyOf(byId.values());
+    }
 }

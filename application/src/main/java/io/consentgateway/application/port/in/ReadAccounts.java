@@ -6,7 +6,10 @@ import io.consentgateway.domain.shared.UserId;
 
 import java.util.List;
 
-/** Use case: the accounts and balances a consent reaches. A read is user activity. */
+/**
+ * Use case: the accounts and balances a consent reaches, from the gateway's store (synced first when older than the max
+ * age). A read is user activity.
+ */
 public interface ReadAccounts {
-    List<Account> accounts(UserId userId, ConsentId consentId);
+    Synced<List<Account>> accounts(UserId userId, ConsentId consentId);
 }

@@ -1,0 +1,40 @@
+package io.consentgateway.application.service;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * In-process single flight: one lock per key (a consent), so the threads of one node that need the same consent queue
+ * instead of racing, while work on another consent never waits. An entry lives only while somebody holds or waits for
+ * its lock, so the map stays as small as the work in flight.
+ */
+final class KeyedLocks<K> {
+    private final ConcurrentHashMap<K, Entry> entries = new ConcurrentHashMap<>();
+
+    private static final class Entry {
+        final ReentrantLock lock = new ReentrantLock();
+        int users;
+    }
+
+    /** Runs {@code work} holding the key's lock, after those that came first. */
+    <T> T withLock(K key, Supplier<T> work) {
+        Entry entry = entries.compute(key, (k, existing) -> {
+            Entry e = existing == null ? new Entry() : existing;
+            e.users++;
+            return e;
+        });
+        entry.lock.lock();
+        try {
+            return work.get();
+        } finally {
+            entry.lock.unlock();
+            entries.computeIfPresent(key, (k, e) -> --e.users == 0 ? null : e);
+        }
+    }
+
+    /** How many keys have work in flight or waiting (for tests and diagnostics). */
+    int size() {
+        return entries.size();
+    }
+}
