@@ -95,10 +95,14 @@ public final class Sandbox {
         return Optional.ofNullable(publicBaseUrl);
     }
 
-    /** Clears every flow, grant, token, statistic and fault, and moves the clock back. The IdP key stays. */
+    /**
+     * Clears every flow, grant, token, late booking, statistic and fault, and moves the clock back. The IdP key stays.
+     */
     public void reset() {
         nrich.reset();
+        nrichData.clearLateBookings();
         bank.reset();
+        bankData.clearLateBookings();
         faults.clear();
         stats.clear();
         clock.reset();

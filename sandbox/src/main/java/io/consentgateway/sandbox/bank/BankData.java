@@ -1,6 +1,8 @@
 package io.consentgateway.sandbox.bank;
 
 import io.consentgateway.sandbox.core.Iban;
+import io.consentgateway.sandbox.core.LateBooking;
+import io.consentgateway.sandbox.core.LateBookings;
 import io.consentgateway.sandbox.core.Profiles;
 import io.consentgateway.sandbox.core.SandboxClock;
 import io.consentgateway.sandbox.core.SyntheticLedger;
@@ -21,12 +23,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The bank's account data in its JSON shapes (documented in docs/sandbox.md). Amounts are decimal
- * strings with a currency, as PSD2 APIs usually send them. Slovak IBANs, 400 days of history.
+ * strings with a currency, as PSD2 APIs usually send them. Slovak IBANs, 400 days of history, plus the
+ * {@link LateBookings} a test added.
  */
 public final class BankData {
 
@@ -36,14 +40,47 @@ public final class BankData {
     private static final int MAX_CACHED = 256;
     private static final Set<String> TRANSACTION_FIELDS = Set.of("iban", "status", "dateFrom", "dateTo", "page", "pageSize");
 
+    private static final Comparator<Account> BY_IBAN = Comparator.comparing(Account::iban);
+
     private final SandboxClock clock;
     private final Map<String, Ledger> cache = new ConcurrentHashMap<>();
+    private final LateBookings lateBookings = new LateBookings(HISTORY_DAYS);
 
     public BankData(SandboxClock clock) {
         this.clock = clock;
     }
 
+    /** The whole ledger of a login name as of the simulator's today, late bookings included. */
     public Ledger ledger(String user) {
+        return lateBookings.applyTo(user, generated(user));
+    }
+
+    /**
+     * The account of {@code user} that {@code reference} (its IBAN, or the sandbox's internal id) names; without a
+     * reference the first, as {@code GET /api/v1/accounts} lists them (by IBAN). Empty when there is no such account.
+     */
+    public Optional<Account> bookingAccount(String user, String reference) {
+        List<Account> accounts = generated(user).accounts();
+        if (reference == null) {
+            return accounts.stream().min(BY_IBAN);
+        }
+        return accounts.stream().filter(a -> a.isNamed(reference)).findFirst();
+    }
+
+    /**
+     * Books a transaction after the fact on an account of {@code user}: from now on the transactions call serves it.
+     * {@link IllegalArgumentException} when its date is outside the history.
+     */
+    public Transaction book(String user, Account account, LateBooking booking) {
+        return lateBookings.book(user, account, booking, clock.today());
+    }
+
+    /** Forgets every late booking. */
+    public void clearLateBookings() {
+        lateBookings.clear();
+    }
+
+    private Ledger generated(String user) {
         LocalDate today = clock.today();
         if (cache.size() > MAX_CACHED) {
             cache.clear();
@@ -56,12 +93,11 @@ public final class BankData {
     public JsonObject accounts(String user, String page, String pageSize, String order) {
         int p = intParam("page", page, 1, 1, Integer.MAX_VALUE);
         int size = stepsOfTen(intParam("pageSize", pageSize, MIN_PAGE_SIZE, MIN_PAGE_SIZE, MAX_PAGE_SIZE));
-        Comparator<Account> byIban = Comparator.comparing(Account::iban);
         if (order != null && !order.equals("asc") && !order.equals("desc")) {
             throw BankError.invalidRequest("order must be asc or desc");
         }
         List<Account> accounts = new ArrayList<>(ledger(user).accounts());
-        accounts.sort("desc".equals(order) ? byIban.reversed() : byIban);
+        accounts.sort("desc".equals(order) ? BY_IBAN.reversed() : BY_IBAN);
         JsonArrayBuilder array = Json.createArrayBuilder();
         for (Account a : page(accounts, p, size)) {
             array.add(accountJson(a));
@@ -176,7 +212,8 @@ public final class BankData {
         return Json.createObjectBuilder().add("amount", amount.toPlainString()).add("currency", currency);
     }
 
-    private static JsonObjectBuilder transactionJson(Transaction t) {
+    /** A transaction as the transactions call serves it. */
+    public static JsonObject transactionJson(Transaction t) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("transactionId", t.id())
                 .add("status", t.booked() ? "BOOK" : "INFO");
@@ -201,7 +238,7 @@ public final class BankData {
         if (t.creditorId() != null) {
             b.add("creditorId", t.creditorId());
         }
-        return b;
+        return b.build();
     }
 
     private static String text(JsonObject body, String name, String defaultValue) {

@@ -200,6 +200,11 @@ public final class BankSimulator {
         return authority.revokeSubject(user);
     }
 
+    /** Whether the user with this login name has consented since the last reset, revoked or ended consents included. */
+    public boolean hasGrantFor(String user) {
+        return authority.hasGrant(grant -> grant.user().equals(user));
+    }
+
     public List<GrantView<BankGrant>> activeGrants() {
         return authority.activeGrants();
     }

@@ -24,7 +24,7 @@ public record FaultRule(String id, String provider, String path, Integer status,
     private static final Set<String> FIELDS = Set.of("provider", "path", "status", "latencyMs", "rate", "afterProcessing");
 
     public FaultRule {
-        if (!PROVIDERS.contains(provider)) {
+        if (!isProvider(provider)) {
             throw new IllegalArgumentException("provider must be nrich or bank");
         }
         if (path == null || !path.startsWith("/")) {
@@ -79,6 +79,11 @@ public record FaultRule(String id, String provider, String path, Integer status,
             b.add("status", status);
         }
         return b.add("latencyMs", latencyMs).add("rate", rate).add("afterProcessing", afterProcessing).build();
+    }
+
+    /** Whether the value names a simulated provider; false for null, on which {@code Set.of(…).contains} throws. */
+    public static boolean isProvider(String value) {
+        return value != null && PROVIDERS.contains(value);
     }
 
     /** Whether a client-sent value may be used as a statistics label (no free text from requests). */

@@ -44,6 +44,11 @@ public final class SyntheticLedger {
     public record Account(int index, String id, String iban, String accountNumber, Bank bank, String name,
                           String owner, String currency, BigDecimal creditLine, BigDecimal monthlySpendingLimit,
                           BigDecimal openingBalance) {
+
+        /** Whether {@code reference} names this account: its id, or its IBAN in electronic or print format. */
+        public boolean isNamed(String reference) {
+            return id.equals(reference) || iban.equals(Iban.normalize(reference));
+        }
     }
 
     public record Transaction(String id, String accountId, LocalDate bookingDate, LocalDate valueDate,
@@ -53,11 +58,38 @@ public final class SyntheticLedger {
                               String creditorId, boolean booked, Nature nature) {
     }
 
-    /** A generated data set: the accounts, and per account id its transactions, newest first. */
+    /** The order of an account's transactions: newest booking date first, then by id. */
+    public static final Comparator<Transaction> NEWEST_FIRST =
+            Comparator.comparing(Transaction::bookingDate).reversed().thenComparing(Transaction::id);
+
+    /**
+     * A data set, generated and maybe with transactions added: the accounts, and per account id its transactions,
+     * newest first.
+     */
     public record Ledger(LocalDate today, List<Account> accounts, Map<String, List<Transaction>> transactions) {
 
         public List<Transaction> transactionsOf(String accountId) {
             return transactions.getOrDefault(accountId, List.of());
+        }
+
+        /**
+         * This ledger with {@code extra} transactions added to their accounts, every list still newest first. A
+         * transaction of an account this ledger does not hold is left out.
+         */
+        public Ledger with(List<Transaction> extra) {
+            if (extra.isEmpty()) {
+                return this;
+            }
+            Map<String, List<Transaction>> merged = new LinkedHashMap<>(transactions);
+            for (Transaction t : extra) {
+                merged.computeIfPresent(t.accountId(), (accountId, list) -> {
+                    List<Transaction> longer = new ArrayList<>(list);
+                    longer.add(t);
+                    longer.sort(NEWEST_FIRST);
+                    return List.copyOf(longer);
+                });
+            }
+            return new Ledger(today, accounts, Collections.unmodifiableMap(merged));
         }
 
         /** Opening balance plus every booked transaction. */
@@ -164,7 +196,7 @@ public final class SyntheticLedger {
                         null, null, null, booked, Nature.VARIABLE_EXPENSE));
             }
         }
-        result.sort(Comparator.comparing(Transaction::bookingDate).reversed().thenComparing(Transaction::id));
+        result.sort(NEWEST_FIRST);
         return List.copyOf(result);
     }
 

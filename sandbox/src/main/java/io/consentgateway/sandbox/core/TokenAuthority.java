@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The authorization-server core both simulated providers share: single-use expiring codes, grants,
@@ -270,6 +271,21 @@ public final class TokenAuthority<C, D> {
                 }
             }
             return count;
+        }
+    }
+
+    /**
+     * Whether any grant since the last reset, revoked or ended ones too, carries details that {@code matches}: whether
+     * the provider has ever given access to that data.
+     */
+    public boolean hasGrant(Predicate<D> matches) {
+        synchronized (lock) {
+            for (Grant<D> grant : grants.values()) {
+                if (matches.test(grant.spec.details())) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -1,5 +1,7 @@
 package io.consentgateway.sandbox.nrich;
 
+import io.consentgateway.sandbox.core.LateBooking;
+import io.consentgateway.sandbox.core.LateBookings;
 import io.consentgateway.sandbox.core.Profiles;
 import io.consentgateway.sandbox.core.SandboxClock;
 import io.consentgateway.sandbox.core.SyntheticLedger;
@@ -21,12 +23,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * nrich's financial data for a grant, in nrich's JSON shapes (figo-derived field names).
- * The data comes from {@link SyntheticLedger} with the German profile: 400 days of history.
+ * The data comes from {@link SyntheticLedger} with the German profile: 400 days of history, plus the
+ * {@link LateBookings} a test added.
  */
 public final class NrichData {
 
@@ -36,13 +40,48 @@ public final class NrichData {
 
     private final SandboxClock clock;
     private final Map<String, Ledger> cache = new ConcurrentHashMap<>();
+    private final LateBookings lateBookings = new LateBookings(HISTORY_DAYS);
 
     public NrichData(SandboxClock clock) {
         this.clock = clock;
     }
 
-    /** The whole ledger of a seed key as of the simulator's today. */
+    /** The whole ledger of a seed key as of the simulator's today, late bookings included. */
     public Ledger ledger(String seedKey) {
+        return lateBookings.applyTo(seedKey, generated(seedKey));
+    }
+
+    /**
+     * The account of {@code seedKey} that {@code reference} (its {@code account_id} or IBAN) names; without a
+     * reference the first, as {@code GET /rest/accounts} lists them. Empty when there is no such account.
+     */
+    public Optional<Account> bookingAccount(String seedKey, String reference) {
+        List<Account> accounts = generated(seedKey).accounts();
+        if (reference == null) {
+            return accounts.stream().findFirst();
+        }
+        return accounts.stream().filter(a -> a.isNamed(reference)).findFirst();
+    }
+
+    /**
+     * Books a transaction after the fact on an account of {@code seedKey}: from now on every grant covering that
+     * account serves it. {@link IllegalArgumentException} when its date is outside the history.
+     */
+    public Transaction book(String seedKey, Account account, LateBooking booking) {
+        return lateBookings.book(seedKey, account, booking, clock.today());
+    }
+
+    /** Forgets every late booking. */
+    public void clearLateBookings() {
+        lateBookings.clear();
+    }
+
+    /** A transaction as {@code GET /rest/transactions} serves it without {@code cents}. */
+    public static JsonObject transactionJson(Transaction t) {
+        return transactionJson(t, false);
+    }
+
+    private Ledger generated(String seedKey) {
         LocalDate today = clock.today();
         if (cache.size() > MAX_CACHED) {
             cache.clear();

@@ -217,6 +217,14 @@ public final class NrichSimulator {
         return authority.revokeSubject(userId);
     }
 
+    /**
+     * Whether nrich has given access to the data of {@code seedKey} (an ongoing access's user id, or a one-time flow's
+     * id) since the last reset, revoked or ended access included.
+     */
+    public boolean hasGrantFor(String seedKey) {
+        return authority.hasGrant(grant -> grant.seedKey().equals(seedKey));
+    }
+
     public List<GrantView<NrichGrant>> activeGrants() {
         return authority.activeGrants();
     }

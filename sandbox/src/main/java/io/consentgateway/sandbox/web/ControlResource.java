@@ -2,10 +2,14 @@ package io.consentgateway.sandbox.web;
 
 import io.consentgateway.sandbox.Sandbox;
 import io.consentgateway.sandbox.SandboxRuntime;
+import io.consentgateway.sandbox.bank.BankData;
 import io.consentgateway.sandbox.control.FaultRule;
+import io.consentgateway.sandbox.control.LateBookingRequest;
 import io.consentgateway.sandbox.core.JsonBodies;
 import io.consentgateway.sandbox.core.SandboxClock;
+import io.consentgateway.sandbox.core.SyntheticLedger.Account;
 import io.consentgateway.sandbox.core.TokenAuthority;
+import io.consentgateway.sandbox.nrich.NrichData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -25,7 +29,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Test controls of the sandbox (never part of a real provider): the clock, faults, call
- * statistics, revocation by user and a full reset.
+ * statistics, revocation by user, late bookings and a full reset.
  */
 @ApplicationScoped
 @Path("/control")
@@ -165,6 +169,63 @@ public class ControlResource {
         return ok(Json.createObjectBuilder().add("provider", provider).add("user", user).add("revoked", revoked).build());
     }
 
+    /**
+     * {@code {"provider":"nrich"|"bank","user","account","bookingDate","amount","currency","counterpartyName",
+     * "purpose"}}: books a transaction dated in the past on one of the user's accounts (a late booking), so that a test can check
+     * that an incremental sync still finds it. 201 with the transaction as the provider serves it; 400 for a bad field
+     * or a date outside the history (after today, or older than its 400 days); 404 when the provider never gave access
+     * to that user's data (the synthetic data exists for any name: a typo would book where nobody reads) or the user
+     * has no such account.
+     */
+    @POST
+    @Path("/bookings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addBooking(String body) {
+        JsonObject json = JsonBodies.object(body).orElse(null);
+        if (json == null) {
+            return badRequest("the body must be a JSON object");
+        }
+        try {
+            LateBookingRequest request = LateBookingRequest.fromJson(json);
+            return "nrich".equals(request.provider()) ? bookAtNrich(request) : bookAtBank(request);
+        } catch (IllegalArgumentException e) {
+            return badRequest(e.getMessage());
+        }
+    }
+
+    private Response bookAtNrich(LateBookingRequest request) {
+        if (!sandbox.nrich().hasGrantFor(request.user())) {
+            return notFound("nrich has given no access to the data of user " + request.user());
+        }
+        NrichData data = sandbox.nrichData();
+        return data.bookingAccount(request.user(), request.account())
+                .map(account -> booked(request, account,
+                        NrichData.transactionJson(data.book(request.user(), account, request.booking()))))
+                .orElseGet(() -> notFound("user " + request.user() + " has no account " + request.account()));
+    }
+
+    private Response bookAtBank(LateBookingRequest request) {
+        if (!sandbox.bank().hasGrantFor(request.user())) {
+            return notFound("the bank has no consent of user " + request.user());
+        }
+        BankData data = sandbox.bankData();
+        return data.bookingAccount(request.user(), request.account())
+                .map(account -> booked(request, account,
+                        BankData.transactionJson(data.book(request.user(), account, request.booking()))))
+                .orElseGet(() -> notFound("user " + request.user() + " has no account " + request.account()));
+    }
+
+    /** 201 {@code {"provider","user","iban","transaction":{…as the provider serves it…}}}. */
+    private static Response booked(LateBookingRequest request, Account account, JsonObject transaction) {
+        JsonObject body = Json.createObjectBuilder()
+                .add("provider", request.provider())
+                .add("user", request.user())
+                .add("iban", account.iban())
+                .add("transaction", transaction)
+                .build();
+        return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+    }
+
     @POST
     @Path("/reset")
     public Response reset() {
@@ -184,8 +245,16 @@ public class ControlResource {
     }
 
     private static Response badRequest(String description) {
-        String body = Json.createObjectBuilder().add("error", "invalid_request")
+        return error(400, "invalid_request", description);
+    }
+
+    private static Response notFound(String description) {
+        return error(404, "not_found", description);
+    }
+
+    private static Response error(int status, String error, String description) {
+        String body = Json.createObjectBuilder().add("error", error)
                 .add("error_description", description).build().toString();
-        return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }

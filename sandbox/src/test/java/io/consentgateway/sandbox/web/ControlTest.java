@@ -47,6 +47,7 @@ class ControlTest {
         assertThat(TestSupport.json(created).getString("id")).isNotBlank();
         assertThat(TestSupport.json(control.faults()).getJsonArray("faults")).hasSize(1);
         assertThat(control.addFault("{\"provider\":\"paypal\",\"path\":\"/\",\"status\":503}").getStatus()).isEqualTo(400);
+        assertThat(control.addFault("{\"path\":\"/\",\"status\":503}").getStatus()).as("no provider").isEqualTo(400);
         assertThat(control.addFault("{\"provider\":\"bank\",\"path\":\"x\",\"status\":503}").getStatus()).isEqualTo(400);
         assertThat(control.addFault("{\"provider\":\"bank\",\"path\":\"/\",\"status\":200}").getStatus()).isEqualTo(400);
         assertThat(control.addFault("{\"provider\":\"bank\",\"path\":\"/\",\"status\":500,\"rate\":1.5}").getStatus()).isEqualTo(400);
