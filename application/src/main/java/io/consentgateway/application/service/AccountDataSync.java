@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -143,9 +144,14 @@ public final class AccountDataSync {
         Set<String> storedAccounts = state.isPresent()
                 ? store.accounts(consent.id()).stream().map(Account::id).collect(Collectors.toSet())
                 : Set.of();
-        Read read = trigger == Trigger.USER_READ
-                ? reader.read(consent, (provider, token) -> readAll(consent, provider, token, window, storedAccounts))
-                : reader.readWithoutUser(consent, (provider, token) -> readAll(consent, provider, token, window, storedAccounts));
+        BiFunction<ConsentProvider, AccessToken, Read> readAll =
+                (provider, token) -> readAll(consent, provider, token, window, storedAccounts);
+        // A user whose data is stored gets it at once when the provider cannot take the sync now; the others wait for it.
+        Read read = switch (trigger) {
+            case USER_READ -> state.flatMap(SyncState::syncedAt).isPresent()
+                    ? reader.readOrFailFast(consent, readAll) : reader.read(consent, readAll);
+            case COMPLETION, BACKGROUND -> reader.readWithoutUser(consent, readAll);
+        };
         Instant syncedAt = clock.instant();
         store.store(consent.id(), new SyncRun(read.accounts(), read.transactions(), read.window(), read.incomeReport(),
                 syncedAt, retentionOf(consent, syncedAt)));

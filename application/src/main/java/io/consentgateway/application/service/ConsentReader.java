@@ -56,7 +56,15 @@ public final class ConsentReader {
 
     /** A read the signed-in user asked for: recorded as the user's activity. */
     public <T> T read(Consent consent, BiFunction<ConsentProvider, AccessToken, T> call) {
-        return read(consent, call, true);
+        return read(consent, call, true, true);
+    }
+
+    /**
+     * A read the signed-in user asked for that has an answer without the provider (the gateway's store): a provider that
+     * cannot take the call now fails it at once instead of after the provider patience, so the user is not kept waiting.
+     */
+    public <T> T readOrFailFast(Consent consent, BiFunction<ConsentProvider, AccessToken, T> call) {
+        return read(consent, call, true, false);
     }
 
     /**
@@ -64,10 +72,11 @@ public final class ConsentReader {
      * same protocol, but not recorded as the user's activity, which would keep a consent alive that its user left.
      */
     public <T> T readWithoutUser(Consent consent, BiFunction<ConsentProvider, AccessToken, T> call) {
-        return read(consent, call, false);
+        return read(consent, call, false, true);
     }
 
-    private <T> T read(Consent consent, BiFunction<ConsentProvider, AccessToken, T> call, boolean userPresent) {
+    private <T> T read(Consent consent, BiFunction<ConsentProvider, AccessToken, T> call, boolean userPresent,
+                       boolean patient) {
         Instant now = clock.instant();
         ConsentPolicy policy = settings.policyFor(consent.provider());
         consent.ensureReadableAt(now, policy);
@@ -78,7 +87,7 @@ public final class ConsentReader {
         }
         T result;
         try {
-            result = whenTaken(provider, current, call);
+            result = whenTaken(provider, current, call, patient);
         } catch (ReauthorizationRequired refused) {
             if (!current.kind().isOngoing()) {
                 // One-time data is gone at the provider; there is nothing to refresh. Remember it, so the consent
@@ -88,7 +97,7 @@ public final class ConsentReader {
             }
             current = refreshed(current);
             try {
-                result = whenTaken(provider, current, call);
+                result = whenTaken(provider, current, call, patient);
             } catch (ReauthorizationRequired refusedAgain) {
                 markEnded(current.id(), fresh -> fresh.refreshRejected());
                 throw new ConsentNotUsable(ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW);
@@ -100,10 +109,11 @@ public final class ConsentReader {
         return result;
     }
 
-    /** The data call with the consent's access token, repeated while the provider could not take it yet. */
-    private <T> T whenTaken(ConsentProvider provider, Consent consent, BiFunction<ConsentProvider, AccessToken, T> call) {
+    /** The data call with the consent's access token, repeated (when patient) while the provider could not take it yet. */
+    private <T> T whenTaken(ConsentProvider provider, Consent consent, BiFunction<ConsentProvider, AccessToken, T> call,
+                            boolean patient) {
         AccessToken token = consent.tokens().accessToken();
-        return patience.call(() -> call.apply(provider, token), nextAttempt -> true);
+        return patient ? patience.call(() -> call.apply(provider, token), nextAttempt -> true) : call.apply(provider, token);
     }
 
     private Consent refreshed(Consent consent) {

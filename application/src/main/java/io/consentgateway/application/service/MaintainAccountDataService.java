@@ -9,6 +9,7 @@ import io.consentgateway.domain.shared.ConsentId;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,7 +50,8 @@ public final class MaintainAccountDataService implements MaintainAccountData {
         int retentionSet = 0;
         int deleted = 0;
         Instant due = clock.instant().minus(settings.backgroundInterval());
-        for (ConsentId id : store.dueForBackgroundSync(due, batchSize)) {
+        List<ConsentId> examined = store.dueForBackgroundSync(due, batchSize);
+        for (ConsentId id : examined) {
             try {
                 Optional<Consent> consent = consents.findById(id);
                 Instant now = clock.instant();
@@ -74,6 +76,6 @@ public final class MaintainAccountDataService implements MaintainAccountData {
             }
         }
         deleted += store.deleteRetentionEnded(clock.instant());
-        return new DataMaintenanceReport(synced, budgetSpent, failed, retentionSet, deleted);
+        return new DataMaintenanceReport(examined.size(), synced, budgetSpent, failed, retentionSet, deleted);
     }
 }

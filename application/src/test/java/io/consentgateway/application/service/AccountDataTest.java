@@ -14,6 +14,7 @@ import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.Money;
 import io.consentgateway.domain.finance.Transaction;
+import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.shared.ConsentId;
 import org.junit.jupiter.api.Nested;
@@ -117,6 +118,19 @@ class AccountDataTest {
 
             assertThat(page.transactions()).hasSize(10);
             assertThat(page.syncedAt()).isEqualTo(synced);
+        }
+
+        @Test
+        void aProviderThatCannotTakeTheSyncNowIsNotWaitedForWhenDataIsStored() {
+            GatewayHarness patient = new GatewayHarness(FlowCompletion.REDIRECT, Duration.ofSeconds(30));
+            ConsentId consent = patient.connectOngoing(ALICE);
+            Instant synced = patient.readAccounts.accounts(ALICE, consent).syncedAt();
+            patient.advance(Duration.ofMinutes(16));
+            int attempts = patient.provider.dataCallTokens.size();
+            patient.provider.failNextDataCalls(5, () -> new ProviderUnavailable("bulkhead full", Optional.empty(), false, null));
+
+            assertThat(patient.readAccounts.accounts(ALICE, consent).syncedAt()).isEqualTo(synced);
+            assertThat(patient.provider.dataCallTokens).as("one attempt, no waiting for the next").hasSize(attempts + 1);
         }
 
         @Test
