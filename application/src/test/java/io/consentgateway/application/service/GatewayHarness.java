@@ -52,8 +52,8 @@ final class GatewayHarness {
     final ConsentPolicy policy = ConsentPolicy.defaults();
     final InMemoryTransactions transactions = new InMemoryTransactions();
     final InMemoryFlows flows = new InMemoryFlows();
-    final InMemoryConsents consents = new InMemoryConsents(transactions);
     final InMemoryRefreshJournal journal = new InMemoryRefreshJournal();
+    final InMemoryConsents consents = new InMemoryConsents(transactions, journal);
     final InMemoryAccountDataStore store = new InMemoryAccountDataStore();
     final DataSettings dataSettings = DataSettings.defaults();
     final GatewaySettings settings;

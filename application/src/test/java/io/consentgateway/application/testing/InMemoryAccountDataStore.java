@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -88,7 +89,9 @@ public final class InMemoryAccountDataStore implements AccountDataStore {
     @Override
     public synchronized void store(ConsentId consentId, SyncRun run) {
         Stored stored = byConsent.computeIfAbsent(consentId, id -> new Stored());
-        stored.accounts = run.accounts().stream().sorted(Comparator.comparing(Account::id)).toList();
+        Map<String, Account> byId = new TreeMap<>(); // an account read twice in one run: the last one read
+        run.accounts().forEach(account -> byId.put(account.id(), account));
+        stored.accounts = List.copyOf(byId.values());
         Map<String, Transaction> fetched = new LinkedHashMap<>();
         run.transactions().forEach(t -> fetched.put(key(t), t));
         stored.transactions.values().removeIf(t -> !t.booked() && !fetched.containsKey(key(t))

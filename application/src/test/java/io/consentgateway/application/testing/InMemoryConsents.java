@@ -21,12 +21,19 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class InMemoryConsents implements Consents {
     private final InMemoryTransactions transactions;
+    private final InMemoryRefreshJournal journal;
     private final Map<ConsentId, Consent> byId = new ConcurrentHashMap<>();
     private final Map<ConsentId, Instant> leases = new ConcurrentHashMap<>();
     private final Map<ConsentId, ReentrantLock> rowLocks = new ConcurrentHashMap<>();
 
     public InMemoryConsents(InMemoryTransactions transactions) {
+        this(transactions, new InMemoryRefreshJournal());
+    }
+
+    /** With the refresh journal whose notes {@link #delete} removes with the consent. */
+    public InMemoryConsents(InMemoryTransactions transactions, InMemoryRefreshJournal journal) {
         this.transactions = transactions;
+        this.journal = journal;
     }
 
     @Override
@@ -99,6 +106,7 @@ public final class InMemoryConsents implements Consents {
     @Override
     public synchronized boolean delete(ConsentId id) {
         leases.remove(id);
+        journal.withdrawn(id);
         return byId.remove(id) != null;
     }
 }

@@ -184,6 +184,18 @@ final class JdbiConsents implements Consents {
                 .toList();
     }
 
+    /**
+     * The consent and its refresh journal note, in one transaction (the note has no foreign key, see V6). Deleting the
+     * row waits for a refresh that holds its lock ({@link #lockForRefresh}) to end.
+     */
+    @Override
+    public boolean delete(ConsentId id) {
+        return database.inTransaction(() -> database.withHandle(handle -> {
+            handle.createUpdate("DELETE FROM refresh_journal WHERE consent_id = :id").bind("id", id.value()).execute();
+            return handle.createUpdate("DELETE FROM consents WHERE id = :id").bind("id", id.value()).execute() > 0;
+        }));
+    }
+
     private static List<Claimed> claimOnH2(Handle handle, Instant now, int limit, Instant leaseUntil, String node) {
         List<Claimed> candidates = handle.createQuery(CLAIM_CANDIDATES_H2)
                 .bind("now", Columns.instant(now))

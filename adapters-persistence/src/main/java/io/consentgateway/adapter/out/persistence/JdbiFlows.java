@@ -152,6 +152,14 @@ final class JdbiFlows implements Flows {
                 .list().stream().flatMap(Optional::stream).toList());
     }
 
+    /** No index serves it: erasing a user is rare, and flows are few per user and short-lived. */
+    @Override
+    public int deleteByUser(UserId userId) {
+        return database.withHandle(handle -> handle.createUpdate("DELETE FROM flows WHERE user_id = :user_id")
+                .bind("user_id", userId.value())
+                .execute());
+    }
+
     /** SHA-256 of the state, hex: equal states, equal hashes; the hash says nothing useful about a random state. */
     static String stateHash(State state) {
         try {

@@ -13,29 +13,22 @@ import java.util.Optional;
  * consent's row lock) is still open; {@link #settled} and {@link #unsettled} run in the caller's transaction.
  */
 final class JdbiRefreshJournal implements RefreshJournal {
-    /** Insert, or move a note left behind by a dead node to the new attempt. */
-    private static final String NOTE_POSTGRESQL = """
-            INSERT INTO refresh_journal (consent_id, sent_at, node) VALUES (:id, :at, :node)
-            ON CONFLICT (consent_id) DO UPDATE SET sent_at = :at, node = :node""";
-    private static final String NOTE_H2 = "MERGE INTO refresh_journal (consent_id, sent_at, node) KEY (consent_id) "
-            + "VALUES (:id, :at, :node)";
-
     private final Database database;
     private final String node;
+    /** Insert, or move a note left behind by a dead node to the new attempt. */
+    private final String note;
 
     JdbiRefreshJournal(Database database, String node) {
         this.database = database;
         this.node = node;
+        this.note = database.dialect().upsert("refresh_journal", List.of("consent_id"), List.of("sent_at", "node"));
     }
 
     @Override
     public void sending(ConsentId id, Instant at) {
-        database.inOwnTransaction(handle -> handle.createUpdate(switch (database.dialect()) {
-                    case POSTGRESQL -> NOTE_POSTGRESQL;
-                    case H2 -> NOTE_H2;
-                })
-                .bind("id", id.value())
-                .bind("at", Columns.instant(at))
+        database.inOwnTransaction(handle -> handle.createUpdate(note)
+                .bind("consent_id", id.value())
+                .bind("sent_at", Columns.instant(at))
                 .bind("node", node)
                 .execute());
     }

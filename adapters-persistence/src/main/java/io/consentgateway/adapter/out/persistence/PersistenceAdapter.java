@@ -2,6 +2,7 @@ package io.consentgateway.adapter.out.persistence;
 
 import io.consentgateway.adapter.out.persistence.crypto.KeyRing;
 import io.consentgateway.adapter.out.persistence.crypto.SecretCipher;
+import io.consentgateway.application.port.out.AccountDataStore;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.Flows;
 import io.consentgateway.application.port.out.RefreshJournal;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * PersistenceAdapter persistence = PersistenceAdapter.create(dataSource,
  *         KeyRing.fromConfiguration(currentKeyId, keys));
  * Flows flows = persistence.flows();  Consents consents = persistence.consents();
- * Transactions transactions = persistence.transactions();
+ * Transactions transactions = persistence.transactions();  AccountDataStore accountData = persistence.accountData();
  * }</pre>
  * They share the thread-bound transaction, so they must come from the same instance.
  */
@@ -30,18 +31,20 @@ public final class PersistenceAdapter {
     private final Consents consents;
     private final Transactions transactions;
     private final RefreshJournal refreshJournal;
+    private final AccountDataStore accountData;
 
     private PersistenceAdapter(Database database, SecretCipher cipher, String node) {
         this.flows = new JdbiFlows(database, cipher);
         this.consents = new JdbiConsents(database, cipher, node);
         this.transactions = new JdbiTransactions(database);
         this.refreshJournal = new JdbiRefreshJournal(database, node);
+        this.accountData = new JdbiAccountDataStore(database, new SealedPayloads(cipher));
     }
 
     /**
      * @param dataSource PostgreSQL, or H2 in PostgreSQL mode ({@code MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;
      *                   DEFAULT_NULL_ORDERING=HIGH}); the dialect is detected from the connection
-     * @param keys       the keys that encrypt tokens, PKCE verifiers and states at rest
+     * @param keys       the keys that encrypt tokens, PKCE verifiers, states and the stored account data at rest
      */
     public static PersistenceAdapter create(DataSource dataSource, KeyRing keys) {
         return create(dataSource, keys, "node-" + java.util.UUID.randomUUID());
@@ -74,5 +77,10 @@ public final class PersistenceAdapter {
 
     public RefreshJournal refreshJournal() {
         return refreshJournal;
+    }
+
+    /** The stored accounts, transactions and income reports of the consents; shares the thread's transaction. */
+    public AccountDataStore accountData() {
+        return accountData;
     }
 }

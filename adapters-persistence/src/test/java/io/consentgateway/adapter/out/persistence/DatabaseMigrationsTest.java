@@ -29,7 +29,8 @@ class DatabaseMigrationsTest {
                             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
                                     + " ORDER BY table_name")
                     .mapTo(String.class).list());
-            assertThat(tables).contains("consents", "flows", "flyway_schema_history");
+            assertThat(tables).contains("consents", "flows", "flyway_schema_history", "refresh_journal", "consent_data",
+                    "background_syncs", "stored_accounts", "stored_transactions");
         }
     }
 

@@ -3,15 +3,28 @@ package io.consentgateway.adapter.out.persistence;
 import io.consentgateway.adapter.out.persistence.crypto.KeyRing;
 import io.consentgateway.adapter.out.persistence.crypto.StoredSecretUnreadable;
 import io.consentgateway.adapter.out.persistence.testing.AdapterExtension;
+import io.consentgateway.adapter.out.persistence.testing.CanaryTraces;
 import io.consentgateway.adapter.out.persistence.testing.TestKeys;
+import io.consentgateway.application.port.out.AccountDataStore;
+import io.consentgateway.application.port.out.SyncRun;
+import io.consentgateway.application.port.out.TransactionSlice;
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.finance.Account;
+import io.consentgateway.domain.finance.IncomeReport;
+import io.consentgateway.domain.finance.Transaction;
 import io.consentgateway.domain.flow.ConfirmationCode;
 import io.consentgateway.domain.flow.Flow;
+import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.token.AuthorizationCode;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.consentgateway.application.port.out.contract.PortFixtures.ALICE;
@@ -21,6 +34,9 @@ import static io.consentgateway.application.port.out.contract.PortFixtures.BOB;
 import static io.consentgateway.application.port.out.contract.PortFixtures.T0;
 import static io.consentgateway.application.port.out.contract.PortFixtures.awaitingFlow;
 import static io.consentgateway.application.port.out.contract.PortFixtures.ongoingConsent;
+import static io.consentgateway.application.port.out.contract.PortFixtures.richAccount;
+import static io.consentgateway.application.port.out.contract.PortFixtures.richIncomeReport;
+import static io.consentgateway.application.port.out.contract.PortFixtures.richTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -158,5 +174,109 @@ abstract class EncryptionAtRestTests {
         assertThat(rotated.flows().findLapsed(T0.plus(java.time.Duration.ofDays(1)), 10))
                 .extracting(Flow::id).containsExactly(readable.id());
         assertThat(unreadable.id()).isNotEqualTo(readable.id());
+    }
+
+    // ---- the account data store ----
+
+    private static final List<String> ACCOUNT_DATA_TABLES =
+            List.of("consent_data", "background_syncs", "stored_accounts", "stored_transactions");
+    private static final LocalDate DAY = LocalDate.of(2026, 2, 10);
+
+    private AccountDataStore store() {
+        return db().adapter().accountData();
+    }
+
+    @Test
+    void aCanaryInAStoredTransactionAccountOrIncomeReportAppearsInNoColumnOfTheDatabase() {
+        String canary = "CANARY-" + UUID.randomUUID();
+        Transaction transaction = withCanary(richTransaction("giro", "t-1", DAY), canary);
+        Account account = new Account("giro", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("Account " + canary), Optional.of("Owner " + canary), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        IncomeReport richReport = richIncomeReport();
+        IncomeReport report = new IncomeReport(richReport.periodFrom(), richReport.periodTo(), richReport.currency(),
+                richReport.income(), List.of(new IncomeReport.Stream("Salary " + canary, Optional.of(canary), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty())), richReport.regularExpenses(), List.of(),
+                richReport.variableExpenses(), richReport.disposableIncome(), richReport.disposableIncomeRatio(),
+                richReport.discretionaryIncome());
+        ConsentId consent = ConsentId.random();
+
+        store().store(consent, new SyncRun(List.of(account), List.of(transaction), Optional.empty(), Optional.of(report),
+                T0, Optional.empty()));
+
+        assertThat(store().transactions(consent, page()).get(0).purpose()).contains("Purpose " + canary);
+        List<String> cells = allCellsOf(ACCOUNT_DATA_TABLES);
+        assertThat(cells).as("the rows were read").anySatisfy(cell -> assertThat(cell).startsWith("v1.test-1."));
+        for (String trace : CanaryTraces.of(canary)) {
+            assertThat(cells).allSatisfy(cell -> assertThat(cell).doesNotContain(trace));
+        }
+    }
+
+    @Test
+    void aTransactionPayloadCopiedToAnotherRowFailsClosedNamingThatRow() {
+        ConsentId consent = ConsentId.random();
+        store().store(consent, new SyncRun(List.of(), List.of(richTransaction("giro", "original", DAY),
+                richTransaction("giro", "target", DAY.minusDays(1))), Optional.empty(), Optional.empty(), T0, Optional.empty()));
+        copyCell("stored_transactions", "transaction_key", SortableId.encode("original"), SortableId.encode("target"));
+
+        assertThatThrownBy(() -> store().transactions(consent, page()))
+                .isInstanceOf(StoredSecretUnreadable.class)
+                .hasMessageContaining("stored_transactions.payload of row " + SealedPayloads.row(consent, "giro", "target"))
+                .hasMessageNotContaining("Hausverwaltung");
+    }
+
+    @Test
+    void aPayloadCopiedToAnotherConsentFailsClosed() {
+        ConsentId alices = ConsentId.random();
+        ConsentId bobs = ConsentId.random();
+        for (ConsentId consent : List.of(alices, bobs)) {
+            store().store(consent, new SyncRun(List.of(richAccount("giro")), List.of(richTransaction("giro", "same-id", DAY)),
+                    Optional.empty(), Optional.of(richIncomeReport()), T0, Optional.empty()));
+        }
+        copyCell("stored_accounts", "consent_id", alices.value(), bobs.value());
+        copyCell("stored_transactions", "consent_id", alices.value(), bobs.value());
+        raw().useHandle(h -> h.createUpdate("UPDATE consent_data SET income_report_enc ="
+                        + " (SELECT income_report_enc FROM consent_data WHERE consent_id = :from) WHERE consent_id = :to")
+                .bind("from", alices.value()).bind("to", bobs.value()).execute());
+
+        assertThatThrownBy(() -> store().accounts(bobs)).isInstanceOf(StoredSecretUnreadable.class)
+                .hasMessageContaining("stored_accounts.payload of row " + bobs);
+        assertThatThrownBy(() -> store().transactions(bobs, page())).isInstanceOf(StoredSecretUnreadable.class);
+        assertThatThrownBy(() -> store().incomeReport(bobs)).isInstanceOf(StoredSecretUnreadable.class)
+                .hasMessageContaining("consent_data.income_report of row " + bobs);
+        assertThat(store().accounts(alices)).containsExactly(richAccount("giro"));
+    }
+
+    private static TransactionSlice page() {
+        return new TransactionSlice(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100);
+    }
+
+    private static Transaction withCanary(Transaction t, String canary) {
+        return new Transaction(t.id(), t.accountId(), t.amount(), t.bookingDate(), t.valueDate(), t.booked(),
+                Optional.of("Counterparty " + canary), t.counterpartyIban(), t.counterpartyBic(), Optional.of("Purpose " + canary),
+                Optional.of(canary), t.type(), List.of(canary), t.endToEndReference(), t.mandateReference(), t.creditorId());
+    }
+
+    /** Copies the payload of the row whose {@code column} is {@code from} into the row whose column is {@code to}. */
+    private void copyCell(String table, String column, Object from, Object to) {
+        raw().useHandle(h -> h.createUpdate("UPDATE " + table + " SET payload_enc = (SELECT payload_enc FROM " + table
+                        + " s WHERE s." + column + " = :from) WHERE " + column + " = :to")
+                .bind("from", from).bind("to", to).execute());
+    }
+
+    /** Every cell of every row of the tables as text; binary cells read both as UTF-16 (the ids) and as UTF-8. */
+    private List<String> allCellsOf(List<String> tables) {
+        List<String> cells = new ArrayList<>();
+        for (String table : tables) {
+            raw().useHandle(h -> h.createQuery("SELECT * FROM " + table).mapToMap().forEach(row -> row.values().forEach(value -> {
+                if (value instanceof byte[] bytes) {
+                    cells.add(new String(bytes, StandardCharsets.UTF_16BE));
+                    cells.add(new String(bytes, StandardCharsets.UTF_8));
+                } else {
+                    cells.add(String.valueOf(value));
+                }
+            })));
+        }
+        return cells;
     }
 }

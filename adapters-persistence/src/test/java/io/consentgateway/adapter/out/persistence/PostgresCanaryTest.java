@@ -1,10 +1,16 @@
 package io.consentgateway.adapter.out.persistence;
 
+import io.consentgateway.application.port.out.SyncRun;
 import io.consentgateway.application.port.out.contract.PortFixtures;
 import io.consentgateway.adapter.out.persistence.testing.AdapterExtension;
+import io.consentgateway.adapter.out.persistence.testing.CanaryTraces;
 import io.consentgateway.adapter.out.persistence.testing.PostgresServer;
 import io.consentgateway.adapter.out.persistence.testing.TestDatabase;
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.finance.Account;
+import io.consentgateway.domain.finance.IncomeReport;
+import io.consentgateway.domain.finance.Money;
+import io.consentgateway.domain.finance.Transaction;
 import io.consentgateway.domain.flow.ConfirmationCode;
 import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowCompletion;
@@ -24,6 +30,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -42,7 +49,8 @@ import static io.consentgateway.application.port.out.contract.PortFixtures.token
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stores known canary secrets, dumps the database the way a backup would ({@code pg_dump}), and looks for them.
+ * Stores known canary secrets (tokens, flow secrets, and account data: a transaction's purpose and counterparty, an
+ * account's owner, an income stream), dumps the database the way a backup would ({@code pg_dump}), and looks for them.
  * Where no {@code pg_dump} can be run, every row of every table is dumped as text through SQL instead (and the
  * test says so). Never skipped.
  */
@@ -53,6 +61,10 @@ class PostgresCanaryTest {
     private static final String VERIFIER = CANARY + "-pkce-verifier";
     private static final String HELD_CODE = CANARY + "-held-code";
     private static final String CONFIRMATION = CANARY + "-confirmation-code";
+    private static final String PURPOSE = CANARY + "-purpose";
+    private static final String COUNTERPARTY = CANARY + "-counterparty";
+    private static final String OWNER = CANARY + "-account-owner";
+    private static final String INCOME_STREAM = CANARY + "-income-stream";
 
     @RegisterExtension
     static final AdapterExtension db = AdapterExtension.postgres();
@@ -74,7 +86,7 @@ class PostgresCanaryTest {
         assertNoTrace(sqlDump((TestDatabase.Postgres) db.database()), stored);
     }
 
-    private record Stored(Consent consent, Flow flow) {
+    private record Stored(Consent consent, Flow flow, ConsentId withData) {
     }
 
     private static Stored storeCanaries() {
@@ -86,13 +98,29 @@ class PostgresCanaryTest {
                 URI.create("https://bank.example/authorize"), Optional.of(new PkceVerifier(VERIFIER)), T0, POLICY));
         Flow flow = db.adapter().flows().save(started.holdCode(new AuthorizationCode(HELD_CODE),
                 new ConfirmationCode(CONFIRMATION), T0.plusSeconds(5), POLICY));
-        return new Stored(consent, flow);
+        ConsentId withData = ConsentId.random();
+        Transaction transaction = new Transaction("t-1", "giro", Money.of("-42.00", "EUR"), Optional.of(LocalDate.of(2026, 2, 10)),
+                Optional.empty(), true, Optional.of(COUNTERPARTY), Optional.empty(), Optional.empty(), Optional.of(PURPOSE),
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        Account account = new Account("giro", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(OWNER), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        IncomeReport.Figures none = IncomeReport.Figures.empty();
+        IncomeReport report = new IncomeReport(Optional.empty(), Optional.empty(), Optional.empty(), none,
+                List.of(new IncomeReport.Stream(INCOME_STREAM, Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty())), none, List.of(), none, none, Optional.empty(), none);
+        db.adapter().accountData().store(withData, new SyncRun(List.of(account), List.of(transaction), Optional.empty(),
+                Optional.of(report), T0, Optional.empty()));
+        return new Stored(consent, flow, withData);
     }
 
     private static void assertNoTrace(String dump, Stored stored) {
         assertThat(dump).as("the dump holds the rows")
-                .contains(stored.consent().id().toString(), stored.flow().id().toString(), "v1.test-1.");
-        List<String> secrets = List.of(CANARY, ACCESS, REFRESH, VERIFIER, HELD_CODE, CONFIRMATION, stored.flow().state().value());
+                .contains(stored.consent().id().toString(), stored.flow().id().toString(), stored.withData().toString(),
+                        "v1.test-1.");
+        assertThat(dump).as("no part of a canary, in clear or encoded, at any alignment")
+                .doesNotContain(CanaryTraces.of(CANARY));
+        List<String> secrets = List.of(CANARY, ACCESS, REFRESH, VERIFIER, HELD_CODE, CONFIRMATION, stored.flow().state().value(),
+                PURPOSE, COUNTERPARTY, OWNER, INCOME_STREAM);
         for (String secret : secrets) {
             byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
             assertThat(dump).doesNotContain(secret,

@@ -108,4 +108,16 @@ abstract class RefreshJournalTests {
         assertThat(journal.abandoned(T0.plusSeconds(60), 10)).containsExactly(id, second);
         assertThat(journal.abandoned(T0.plusSeconds(60), 1)).containsExactly(id);
     }
+
+    @Test
+    void deletingTheConsentDeletesItsNoteWithIt() {
+        ConsentId other = consents.save(ongoingConsent(ALICE, T0)).id();
+        journal.sending(id, T0);
+        journal.sending(other, T0);
+
+        assertThat(consents.delete(id)).isTrue();
+
+        assertThat(journal.unsettled(id)).isEmpty();
+        assertThat(journal.unsettled(other)).contains(T0);
+    }
 }

@@ -29,8 +29,8 @@ public interface AccountDataStore {
     Map<ConsentId, SyncState> syncStates(Collection<ConsentId> consentIds);
 
     /**
-     * Takes the consent's sync lease for the caller until {@code leaseUntil} if nobody holds an unexpired one, and
-     * records {@code now} as the time of the latest sync attempt. At most one sync of a consent runs at a time, across
+     * Takes the consent's sync lease for the caller until {@code leaseUntil} if nobody holds an unexpired one, and then
+     * records {@code now} as the time of the latest sync attempt; a refused claim changes nothing. At most one sync of a consent runs at a time, across
      * all nodes (the caller releases the lease with {@link #releaseSync}, or it lapses).
      *
      * @return whether the caller holds the lease now
@@ -43,7 +43,7 @@ public interface AccountDataStore {
     /**
      * Stores one sync run, atomically:
      * <ul>
-     *   <li>the accounts replace the stored ones;</li>
+     *   <li>the accounts replace the stored ones (an account id the run carries twice: the last one);</li>
      *   <li>each transaction is inserted, or replaces the stored one with the same account and id (an upsert: a
      *       transaction read twice is stored once);</li>
      *   <li>stored <em>pending</em> transactions ({@code booked == false}) that the run does not carry any more and that
@@ -52,7 +52,7 @@ public interface AccountDataStore {
      *   <li>the income report replaces the stored one when the run carries one;</li>
      *   <li>the sync time becomes {@link SyncRun#syncedAt()}; the retention end is set when the run carries one.</li>
      * </ul>
-     * A consent with no record gets one.
+     * A consent with no record gets one. The sync lease is left alone.
      */
     void store(ConsentId consentId, SyncRun run);
 
@@ -70,12 +70,12 @@ public interface AccountDataStore {
      */
     void recordBackgroundSync(ConsentId consentId, Instant at, Instant forgetBefore);
 
-    /** Sets the time after which the consent's data is deleted (an ended consent's retention). */
+    /** Sets the time after which the consent's data is deleted (an ended consent's retention); a no-op without a record. */
     void retainUntil(ConsentId consentId, Instant until);
 
     /**
      * Consents whose record has no retention end and whose last sync and last attempt are both before {@code before}
-     * (or never happened), oldest first: the candidates for a background sync, or for a retention end once their
+     * (or never happened), oldest sync first (never synced before all; ties in any order): the candidates for a background sync, or for a retention end once their
      * consent has ended.
      */
     List<ConsentId> dueForBackgroundSync(Instant before, int limit);

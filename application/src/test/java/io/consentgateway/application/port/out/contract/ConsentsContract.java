@@ -197,6 +197,31 @@ public abstract class ConsentsContract {
         assertThat(consents().findByUser(ALICE)).extracting(Consent::snapshot).containsExactly(stored.snapshot());
     }
 
+    // ---- erasure ----
+
+    @Test
+    void deleteRemovesTheConsentAndAnswersWhetherThereWasOne() {
+        Consent deleted = consents().save(ongoingConsent(ALICE, T0));
+        Consent kept = consents().save(oneTimeConsent(ALICE, T0.plusSeconds(1)));
+
+        assertThat(consents().delete(deleted.id())).isTrue();
+
+        assertThat(consents().findById(deleted.id())).isEmpty();
+        assertThat(consents().findByUser(ALICE)).extracting(Consent::id).containsExactly(kept.id());
+        assertThat(consents().delete(deleted.id())).isFalse();
+        assertThat(consents().delete(ConsentId.random())).isFalse();
+    }
+
+    @Test
+    void aDeletedConsentIsNeverClaimedAgain() {
+        Consent due = consents().save(consentDueAt(NOW));
+        consents().claimDue(NOW, 10, LEASE);
+
+        consents().delete(due.id());
+
+        assertThat(consents().claimDue(LEASE.plusSeconds(1), 10, LEASE.plusSeconds(60))).isEmpty();
+    }
+
     // ---- optimistic versions ----
 
     @Test

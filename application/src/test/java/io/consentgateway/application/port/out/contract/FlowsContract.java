@@ -301,4 +301,22 @@ public abstract class FlowsContract {
         assertThat(flows().findLapsed(later, 10)).isEmpty();
         assertThat(flows().findById(flow.id()).orElseThrow().status()).isEqualTo(FlowStatus.EXPIRED);
     }
+
+    // ---- erasure ----
+
+    @Test
+    void deleteByUserRemovesEveryFlowOfThatUserWhateverItsStatusAndCountsThem() {
+        Flow waiting = flows().save(awaitingFlow(ALICE, T0));
+        Flow cancelled = flows().save(flows().save(plainIncomeReportFlow(ALICE, T0)).cancel(T0.plusSeconds(1)));
+        Flow bobs = flows().save(awaitingFlow(BOB, T0));
+
+        assertThat(flows().deleteByUser(ALICE)).isEqualTo(2);
+
+        assertThat(flows().findById(waiting.id())).isEmpty();
+        assertThat(flows().findById(cancelled.id())).isEmpty();
+        assertThat(flows().findByState(waiting.state())).isEmpty();
+        assertThat(flows().findById(bobs.id())).get().extracting(Flow::snapshot).isEqualTo(bobs.snapshot());
+        assertThat(flows().findLapsed(T0.plus(Duration.ofDays(1)), 10)).extracting(Flow::id).containsExactly(bobs.id());
+        assertThat(flows().deleteByUser(ALICE)).isZero();
+    }
 }
