@@ -19,7 +19,8 @@ SB="http://localhost:$S"
 bench_database
 log "gateway on $G, sandbox on $S"
 assemble_sandbox sandbox "$S" "http://localhost:$G/callback/tatrabanka"
-assemble_gateway gateway "$G" "$SB" ${CG_BENCH_GATEWAY_OPTIONS:-}
+# every read syncs with the provider (no answer from the store while fresh): the provider path is what is measured
+assemble_gateway gateway "$G" "$SB" -Dcg.sync.max-age=PT0S ${CG_BENCH_GATEWAY_OPTIONS:-}
 start_server sandbox; wait_up "$SB/sandbox/control/stats"
 start_server gateway; wait_up "http://localhost:$G/health/ready"
 

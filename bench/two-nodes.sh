@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Two gateway nodes on one PostgreSQL and one sandbox (deployed beside node a, as in the demo; node b uses it over
-# HTTP like any provider); then the checks of TwoNodes.java.
+# HTTP like any provider); then the checks of TwoNodes.java, and the data store's end-to-end tests (DataStoreIT) on
+# PostgreSQL against node a.
 #
 #   bench/two-nodes.sh [CONSENTS]        (default 2000; CI runs a short form with 200)
 #
@@ -31,3 +32,9 @@ fi
 log "checks ($CONSENTS consents)"
 bench_java TwoNodes "$SB" "http://localhost:$A" "http://localhost:$B" "$CONSENTS" \
   "$(server_log node-a)" "$(server_log node-b)" "postgresql://$PG_USER:$PG_PASSWORD@localhost:5432/$PG_DB"
+
+# The data store's end-to-end tests (DataStoreIT, which ./mvnw verify runs on H2) once more, against node a on PostgreSQL.
+log "DataStoreIT against node a (PostgreSQL)"
+./mvnw -B -q -pl bootstrap failsafe:integration-test failsafe:verify -Dit.test=DataStoreIT -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dit.http.port="$A" -Dit.instance-id=node-a -Dit.server.log="$(server_log node-a)" \
+  -Dit.jdbc.url="jdbc:postgresql://localhost:5432/$PG_DB" -Dit.jdbc.user="$PG_USER" -Dit.jdbc.password="$PG_PASSWORD"

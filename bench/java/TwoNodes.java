@@ -75,16 +75,20 @@ public class TwoNodes extends Bench {
         // 2. One consent, its access token expired (40 s at the sandbox), 50 concurrent reads over both nodes.
         String consent = psql(pg, "SELECT id FROM consents ORDER BY granted_at LIMIT 1");
         Thread.sleep(41_000);
-        concurrentReads(sandbox, nodes, token, consent, "access token expired");
+        concurrentReads(pg, sandbox, nodes, token, consent, "access token expired");
 
         // 3. The same, but only the sandbox knows: its clock moves on by two minutes; the gateway learns it from a 401.
         post(sandbox + "/sandbox/control/clock", "{\"advanceSeconds\":120}", "application/json", null);
-        concurrentReads(sandbox, nodes, token, consent, "sandbox clock moved");
+        concurrentReads(pg, sandbox, nodes, token, consent, "sandbox clock moved");
 
         finish();
     }
 
-    static void concurrentReads(String sandbox, String[] nodes, String token, String consent, String what) throws Exception {
+    static void concurrentReads(String pg, String sandbox, String[] nodes, String token, String consent, String what)
+            throws Exception {
+        // The reads are served from the gateway's store while its data is younger than cg.sync.max-age: make it older, so
+        // they sync with the provider (one sync, single flight across the nodes), and the sync needs the refresh.
+        psql(pg, "UPDATE consent_data SET synced_at = synced_at - interval '1 hour' WHERE consent_id = '" + consent + "'");
         long before = count(sandbox, REFRESH);
         List<Callable<String>> reads = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

@@ -173,16 +173,26 @@ function consentRow(consent) {
   row.append(text('td', KIND_LABELS[consent.kind] || consent.kind));
   const status = document.createElement('td');
   status.append(text('span', consent.status.replace('_', ' ').toLowerCase(), 'badge ' + consent.status));
-  row.append(status, text('td', date(consent.grantedAt)), text('td', date(consent.expiresAt)));
+  row.append(status, text('td', date(consent.grantedAt)), text('td', date(consent.expiresAt)), syncedCell(consent.data));
   const actions = document.createElement('td');
   actions.className = 'actions';
-  const readable = consent.status === 'ACTIVE' || consent.status === 'EXPIRING_SOON';
+  // A one-time consent past the provider's hour stays readable from the gateway's snapshot until its retention ends.
+  const snapshot = consent.data && consent.data.syncedAt && consent.data.retainedUntil
+    && new Date(consent.data.retainedUntil) > new Date();
+  const readable = consent.status === 'ACTIVE' || consent.status === 'EXPIRING_SOON' || (snapshot && consent.kind !== 'ONGOING_ACCESS');
   if (readable && consent.kind !== 'INCOME_REPORT') actions.append(button('Accounts', 'show-accounts', () => showData(consent)));
   if (readable && consent.kind === 'INCOME_REPORT') actions.append(button('Report', 'show-report', () => showReport(consent)));
   if (consent.kind === 'ONGOING_ACCESS' && consent.nextAction === 'RENEW') actions.append(button('Renew', 'renew', () => renew(consent)));
   if (consent.status !== 'REVOKED') actions.append(button('Revoke', 'revoke danger', () => revoke(consent)));
   row.append(actions);
   return row;
+}
+
+// When the gateway last read the consent's data from the provider, and until when it keeps it (one-time snapshots).
+function syncedCell(data) {
+  const cell = text('td', data && data.syncedAt ? date(data.syncedAt) : 'not yet', 'synced');
+  if (data && data.retainedUntil) cell.append(text('small', ' kept until ' + date(data.retainedUntil)));
+  return cell;
 }
 
 function button(label, className, onClick) {

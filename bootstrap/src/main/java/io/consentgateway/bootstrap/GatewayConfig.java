@@ -1,5 +1,6 @@
 package io.consentgateway.bootstrap;
 
+import io.consentgateway.application.service.DataSettings;
 import io.consentgateway.application.service.GatewaySettings;
 import io.consentgateway.application.service.ReturnToAllowList;
 import io.consentgateway.domain.flow.FlowCompletion;
@@ -59,6 +60,28 @@ final class GatewayConfig {
                 perProvider, policy,
                 new ReturnToAllowList(allowed), uri("cg.return-to.default"), duration("cg.scheduler.claim-lease"),
                 duration("cg.scheduler.retry-delay"), duration("cg.scheduler.max-retry-after"), completion(), patience);
+    }
+
+    /** How the gateway keeps the consents' data ({@code cg.sync.*}, {@code cg.retention.*}); each key checked by name. */
+    DataSettings dataSettings() {
+        Duration overlap = notNegative("cg.sync.overlap");
+        if (!overlap.equals(Duration.ofDays(overlap.toDays()))) {
+            throw new IllegalStateException("configuration key cg.sync.overlap must be whole days, such as P7D");
+        }
+        int budget = integer("cg.sync.background-budget");
+        if (budget < 0) {
+            throw new IllegalStateException("configuration key cg.sync.background-budget must not be negative");
+        }
+        return new DataSettings(notNegative("cg.sync.max-age"), overlap, notNegative("cg.sync.background-interval"), budget,
+                notNegative("cg.retention.one-time"), notNegative("cg.retention.ended"), DataSettings.defaults().syncLease());
+    }
+
+    private Duration notNegative(String key) {
+        Duration value = duration(key);
+        if (value.isNegative()) {
+            throw new IllegalStateException("configuration key " + key + " must not be negative");
+        }
+        return value;
     }
 
     /**

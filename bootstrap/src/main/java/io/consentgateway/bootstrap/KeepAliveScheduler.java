@@ -1,7 +1,9 @@
 package io.consentgateway.bootstrap;
 
+import io.consentgateway.application.port.in.DataMaintenanceReport;
 import io.consentgateway.application.port.in.KeepAliveReport;
 import io.consentgateway.application.port.in.KeepConsentsAlive;
+import io.consentgateway.application.port.in.MaintainAccountData;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -18,9 +20,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs {@link KeepConsentsAlive} on a Jakarta Concurrency managed scheduled executor. Safe on every node of a
- * cluster: the use case claims due consents with {@code FOR UPDATE SKIP LOCKED} and a lease, so two nodes never
- * work on the same consent. Also where start-up happens: wiring (and so the database migrations) runs eagerly here.
+ * Runs {@link KeepConsentsAlive}, then {@link MaintainAccountData}, on a Jakarta Concurrency managed scheduled
+ * executor. Safe on every node of a cluster: the keep-alive claims due consents with {@code FOR UPDATE SKIP LOCKED} and
+ * a lease, so two nodes never work on the same consent; a data sync holds the consent's sync lease. Also where start-up happens: wiring (and so the database migrations) runs eagerly here.
  */
 @ApplicationScoped
 public class KeepAliveScheduler {
@@ -34,6 +36,9 @@ public class KeepAliveScheduler {
 
     @Inject
     KeepConsentsAlive keepConsentsAlive;
+
+    @Inject
+    MaintainAccountData maintainAccountData;
 
     @Inject
     Config config;
@@ -76,6 +81,23 @@ public class KeepAliveScheduler {
         } catch (RuntimeException e) {
             // A failed tick must not cancel the schedule; the next one tries again.
             LOG.log(Level.WARNING, "Keep-alive run failed: " + e.getClass().getSimpleName(), e);
+        }
+        maintainData(batchSize);
+    }
+
+    /** Background syncs within the PSD2 budget, retention ends, deletions (docs/data-store.md). */
+    private void maintainData(int batchSize) {
+        try {
+            DataMaintenanceReport report;
+            do {
+                report = maintainAccountData.run(batchSize);
+                DataMaintenanceReport done = report;
+                if (done.examined() > 0 || done.deleted() > 0) {
+                    LOG.info(() -> "Data maintenance: " + done);
+                }
+            } while (report.examined() == batchSize && report.failed() < batchSize);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Data maintenance run failed: " + e.getClass().getSimpleName(), e);
         }
     }
 

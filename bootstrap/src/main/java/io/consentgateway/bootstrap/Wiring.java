@@ -5,10 +5,12 @@ import io.consentgateway.adapter.out.persistence.DatabaseMigrations;
 import io.consentgateway.adapter.out.persistence.PersistenceAdapter;
 import io.consentgateway.adapter.out.persistence.crypto.KeyRing;
 import io.consentgateway.application.port.in.CompleteFlow;
+import io.consentgateway.application.port.in.EraseUser;
 import io.consentgateway.application.port.in.HandleCallback;
 import io.consentgateway.application.port.in.KeepConsentsAlive;
 import io.consentgateway.application.port.in.ListConsents;
 import io.consentgateway.application.port.in.ListProviders;
+import io.consentgateway.application.port.in.MaintainAccountData;
 import io.consentgateway.application.port.in.ReadAccounts;
 import io.consentgateway.application.port.in.ReadIncomeReport;
 import io.consentgateway.application.port.in.ReadTransactions;
@@ -16,18 +18,23 @@ import io.consentgateway.application.port.in.RenewConsent;
 import io.consentgateway.application.port.in.RevokeConsent;
 import io.consentgateway.application.port.in.StartFlow;
 import io.consentgateway.application.port.in.ViewFlow;
+import io.consentgateway.application.port.out.AccountDataStore;
 import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.Flows;
 import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.service.AccountDataSync;
 import io.consentgateway.application.service.ConsentProviders;
 import io.consentgateway.application.service.ConsentReader;
+import io.consentgateway.application.service.DataSettings;
+import io.consentgateway.application.service.EraseUserService;
 import io.consentgateway.application.service.GatewaySettings;
 import io.consentgateway.application.service.CompleteFlowService;
 import io.consentgateway.application.service.HandleCallbackService;
 import io.consentgateway.application.service.KeepConsentsAliveService;
 import io.consentgateway.application.service.ListConsentsService;
 import io.consentgateway.application.service.ListProvidersService;
+import io.consentgateway.application.service.MaintainAccountDataService;
 import io.consentgateway.application.service.ReadAccountsService;
 import io.consentgateway.application.service.ReadIncomeReportService;
 import io.consentgateway.application.service.ReadTransactionsService;
@@ -36,6 +43,8 @@ import io.consentgateway.application.service.RenewConsentService;
 import io.consentgateway.application.service.RevokeConsentService;
 import io.consentgateway.application.service.SecureRandomStateGenerator;
 import io.consentgateway.application.service.StartFlowService;
+import io.consentgateway.application.service.StoredData;
+import io.consentgateway.application.service.SyncAtCompletion;
 import io.consentgateway.application.service.TokenRefresher;
 import io.consentgateway.application.service.ViewFlowService;
 import io.consentgateway.domain.shared.ProviderId;
@@ -43,6 +52,7 @@ import io.consentgateway.bootstrap.metrics.ConfigurationFaults;
 import io.consentgateway.bootstrap.metrics.GatewayMetrics;
 import io.consentgateway.bootstrap.metrics.MeteredConsentProvider;
 import io.consentgateway.bootstrap.metrics.MeteredHandleCallback;
+import io.consentgateway.bootstrap.metrics.MeteredMaintainAccountData;
 import io.consentgateway.bootstrap.metrics.MeteredStartFlow;
 import io.consentgateway.bootstrap.metrics.OpenTelemetryMetrics;
 import io.opentelemetry.api.OpenTelemetry;
@@ -109,6 +119,8 @@ public class Wiring {
     private ReadAccountsService readAccounts;
     private ReadTransactionsService readTransactions;
     private ReadIncomeReportService readIncomeReport;
+    private MaintainAccountData maintainAccountData;
+    private EraseUser eraseUser;
     private RenewConsentService renewConsent;
     private RevokeConsentService revokeConsent;
     private KeepConsentsAliveService keepConsentsAlive;
@@ -149,20 +161,32 @@ public class Wiring {
 
         TokenRefresher refresher = new TokenRefresher(consents, persistence.refreshJournal(), transactions, providers, settings, refusalFuse, clock);
         ConsentReader reader = new ConsentReader(consents, providers, refresher, settings, clock);
+        DataSettings dataSettings = gatewayConfig.dataSettings();
+        AccountDataStore store = persistence.accountData();
+        AccountDataSync dataSync = new AccountDataSync(store, reader, dataSettings, clock);
+        StoredData storedData = new StoredData(reader, dataSync, store, settings, dataSettings, clock);
         SecureRandomStateGenerator secrets = new SecureRandomStateGenerator();
         StartFlowService startFlowService = new StartFlowService(providers, flows, secrets, settings, clock);
         startFlow = new MeteredStartFlow(startFlowService, metrics);
         viewFlow = new ViewFlowService(flows);
-        handleCallback = new MeteredHandleCallback(
-                new HandleCallbackService(flows, consents, transactions, providers, secrets, settings, clock), metrics);
-        completeFlow = new CompleteFlowService(flows, consents, transactions, providers, settings, clock);
-        listConsents = new ListConsentsService(consents, settings, clock);
+        // The first sync of a completed flow's consent (a one-time snapshot within the provider's hour) runs on Liberty's
+        // managed executor, after the browser has its redirect.
+        SyncAtCompletion syncAtCompletion = new SyncAtCompletion(new MeteredHandleCallback(
+                new HandleCallbackService(flows, consents, transactions, providers, secrets, settings, clock), metrics),
+                new CompleteFlowService(flows, consents, transactions, providers, settings, clock), consents, dataSync,
+                lanesExecutor);
+        handleCallback = syncAtCompletion;
+        completeFlow = syncAtCompletion;
+        listConsents = new ListConsentsService(consents, store, settings, dataSettings, clock);
         listProviders = new ListProvidersService(providers, settings);
-        readAccounts = new ReadAccountsService(reader);
-        readTransactions = new ReadTransactionsService(reader);
-        readIncomeReport = new ReadIncomeReportService(reader);
+        readAccounts = new ReadAccountsService(storedData);
+        readTransactions = new ReadTransactionsService(storedData);
+        readIncomeReport = new ReadIncomeReportService(storedData);
         renewConsent = new RenewConsentService(reader, startFlowService, providers, settings);
-        revokeConsent = new RevokeConsentService(reader, consents, clock);
+        revokeConsent = new RevokeConsentService(reader, consents, store, clock);
+        maintainAccountData = new MeteredMaintainAccountData(
+                new MaintainAccountDataService(store, consents, dataSync, settings, dataSettings, clock), metrics);
+        eraseUser = new EraseUserService(flows, consents, store, transactions);
         int lanes = gatewayConfig.integer("cg.scheduler.parallelism");
         if (lanes < 1) {
             throw new IllegalStateException("configuration key cg.scheduler.parallelism must be at least 1");
@@ -232,6 +256,16 @@ public class Wiring {
     @Produces
     KeepConsentsAlive keepConsentsAlive() {
         return keepConsentsAlive;
+    }
+
+    @Produces
+    MaintainAccountData maintainAccountData() {
+        return maintainAccountData;
+    }
+
+    @Produces
+    EraseUser eraseUser() {
+        return eraseUser;
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package io.consentgateway.bootstrap;
 
+import io.consentgateway.application.service.DataSettings;
 import io.consentgateway.application.service.GatewaySettings;
 import io.consentgateway.domain.shared.ProviderId;
 import org.eclipse.microprofile.config.Config;
@@ -7,6 +8,8 @@ import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +58,21 @@ class GatewayConfigTest {
 
         assertThatThrownBy(config::settings).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cg.policy.flow-lifetime");
+    }
+
+    @Test
+    void theShippedDataSettingsAreTheDocumentedDefaults() throws IOException {
+        assertThat(new GatewayConfig(config(Map.of())).dataSettings()).isEqualTo(DataSettings.defaults());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"cg.sync.max-age, -PT1M", "cg.sync.overlap, PT12H", "cg.sync.overlap, soon", "cg.sync.background-budget, -1",
+            "cg.sync.background-budget, four", "cg.retention.one-time, -P1D", "cg.retention.ended, forever",
+            "cg.sync.background-interval, -PT1H"})
+    void aBadDataSettingFailsAtStartUpNamingItsKey(String key, String value) throws IOException {
+        GatewayConfig config = new GatewayConfig(config(Map.of(key, value)));
+
+        assertThatThrownBy(config::dataSettings).isInstanceOf(IllegalStateException.class).hasMessageContaining(key);
     }
 
     /** The shipped microprofile-config.properties with the given overrides on top. */

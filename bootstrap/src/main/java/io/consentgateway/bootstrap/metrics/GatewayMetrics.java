@@ -20,4 +20,13 @@ public interface GatewayMetrics {
      * {@code operation="refresh", result="in_doubt"} counts the refreshes whose consent must be settled).
      */
     void providerCall(String provider, String operation, String result);
+
+    /**
+     * Background syncs of the scheduler's data maintenance, by {@code result}: synced, budget_spent (not made: the
+     * consent's PSD2 access budget of 24 hours was spent) or failed.
+     */
+    void backgroundSyncs(String result, int count);
+
+    /** Consents whose stored data was deleted by the scheduler (retention ended, consent gone). */
+    void dataDeleted(int count);
 }

@@ -15,6 +15,9 @@ import io.opentelemetry.api.metrics.Meter;
  *   <li>{@code consentgateway.callbacks} {outcome} — completed, cancelled, failed, ... flows</li>
  *   <li>{@code consentgateway.provider.calls} {provider, operation, result} — refreshes are
  *       {@code operation=refresh}; provider errors are every result but {@code ok}</li>
+ *   <li>{@code consentgateway.data.background_syncs} {result} — synced, budget_spent, failed: the PSD2 access budget's
+ *       use</li>
+ *   <li>{@code consentgateway.data.deleted} — consents whose stored data the scheduler deleted</li>
  * </ul>
  */
 public final class OpenTelemetryMetrics implements GatewayMetrics {
@@ -27,6 +30,8 @@ public final class OpenTelemetryMetrics implements GatewayMetrics {
     private final LongCounter flowsStarted;
     private final LongCounter callbacks;
     private final LongCounter providerCalls;
+    private final LongCounter backgroundSyncs;
+    private final LongCounter dataDeleted;
 
     public OpenTelemetryMetrics(OpenTelemetry openTelemetry) {
         Meter meter = openTelemetry.getMeter("io.consentgateway");
@@ -34,6 +39,10 @@ public final class OpenTelemetryMetrics implements GatewayMetrics {
         callbacks = meter.counterBuilder("consentgateway.callbacks").setDescription("Provider callbacks by outcome").build();
         providerCalls = meter.counterBuilder("consentgateway.provider.calls")
                 .setDescription("Calls to consent providers by operation and result").build();
+        backgroundSyncs = meter.counterBuilder("consentgateway.data.background_syncs")
+                .setDescription("Syncs without the user (the PSD2 access budget), by result").build();
+        dataDeleted = meter.counterBuilder("consentgateway.data.deleted")
+                .setDescription("Consents whose stored data was deleted by the scheduler").build();
     }
 
     @Override
@@ -49,5 +58,19 @@ public final class OpenTelemetryMetrics implements GatewayMetrics {
     @Override
     public void providerCall(String provider, String operation, String result) {
         providerCalls.add(1, Attributes.of(PROVIDER, provider, OPERATION, operation, RESULT, result));
+    }
+
+    @Override
+    public void backgroundSyncs(String result, int count) {
+        if (count > 0) {
+            backgroundSyncs.add(count, Attributes.of(RESULT, result));
+        }
+    }
+
+    @Override
+    public void dataDeleted(int count) {
+        if (count > 0) {
+            dataDeleted.add(count);
+        }
     }
 }

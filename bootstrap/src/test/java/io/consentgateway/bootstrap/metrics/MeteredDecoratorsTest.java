@@ -1,5 +1,6 @@
 package io.consentgateway.bootstrap.metrics;
 
+import io.consentgateway.application.port.in.DataMaintenanceReport;
 import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
@@ -32,6 +33,16 @@ class MeteredDecoratorsTest {
         @Override
         public void providerCall(String provider, String operation, String result) {
             recorded.add("call " + provider + " " + operation + " " + result);
+        }
+
+        @Override
+        public void backgroundSyncs(String result, int count) {
+            recorded.add("background syncs " + result + " " + count);
+        }
+
+        @Override
+        public void dataDeleted(int count) {
+            recorded.add("data deleted " + count);
         }
     };
     private final FakeConsentProvider fake = new FakeConsentProvider(MutableClock.at("2026-11-22T10:00:00Z"));
@@ -85,5 +96,15 @@ class MeteredDecoratorsTest {
         provider.accounts(new io.consentgateway.domain.token.AccessToken("a-working-token"));
 
         assertThat(faults.current()).isEmpty();
+    }
+
+    @Test
+    void theDataMaintenanceIsCountedByResultAndItsReportPassedOn() {
+        DataMaintenanceReport report = new DataMaintenanceReport(9, 4, 2, 1, 1, 3);
+        MeteredMaintainAccountData maintenance = new MeteredMaintainAccountData(batch -> report, metrics);
+
+        assertThat(maintenance.run(100)).isSameAs(report);
+        assertThat(recorded).containsExactly("background syncs synced 4", "background syncs budget_spent 2",
+                "background syncs failed 1", "data deleted 3");
     }
 }

@@ -39,6 +39,19 @@ public final class Sandbox {
         Http.postJson("/sandbox/control/clock", "{\"advanceSeconds\":" + seconds + "}").expect(200);
     }
 
+    /** The simulators' today (their clock may have been moved forward). */
+    public static java.time.LocalDate today() {
+        return java.time.Instant.parse(Http.get("/sandbox/control/clock").expect(200).json().getString("now"))
+                .atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** Books a transaction dated in the past for the user at nrich (a late booking); answers its id. */
+    public static String bookAtNrich(String user, java.time.LocalDate bookingDate, String amount) {
+        return Http.postJson("/sandbox/control/bookings", "{\"provider\":\"nrich\",\"user\":\"" + user
+                        + "\",\"bookingDate\":\"" + bookingDate + "\",\"amount\":" + amount + "}")
+                .expect(201).json().getJsonObject("transaction").getString("transaction_id");
+    }
+
     /** Adds a fault rule; remove it with {@link #clearFaults()} in a finally block. */
     public static JsonObject addFault(String ruleJson) {
         return Http.postJson("/sandbox/control/faults", ruleJson).expect(201).json();

@@ -17,7 +17,11 @@ import io.consentgateway.application.port.in.ReadTransactions;
 import io.consentgateway.application.port.in.RenewConsent;
 import io.consentgateway.application.port.in.RenewConsentCommand;
 import io.consentgateway.application.port.in.RevokeConsent;
+import io.consentgateway.application.port.in.Synced;
+import io.consentgateway.application.port.in.TransactionsPage;
 import io.consentgateway.application.port.in.TransactionsQuery;
+import io.consentgateway.domain.finance.Account;
+import io.consentgateway.domain.finance.IncomeReport;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +48,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 /** A user's consents and the data they reach. A foreign consent id answers 404, exactly like a missing one. */
@@ -96,27 +102,31 @@ public class ConsentsResource {
 
     @GET
     @Path("/{id}/accounts")
-    @Operation(summary = "Accounts and balances", description = "A read counts as user activity and keeps an ongoing consent alive.")
+    @Operation(summary = "Accounts and balances", description = "From the gateway's store, synced with the provider first when "
+            + "older than cg.sync.max-age; during a provider outage as last synced (Last-Modified). A read counts as user "
+            + "activity and keeps an ongoing consent alive.")
     @APIResponse(responseCode = "200", description = "The accounts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountResponse[].class)))
     @APIResponse(responseCode = "404", description = "No such consent for this user")
     @APIResponse(responseCode = "409", description = "The consent is expired, revoked or needs re-authorization; see nextAction",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The provider is unavailable")
-    public List<AccountResponse> accounts(@PathParam("id") String id, @Context SecurityContext security) {
-        return readAccounts.accounts(CurrentUser.of(security), consentId(id)).stream().map(AccountResponse::of).toList();
+    @APIResponse(responseCode = "503", description = "The provider is unavailable and nothing is stored yet")
+    public Response accounts(@PathParam("id") String id, @Context SecurityContext security) {
+        Synced<List<Account>> accounts = readAccounts.accounts(CurrentUser.of(security), consentId(id));
+        return syncedAt(Response.ok(accounts.data().stream().map(AccountResponse::of).toList()), accounts.syncedAt());
     }
 
     @GET
     @Path("/{id}/transactions")
-    @Operation(summary = "Transactions, newest first, paged")
+    @Operation(summary = "Transactions, newest first, paged", description = "Paged from the gateway's store (synced first "
+            + "when older than cg.sync.max-age): a page costs the page, not the history.")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransactionsPageResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor, each listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such consent for this user")
     @APIResponse(responseCode = "409", description = "The consent is not usable; see nextAction")
-    public TransactionsPageResponse transactions(
+    public Response transactions(
             @PathParam("id") String id,
             @QueryParam("account") @Parameter(description = "an account id from /accounts") String account,
             @QueryParam("from") @Parameter(description = "first booking date, YYYY-MM-DD", example = "2026-01-01") String from,
@@ -126,8 +136,8 @@ public class ConsentsResource {
             @Context SecurityContext security) {
         UserId user = CurrentUser.of(security);
         consentId(id);
-        return TransactionsPageResponse.of(readTransactions.transactions(
-                TransactionsQuery.parse(user, id, account, from, to, limit, cursor)));
+        TransactionsPage page = readTransactions.transactions(TransactionsQuery.parse(user, id, account, from, to, limit, cursor));
+        return syncedAt(Response.ok(TransactionsPageResponse.of(page)), page.syncedAt());
     }
 
     @GET
@@ -137,8 +147,9 @@ public class ConsentsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncomeReportResponse.class)))
     @APIResponse(responseCode = "404", description = "No such consent for this user")
     @APIResponse(responseCode = "409", description = "Not an income-report consent, or not usable")
-    public IncomeReportResponse incomeReport(@PathParam("id") String id, @Context SecurityContext security) {
-        return IncomeReportResponse.of(readIncomeReport.incomeReport(CurrentUser.of(security), consentId(id)));
+    public Response incomeReport(@PathParam("id") String id, @Context SecurityContext security) {
+        Synced<IncomeReport> report = readIncomeReport.incomeReport(CurrentUser.of(security), consentId(id));
+        return syncedAt(Response.ok(IncomeReportResponse.of(report.data())), report.syncedAt());
     }
 
     @POST
@@ -165,12 +176,21 @@ public class ConsentsResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke a consent", description = "Destroys the tokens; the consent stays listed as REVOKED. Idempotent.")
+    @Operation(summary = "Revoke a consent", description = "Destroys the tokens and deletes the consent's stored data at once; "
+            + "the consent stays listed as REVOKED. Idempotent.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such consent for this user")
     public Response revoke(@PathParam("id") String id, @Context SecurityContext security) {
         revokeConsent.revoke(CurrentUser.of(security), consentId(id));
         return Response.noContent().build();
+    }
+
+    /**
+     * Data is served from the gateway's store: {@code Last-Modified} says when it was read from the provider (RFC 9110
+     * §8.8.2), which is older than usual when the provider is unavailable.
+     */
+    private static Response syncedAt(Response.ResponseBuilder response, Instant syncedAt) {
+        return response.lastModified(Date.from(syncedAt)).build();
     }
 
     /** A malformed id can name no consent: "not found", the same as a missing or foreign one. */
