@@ -105,6 +105,32 @@ class DataStoreIT {
     }
 
     @Test
+    void aProviderOutageDuringAReadAnswersFromTheStoreWithItsSyncTimeNotA503() {
+        Journey journey = Journey.newUser("store-outage");
+        String consentId = connectedAndSynced(journey, "ONGOING_ACCESS");
+        String accounts = journey.accounts(consentId).expect(200).body();
+        GatewayDatabase.makeStale(consentId);
+        Http.Response duringOutage;
+        try {
+            Sandbox.addFault("{\"provider\":\"nrich\",\"path\":\"/rest/accounts\",\"status\":503,\"rate\":1.0}");
+            duringOutage = journey.accounts(consentId).expect(200);
+        } finally {
+            Sandbox.clearFaults();
+        }
+        Http.Response afterwards = journey.accounts(consentId).expect(200);
+
+        assertThat(duringOutage.body()).isEqualTo(accounts);
+        assertThat(lastModified(duringOutage)).as("as last synced, an hour ago").isBefore(Instant.now().minusSeconds(3000));
+        assertThat(journey.consent(consentId).getString("status")).isEqualTo("ACTIVE");
+        assertThat(lastModified(afterwards)).as("synced again").isAfter(Instant.now().minusSeconds(60));
+    }
+
+    private static Instant lastModified(Http.Response response) {
+        return java.time.ZonedDateTime.parse(response.header("Last-Modified").orElseThrow(),
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    }
+
+    @Test
     void aOneTimeConsentIsReadableAtMinute90FromItsSnapshotAndGoneAfterItsRetention() {
         Journey journey = Journey.newUser("store-onetime");
         String consentId = connectedAndSynced(journey, "ONE_TIME_ACCESS");
@@ -156,6 +182,8 @@ class DataStoreIT {
 
     @Test
     void erasingAUserLeavesNoRowOfTheUserAndNoneOfItsTokens() throws Exception {
+        Journey kept = Journey.newUser("store-kept");
+        String keptConsent = connectedAndSynced(kept, "ONGOING_ACCESS");
         Journey journey = Journey.newUser("store-erase");
         String user = journey.client().user();
         String ongoing = connectedAndSynced(journey, "ONGOING_ACCESS");
@@ -166,7 +194,7 @@ class DataStoreIT {
             ciphertexts.add((String) GatewayDatabase.single("SELECT access_token_enc FROM consents WHERE id = ?",
                     UUID.fromString(consent)));
         }
-        assertThat(GatewayDatabase.dump()).contains(user).contains(ciphertexts);
+        assertThat(ciphertexts).allSatisfy(ciphertext -> assertThat(ciphertext).startsWith("v1."));
 
         journey.client().delete("/api/v1/me").expect(204);
 
@@ -181,6 +209,8 @@ class DataStoreIT {
             }
         }
         String dump = GatewayDatabase.dump();
+        assertThat(dump).as("the dump holds the users' rows: another user's are there").contains(kept.client().user());
+        assertThat(kept.accounts(keptConsent).status()).isEqualTo(200);
         assertThat(dump).doesNotContain(user);
         ciphertexts.forEach(ciphertext -> assertThat(dump).doesNotContain(ciphertext));
         journey.client().delete("/api/v1/me").expect(204);

@@ -1,6 +1,7 @@
 package io.consentgateway.it;
 
 import io.consentgateway.it.support.GatewayClient;
+import io.consentgateway.it.support.GatewayDatabase;
 import io.consentgateway.it.support.Http;
 import io.consentgateway.it.support.Journey;
 import io.consentgateway.it.support.Sandbox;
@@ -26,6 +27,7 @@ class FaultToleranceIT {
     void aFailingReadIsRetriedTwiceThenReportedAsUnavailable() {
         Journey journey = Journey.newUser("ft-read");
         Journey.Connected connected = journey.connect("ONGOING_ACCESS");
+        GatewayDatabase.forgetStoredData(connected.consentId()); // so the read needs the provider
         Sandbox.Stats before = Sandbox.stats();
         Sandbox.addFault("{\"provider\":\"nrich\",\"path\":\"/rest/accounts\",\"status\":500,\"latencyMs\":0,\"rate\":1.0,"
                 + "\"afterProcessing\":false}");
@@ -40,6 +42,7 @@ class FaultToleranceIT {
     void aProviderAskingToWaitIsAskedAgainOnlyAfterItsWaitWithinThePatienceThenTheWaitIsPassedOn() {
         Journey journey = Journey.newUser("ft-busy");
         Journey.Connected connected = journey.connect("ONGOING_ACCESS");
+        GatewayDatabase.forgetStoredData(connected.consentId()); // so the read needs the provider
         Sandbox.Stats before = Sandbox.stats();
         Sandbox.addFault("{\"provider\":\"nrich\",\"path\":\"/rest/accounts\",\"status\":503,\"latencyMs\":0,\"rate\":1.0,"
                 + "\"afterProcessing\":false}"); // the sandbox answers 503 with Retry-After: 1

@@ -1,5 +1,6 @@
 package io.consentgateway.it;
 
+import io.consentgateway.it.support.GatewayDatabase;
 import io.consentgateway.it.support.Http;
 import io.consentgateway.it.support.Journey;
 import io.consentgateway.it.support.Sandbox;
@@ -74,19 +75,22 @@ class JourneyIT {
     }
 
     @Test
-    void oneTimeAccessIsReadableThenExpiresAfterAnHourWithoutAnyRefresh() {
+    void oneTimeAccessOutlivesTheProvidersHourInItsSnapshotWithoutAnyRefresh() {
         Journey journey = Journey.newUser("onetime");
         Journey.Connected connected = journey.connect("ONE_TIME_ACCESS");
         assertThat(journey.consent(connected.consentId()).getString("kind")).isEqualTo("ONE_TIME_ACCESS");
-        assertThat(journey.accounts(connected.consentId()).expect(200).jsonArray()).isNotEmpty();
+        String accounts = journey.accounts(connected.consentId()).expect(200).body();
 
         Sandbox.Stats before = Sandbox.stats();
         Sandbox.advanceClock(3601);
-        JsonObject problem = journey.accounts(connected.consentId()).expectProblem(409, "consent-not-usable");
+        GatewayDatabase.makeStale(connected.consentId()); // the next read tries a sync: the provider has deleted the data
+        String afterTheHour = journey.accounts(connected.consentId()).expect(200).body();
         Sandbox.Stats after = Sandbox.stats();
 
-        assertThat(problem.getString("consentStatus")).isEqualTo("EXPIRED");
-        assertThat(problem.getString("nextAction")).isEqualTo("CONNECT_AGAIN");
+        assertThat(afterTheHour).as("served from the snapshot").isEqualTo(accounts);
+        JsonObject consent = journey.consent(connected.consentId());
+        assertThat(consent.getString("status")).as("the provider's access has ended").isEqualTo("EXPIRED");
+        assertThat(consent.getJsonObject("data").getString("retainedUntil", "")).isNotBlank();
         assertThat(before.nrichDelta(after, Sandbox.REFRESH)).as("a one-time access is never refreshed").isZero();
     }
 

@@ -1,5 +1,6 @@
 package io.consentgateway.it;
 
+import io.consentgateway.it.support.GatewayDatabase;
 import io.consentgateway.it.support.Http;
 import io.consentgateway.it.support.Journey;
 import io.consentgateway.it.support.Sandbox;
@@ -8,13 +9,18 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The provider failing: the gateway answers a retryable 503 problem, and recovers when the provider does. */
+/**
+ * The provider failing while a read needs it (nothing of the consent is stored yet: the first sync's data is deleted
+ * first): the gateway answers a retryable 503 problem, and recovers when the provider does. With data stored, a read
+ * answers from the store instead (DataStoreIT).
+ */
 class ProviderFaultIT {
 
     @Test
     void providerOutageOnAccountsAnswers503WithRetryAfterAndDataReturnsAfterwards() {
         Journey journey = Journey.newUser("outage");
         String consentId = journey.connect("ONGOING_ACCESS").consentId();
+        GatewayDatabase.forgetStoredData(consentId);
         try {
             Sandbox.addFault("{\"provider\":\"nrich\",\"path\":\"/rest/accounts\",\"status\":503,\"latencyMs\":0,"
                     + "\"rate\":1.0,\"afterProcessing\":false}");
@@ -34,6 +40,7 @@ class ProviderFaultIT {
     void aProviderRefusingThisGatewayCostsNoConsentIsReportedOnReadinessAndPassesWhenFixed() {
         Journey journey = Journey.newUser("operator-mistake");
         String consentId = journey.connect("ONGOING_ACCESS").consentId();
+        GatewayDatabase.forgetStoredData(consentId);
         Sandbox.Stats before = Sandbox.stats();
         try {
             // The access token refused on the data call, and the refresh refused with 401: what a rotated client secret
@@ -60,6 +67,7 @@ class ProviderFaultIT {
     void aRefreshWhoseAnswerWasLostIsShownInDoubtAndTheNextAttemptSettlesIt() {
         Journey journey = Journey.newUser("in-doubt");
         String consentId = journey.connect("ONGOING_ACCESS").consentId();
+        GatewayDatabase.forgetStoredData(consentId);
         Sandbox.Stats before = Sandbox.stats();
         try {
             // The data call refuses the access token, so the gateway refreshes; the refresh is received and answered
@@ -89,6 +97,7 @@ class ProviderFaultIT {
     void aRefreshWhoseAnswerWasLostAfterTheProviderRotatedTheTokenEndsAsRefreshLost() {
         Journey journey = Journey.newUser("refresh-lost");
         String consentId = journey.connect("ONGOING_ACCESS").consentId();
+        GatewayDatabase.forgetStoredData(consentId);
         try {
             // This time nrich carries the refresh out (the old refresh token is spent) and the answer is lost.
             Sandbox.addFault("{\"provider\":\"nrich\",\"path\":\"/rest/accounts\",\"status\":401}");

@@ -92,11 +92,55 @@ public final class GatewayDatabase {
                 + " = ?", value.atOffset(ZoneOffset.UTC), consentId);
     }
 
-    /** Everything in the database as text: H2's {@code SCRIPT}, PostgreSQL's {@code pg_dump}. */
+    /**
+     * Waits for the consent's first sync (made at completion, beside the redirect), then deletes what it stored: for a
+     * test of the provider path, where a read finds nothing stored and must reach the provider.
+     */
+    public static void forgetStoredData(String consentId) {
+        UUID id = UUID.fromString(consentId);
+        awaitFirstSync(id);
+        for (String table : new String[] {"stored_transactions", "stored_accounts", "background_syncs", "consent_data"}) {
+            update("DELETE FROM " + table + " WHERE consent_id = ?", id);
+        }
+    }
+
+    /** Waits for the consent's first sync, then makes its data older than the max age: the next read syncs. */
+    public static void makeStale(String consentId) {
+        UUID id = UUID.fromString(consentId);
+        awaitFirstSync(id);
+        moveBack("consent_data", id, Duration.ofHours(1), "synced_at");
+    }
+
+    /** Waits until the consent's first sync, made at its completion beside the redirect, is stored. */
+    public static void awaitFirstSync(UUID id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (count("SELECT COUNT(*) FROM consent_data WHERE consent_id = ? AND synced_at IS NOT NULL", id) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("consent " + id + " was not synced within 30 s of its completion");
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * The database as text: PostgreSQL's {@code pg_dump} of everything; on H2, {@code SCRIPT} of every table but the
+     * stored accounts and transactions (rows keyed by consent, whose count the tests check; scripting the history of
+     * every test's consents takes half a minute).
+     */
     public static String dump() {
         if (!isPostgres()) {
             StringBuilder script = new StringBuilder();
-            try (Connection connection = connect(); ResultSet rows = connection.createStatement().executeQuery("SCRIPT")) {
+            try (Connection connection = connect(); ResultSet rows = connection.createStatement().executeQuery(
+                    "SCRIPT TABLE flows, consents, refresh_journal, consent_data, background_syncs")) {
                 while (rows.next()) {
                     script.append(rows.getString(1)).append('\n');
                 }
