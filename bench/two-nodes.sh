@@ -38,3 +38,4 @@ log "DataStoreIT against node a (PostgreSQL)"
 ./mvnw -B -q -pl bootstrap failsafe:integration-test failsafe:verify -Dit.test=DataStoreIT -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dit.http.port="$A" -Dit.instance-id=node-a -Dit.server.log="$(server_log node-a)" \
   -Dit.jdbc.url="jdbc:postgresql://localhost:5432/$PG_DB" -Dit.jdbc.user="$PG_USER" -Dit.jdbc.password="$PG_PASSWORD"
+sed -n 's/^Tests run/DataStoreIT on PostgreSQL: tests run/p' bootstrap/target/failsafe-reports/io.consentgateway.it.DataStoreIT.txt

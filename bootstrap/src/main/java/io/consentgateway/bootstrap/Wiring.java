@@ -92,6 +92,10 @@ public class Wiring {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService lanesExecutor;
 
+    // The first syncs of completed flows: a managed executor of their own, bounded in server.xml.
+    @Resource(lookup = "concurrent/dataSync")
+    ManagedExecutorService dataSyncExecutor;
+
     @Inject
     Config config;
 
@@ -169,12 +173,12 @@ public class Wiring {
         StartFlowService startFlowService = new StartFlowService(providers, flows, secrets, settings, clock);
         startFlow = new MeteredStartFlow(startFlowService, metrics);
         viewFlow = new ViewFlowService(flows);
-        // The first sync of a completed flow's consent (a one-time snapshot within the provider's hour) runs on Liberty's
-        // managed executor, after the browser has its redirect.
+        // The first sync of a completed flow's consent (a one-time snapshot within the provider's hour) runs on a managed
+        // executor of its own, after the browser has its redirect.
         SyncAtCompletion syncAtCompletion = new SyncAtCompletion(new MeteredHandleCallback(
                 new HandleCallbackService(flows, consents, transactions, providers, secrets, settings, clock), metrics),
                 new CompleteFlowService(flows, consents, transactions, providers, settings, clock), consents, dataSync,
-                lanesExecutor);
+                dataSyncExecutor);
         handleCallback = syncAtCompletion;
         completeFlow = syncAtCompletion;
         listConsents = new ListConsentsService(consents, store, settings, dataSettings, clock);
