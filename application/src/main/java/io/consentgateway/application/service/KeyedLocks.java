@@ -8,12 +8,16 @@ import java.util.function.Supplier;
  * In-process single flight: one lock per key (a consent), so the threads of one node that need the same consent queue
  * instead of racing, while work on another consent never waits. An entry lives only while somebody holds or waits for
  * its lock, so the map stays as small as the work in flight.
+ *
+ * <p>The locks are fair: a thread that has waited for a sync or a refresh is served before one that arrives after it
+ * ended. An unfair lock lets the newcomer barge in and start the next sync while the waiters, whose need the last one
+ * met already, wait through it too.
  */
 final class KeyedLocks<K> {
     private final ConcurrentHashMap<K, Entry> entries = new ConcurrentHashMap<>();
 
     private static final class Entry {
-        final ReentrantLock lock = new ReentrantLock();
+        final ReentrantLock lock = new ReentrantLock(true);
         int users;
     }
 
