@@ -93,12 +93,23 @@ public class CrashLoop extends Bench {
         List<String> usable = List.of(psql(pg, "SELECT string_agg(id::text, ' ') FROM consents"
                 + " WHERE status IN ('ACTIVE', 'EXPIRING_SOON')").split(" "));
         post(sandbox + "/sandbox/control/clock", "{\"advanceSeconds\":120}", "application/json", null);
+        // Every read must reach the provider (and so refresh): the stored data is made older than the max age, and only
+        // an answer synced now counts. A 503 (a first sync still waiting its turn) is asked again after its Retry-After.
+        psql(pg, "UPDATE consent_data SET synced_at = synced_at - interval '1 hour'");
+        java.time.Instant checkStarted = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         List<java.util.concurrent.Callable<String>> reads = new ArrayList<>();
         for (String consent : usable) {
             reads.add(() -> {
                 HttpResponse<String> read = get(survivor + "/api/v1/consents/" + consent + "/accounts", token);
+                for (int again = 0; again < 10 && read.statusCode() == 503; again++) {
+                    Thread.sleep(1000L * Long.parseLong(read.headers().firstValue("Retry-After").orElse("1")));
+                    read = get(survivor + "/api/v1/consents/" + consent + "/accounts", token);
+                }
                 if (read.statusCode() == 200) {
-                    return "200";
+                    boolean synced = read.headers().firstValue("Last-Modified")
+                            .map(at -> java.time.ZonedDateTime.parse(at, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME))
+                            .map(at -> !at.toInstant().isBefore(checkStarted)).orElse(false);
+                    return synced ? "200" : "200 from the store, not synced";
                 }
                 Matcher reason = REASON.matcher(get(survivor + "/api/v1/consents/" + consent, token).body());
                 return read.statusCode() + (reason.find() ? " " + reason.group(1) : "");
