@@ -230,6 +230,7 @@ async function showData(consent) {
     nextCursor = null;
     await loadTransactions();
     $('transactions-block').hidden = false;
+    loadConsents(); // the read may have synced: show the new "Last synced"
   } catch (error) {
     detailError(error);
   }

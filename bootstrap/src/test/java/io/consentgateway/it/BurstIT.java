@@ -52,10 +52,10 @@ class BurstIT {
 
     /**
      * A front end's first read: the consent's first sync (its whole history) may still be under way behind 199 others,
-     * so it repeats while the gateway answers 503 with Retry-After, within a minute.
+     * so it repeats while the gateway answers 503 with Retry-After, within two minutes.
      */
     private static String firstRead(GatewayClient client, String consentId) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
             Http.Response response = client.get("/api/v1/consents/" + consentId + "/accounts");
             if (response.status() != 503 || response.header("Retry-After").isEmpty() || System.nanoTime() > deadline) {

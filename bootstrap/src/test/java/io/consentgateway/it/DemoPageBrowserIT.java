@@ -129,6 +129,7 @@ class DemoPageBrowserIT {
             more.click();
             wait.until(d -> rows("#transactions tbody tr") > firstPage);
             assertThat(driver.findElement(By.id("detail-error")).isDisplayed()).isFalse();
+            wait.until(d -> !consentRow("Ongoing access").findElement(By.cssSelector("td.synced")).getText().startsWith("not yet"));
             screenshot("01-ongoing-consent-accounts-transactions");
 
             connectThroughWidget("ONE_TIME_ACCESS", 2);

@@ -63,25 +63,32 @@ public final class AccountDataSync {
         FRESH_ALREADY,
         /** A background sync was not made: the consent's budget of the last 24 hours is spent. */
         BUDGET_SPENT,
-        /** Another node holds the sync lease and did not finish within the wait. */
+        /** Another sync of the consent (on this node or another) did not finish within the wait. */
         BUSY
     }
 
-    /** How long a read waits for another node's sync before it serves what is stored. */
-    static final Duration WAIT_FOR_OTHER_NODE = Duration.ofSeconds(10);
+    /** How long a sync waits for another one of the same consent (on this node or another) before it gives up (BUSY). */
+    static final Duration WAIT_FOR_ANOTHER_SYNC = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final AccountDataStore store;
     private final ConsentReader reader;
     private final DataSettings settings;
     private final Clock clock;
+    private final Duration waitForAnotherSync;
     private final KeyedLocks<ConsentId> inFlight = new KeyedLocks<>();
 
     public AccountDataSync(AccountDataStore store, ConsentReader reader, DataSettings settings, Clock clock) {
+        this(store, reader, settings, clock, WAIT_FOR_ANOTHER_SYNC);
+    }
+
+    AccountDataSync(AccountDataStore store, ConsentReader reader, DataSettings settings, Clock clock,
+                    Duration waitForAnotherSync) {
         this.store = store;
         this.reader = reader;
         this.settings = settings;
         this.clock = clock;
+        this.waitForAnotherSync = waitForAnotherSync;
     }
 
     /**
@@ -90,9 +97,11 @@ public final class AccountDataSync {
      * @param neededSince the oldest sync time the caller accepts (a read: now minus the max age; the scheduler: now
      *                    minus the background interval); a sync stored at or after it makes this call's unnecessary
      * @throws io.consentgateway.domain.consent.ConsentNotUsable and the provider failures of a read, unchanged
+     * @return {@link Outcome#BUSY} when another sync of the consent held it up for {@link #WAIT_FOR_ANOTHER_SYNC}: a read
+     *         then serves what is stored, or asks the user to try again
      */
     public Outcome sync(Consent consent, Trigger trigger, Instant neededSince) {
-        return inFlight.withLock(consent.id(), () -> {
+        return inFlight.withLock(consent.id(), waitForAnotherSync, () -> {
             Predicate<SyncState> recentEnough = state -> state.syncedAt().map(at -> !at.isBefore(neededSince)).orElse(false);
             if (store.syncState(consent.id()).filter(recentEnough).isPresent()) {
                 return Outcome.FRESH_ALREADY;
@@ -105,12 +114,12 @@ public final class AccountDataSync {
             } finally {
                 store.releaseSync(consent.id());
             }
-        });
+        }).orElse(Outcome.BUSY);
     }
 
     /** Takes the sync lease, waiting while another node holds it; false once that node's sync is stored, or on time-out. */
     private boolean claim(ConsentId id, Predicate<SyncState> recentEnough) {
-        Instant giveUpAt = clock.instant().plus(WAIT_FOR_OTHER_NODE);
+        Instant giveUpAt = clock.instant().plus(waitForAnotherSync);
         while (true) {
             Instant now = clock.instant();
             if (store.claimSync(id, now, now.plus(settings.syncLease()))) {

@@ -1,6 +1,9 @@
 package io.consentgateway.application.service;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -23,18 +26,47 @@ final class KeyedLocks<K> {
 
     /** Runs {@code work} holding the key's lock, after those that came first. */
     <T> T withLock(K key, Supplier<T> work) {
-        Entry entry = entries.compute(key, (k, existing) -> {
-            Entry e = existing == null ? new Entry() : existing;
-            e.users++;
-            return e;
-        });
+        Entry entry = enter(key);
         entry.lock.lock();
         try {
             return work.get();
         } finally {
             entry.lock.unlock();
-            entries.computeIfPresent(key, (k, e) -> --e.users == 0 ? null : e);
+            leave(key);
         }
+    }
+
+    /**
+     * Runs {@code work} holding the key's lock if the lock comes within {@code patience}; empty when it does not (or the
+     * thread is interrupted while waiting), and then {@code work} has not run.
+     */
+    <T> Optional<T> withLock(K key, Duration patience, Supplier<T> work) {
+        Entry entry = enter(key);
+        boolean locked = false;
+        try {
+            locked = entry.lock.tryLock(patience.toNanos(), TimeUnit.NANOSECONDS);
+            return locked ? Optional.of(work.get()) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            if (locked) {
+                entry.lock.unlock();
+            }
+            leave(key);
+        }
+    }
+
+    private Entry enter(K key) {
+        return entries.compute(key, (k, existing) -> {
+            Entry e = existing == null ? new Entry() : existing;
+            e.users++;
+            return e;
+        });
+    }
+
+    private void leave(K key) {
+        entries.computeIfPresent(key, (k, e) -> --e.users == 0 ? null : e);
     }
 
     /** How many keys have work in flight or waiting (for tests and diagnostics). */

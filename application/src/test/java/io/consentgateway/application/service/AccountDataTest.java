@@ -6,6 +6,7 @@ import io.consentgateway.application.port.in.EraseUser;
 import io.consentgateway.application.port.in.NotFound;
 import io.consentgateway.application.port.in.Synced;
 import io.consentgateway.application.port.in.TransactionsPage;
+import io.consentgateway.application.port.in.TryAgainLater;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.SyncState;
 import io.consentgateway.application.port.out.TransactionFilter;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -176,6 +178,30 @@ class AccountDataTest {
             }
 
             assertThat(h.fake.dataCalls.get() - before).as("one sync: accounts and transactions").isEqualTo(2);
+        }
+
+        @Test
+        void aReadWithNothingStoredThatWaitsTooLongForAnotherSyncOfItsConsentIsAskedToTryAgain() throws Exception {
+            AccountDataSync sync = new AccountDataSync(h.store, h.reader, h.dataSettings, h.clock, Duration.ofMillis(200));
+            StoredData data = new StoredData(h.reader, sync, h.store, h.settings, h.dataSettings, h.clock);
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            h.provider.onNextDataCall(() -> {
+                held.countDown();
+                awaitQuietly(release);
+            });
+            ExecutorService first = Executors.newSingleThreadExecutor();
+            try {
+                Future<Instant> slowSync = first.submit(() -> data.serve(h.consent(id), h.store::accounts).syncedAt());
+                held.await();
+
+                assertThatThrownBy(() -> data.serve(h.consent(id), h.store::accounts)).isInstanceOf(TryAgainLater.class);
+                release.countDown();
+                assertThat(slowSync.get()).isEqualTo(h.clock.instant());
+            } finally {
+                release.countDown();
+                first.shutdown();
+            }
         }
 
         @Test
@@ -387,6 +413,14 @@ class AccountDataTest {
             h.eraseUser.erase(ALICE);
 
             assertThat(h.eraseUser.erase(ALICE)).isEqualTo(new EraseUser.ErasureReport(0, 0));
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -38,6 +38,7 @@ final class InterceptingProvider implements ConsentProvider {
     private final AtomicInteger dataFailuresLeft = new AtomicInteger();
     private volatile Supplier<ProviderException> dataFailure;
     private final AtomicReference<Runnable> onNextRefresh = new AtomicReference<>();
+    private final AtomicReference<Runnable> onNextDataCall = new AtomicReference<>();
     private final AtomicReference<Supplier<ProviderException>> transactionsFailure = new AtomicReference<>();
     final List<AccessToken> dataCallTokens = new CopyOnWriteArrayList<>();
 
@@ -54,6 +55,11 @@ final class InterceptingProvider implements ConsentProvider {
     /** The next transactions call fails with the given exception before reaching the fake (other data calls pass). */
     void failNextTransactionsCall(Supplier<ProviderException> failure) {
         transactionsFailure.set(failure);
+    }
+
+    /** Runs {@code hook} at the start of the next data call, before it reaches the fake (to hold it). */
+    void onNextDataCall(Runnable hook) {
+        onNextDataCall.set(hook);
     }
 
     /** Runs {@code hook} inside the next refresh call, before the fake answers it. */
@@ -123,6 +129,10 @@ final class InterceptingProvider implements ConsentProvider {
     }
 
     private void beforeDataCall(AccessToken token) {
+        Runnable hook = onNextDataCall.getAndSet(null);
+        if (hook != null) {
+            hook.run();
+        }
         dataCallTokens.add(token);
         if (dataFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw dataFailure.get();

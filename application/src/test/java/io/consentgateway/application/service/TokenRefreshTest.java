@@ -445,7 +445,8 @@ class TokenRefreshTest {
         private boolean waitUntilParked(Thread thread, AtomicInteger running) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline) {
-                if (running.get() == 2 && thread.getState() == Thread.State.WAITING) {
+                if (running.get() == 2 && (thread.getState() == Thread.State.WAITING
+                        || thread.getState() == Thread.State.TIMED_WAITING)) {
                     return true;
                 }
                 Thread.sleep(5);
