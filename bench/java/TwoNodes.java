@@ -52,9 +52,15 @@ public class TwoNodes extends Bench {
             System.out.println("FAILED: nothing connected");
             System.exit(1);
         }
-        // All fall due at once: their refresh tokens are made older than the renewal age (30 days).
+        // All fall due at once: their refresh tokens are made older than the renewal age (30 days). A first sync may have
+        // refreshed an access token already: last_refreshed_at is cleared, so only the sweep's refreshes are counted.
+        // Each refresh answered 200 ms late, as a real provider's would be: without it the idle sandbox answers so fast that
+        // the first node to tick sweeps everything before the other one's next tick, and the split proves nothing.
+        post(sandbox + "/sandbox/control/faults", "{\"provider\":\"nrich\",\"path\":\"/auth/token\",\"latencyMs\":200,"
+                + "\"rate\":1.0}", "application/json", null);
         long refreshesBefore = count(sandbox, REFRESH);
-        psql(pg, "UPDATE consents SET refresh_issued_at = now() - interval '31 days', next_check_at = now()");
+        psql(pg, "UPDATE consents SET refresh_issued_at = now() - interval '31 days', next_check_at = now(),"
+                + " last_refreshed_at = NULL");
         long sweepStarted = System.nanoTime();
         long refreshed = 0;
         while (seconds(sweepStarted) < 600) {
@@ -64,6 +70,7 @@ public class TwoNodes extends Bench {
             }
             Thread.sleep(2000);
         }
+        delete(sandbox + "/sandbox/control/faults");
         long refreshCalls = count(sandbox, REFRESH) - refreshesBefore;
         String statuses = psql(pg, "SELECT string_agg(status || '=' || c, ',') FROM (SELECT status, count(*) c FROM consents GROUP BY status) s");
         long[] perNode = {refreshedBy(logs[0]), refreshedBy(logs[1])};

@@ -5,7 +5,7 @@ import io.consentgateway.application.port.out.AccountDataStore;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.Flows;
 import io.consentgateway.application.port.out.Transactions;
-import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.UserId;
 
 import java.util.List;
@@ -36,10 +36,11 @@ public final class EraseUserService implements EraseUser {
     @Override
     public ErasureReport erase(UserId userId) {
         ErasureReport report = transactions.inTransaction(() -> {
-            List<Consent> owned = consents.findByUser(userId);
-            for (Consent consent : owned) {
-                store.delete(consent.id());
-                consents.delete(consent.id());
+            // Ids only: a consent whose tokens no longer decrypt (its key removed) is erased too.
+            List<ConsentId> owned = consents.idsOfUser(userId);
+            for (ConsentId consent : owned) {
+                store.delete(consent);
+                consents.delete(consent);
             }
             return new ErasureReport(owned.size(), flows.deleteByUser(userId));
         });

@@ -46,4 +46,9 @@ class DelegatingConsents implements Consents {
     public boolean delete(ConsentId id) {
         return delegate.delete(id);
     }
+
+    @Override
+    public List<ConsentId> idsOfUser(UserId userId) {
+        return delegate.idsOfUser(userId);
+    }
 }

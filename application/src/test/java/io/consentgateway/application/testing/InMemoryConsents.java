@@ -66,6 +66,11 @@ public final class InMemoryConsents implements Consents {
     }
 
     @Override
+    public List<ConsentId> idsOfUser(UserId userId) {
+        return byId.values().stream().filter(c -> c.userId().equals(userId)).map(Consent::id).toList();
+    }
+
+    @Override
     public Optional<Consent> lockForRefresh(ConsentId id) {
         if (!transactions.active()) {
             throw new IllegalStateException("lockForRefresh must be called inside a transaction");

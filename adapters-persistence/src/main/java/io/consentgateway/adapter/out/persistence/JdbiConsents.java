@@ -155,6 +155,14 @@ final class JdbiConsents implements Consents {
                 .list().stream().flatMap(Optional::stream).toList());
     }
 
+    @Override
+    public List<ConsentId> idsOfUser(UserId userId) {
+        return database.withHandle(handle -> handle.createQuery("SELECT id FROM consents WHERE user_id = :user_id")
+                .bind("user_id", userId.value())
+                .map((rs, ctx) -> new ConsentId(Columns.uuid(rs, "id")))
+                .list());
+    }
+
     /** {@code SELECT ... FOR UPDATE} on the caller's transaction: the row stays locked until it commits or rolls back. */
     @Override
     public Optional<Consent> lockForRefresh(ConsentId id) {

@@ -160,6 +160,8 @@ abstract class EncryptionAtRestTests {
         Consent readable = rotated.consents().save(ongoingConsent(ALICE, T0.plusSeconds(1)));
 
         assertThat(rotated.consents().findByUser(ALICE)).extracting(Consent::id).containsExactly(readable.id());
+        assertThat(rotated.consents().idsOfUser(ALICE)).as("what erasure looks for: every consent, readable or not")
+                .containsExactlyInAnyOrder(unreadable.id(), readable.id());
     }
 
     @Test

@@ -21,6 +21,12 @@ public interface Consents {
 
     Optional<Consent> findById(ConsentId id);
 
+    /**
+     * The ids of every consent of the user, without reading the consents (nothing is decrypted): erasure must find a
+     * consent whose stored tokens can no longer be read too, which {@link #findByUser} leaves out.
+     */
+    List<ConsentId> idsOfUser(UserId userId);
+
     /** The user's consents, newest first. */
     List<Consent> findByUser(UserId userId);
 

@@ -366,6 +366,16 @@ public abstract class ConsentsContract {
     }
 
     @Test
+    void idsOfUserAreEveryConsentOfThatUserAndNoOneElses() {
+        Consent first = consents().save(ongoingConsent(ALICE, T0));
+        Consent second = consents().save(ongoingConsent(ALICE, T0.plusSeconds(1)));
+        consents().save(ongoingConsent(BOB, T0));
+
+        assertThat(consents().idsOfUser(ALICE)).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(consents().idsOfUser(new UserId("nobody"))).isEmpty();
+    }
+
+    @Test
     void lockForRefreshOutsideATransactionIsRejected() {
         Consent stored = consents().save(ongoingConsent(ALICE, T0));
 
