@@ -5,6 +5,7 @@ import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.SyncRun;
 import io.consentgateway.application.port.out.SyncState;
 import io.consentgateway.application.port.out.TransactionFilter;
+import io.consentgateway.application.port.out.Transactions;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.IncomeReport;
@@ -73,18 +74,23 @@ public final class AccountDataSync {
 
     private final AccountDataStore store;
     private final ConsentReader reader;
+    private final Transactions transactions;
+    private final EventRecorder events;
     private final DataSettings settings;
     private final Clock clock;
     private final Duration waitForAnotherSync;
     private final KeyedLocks<ConsentId> inFlight = new KeyedLocks<>();
 
-    public AccountDataSync(AccountDataStore store, ConsentReader reader, DataSettings settings, Clock clock) {
-        this(store, reader, settings, clock, WAIT_FOR_ANOTHER_SYNC);
+    public AccountDataSync(AccountDataStore store, ConsentReader reader, DataSettings settings, Transactions transactions,
+                           EventRecorder events, Clock clock) {
+        this(store, reader, settings, transactions, events, clock, WAIT_FOR_ANOTHER_SYNC);
     }
 
-    AccountDataSync(AccountDataStore store, ConsentReader reader, DataSettings settings, Clock clock,
-                    Duration waitForAnotherSync) {
+    AccountDataSync(AccountDataStore store, ConsentReader reader, DataSettings settings, Transactions transactions,
+                    EventRecorder events, Clock clock, Duration waitForAnotherSync) {
         this.store = store;
+        this.transactions = transactions;
+        this.events = events;
         this.reader = reader;
         this.settings = settings;
         this.clock = clock;
@@ -162,9 +168,13 @@ public final class AccountDataSync {
             case COMPLETION, BACKGROUND -> reader.readWithoutUser(consent, readAll);
         };
         Instant syncedAt = clock.instant();
-        store.store(consent.id(), new SyncRun(read.accounts(), read.transactions(), read.window(), read.incomeReport(),
-                syncedAt, retentionOf(consent, syncedAt)));
-        return Outcome.SYNCED;
+        SyncRun run = new SyncRun(read.accounts(), read.transactions(), read.window(), read.incomeReport(), syncedAt,
+                retentionOf(consent, syncedAt));
+        return transactions.inTransaction(() -> {
+            store.store(consent.id(), run);
+            events.dataSynced(consent, syncedAt);
+            return Outcome.SYNCED;
+        });
     }
 
     private record Read(List<Account> accounts, List<Transaction> transactions, Optional<LocalDate> window,

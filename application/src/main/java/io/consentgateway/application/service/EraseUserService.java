@@ -3,6 +3,7 @@ package io.consentgateway.application.service;
 import io.consentgateway.application.port.in.EraseUser;
 import io.consentgateway.application.port.out.AccountDataStore;
 import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.application.port.out.EventOutbox;
 import io.consentgateway.application.port.out.Flows;
 import io.consentgateway.application.port.out.Transactions;
 import io.consentgateway.domain.shared.ConsentId;
@@ -24,12 +25,15 @@ public final class EraseUserService implements EraseUser {
     private final Flows flows;
     private final Consents consents;
     private final AccountDataStore store;
+    private final EventOutbox outbox;
     private final Transactions transactions;
 
-    public EraseUserService(Flows flows, Consents consents, AccountDataStore store, Transactions transactions) {
+    public EraseUserService(Flows flows, Consents consents, AccountDataStore store, EventOutbox outbox,
+                            Transactions transactions) {
         this.flows = flows;
         this.consents = consents;
         this.store = store;
+        this.outbox = outbox;
         this.transactions = transactions;
     }
 
@@ -42,11 +46,15 @@ public final class EraseUserService implements EraseUser {
                 store.delete(consent);
                 consents.delete(consent);
             }
-            return new ErasureReport(owned.size(), flows.deleteByUser(userId));
+            int flowsDeleted = flows.deleteByUser(userId);
+            // Last: the deletes above record no event, and the user's undelivered events go unsent.
+            int events = outbox.deleteByUser(userId);
+            return new ErasureReport(owned.size(), flowsDeleted, events);
         });
         // The audit line names no user (the log outlives the erasure): an id to quote, and counts.
         AUDIT.log(System.Logger.Level.INFO, () -> "erasure " + UUID.randomUUID() + " done: " + report.consents()
-                + " consent(s) with their tokens and stored data, " + report.flows() + " flow(s)");
+                + " consent(s) with their tokens and stored data, " + report.flows() + " flow(s), " + report.events()
+                + " webhook event(s)");
         return report;
     }
 }

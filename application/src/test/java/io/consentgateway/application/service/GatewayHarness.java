@@ -7,7 +7,10 @@ import io.consentgateway.application.port.in.StartFlowCommand;
 import io.consentgateway.application.port.in.TransactionsPage;
 import io.consentgateway.application.port.in.TransactionsQuery;
 import io.consentgateway.application.testing.FakeConsentProvider;
+import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.application.port.out.Flows;
 import io.consentgateway.application.testing.InMemoryAccountDataStore;
+import io.consentgateway.application.testing.InMemoryEventOutbox;
 import io.consentgateway.application.testing.InMemoryConsents;
 import io.consentgateway.application.testing.InMemoryFlows;
 import io.consentgateway.application.testing.InMemoryRefreshJournal;
@@ -55,6 +58,12 @@ final class GatewayHarness {
     final InMemoryRefreshJournal journal = new InMemoryRefreshJournal();
     final InMemoryConsents consents = new InMemoryConsents(transactions, journal);
     final InMemoryAccountDataStore store = new InMemoryAccountDataStore();
+    /** Every event the use cases record, as they would be delivered to the endpoint {@code fintech}. */
+    final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+    final EventRecorder events = new EventRecorder(outbox, WebhookSettings.none().withEndpoints(List.of("fintech")), clock);
+    /** The repositories as the use cases see them: each save records its events. */
+    final Consents recordingConsents = new RecordingConsents(consents, transactions, events);
+    final Flows recordingFlows = new RecordingFlows(flows, transactions, events);
     final DataSettings dataSettings = DataSettings.defaults();
     final GatewaySettings settings;
     final FakeConsentProvider fake;
@@ -72,7 +81,7 @@ final class GatewayHarness {
     final ReadTransactionsService readTransactions;
     final ReadIncomeReportService readIncomeReport;
     final ListConsentsService listConsents;
-    final ViewFlowService viewFlow = new ViewFlowService(flows);
+    final ViewFlowService viewFlow;
     final RenewConsentService renewConsent;
     final RevokeConsentService revokeConsent;
     final KeepConsentsAliveService keepAlive;
@@ -107,26 +116,27 @@ final class GatewayHarness {
         settings = new GatewaySettings(CALLBACK_BASE, Optional.empty(), FakeConsentProvider.ID, Map.of(), policy,
                 new ReturnToAllowList(List.of(APP)), APP.resolve("/connect/done"), Duration.ofMinutes(5), RETRY_DELAY,
                 MAX_RETRY_AFTER, completion, patience);
-        listConsents = new ListConsentsService(consents, store, settings, dataSettings, clock);
+        viewFlow = new ViewFlowService(recordingFlows);
+        listConsents = new ListConsentsService(recordingConsents, store, settings, dataSettings, clock);
         fake = new FakeConsentProvider(FakeConsentProvider.ID, clock, kinds);
         provider = new InterceptingProvider(fake);
         providers = new ConsentProviders(List.of(provider));
-        startFlow = new StartFlowService(providers, flows, new SecureRandomStateGenerator(), settings, clock);
-        callback = new HandleCallbackService(flows, consents, transactions, providers, new SecureRandomStateGenerator(),
+        startFlow = new StartFlowService(providers, recordingFlows, new SecureRandomStateGenerator(), settings, clock);
+        callback = new HandleCallbackService(recordingFlows, recordingConsents, transactions, providers, new SecureRandomStateGenerator(),
                 settings, clock);
-        completeFlow = new CompleteFlowService(flows, consents, transactions, providers, settings, clock);
-        refresher = new TokenRefresher(consents, journal, transactions, providers, settings, fuse, clock);
-        reader = new ConsentReader(consents, providers, refresher, settings, clock);
-        dataSync = new AccountDataSync(store, reader, dataSettings, clock);
+        completeFlow = new CompleteFlowService(recordingFlows, recordingConsents, transactions, providers, settings, clock);
+        refresher = new TokenRefresher(recordingConsents, journal, transactions, providers, settings, fuse, clock);
+        reader = new ConsentReader(recordingConsents, providers, refresher, settings, clock);
+        dataSync = new AccountDataSync(store, reader, dataSettings, transactions, events, clock);
         storedData = new StoredData(reader, dataSync, store, settings, dataSettings, clock);
         readAccounts = new ReadAccountsService(storedData);
         readTransactions = new ReadTransactionsService(storedData);
         readIncomeReport = new ReadIncomeReportService(storedData);
         renewConsent = new RenewConsentService(reader, startFlow, providers, settings);
-        revokeConsent = new RevokeConsentService(reader, consents, store, clock);
-        keepAlive = new KeepConsentsAliveService(flows, consents, refresher, settings, clock);
-        maintainData = new MaintainAccountDataService(store, consents, dataSync, settings, dataSettings, clock);
-        eraseUser = new EraseUserService(flows, consents, store, transactions);
+        revokeConsent = new RevokeConsentService(reader, recordingConsents, store, clock);
+        keepAlive = new KeepConsentsAliveService(recordingFlows, recordingConsents, refresher, settings, clock);
+        maintainData = new MaintainAccountDataService(store, recordingConsents, dataSync, settings, dataSettings, clock);
+        eraseUser = new EraseUserService(recordingFlows, recordingConsents, store, outbox, transactions);
     }
 
     /** The callback use case with both providers installed. */

@@ -14,6 +14,7 @@ import io.consentgateway.domain.token.TokenPair;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -136,9 +137,27 @@ public final class Consent {
     }
 
     private final Snapshot s;
+    private final Stored stored;
 
-    private Consent(Snapshot snapshot) {
+    private Consent(Snapshot snapshot, Stored stored) {
         this.s = snapshot;
+        this.stored = stored;
+    }
+
+    /**
+     * What the consent was when it was last read from or written to its repository, and whether it was renewed since:
+     * what {@link #changesSinceStored()} compares with. A consent never stored has no stored status.
+     */
+    private record Stored(Optional<ConsentStatus> status, boolean renewedSince) {
+        static final Stored NEVER = new Stored(Optional.empty(), false);
+
+        static Stored as(ConsentStatus status) {
+            return new Stored(Optional.of(status), false);
+        }
+
+        Stored renewed() {
+            return new Stored(status, true);
+        }
     }
 
     /**
@@ -153,11 +172,11 @@ public final class Consent {
         }
         Snapshot draft = new Snapshot(id, userId, provider, kind, providerFlowId, ConsentStatus.ACTIVE, Optional.of(tokens),
                 at, at, Optional.empty(), issued.consentEndsAt(at), at, Optional.empty(), Optional.empty(), Optional.empty(), 0);
-        return derive(draft, at, policy);
+        return derive(draft, at, policy, Stored.NEVER);
     }
 
     public static Consent restore(Snapshot snapshot) {
-        return new Consent(Require.nonNull(snapshot, "snapshot"));
+        return new Consent(Require.nonNull(snapshot, "snapshot"), Stored.as(snapshot.status()));
     }
 
     public Snapshot snapshot() {
@@ -213,7 +232,7 @@ public final class Consent {
     /** The user read data: an ongoing consent's inactivity clock starts again. */
     public Consent recordUserActivity(Instant at, ConsentPolicy policy) {
         ensureReadableAt(at, policy);
-        return derive(with(s.status(), s.tokens(), at, s.lastRefreshedAt(), s.nextCheckAt()), at, policy);
+        return derive(with(s.status(), s.tokens(), at, s.lastRefreshedAt(), s.nextCheckAt()), at, policy, stored);
     }
 
     /** Is a refresh of the access token needed before a data call at this instant? */
@@ -260,7 +279,7 @@ public final class Consent {
         TokenPair next = tokens().refreshedWith(issued, at, policy);
         return derive(s.with(s.status(), Optional.of(next), s.lastUserActivityAt(), Optional.of(at),
                 issued.consentEndsAt(at).or(s::providerConsentEndsAt), s.expiresAt(), s.nextCheckAt(),
-                Optional.empty(), Optional.empty()), at, policy);
+                Optional.empty(), Optional.empty()), at, policy, stored);
     }
 
     /**
@@ -287,7 +306,7 @@ public final class Consent {
             return requireReauthorization(ReauthorizationReason.REFRESH_LOST);
         }
         return new Consent(with(s.status(), s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                Optional.of(at.plus(SETTLE_IN_DOUBT_AFTER)), Optional.of(at), Optional.empty()));
+                Optional.of(at.plus(SETTLE_IN_DOUBT_AFTER)), Optional.of(at), Optional.empty()), stored);
     }
 
     /** Since when a refresh of this consent is in doubt, if one is. */
@@ -306,7 +325,7 @@ public final class Consent {
         }
         // Looked at again at its end, when it expires and its tokens are destroyed.
         return new Consent(with(ConsentStatus.REAUTH_REQUIRED, s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                Optional.of(s.expiresAt()), Optional.empty(), Optional.of(reason)));
+                Optional.of(s.expiresAt()), Optional.empty(), Optional.of(reason)), stored);
     }
 
     /**
@@ -323,7 +342,7 @@ public final class Consent {
         Snapshot renewed = s.with(ConsentStatus.ACTIVE, Optional.of(TokenPair.issue(issued, at, policy)), at, Optional.empty(),
                 issued.consentEndsAt(at).or(s::providerConsentEndsAt), s.expiresAt(), s.nextCheckAt(), Optional.empty(),
                 Optional.empty());
-        return derive(renewed, at, policy);
+        return derive(renewed, at, policy, stored.renewed());
     }
 
     /**
@@ -336,7 +355,7 @@ public final class Consent {
         }
         return new Consent(s.with(ConsentStatus.EXPIRED, Optional.empty(), s.lastUserActivityAt(), s.lastRefreshedAt(),
                 s.providerConsentEndsAt(), at.isBefore(s.expiresAt()) ? at : s.expiresAt(), Optional.empty(), Optional.empty(),
-                Optional.empty()));
+                Optional.empty()), stored);
     }
 
     /** The user withdrew the consent: the tokens are destroyed. */
@@ -345,7 +364,7 @@ public final class Consent {
             throw new DomainRuleViolation("consent already revoked");
         }
         return new Consent(with(ConsentStatus.REVOKED, Optional.empty(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                Optional.empty(), Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty()), stored);
     }
 
     /**
@@ -356,23 +375,49 @@ public final class Consent {
         if (s.status() == ConsentStatus.REAUTH_REQUIRED) {
             return isExpiredAt(at)
                     ? new Consent(with(ConsentStatus.EXPIRED, Optional.empty(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                            Optional.empty(), Optional.empty(), Optional.empty()))
+                            Optional.empty(), Optional.empty(), Optional.empty()), stored)
                     : new Consent(with(s.status(), s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                            Optional.of(s.expiresAt())));
+                            Optional.of(s.expiresAt())), stored);
         }
         if (!s.status().isReadable()) {
-            return new Consent(with(s.status(), s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(), Optional.empty()));
+            return new Consent(with(s.status(), s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(), Optional.empty()), stored);
         }
-        return derive(s, at, policy);
+        return derive(s, at, policy, stored);
     }
 
     /** Look again later (after a provider outage), without changing anything else. */
     public Consent checkAgainAt(Instant when) {
-        return new Consent(with(s.status(), s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(), Optional.of(when)));
+        return new Consent(with(s.status(), s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(), Optional.of(when)), stored);
     }
 
+    /**
+     * What happened to the consent since it was last stored (read from or written to its repository): the events its
+     * next save must record. A consent never stored was {@link ConsentChange#ACTIVATED}; a renewal is
+     * {@link ConsentChange#RENEWED} whatever the status was; otherwise a new status tells what happened. Nothing for a
+     * change of tokens or times alone, and nothing for a consent that became {@code ACTIVE} again without a renewal.
+     */
+    public List<ConsentChange> changesSinceStored() {
+        if (stored.status().isEmpty()) {
+            return List.of(ConsentChange.ACTIVATED);
+        }
+        if (stored.renewedSince()) {
+            return List.of(ConsentChange.RENEWED);
+        }
+        if (stored.status().get() == s.status()) {
+            return List.of();
+        }
+        return switch (s.status()) {
+            case ACTIVE -> List.of();
+            case EXPIRING_SOON -> List.of(ConsentChange.EXPIRING_SOON);
+            case REAUTH_REQUIRED -> List.of(ConsentChange.REAUTH_REQUIRED);
+            case EXPIRED -> List.of(ConsentChange.EXPIRED);
+            case REVOKED -> List.of(ConsentChange.REVOKED);
+        };
+    }
+
+    /** The consent as its repository stored it, at the new version: nothing has happened to it since. */
     public Consent withVersion(long version) {
-        return new Consent(s.withVersion(version));
+        return new Consent(s.withVersion(version), Stored.as(s.status()));
     }
 
     public ConsentId id() {
@@ -451,7 +496,7 @@ public final class Consent {
     }
 
     /** Recomputes the derived instants and the stored status of a readable consent at {@code at}. */
-    private static Consent derive(Snapshot x, Instant at, ConsentPolicy policy) {
+    private static Consent derive(Snapshot x, Instant at, ConsentPolicy policy, Stored stored) {
         TokenPair tokens = x.tokens().orElseThrow();
         Instant expiresAt;
         if (x.kind().isOngoing()) {
@@ -463,12 +508,12 @@ public final class Consent {
             expiresAt = x.grantedAt().plus(policy.oneTimeLifetime());
         }
         Consent probe = new Consent(x.with(x.status(), x.tokens(), x.lastUserActivityAt(), x.lastRefreshedAt(),
-                x.providerConsentEndsAt(), expiresAt, Optional.empty()));
+                x.providerConsentEndsAt(), expiresAt, Optional.empty()), stored);
         ConsentStatus status = probe.statusAt(at, policy);
         if (status == ConsentStatus.EXPIRED) {
             // The end of the consent: its tokens are destroyed, and nothing is left to look after.
             return new Consent(x.with(status, Optional.empty(), x.lastUserActivityAt(), x.lastRefreshedAt(),
-                    x.providerConsentEndsAt(), expiresAt, Optional.empty(), Optional.empty(), Optional.empty()));
+                    x.providerConsentEndsAt(), expiresAt, Optional.empty(), Optional.empty(), Optional.empty()), stored);
         }
         Optional<Instant> nextCheck;
         if (!x.kind().isOngoing()) {
@@ -482,7 +527,7 @@ public final class Consent {
             nextCheck = candidates.flatMap(Optional::stream).min(Instant::compareTo);
         }
         return new Consent(x.with(status, x.tokens(), x.lastUserActivityAt(), x.lastRefreshedAt(), x.providerConsentEndsAt(),
-                expiresAt, nextCheck));
+                expiresAt, nextCheck), stored);
     }
 
     @Override

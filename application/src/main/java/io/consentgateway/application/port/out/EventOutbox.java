@@ -1,0 +1,50 @@
+package io.consentgateway.application.port.out;
+
+import io.consentgateway.domain.shared.UserId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The transactional outbox of the gateway's events: an event is recorded in the same database transaction as the change
+ * that causes it ({@link Transactions}), so a change without its event, or an event without its change, cannot be
+ * stored. Its deliveries, one per endpoint, wait here until they are taken or given up.
+ */
+public interface EventOutbox {
+
+    /** Records the event and a delivery of it to each endpoint, due at once, in the caller's transaction. */
+    void record(GatewayEvent event, List<String> endpoints);
+
+    /**
+     * Claims up to {@code limit} deliveries to the endpoint that are due at {@code now} and that nobody else holds,
+     * earliest due first, and leases them to the caller until {@code leaseUntil}: concurrent callers (other nodes) never
+     * receive the same delivery ({@code FOR UPDATE SKIP LOCKED}), and a caller that dies lets its claims come due again
+     * when the lease ends. Commits on its own.
+     */
+    List<WebhookDelivery> claimDue(String endpoint, Instant now, int limit, Instant leaseUntil);
+
+    /** The endpoint took the delivery ({@code attempts} so far, this one included). */
+    void delivered(UUID deliveryId, int attempts, Instant at);
+
+    /** The attempt failed with {@code error}; the delivery is due again at {@code nextAttemptAt}. */
+    void retryAt(UUID deliveryId, int attempts, String error, Instant at, Instant nextAttemptAt);
+
+    /** The last attempt failed: the delivery is given up. */
+    void failed(UUID deliveryId, int attempts, String error, Instant at);
+
+    /** Deliveries, newest event first, optionally of one status only. */
+    List<WebhookDelivery> deliveries(Optional<DeliveryStatus> status, int limit);
+
+    Optional<WebhookDelivery> delivery(UUID deliveryId);
+
+    /** Makes the delivery due again at {@code now}, whatever its status; answers whether it exists. */
+    boolean redeliver(UUID deliveryId, Instant now);
+
+    /** Deletes every event of the user and its deliveries (the erasure of a user); answers how many events. */
+    int deleteByUser(UserId userId);
+
+    /** Deletes events whose every delivery was delivered or given up before {@code before}; answers how many. */
+    int deleteFinishedBefore(Instant before);
+}

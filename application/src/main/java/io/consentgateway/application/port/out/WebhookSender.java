@@ -1,0 +1,29 @@
+package io.consentgateway.application.port.out;
+
+import java.time.Instant;
+
+/** Sends one delivery of an event to its endpoint, once (the webhook adapter: signed HTTP POST). */
+public interface WebhookSender {
+
+    /**
+     * Sends the event to the endpoint, as sent at {@code at}. Never throws for what the receiver does: a refusal, a
+     * redirect, a time-out or an unreachable host is an answer that was not taken, with its reason.
+     */
+    Attempt send(String endpoint, GatewayEvent event, Instant at);
+
+    /**
+     * How the attempt went.
+     *
+     * @param taken  the receiver answered 2xx
+     * @param detail the status code or the transport failure, for the operator (never the receiver's body)
+     */
+    record Attempt(boolean taken, String detail) {
+        public static Attempt taken(int status) {
+            return new Attempt(true, "HTTP " + status);
+        }
+
+        public static Attempt notTaken(String detail) {
+            return new Attempt(false, detail);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.consentgateway.application.service;
+
+import io.consentgateway.application.port.in.DeliverWebhooks;
+import io.consentgateway.application.port.in.InvalidInput;
+import io.consentgateway.application.port.in.ManageWebhookDeliveries;
+import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.in.WebhookDeliveryView;
+import io.consentgateway.application.port.out.DeliveryOutcomes;
+import io.consentgateway.application.port.out.DeliveryStatus;
+import io.consentgateway.application.port.out.EventOutbox;
+import io.consentgateway.application.port.out.WebhookDelivery;
+import io.consentgateway.application.port.out.WebhookSender;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Delivers the outbox's events, at least once. Each tick claims, per endpoint, as many due deliveries as the endpoint
+ * has room for ({@link WebhookSettings#inFlight()}) and hands each to the executor; the tick never waits for an
+ * answer, so an endpoint that hangs holds only its own deliveries, never the dispatcher or another endpoint. An attempt
+ * that is not taken is due again after the next pause of the retry schedule, varied by the jitter; after the last one
+ * the delivery is given up ({@code FAILED}) and waits for an operator's redelivery. A node that dies with claimed
+ * deliveries loses nothing: their lease ends and any node sends them (again, with the same event id).
+ */
+public final class WebhookDispatchService implements DeliverWebhooks, ManageWebhookDeliveries {
+    private static final int MOST_LISTED = 500;
+
+    private final EventOutbox outbox;
+    private final WebhookSender sender;
+    private final WebhookSettings settings;
+    private final Executor executor;
+    private final DeliveryOutcomes outcomes;
+    private final DoubleSupplier random;
+    private final Clock clock;
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    /**
+     * @param executor runs the attempts (a managed executor in the server)
+     * @param random   uniform in [0, 1), for the jitter
+     */
+    public WebhookDispatchService(EventOutbox outbox, WebhookSender sender, WebhookSettings settings, Executor executor,
+                                  DeliveryOutcomes outcomes, DoubleSupplier random, Clock clock) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.settings = settings;
+        this.executor = executor;
+        this.outcomes = outcomes;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    @Override
+    public int deliverDue() {
+        int sent = 0;
+        for (String endpoint : settings.endpoints()) {
+            AtomicInteger busy = inFlight.computeIfAbsent(endpoint, name -> new AtomicInteger());
+            int room = settings.inFlight() - busy.get();
+            if (room <= 0) {
+                continue;
+            }
+            Instant now = clock.instant();
+            for (WebhookDelivery delivery : outbox.claimDue(endpoint, now, room, now.plus(settings.lease()))) {
+                busy.incrementAndGet();
+                try {
+                    executor.execute(() -> attempt(delivery, busy));
+                    sent++;
+                } catch (RejectedExecutionException full) {
+                    busy.decrementAndGet(); // its lease ends and a later tick sends it
+                }
+            }
+        }
+        return sent;
+    }
+
+    private void attempt(WebhookDelivery delivery, AtomicInteger busy) {
+        try {
+            WebhookSender.Attempt attempt = sender.send(delivery.endpoint(), delivery.event(), clock.instant());
+            int attempts = delivery.attempts() + 1;
+            Instant at = clock.instant();
+            if (attempt.taken()) {
+                outbox.delivered(delivery.id(), attempts, at);
+                outcomes.count(delivery.endpoint(), DeliveryOutcomes.Outcome.SENT);
+            } else if (attempts >= settings.maxAttempts()) {
+                outbox.failed(delivery.id(), attempts, attempt.detail(), at);
+                outcomes.count(delivery.endpoint(), DeliveryOutcomes.Outcome.FAILED);
+            } else {
+                outbox.retryAt(delivery.id(), attempts, attempt.detail(), at, at.plus(pauseBefore(attempts + 1)));
+                outcomes.count(delivery.endpoint(), DeliveryOutcomes.Outcome.RETRIED);
+            }
+        } catch (RuntimeException storageFailed) {
+            // Not recorded: the lease ends and the delivery is sent again, with the same event id (at least once).
+        } finally {
+            busy.decrementAndGet();
+        }
+    }
+
+    /** The pause before attempt {@code n} (2 = the first retry): the schedule's, varied by the jitter either way. */
+    Duration pauseBefore(int n) {
+        List<Duration> schedule = settings.retrySchedule();
+        Duration base = schedule.get(Math.min(n - 2, schedule.size() - 1));
+        double factor = 1 + settings.jitter() * (2 * random.getAsDouble() - 1);
+        return Duration.ofMillis(Math.max(1, Math.round(base.toMillis() * factor)));
+    }
+
+    @Override
+    public List<WebhookDeliveryView> list(String statusOrNull, int limit) {
+        Optional<DeliveryStatus> status = Optional.ofNullable(statusOrNull).map(WebhookDispatchService::status);
+        if (limit < 1 || limit > MOST_LISTED) {
+            throw InvalidInput.of("limit", "must be between 1 and " + MOST_LISTED);
+        }
+        return outbox.deliveries(status, limit).stream().map(WebhookDispatchService::view).toList();
+    }
+
+    @Override
+    public WebhookDeliveryView redeliver(UUID deliveryId) {
+        if (!outbox.redeliver(deliveryId, clock.instant())) {
+            throw new NotFound("webhook delivery");
+        }
+        return outbox.delivery(deliveryId).map(WebhookDispatchService::view).orElseThrow(() -> new NotFound("webhook delivery"));
+    }
+
+    private static DeliveryStatus status(String name) {
+        if (!STATUSES.contains(name)) {
+            throw InvalidInput.of("status", "must be one of " + String.join(", ", STATUSES));
+        }
+        return DeliveryStatus.valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
+    private static WebhookDeliveryView view(WebhookDelivery d) {
+        return new WebhookDeliveryView(d.id(), d.event().id(), d.event().type().wireName(), d.event().occurredAt(),
+                d.endpoint(), d.status().name().toLowerCase(Locale.ROOT), d.attempts(), d.nextAttemptAt(),
+                d.lastAttemptAt(), d.lastError(), d.deliveredAt(), d.event().userId().value(),
+                d.event().consentId().map(id -> id.value()), d.event().flowId().map(id -> id.value()));
+    }
+}
