@@ -33,7 +33,7 @@ public final class InMemoryEventOutbox implements EventOutbox {
         List<WebhookDelivery> due = deliveries.values().stream()
                 .filter(d -> d.endpoint().equals(endpoint) && d.status() == DeliveryStatus.PENDING)
                 .filter(d -> !d.nextAttemptAt().orElseThrow().isAfter(now))
-                .filter(d -> !leases.getOrDefault(d.id(), Instant.MIN).isAfter(now))
+                .filter(d -> leases.getOrDefault(d.id(), Instant.MIN).isBefore(now))
                 .sorted(Comparator.comparing((WebhookDelivery d) -> d.nextAttemptAt().orElseThrow())
                         .thenComparing(d -> d.event().occurredAt()))
                 .limit(Math.max(0, limit))

@@ -4,6 +4,7 @@ import io.consentgateway.adapter.out.persistence.crypto.KeyRing;
 import io.consentgateway.adapter.out.persistence.crypto.SecretCipher;
 import io.consentgateway.application.port.out.AccountDataStore;
 import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.application.port.out.EventOutbox;
 import io.consentgateway.application.port.out.Flows;
 import io.consentgateway.application.port.out.RefreshJournal;
 import io.consentgateway.application.port.out.Transactions;
@@ -32,6 +33,7 @@ public final class PersistenceAdapter {
     private final Transactions transactions;
     private final RefreshJournal refreshJournal;
     private final AccountDataStore accountData;
+    private final EventOutbox eventOutbox;
 
     private PersistenceAdapter(Database database, SecretCipher cipher, String node) {
         this.flows = new JdbiFlows(database, cipher);
@@ -39,6 +41,7 @@ public final class PersistenceAdapter {
         this.transactions = new JdbiTransactions(database);
         this.refreshJournal = new JdbiRefreshJournal(database, node);
         this.accountData = new JdbiAccountDataStore(database, new SealedPayloads(cipher));
+        this.eventOutbox = new JdbiEventOutbox(database, node);
     }
 
     /**
@@ -82,5 +85,10 @@ public final class PersistenceAdapter {
     /** The stored accounts, transactions and income reports of the consents; shares the thread's transaction. */
     public AccountDataStore accountData() {
         return accountData;
+    }
+
+    /** The transactional outbox of the webhook events; records in the thread's transaction. */
+    public EventOutbox eventOutbox() {
+        return eventOutbox;
     }
 }

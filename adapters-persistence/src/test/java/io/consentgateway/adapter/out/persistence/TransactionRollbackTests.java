@@ -4,12 +4,19 @@ import io.consentgateway.adapter.out.persistence.testing.AdapterExtension;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.Flows;
+import io.consentgateway.application.port.out.EventType;
 import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.service.EventRecorder;
+import io.consentgateway.application.service.RecordingConsents;
+import io.consentgateway.application.service.WebhookSettings;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.flow.Flow;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +63,28 @@ abstract class TransactionRollbackTests {
 
         assertThat(flows().findById(flow.id())).isEmpty();
         assertThat(consents().findById(consent.id())).isEmpty();
+    }
+
+    @Test
+    void aChangeAndItsEventsCommitTogetherOrNotAtAll() {
+        EventRecorder recorder = new EventRecorder(db().adapter().eventOutbox(),
+                WebhookSettings.none().withEndpoints(List.of("fintech")), Clock.fixed(T0, ZoneOffset.UTC));
+        Consents recording = new RecordingConsents(consents(), transactions(), recorder);
+        Consent rolledBack = ongoingConsent(ALICE, T0);
+        Consent committed = ongoingConsent(ALICE, T0);
+
+        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+            recording.save(rolledBack);
+            throw new IllegalStateException("crash before commit");
+        })).hasMessage("crash before commit");
+        Consent stored = recording.save(committed);
+        recording.save(stored.revoke(T0.plusSeconds(1)));
+
+        assertThat(consents().findById(rolledBack.id())).isEmpty();
+        assertThat(db().adapter().eventOutbox().deliveries(Optional.empty(), 10))
+                .allMatch(d -> d.event().consentId().equals(Optional.of(committed.id())))
+                .extracting(d -> d.event().type())
+                .containsExactlyInAnyOrder(EventType.CONSENT_ACTIVATED, EventType.CONSENT_REVOKED);
     }
 
     @Test

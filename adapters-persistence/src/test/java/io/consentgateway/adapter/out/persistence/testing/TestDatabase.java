@@ -29,7 +29,8 @@ public abstract class TestDatabase implements AutoCloseable {
     /** Empties every table the adapter writes (keeps the schema and Flyway's history). */
     public void deleteAllRows() {
         execute("DELETE FROM flows", "DELETE FROM consents", "DELETE FROM refresh_journal", "DELETE FROM consent_data",
-                "DELETE FROM background_syncs", "DELETE FROM stored_accounts", "DELETE FROM stored_transactions");
+                "DELETE FROM background_syncs", "DELETE FROM stored_accounts", "DELETE FROM stored_transactions",
+                "DELETE FROM webhook_deliveries", "DELETE FROM webhook_events");
     }
 
     public void execute(String... statements) {

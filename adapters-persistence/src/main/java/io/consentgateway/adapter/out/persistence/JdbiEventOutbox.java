@@ -1,0 +1,273 @@
+package io.consentgateway.adapter.out.persistence;
+
+import io.consentgateway.application.port.out.DeliveryStatus;
+import io.consentgateway.application.port.out.EventOutbox;
+import io.consentgateway.application.port.out.EventType;
+import io.consentgateway.application.port.out.GatewayEvent;
+import io.consentgateway.application.port.out.WebhookDelivery;
+import io.consentgateway.domain.flow.FlowId;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.domain.shared.UserId;
+import org.jdbi.v3.core.Handle;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@link EventOutbox} on the tables of migration V9. {@link #record} joins the caller's transaction (the change's);
+ * {@link #claimDue} leases due deliveries in a transaction of its own, with {@code FOR UPDATE SKIP LOCKED} on
+ * PostgreSQL, like the consents' claims.
+ */
+final class JdbiEventOutbox implements EventOutbox {
+    private static final int MOST_ERROR_CHARACTERS = 300;
+
+    private static final String SELECT = """
+            SELECT d.id, d.endpoint, d.status, d.attempts, d.next_attempt_at, d.last_attempt_at, d.last_error,
+                   d.delivered_at, e.id AS event_id, e.type, e.occurred_at, e.user_id, e.provider, e.consent_id, e.flow_id,
+                   e.status AS event_status, e.reason
+              FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id""";
+
+    private static final String DUE = """
+            endpoint = :endpoint AND status = 'PENDING' AND next_attempt_at <= :now
+               AND (lease_until IS NULL OR lease_until < :now)""";
+
+    private static final String CLAIM_POSTGRESQL = """
+            WITH due AS (
+                SELECT id FROM webhook_deliveries
+                 WHERE\s""" + DUE + """
+
+                 ORDER BY next_attempt_at
+                 LIMIT :limit
+                 FOR UPDATE SKIP LOCKED)
+            UPDATE webhook_deliveries d SET lease_until = :lease, lease_holder = :node
+              FROM due
+             WHERE d.id = due.id
+            RETURNING d.id""";
+
+    private static final String CANDIDATES_H2 = "SELECT id FROM webhook_deliveries WHERE " + DUE
+            + " ORDER BY next_attempt_at LIMIT :limit";
+
+    private static final String LEASE_H2 = "UPDATE webhook_deliveries SET lease_until = :lease, lease_holder = :node"
+            + " WHERE id = :id AND " + DUE;
+
+    private final Database database;
+    private final String node;
+
+    JdbiEventOutbox(Database database, String node) {
+        this.database = database;
+        this.node = node;
+    }
+
+    @Override
+    public void record(GatewayEvent event, List<String> endpoints) {
+        database.inTransaction(() -> database.withHandle(handle -> {
+            handle.createUpdate("""
+                            INSERT INTO webhook_events (id, type, occurred_at, user_id, provider, consent_id, flow_id, status, reason)
+                            VALUES (:id, :type, :occurred_at, :user_id, :provider, :consent_id, :flow_id, :status, :reason)""")
+                    .bind("id", Columns.uuid(event.id()))
+                    .bind("type", event.type().wireName())
+                    .bind("occurred_at", Columns.instant(event.occurredAt()))
+                    .bind("user_id", event.userId().value())
+                    .bind("provider", event.provider().value())
+                    .bind("consent_id", Columns.uuid(event.consentId().map(ConsentId::value).orElse(null)))
+                    .bind("flow_id", Columns.uuid(event.flowId().map(FlowId::value).orElse(null)))
+                    .bind("status", event.status())
+                    .bind("reason", event.reason().orElse(null))
+                    .execute();
+            for (String endpoint : endpoints) {
+                handle.createUpdate("""
+                                INSERT INTO webhook_deliveries (id, event_id, endpoint, status, attempts, next_attempt_at)
+                                VALUES (:id, :event_id, :endpoint, 'PENDING', 0, :due)""")
+                        .bind("id", Columns.uuid(UUID.randomUUID()))
+                        .bind("event_id", Columns.uuid(event.id()))
+                        .bind("endpoint", endpoint)
+                        .bind("due", Columns.instant(event.occurredAt()))
+                        .execute();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public List<WebhookDelivery> claimDue(String endpoint, Instant now, int limit, Instant leaseUntil) {
+        if (limit < 1) {
+            return List.of();
+        }
+        List<UUID> claimed = database.inOwnTransaction(handle -> switch (database.dialect()) {
+            case POSTGRESQL -> handle.createQuery(CLAIM_POSTGRESQL)
+                    .bind("endpoint", endpoint)
+                    .bind("now", Columns.instant(now))
+                    .bind("limit", limit)
+                    .bind("lease", Columns.instant(leaseUntil))
+                    .bind("node", node)
+                    .map((rs, ctx) -> Columns.uuid(rs, "id"))
+                    .list();
+            case H2 -> claimOnH2(handle, endpoint, now, limit, leaseUntil);
+        });
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        return database.withHandle(handle -> handle.createQuery(SELECT + " WHERE d.id IN (<ids>)")
+                        .bindList("ids", claimed)
+                        .map((rs, ctx) -> read(rs))
+                        .list())
+                .stream()
+                .sorted(Comparator.comparing((WebhookDelivery d) -> d.nextAttemptAt().orElseThrow())
+                        .thenComparing(d -> d.event().occurredAt()))
+                .toList();
+    }
+
+    private List<UUID> claimOnH2(Handle handle, String endpoint, Instant now, int limit, Instant leaseUntil) {
+        List<UUID> candidates = handle.createQuery(CANDIDATES_H2)
+                .bind("endpoint", endpoint)
+                .bind("now", Columns.instant(now))
+                .bind("limit", limit)
+                .map((rs, ctx) -> Columns.uuid(rs, "id"))
+                .list();
+        List<UUID> leased = new ArrayList<>();
+        for (UUID id : candidates) {
+            int updated = handle.createUpdate(LEASE_H2)
+                    .bind("lease", Columns.instant(leaseUntil))
+                    .bind("node", node)
+                    .bind("id", Columns.uuid(id))
+                    .bind("endpoint", endpoint)
+                    .bind("now", Columns.instant(now))
+                    .execute();
+            if (updated == 1) {
+                leased.add(id);
+            }
+        }
+        return leased;
+    }
+
+    @Override
+    public void delivered(UUID deliveryId, int attempts, Instant at) {
+        update("""
+                UPDATE webhook_deliveries SET status = 'DELIVERED', attempts = :attempts, next_attempt_at = NULL,
+                       last_attempt_at = :at, delivered_at = :at, lease_until = NULL, lease_holder = NULL
+                 WHERE id = :id""", deliveryId, attempts, at, null, null);
+    }
+
+    @Override
+    public void retryAt(UUID deliveryId, int attempts, String error, Instant at, Instant nextAttemptAt) {
+        update("""
+                UPDATE webhook_deliveries SET status = 'PENDING', attempts = :attempts, next_attempt_at = :next,
+                       last_attempt_at = :at, last_error = :error, lease_until = NULL, lease_holder = NULL
+                 WHERE id = :id""", deliveryId, attempts, at, error, nextAttemptAt);
+    }
+
+    @Override
+    public void failed(UUID deliveryId, int attempts, String error, Instant at) {
+        update("""
+                UPDATE webhook_deliveries SET status = 'FAILED', attempts = :attempts, next_attempt_at = NULL,
+                       last_attempt_at = :at, last_error = :error, lease_until = NULL, lease_holder = NULL
+                 WHERE id = :id""", deliveryId, attempts, at, error, null);
+    }
+
+    private void update(String sql, UUID id, int attempts, Instant at, String error, Instant next) {
+        database.inTransaction(() -> database.withHandle(handle -> {
+            var update = handle.createUpdate(sql)
+                    .bind("id", Columns.uuid(id))
+                    .bind("attempts", attempts)
+                    .bind("at", Columns.instant(at));
+            if (sql.contains(":error")) {
+                update.bind("error", error == null || error.length() <= MOST_ERROR_CHARACTERS
+                        ? error : error.substring(0, MOST_ERROR_CHARACTERS));
+            }
+            if (sql.contains(":next")) {
+                update.bind("next", Columns.instant(next));
+            }
+            return update.execute();
+        }));
+    }
+
+    @Override
+    public List<WebhookDelivery> deliveries(Optional<DeliveryStatus> status, int limit) {
+        return database.withHandle(handle -> handle.createQuery(SELECT
+                        + (status.isPresent() ? " WHERE d.status = :status" : "")
+                        + " ORDER BY e.occurred_at DESC, d.endpoint LIMIT :limit")
+                .bind("status", status.map(Enum::name).orElse(null))
+                .bind("limit", limit)
+                .map((rs, ctx) -> read(rs))
+                .list());
+    }
+
+    @Override
+    public Optional<WebhookDelivery> delivery(UUID deliveryId) {
+        return database.withHandle(handle -> handle.createQuery(SELECT + " WHERE d.id = :id")
+                .bind("id", Columns.uuid(deliveryId))
+                .map((rs, ctx) -> read(rs))
+                .findOne());
+    }
+
+    @Override
+    public boolean redeliver(UUID deliveryId, Instant now) {
+        return database.inTransaction(() -> database.withHandle(handle -> handle.createUpdate("""
+                        UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = :now, delivered_at = NULL,
+                               lease_until = NULL, lease_holder = NULL
+                         WHERE id = :id""")
+                .bind("id", Columns.uuid(deliveryId))
+                .bind("now", Columns.instant(now))
+                .execute() > 0));
+    }
+
+    @Override
+    public int deleteByUser(UserId userId) {
+        return database.inTransaction(() -> database.withHandle(handle -> {
+            handle.createUpdate("""
+                            DELETE FROM webhook_deliveries
+                             WHERE event_id IN (SELECT id FROM webhook_events WHERE user_id = :user)""")
+                    .bind("user", userId.value())
+                    .execute();
+            return handle.createUpdate("DELETE FROM webhook_events WHERE user_id = :user")
+                    .bind("user", userId.value())
+                    .execute();
+        }));
+    }
+
+    @Override
+    public int deleteFinishedBefore(Instant before) {
+        return database.inTransaction(() -> database.withHandle(handle -> {
+            String finished = """
+                    SELECT e.id FROM webhook_events e
+                     WHERE NOT EXISTS (SELECT 1 FROM webhook_deliveries d
+                                        WHERE d.event_id = e.id
+                                          AND (d.status = 'PENDING' OR d.last_attempt_at IS NULL
+                                               OR d.last_attempt_at >= :before))""";
+            List<UUID> ids = handle.createQuery(finished)
+                    .bind("before", Columns.instant(before))
+                    .map((rs, ctx) -> Columns.uuid(rs, "id"))
+                    .list();
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            handle.createUpdate("DELETE FROM webhook_deliveries WHERE event_id IN (<ids>)").bindList("ids", ids).execute();
+            return handle.createUpdate("DELETE FROM webhook_events WHERE id IN (<ids>)").bindList("ids", ids).execute();
+        }));
+    }
+
+    private static WebhookDelivery read(ResultSet rs) throws SQLException {
+        GatewayEvent event = new GatewayEvent(
+                Columns.uuid(rs, "event_id"),
+                EventType.ofWireName(rs.getString("type")).orElseThrow(() ->
+                        new IllegalStateException("unknown event type in webhook_events")),
+                Columns.instant(rs, "occurred_at"),
+                new UserId(rs.getString("user_id")),
+                new ProviderId(rs.getString("provider")),
+                Optional.ofNullable(Columns.uuid(rs, "consent_id")).map(ConsentId::new),
+                Optional.ofNullable(Columns.uuid(rs, "flow_id")).map(FlowId::new),
+                rs.getString("event_status"),
+                Columns.optionalString(rs, "reason"));
+        return new WebhookDelivery(Columns.uuid(rs, "id"), rs.getString("endpoint"),
+                event, DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                Columns.optionalInstant(rs, "next_attempt_at"), Columns.optionalInstant(rs, "last_attempt_at"),
+                Columns.optionalString(rs, "last_error"), Columns.optionalInstant(rs, "delivered_at"));
+    }
+}

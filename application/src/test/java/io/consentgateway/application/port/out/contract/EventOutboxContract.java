@@ -1,0 +1,184 @@
+package io.consentgateway.application.port.out.contract;
+
+import io.consentgateway.application.port.out.DeliveryStatus;
+import io.consentgateway.application.port.out.EventOutbox;
+import io.consentgateway.application.port.out.EventType;
+import io.consentgateway.application.port.out.GatewayEvent;
+import io.consentgateway.application.port.out.WebhookDelivery;
+import io.consentgateway.domain.flow.FlowId;
+import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.ProviderId;
+import io.consentgateway.domain.shared.UserId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.consentgateway.application.port.out.contract.PortFixtures.ALICE;
+import static io.consentgateway.application.port.out.contract.PortFixtures.BOB;
+import static io.consentgateway.application.port.out.contract.PortFixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link EventOutbox} does: the in-memory reference, H2 and PostgreSQL run the same tests. */
+public abstract class EventOutboxContract {
+    static final Instant LEASE = T0.plus(Duration.ofMinutes(2));
+
+    protected abstract EventOutbox outbox();
+
+    static GatewayEvent event(UserId user, Instant at) {
+        return new GatewayEvent(UUID.randomUUID(), EventType.CONSENT_REAUTH_REQUIRED, at, user, new ProviderId("nrich"),
+                Optional.of(ConsentId.random()), Optional.of(new FlowId(UUID.randomUUID())), "REAUTH_REQUIRED",
+                Optional.of("REFRESH_REJECTED"));
+    }
+
+    private WebhookDelivery only(String endpoint) {
+        return outbox().deliveries(Optional.empty(), 100).stream().filter(d -> d.endpoint().equals(endpoint))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void anEventIsDueAtOnceForEachEndpointAndReadsBackAsRecorded() {
+        GatewayEvent event = event(ALICE, T0);
+        outbox().record(event, List.of("a", "b"));
+
+        List<WebhookDelivery> toA = outbox().claimDue("a", T0, 10, LEASE);
+
+        assertThat(toA).singleElement().satisfies(d -> {
+            assertThat(d.event()).isEqualTo(event);
+            assertThat(d.endpoint()).isEqualTo("a");
+            assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(d.attempts()).isZero();
+        });
+        assertThat(outbox().claimDue("b", T0, 10, LEASE)).singleElement()
+                .satisfies(d -> assertThat(d.event().id()).isEqualTo(event.id()));
+        assertThat(outbox().claimDue("c", T0, 10, LEASE)).isEmpty();
+    }
+
+    @Test
+    void noEndpointMeansNoDelivery() {
+        outbox().record(event(ALICE, T0), List.of());
+
+        assertThat(outbox().deliveries(Optional.empty(), 10)).isEmpty();
+    }
+
+    @Test
+    void aClaimIsHeldUntilItsLeaseEndsAndComesInDueOrderWithinTheLimit() {
+        GatewayEvent first = event(ALICE, T0);
+        GatewayEvent second = event(ALICE, T0.plusSeconds(1));
+        GatewayEvent third = event(ALICE, T0.plusSeconds(2));
+        outbox().record(third, List.of("a"));
+        outbox().record(first, List.of("a"));
+        outbox().record(second, List.of("a"));
+
+        List<WebhookDelivery> claimed = outbox().claimDue("a", T0.plusSeconds(5), 2, LEASE);
+        assertThat(claimed).extracting(d -> d.event().id()).containsExactly(first.id(), second.id());
+        assertThat(outbox().claimDue("a", T0.plusSeconds(5), 10, LEASE)).extracting(d -> d.event().id())
+                .containsExactly(third.id());
+        assertThat(outbox().claimDue("a", LEASE, 10, LEASE.plusSeconds(60))).as("leases end at their instant, not before")
+                .isEmpty();
+        assertThat(outbox().claimDue("a", LEASE.plusMillis(1), 10, LEASE.plusSeconds(60))).hasSize(3);
+    }
+
+    @Test
+    void aRetryIsDueAtItsTimeWithItsAttemptsAndError_AndTheEndsAreFinal() {
+        outbox().record(event(ALICE, T0), List.of("a", "b", "c"));
+        UUID toA = outbox().claimDue("a", T0, 1, LEASE).get(0).id();
+        UUID toB = outbox().claimDue("b", T0, 1, LEASE).get(0).id();
+        UUID toC = outbox().claimDue("c", T0, 1, LEASE).get(0).id();
+
+        outbox().retryAt(toA, 1, "HTTP 500", T0.plusSeconds(1), T0.plusSeconds(6));
+        outbox().delivered(toB, 1, T0.plusSeconds(1));
+        outbox().failed(toC, 8, "timed out after 10 s", T0.plusSeconds(1));
+
+        assertThat(outbox().claimDue("a", T0.plusSeconds(5), 10, LEASE)).isEmpty();
+        assertThat(outbox().claimDue("a", T0.plusSeconds(6), 10, LEASE)).singleElement().satisfies(d -> {
+            assertThat(d.attempts()).isEqualTo(1);
+            assertThat(d.lastError()).contains("HTTP 500");
+            assertThat(d.lastAttemptAt()).contains(T0.plusSeconds(1));
+        });
+        assertThat(only("b").status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(only("b").deliveredAt()).contains(T0.plusSeconds(1));
+        assertThat(only("c").status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(only("c").attempts()).isEqualTo(8);
+        assertThat(outbox().claimDue("b", T0.plus(Duration.ofDays(1)), 10, T0.plus(Duration.ofDays(2)))).isEmpty();
+        assertThat(outbox().claimDue("c", T0.plus(Duration.ofDays(1)), 10, T0.plus(Duration.ofDays(2)))).isEmpty();
+        assertThat(outbox().deliveries(Optional.of(DeliveryStatus.FAILED), 10)).extracting(WebhookDelivery::id)
+                .containsExactly(toC);
+    }
+
+    @Test
+    void aRedeliveryMakesAnyDeliveryDueAgainWithItsAttemptsKept() {
+        outbox().record(event(ALICE, T0), List.of("a"));
+        UUID id = outbox().claimDue("a", T0, 1, LEASE).get(0).id();
+        outbox().failed(id, 8, "HTTP 500", T0);
+
+        assertThat(outbox().redeliver(id, T0.plusSeconds(60))).isTrue();
+        assertThat(outbox().redeliver(UUID.randomUUID(), T0)).isFalse();
+
+        assertThat(outbox().claimDue("a", T0.plusSeconds(60), 10, LEASE)).singleElement().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(d.attempts()).isEqualTo(8);
+        });
+        assertThat(outbox().delivery(id)).isPresent();
+        assertThat(outbox().delivery(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void theErasureOfAUserDeletesItsEventsOnly() {
+        outbox().record(event(ALICE, T0), List.of("a", "b"));
+        outbox().record(event(ALICE, T0), List.of("a"));
+        GatewayEvent bobs = event(BOB, T0);
+        outbox().record(bobs, List.of("a"));
+
+        assertThat(outbox().deleteByUser(ALICE)).isEqualTo(2);
+        assertThat(outbox().deleteByUser(ALICE)).isZero();
+
+        assertThat(outbox().deliveries(Optional.empty(), 10)).extracting(d -> d.event().id()).containsExactly(bobs.id());
+    }
+
+    @Test
+    void finishedEventsAreDeletedAfterTheirTimeAndPendingOnesNever() {
+        GatewayEvent finished = event(ALICE, T0);
+        GatewayEvent halfDone = event(ALICE, T0);
+        outbox().record(finished, List.of("a"));
+        outbox().record(halfDone, List.of("a", "b"));
+        for (WebhookDelivery d : outbox().claimDue("a", T0, 10, LEASE)) {
+            outbox().delivered(d.id(), 1, T0.plusSeconds(1));
+        }
+
+        assertThat(outbox().deleteFinishedBefore(T0.plusSeconds(1))).as("finished at, not before").isZero();
+        assertThat(outbox().deleteFinishedBefore(T0.plusSeconds(2))).isEqualTo(1);
+
+        assertThat(outbox().deliveries(Optional.empty(), 10)).allMatch(d -> d.event().id().equals(halfDone.id()));
+    }
+
+    @Test
+    void concurrentClaimersNeverReceiveTheSameDelivery() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            outbox().record(event(ALICE, T0.plusMillis(i)), List.of("a"));
+        }
+        List<CompletableFuture<List<UUID>>> claimers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            claimers.add(CompletableFuture.supplyAsync(() -> {
+                List<UUID> mine = new ArrayList<>();
+                for (int round = 0; round < 10; round++) {
+                    outbox().claimDue("a", T0.plusSeconds(1), 3, LEASE).forEach(d -> mine.add(d.id()));
+                }
+                return mine;
+            }));
+        }
+        List<UUID> all = Collections.synchronizedList(new ArrayList<>());
+        for (CompletableFuture<List<UUID>> claimer : claimers) {
+            all.addAll(claimer.get(30, TimeUnit.SECONDS));
+        }
+
+        assertThat(all).hasSize(40).doesNotHaveDuplicates();
+    }
+}
