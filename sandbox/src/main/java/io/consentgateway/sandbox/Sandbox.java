@@ -5,6 +5,7 @@ import io.consentgateway.sandbox.bank.BankSettings;
 import io.consentgateway.sandbox.bank.BankSimulator;
 import io.consentgateway.sandbox.control.CallStats;
 import io.consentgateway.sandbox.control.FaultInjector;
+import io.consentgateway.sandbox.control.WebhookFaults;
 import io.consentgateway.sandbox.core.SandboxClock;
 import io.consentgateway.sandbox.core.Secrets;
 import io.consentgateway.sandbox.idp.DemoIdentityProvider;
@@ -12,13 +13,14 @@ import io.consentgateway.sandbox.idp.IdpSettings;
 import io.consentgateway.sandbox.nrich.NrichData;
 import io.consentgateway.sandbox.nrich.NrichSettings;
 import io.consentgateway.sandbox.nrich.NrichSimulator;
+import io.consentgateway.sandbox.webhooks.WebhookReceiver;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
  * The whole sandbox as plain objects: one clock, the two provider simulators, the demo identity
- * provider, fault injection and call statistics. The CDI bean {@link SandboxRuntime} holds one
+ * provider, the webhook receiver, fault injection and call statistics. The CDI bean {@link SandboxRuntime} holds one
  * instance per application; tests build their own with a fixed clock.
  */
 public final class Sandbox {
@@ -31,6 +33,8 @@ public final class Sandbox {
     private final DemoIdentityProvider idp;
     private final FaultInjector faults = new FaultInjector();
     private final CallStats stats = new CallStats();
+    private final WebhookReceiver webhooks;
+    private final WebhookFaults webhookFaults = new WebhookFaults();
     private final URI publicBaseUrl;
 
     public Sandbox(SandboxClock clock, NrichSettings nrichSettings, BankSettings bankSettings,
@@ -47,6 +51,7 @@ public final class Sandbox {
         this.bank = new BankSimulator(clock, bankSettings, secrets);
         this.bankData = new BankData(clock);
         this.idp = new DemoIdentityProvider(Clock.systemUTC(), idpSettings);
+        this.webhooks = new WebhookReceiver(clock);
         this.publicBaseUrl = publicBaseUrl;
     }
 
@@ -87,6 +92,16 @@ public final class Sandbox {
         return stats;
     }
 
+    /** The webhook receiver ({@code /sandbox/webhooks}): the deliveries it recorded and its counters. */
+    public WebhookReceiver webhooks() {
+        return webhooks;
+    }
+
+    /** How the webhook receiver misbehaves ({@code /sandbox/control/webhooks}). */
+    public WebhookFaults webhookFaults() {
+        return webhookFaults;
+    }
+
     /**
      * The base URL the sandbox is reached at (ends with "/"), when configured; otherwise the
      * request's base URI is used.
@@ -96,7 +111,8 @@ public final class Sandbox {
     }
 
     /**
-     * Clears every flow, grant, token, late booking, statistic and fault, and moves the clock back. The IdP key stays.
+     * Clears every flow, grant, token, late booking, webhook delivery, statistic and fault (the webhook receiver's
+     * too), and moves the clock back. The IdP key stays.
      */
     public void reset() {
         nrich.reset();
@@ -105,6 +121,8 @@ public final class Sandbox {
         bankData.clearLateBookings();
         faults.clear();
         stats.clear();
+        webhooks.clear();
+        webhookFaults.clear();
         clock.reset();
     }
 }

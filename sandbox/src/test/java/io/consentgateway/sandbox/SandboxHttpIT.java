@@ -282,4 +282,47 @@ class SandboxHttpIT {
             assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors 'none'");
         }
     }
+
+    @Test
+    void theWebhookReceiverRecordsHeadersAndTheExactBodyAndMisbehavesOnRequest() throws Exception {
+        String event = "{ \"type\" : \"consent.revoked\",\r\n \"data\":{\"userId\":\"J\u00fcrgen \u20ac\",\"amount\":1.50} }\n";
+        HttpResponse<String> posted = send("POST", "/webhooks", "application/json", event,
+                "X-Signature", "sha256=abc", "X-Multi", "a", "X-Multi", "b");
+        assertThat(posted.statusCode()).isEqualTo(204);
+        assertThat(send("POST", "/webhooks", "text/plain", "not json", "X-Signature", "none").statusCode()).isEqualTo(204);
+
+        HttpResponse<String> listed = send("GET", "/webhooks?type=consent.revoked", null, null);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        jakarta.json.JsonArray deliveries;
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(listed.body()))) {
+            deliveries = reader.readArray();
+        }
+        assertThat(deliveries).hasSize(1);
+        JsonObject delivery = deliveries.getJsonObject(0);
+        assertThat(delivery.getString("rawBody")).isEqualTo(event);
+        assertThat(delivery.getJsonObject("body").getJsonObject("data").getString("userId")).isEqualTo("J\u00fcrgen \u20ac");
+        assertThat(delivery.getJsonObject("headers").getString("x-signature")).isEqualTo("sha256=abc");
+        assertThat(delivery.getJsonObject("headers").getString("x-multi")).isEqualTo("a, b");
+        assertThat(delivery.getJsonObject("headers").getString("content-type")).isEqualTo("application/json");
+        assertThat(delivery.getJsonObject("headers").keySet()).allMatch(name -> name.equals(name.toLowerCase(java.util.Locale.ROOT)));
+        assertThat(send("GET", "/webhooks?user=anna", null, null).statusCode()).isEqualTo(400);
+
+        assertThat(json("POST", "/control/webhooks", "{\"status\":503,\"times\":1}").statusCode()).isEqualTo(200);
+        HttpResponse<String> failed = json("POST", "/webhooks", "{}");
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(failed.headers().firstValue("Retry-After")).contains("1");
+        assertThat(failed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        json("POST", "/control/webhooks", "{\"redirectTo\":\"http://example.invalid/hooks\",\"times\":1}");
+        HttpResponse<String> redirected = json("POST", "/webhooks", "{}");
+        assertThat(redirected.statusCode()).isEqualTo(307);
+        assertThat(redirected.headers().firstValue("Location")).contains("http://example.invalid/hooks");
+        assertThat(json("POST", "/webhooks", "{}").statusCode()).isEqualTo(204);
+
+        JsonObject stats = TestSupport.json(send("GET", "/control/stats", null, null).body()).getJsonObject("webhooks");
+        assertThat(stats.getInt("received")).isEqualTo(3);
+        assertThat(stats.getInt("refused")).isEqualTo(2);
+        assertThat(send("DELETE", "/webhooks", null, null).statusCode()).isEqualTo(204);
+        assertThat(send("GET", "/webhooks", null, null).body()).isEqualTo("[]");
+    }
 }

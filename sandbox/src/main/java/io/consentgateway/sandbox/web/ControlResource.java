@@ -5,11 +5,13 @@ import io.consentgateway.sandbox.SandboxRuntime;
 import io.consentgateway.sandbox.bank.BankData;
 import io.consentgateway.sandbox.control.FaultRule;
 import io.consentgateway.sandbox.control.LateBookingRequest;
+import io.consentgateway.sandbox.control.WebhookFault;
 import io.consentgateway.sandbox.core.JsonBodies;
 import io.consentgateway.sandbox.core.SandboxClock;
 import io.consentgateway.sandbox.core.SyntheticLedger.Account;
 import io.consentgateway.sandbox.core.TokenAuthority;
 import io.consentgateway.sandbox.nrich.NrichData;
+import io.consentgateway.sandbox.webhooks.WebhookReceiver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -29,7 +31,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Test controls of the sandbox (never part of a real provider): the clock, faults, call
- * statistics, revocation by user, late bookings and a full reset.
+ * statistics, revocation by user, late bookings, the webhook receiver's misbehaviour and a full reset.
  */
 @ApplicationScoped
 @Path("/control")
@@ -124,10 +126,54 @@ public class ControlResource {
         return Response.noContent().build();
     }
 
+    /**
+     * The calls per provider and route, and the webhook receiver's counters:
+     * {@code {"bank":{…},"nrich":{…},"webhooks":{"received":n,"refused":m}}}.
+     */
     @GET
     @Path("/stats")
     public Response stats() {
-        return ok(sandbox.stats().toJson());
+        WebhookReceiver.Counts webhooks = sandbox.webhooks().counts();
+        return ok(Json.createObjectBuilder(sandbox.stats().toJson())
+                .add("webhooks", Json.createObjectBuilder()
+                        .add("received", webhooks.received())
+                        .add("refused", webhooks.refused()))
+                .build());
+    }
+
+    /** {@code {"fault":{…}|null,"received":n,"refused":m,"stored":k}}: the receiver's fault and counters. */
+    @GET
+    @Path("/webhooks")
+    public Response webhooks() {
+        return ok(webhooksJson());
+    }
+
+    /**
+     * {@code {"status","latencyMs","times","redirectTo"}}: makes the webhook receiver misbehave, replacing an earlier
+     * fault; answers as {@code GET}.
+     */
+    @POST
+    @Path("/webhooks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response setWebhookFault(String body) {
+        JsonObject json = JsonBodies.object(body).orElse(null);
+        if (json == null) {
+            return badRequest("the body must be a JSON object");
+        }
+        try {
+            sandbox.webhookFaults().set(WebhookFault.fromJson(json));
+            return ok(webhooksJson());
+        } catch (IllegalArgumentException e) {
+            return badRequest(e.getMessage());
+        }
+    }
+
+    /** Heals the webhook receiver (what it recorded stays). */
+    @DELETE
+    @Path("/webhooks")
+    public Response clearWebhookFault() {
+        sandbox.webhookFaults().clear();
+        return Response.noContent().build();
     }
 
     /**
@@ -231,6 +277,16 @@ public class ControlResource {
     public Response reset() {
         sandbox.reset();
         return Response.noContent().build();
+    }
+
+    private JsonObject webhooksJson() {
+        WebhookReceiver.Counts counts = sandbox.webhooks().counts();
+        return Json.createObjectBuilder()
+                .add("fault", sandbox.webhookFaults().toJson())
+                .add("received", counts.received())
+                .add("refused", counts.refused())
+                .add("stored", counts.stored())
+                .build();
     }
 
     private JsonObject clockJson() {
