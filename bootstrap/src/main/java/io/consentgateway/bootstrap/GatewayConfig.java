@@ -1,6 +1,7 @@
 package io.consentgateway.bootstrap;
 
 import io.consentgateway.application.service.DataSettings;
+import io.consentgateway.application.service.WebhookSettings;
 import io.consentgateway.application.service.GatewaySettings;
 import io.consentgateway.application.service.ReturnToAllowList;
 import io.consentgateway.domain.flow.FlowCompletion;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Comparator;
 import java.util.Map;
@@ -76,6 +78,31 @@ final class GatewayConfig {
                 notNegative("cg.retention.one-time"), notNegative("cg.retention.ended"), DataSettings.defaults().syncLease());
     }
 
+    /** How the events are delivered to {@code endpoints} (the webhook adapter's): {@code cg.webhooks.*}. */
+    WebhookSettings webhookSettings(List<String> endpoints) {
+        List<Duration> schedule = new ArrayList<>();
+        for (String pause : string("cg.webhooks.retry-schedule").split(",")) {
+            try {
+                schedule.add(Duration.parse(pause.strip()));
+            } catch (DateTimeParseException e) {
+                throw new IllegalStateException("configuration key cg.webhooks.retry-schedule must be ISO-8601 durations, "
+                        + "comma-separated, such as PT5S,PT5M,PT30M");
+            }
+        }
+        double jitter;
+        try {
+            jitter = Double.parseDouble(string("cg.webhooks.retry-jitter"));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("configuration key cg.webhooks.retry-jitter must be a number from 0 to below 1");
+        }
+        try {
+            return new WebhookSettings(endpoints, schedule, jitter, integer("cg.webhooks.in-flight"),
+                    duration("cg.webhooks.lease"), notNegative("cg.webhooks.keep-finished"));
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalStateException("configuration keys cg.webhooks.*: " + invalid.getMessage());
+        }
+    }
+
     private Duration notNegative(String key) {
         Duration value = duration(key);
         if (value.isNegative()) {
@@ -126,6 +153,12 @@ final class GatewayConfig {
                 .anyMatch(entry -> entry.startsWith(DEMO_KEY_ID + ":"))) {
             throw demoValue("cg.crypto.keys");
         }
+        for (String endpoint : config.getOptionalValue("cg.webhooks.endpoints", String.class).orElse("").split(",")) {
+            String key = "cg.webhooks.endpoint." + endpoint.strip() + ".secrets";
+            if (!endpoint.isBlank() && config.getOptionalValue(key, String.class).orElse("").contains(DEMO_WEBHOOK_SECRET)) {
+                throw demoValue(key);
+            }
+        }
         for (String key : List.of("mp.jwt.verify.issuer", "mp.jwt.verify.publickey.location")) {
             if (config.getOptionalValue(key, String.class).orElse("").contains("/sandbox/idp")) {
                 throw demoValue(key);
@@ -135,6 +168,9 @@ final class GatewayConfig {
 
     /** The id of the public demo encryption key of the default (demo) configuration. */
     static final String DEMO_KEY_ID = "demo";
+
+    /** The public demo secret of the sandbox's webhook endpoint. */
+    static final String DEMO_WEBHOOK_SECRET = "whsec_ZGVtby1zZWNyZXQtZm9yLXRoZS1zYW5kYm94LW9ubHk=";
 
     private static IllegalStateException demoValue(String key) {
         return new IllegalStateException("configuration key " + key + " holds a demo value, which a production deployment "

@@ -1,6 +1,7 @@
 package io.consentgateway.bootstrap;
 
 import io.consentgateway.application.port.in.DataMaintenanceReport;
+import io.consentgateway.application.port.in.DeliverWebhooks;
 import io.consentgateway.application.port.in.KeepAliveReport;
 import io.consentgateway.application.port.in.KeepConsentsAlive;
 import io.consentgateway.application.port.in.MaintainAccountData;
@@ -41,14 +42,27 @@ public class KeepAliveScheduler {
     MaintainAccountData maintainAccountData;
 
     @Inject
+    DeliverWebhooks deliverWebhooks;
+
+    @Inject
     Config config;
 
     private ScheduledFuture<?> task;
+    private ScheduledFuture<?> webhookTask;
 
     void onStart(@Observes Startup startup) {
         wiring.startFlow(); // touch the wiring: fail fast on configuration or database problems
         warnAboutDemoIdentityProvider();
         GatewayConfig settings = new GatewayConfig(config);
+        if (wiring.webhookSettings().enabled()) {
+            Duration poll = settings.duration("cg.webhooks.poll-interval");
+            if (poll.isNegative() || poll.isZero()) {
+                throw new IllegalStateException("configuration key cg.webhooks.poll-interval must be positive");
+            }
+            webhookTask = executor.scheduleWithFixedDelay(this::deliverWebhooks, poll.toMillis(), poll.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            LOG.info(() -> "Webhook dispatcher looks for due deliveries every " + poll);
+        }
         if (!settings.bool("cg.scheduler.enabled")) {
             LOG.info("Keep-alive scheduler disabled (cg.scheduler.enabled=false)");
             return;
@@ -59,6 +73,16 @@ public class KeepAliveScheduler {
         task = executor.scheduleWithFixedDelay(() -> tick(batchSize), initialDelay.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
         LOG.info(() -> "Keep-alive scheduler runs every " + interval + " with batches of " + batchSize);
+    }
+
+    /** One dispatcher tick: hands the due deliveries to their attempts, never waits for an answer. */
+    private void deliverWebhooks() {
+        try {
+            deliverWebhooks.deliverDue();
+        } catch (RuntimeException e) {
+            // The next tick tries again; claimed deliveries come due again when their lease ends.
+            LOG.log(Level.WARNING, "Webhook dispatch failed: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     private void tick(int batchSize) {
@@ -113,6 +137,9 @@ public class KeepAliveScheduler {
     void stop() {
         if (task != null) {
             task.cancel(false);
+        }
+        if (webhookTask != null) {
+            webhookTask.cancel(false);
         }
     }
 }

@@ -1,5 +1,15 @@
 package io.consentgateway.bootstrap;
 
+import io.consentgateway.application.port.in.DeliverWebhooks;
+import io.consentgateway.application.port.in.ManageWebhookDeliveries;
+import io.consentgateway.application.port.out.DeliveryOutcomes;
+import io.consentgateway.application.port.out.EventOutbox;
+import io.consentgateway.application.port.out.WebhookSender;
+import io.consentgateway.application.service.EventRecorder;
+import io.consentgateway.application.service.RecordingConsents;
+import io.consentgateway.application.service.RecordingFlows;
+import io.consentgateway.application.service.WebhookDispatchService;
+import io.consentgateway.application.service.WebhookSettings;
 import io.consentgateway.adapter.in.rest.CallbackSettings;
 import io.consentgateway.adapter.out.persistence.DatabaseMigrations;
 import io.consentgateway.adapter.out.persistence.PersistenceAdapter;
@@ -69,6 +79,7 @@ import org.eclipse.microprofile.config.Config;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -104,6 +115,10 @@ public class Wiring {
     Instance<ConsentProvider> installedProviders;
 
     @Inject
+    @Any
+    Instance<WebhookSender> installedWebhookSenders;
+
+    @Inject
     OpenTelemetry openTelemetry;
 
     private GatewaySettings settings;
@@ -128,6 +143,8 @@ public class Wiring {
     private RenewConsentService renewConsent;
     private RevokeConsentService revokeConsent;
     private KeepConsentsAliveService keepConsentsAlive;
+    private WebhookDispatchService webhooks;
+    private WebhookSettings webhookSettings;
 
     @PostConstruct
     void wire() {
@@ -150,11 +167,27 @@ public class Wiring {
         PersistenceAdapter persistence = PersistenceAdapter.create(dataSource,
                 KeyRing.fromConfiguration(keyId, gatewayConfig.string("cg.crypto.keys")), node);
         LOG.info(() -> "This node claims consents as " + node);
-        flows = persistence.flows();
-        consents = persistence.consents();
         transactions = persistence.transactions();
-
         GatewayMetrics metrics = new OpenTelemetryMetrics(openTelemetry);
+
+        // Webhooks: every save that changes what a fintech is told records its event in the same transaction (the
+        // outbox); the dispatcher delivers them (docs/webhooks.md).
+        EventOutbox outbox = persistence.eventOutbox();
+        List<String> endpoints = installedWebhookSenders.isResolvable()
+                ? installedWebhookSenders.get().endpoints() : List.of();
+        webhookSettings = gatewayConfig.webhookSettings(endpoints);
+        EventRecorder events = new EventRecorder(outbox, webhookSettings, clock);
+        flows = new RecordingFlows(persistence.flows(), transactions, events);
+        consents = new RecordingConsents(persistence.consents(), transactions, events);
+        if (webhookSettings.enabled()) {
+            webhooks = new WebhookDispatchService(outbox, installedWebhookSenders.get(), webhookSettings, lanesExecutor,
+                    (endpoint, outcome) -> metrics.webhookAttempt(endpoint, outcome.name().toLowerCase(java.util.Locale.ROOT)),
+                    () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble(), clock);
+        } else {
+            webhooks = new WebhookDispatchService(outbox, null, webhookSettings, Runnable::run, DeliveryOutcomes.NONE,
+                    () -> 0.5, clock);
+        }
+
         configurationFaults = new ConfigurationFaults(gatewayConfig.duration("cg.health.fault-log-interval"), clock);
         refusalFuse = new RefusalFuse(gatewayConfig.integer("cg.scheduler.fuse.refusals"),
                 gatewayConfig.duration("cg.scheduler.fuse.window"), clock);
@@ -167,7 +200,7 @@ public class Wiring {
         ConsentReader reader = new ConsentReader(consents, providers, refresher, settings, clock);
         DataSettings dataSettings = gatewayConfig.dataSettings();
         AccountDataStore store = persistence.accountData();
-        AccountDataSync dataSync = new AccountDataSync(store, reader, dataSettings, clock);
+        AccountDataSync dataSync = new AccountDataSync(store, reader, dataSettings, transactions, events, clock);
         StoredData storedData = new StoredData(reader, dataSync, store, settings, dataSettings, clock);
         SecureRandomStateGenerator secrets = new SecureRandomStateGenerator();
         StartFlowService startFlowService = new StartFlowService(providers, flows, secrets, settings, clock);
@@ -190,7 +223,7 @@ public class Wiring {
         revokeConsent = new RevokeConsentService(reader, consents, store, clock);
         maintainAccountData = new MeteredMaintainAccountData(
                 new MaintainAccountDataService(store, consents, dataSync, settings, dataSettings, clock), metrics);
-        eraseUser = new EraseUserService(flows, consents, store, transactions);
+        eraseUser = new EraseUserService(flows, consents, store, outbox, transactions);
         int lanes = gatewayConfig.integer("cg.scheduler.parallelism");
         if (lanes < 1) {
             throw new IllegalStateException("configuration key cg.scheduler.parallelism must be at least 1");
@@ -270,6 +303,21 @@ public class Wiring {
     @Produces
     EraseUser eraseUser() {
         return eraseUser;
+    }
+
+    @Produces
+    DeliverWebhooks deliverWebhooks() {
+        return webhooks;
+    }
+
+    @Produces
+    ManageWebhookDeliveries manageWebhookDeliveries() {
+        return webhooks;
+    }
+
+    /** How the events are delivered (for the dispatcher's schedule). */
+    WebhookSettings webhookSettings() {
+        return webhookSettings;
     }
 
     @Produces

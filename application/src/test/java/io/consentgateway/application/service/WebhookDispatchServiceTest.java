@@ -44,12 +44,30 @@ class WebhookDispatchServiceTest {
     final Map<String, Boolean> takes = new ConcurrentHashMap<>(Map.of("a", true, "b", true));
     final List<String> sent = new ArrayList<>();
     final Map<DeliveryOutcomes.Outcome, Integer> counted = new ConcurrentHashMap<>();
-    final WebhookSender sender = (endpoint, event, at) -> {
+    final WebhookSender sender = sender((endpoint, event, at) -> {
         synchronized (sent) {
             sent.add(endpoint + ":" + event.id());
         }
         return takes.get(endpoint) ? WebhookSender.Attempt.taken(204) : WebhookSender.Attempt.notTaken("HTTP 500");
-    };
+    });
+
+    interface Send {
+        WebhookSender.Attempt send(String endpoint, GatewayEvent event, Instant at);
+    }
+
+    WebhookSender sender(Send send) {
+        return new WebhookSender() {
+            @Override
+            public List<String> endpoints() {
+                return settings.endpoints();
+            }
+
+            @Override
+            public Attempt send(String endpoint, GatewayEvent event, Instant at) {
+                return send.send(endpoint, event, at);
+            }
+        };
+    }
     double random = 0.5;
     WebhookDispatchService dispatcher = dispatcher(sender, Runnable::run);
 
@@ -151,7 +169,7 @@ class WebhookDispatchServiceTest {
     @Test
     void anEndpointThatHangsHoldsOnlyItsOwnDeliveries() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        WebhookSender hangingA = (endpoint, event, at) -> {
+        WebhookSender hangingA = sender((endpoint, event, at) -> {
             if (endpoint.equals("a")) {
                 try {
                     release.await(10, TimeUnit.SECONDS);
@@ -160,7 +178,7 @@ class WebhookDispatchServiceTest {
                 }
             }
             return sender.send(endpoint, event, at);
-        };
+        });
         ExecutorService pool = Executors.newCachedThreadPool();
         try {
             WebhookDispatchService concurrent = dispatcher(hangingA, pool);

@@ -29,4 +29,7 @@ public interface GatewayMetrics {
 
     /** Consents whose stored data was deleted by the scheduler (retention ended, consent gone). */
     void dataDeleted(int count);
+
+    /** A webhook attempt's outcome: sent, retried, failed. */
+    void webhookAttempt(String endpoint, String outcome);
 }

@@ -15,6 +15,7 @@ import io.opentelemetry.api.metrics.Meter;
  *   <li>{@code consentgateway.callbacks} {outcome} — completed, cancelled, failed, ... flows</li>
  *   <li>{@code consentgateway.provider.calls} {provider, operation, result} — refreshes are
  *       {@code operation=refresh}; provider errors are every result but {@code ok}</li>
+ *   <li>{@code consentgateway.webhooks.attempts} {endpoint, outcome} — sent, retried, failed: each webhook attempt;</li>
  *   <li>{@code consentgateway.data.background_syncs} {result} — synced, budget_spent, failed: the PSD2 access budget's
  *       use</li>
  *   <li>{@code consentgateway.data.deleted} — consents whose stored data the scheduler deleted</li>
@@ -26,12 +27,14 @@ public final class OpenTelemetryMetrics implements GatewayMetrics {
     private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("outcome");
     private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("operation");
     private static final AttributeKey<String> RESULT = AttributeKey.stringKey("result");
+    private static final AttributeKey<String> ENDPOINT = AttributeKey.stringKey("endpoint");
 
     private final LongCounter flowsStarted;
     private final LongCounter callbacks;
     private final LongCounter providerCalls;
     private final LongCounter backgroundSyncs;
     private final LongCounter dataDeleted;
+    private final LongCounter webhookAttempts;
 
     public OpenTelemetryMetrics(OpenTelemetry openTelemetry) {
         Meter meter = openTelemetry.getMeter("io.consentgateway");
@@ -43,6 +46,8 @@ public final class OpenTelemetryMetrics implements GatewayMetrics {
                 .setDescription("Syncs without the user (the PSD2 access budget), by result").build();
         dataDeleted = meter.counterBuilder("consentgateway.data.deleted")
                 .setDescription("Consents whose stored data was deleted by the scheduler").build();
+        webhookAttempts = meter.counterBuilder("consentgateway.webhooks.attempts")
+                .setDescription("Webhook attempts by endpoint and outcome (sent, retried, failed)").build();
     }
 
     @Override
@@ -72,5 +77,10 @@ public final class OpenTelemetryMetrics implements GatewayMetrics {
         if (count > 0) {
             dataDeleted.add(count);
         }
+    }
+
+    @Override
+    public void webhookAttempt(String endpoint, String outcome) {
+        webhookAttempts.add(1, Attributes.of(ENDPOINT, endpoint, OUTCOME, outcome));
     }
 }

@@ -44,6 +44,11 @@ class MeteredDecoratorsTest {
         public void dataDeleted(int count) {
             recorded.add("data deleted " + count);
         }
+
+        @Override
+        public void webhookAttempt(String endpoint, String outcome) {
+            recorded.add("webhook " + endpoint + " " + outcome);
+        }
     };
     private final FakeConsentProvider fake = new FakeConsentProvider(MutableClock.at("2026-11-22T10:00:00Z"));
     private final ConfigurationFaults faults = new ConfigurationFaults(Duration.ofMinutes(5),

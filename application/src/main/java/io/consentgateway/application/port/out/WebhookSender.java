@@ -1,9 +1,13 @@
 package io.consentgateway.application.port.out;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Sends one delivery of an event to its endpoint, once (the webhook adapter: signed HTTP POST). */
 public interface WebhookSender {
+
+    /** The names of the endpoints this sender delivers to, as configured; every event goes to each. */
+    List<String> endpoints();
 
     /**
      * Sends the event to the endpoint, as sent at {@code at}. Never throws for what the receiver does: a refusal, a
