@@ -28,6 +28,16 @@ public final class GatewayClient {
         return new GatewayClient(subject, token);
     }
 
+    /** An operator of the gateway: a token whose groups claim is ["operator"] (the admin API). */
+    public static GatewayClient operator() {
+        String user = Sandbox.uniqueUser("operator");
+        Http.Response response = Http.postForm("/sandbox/idp/token", java.util.Map.of("user", user, "group", "operator"))
+                .expect(200);
+        String token = response.json().getString("access_token");
+        Secrets.remember(token);
+        return new GatewayClient(user, token);
+    }
+
     /** A client whose token has a valid signature and issuer but no {@code sub} claim. */
     public static GatewayClient withoutSubject(String upn) {
         Http.Response response = Http.postForm("/sandbox/idp/token",

@@ -59,16 +59,19 @@ public final class DemoIdentityProvider {
         return user != null && USER.matcher(user).matches();
     }
 
+    /** The groups a token can carry: a fintech's user, or an operator of the gateway (its admin API). */
+    public static final java.util.List<String> GROUPS = java.util.List.of("user", "operator");
+
     /** Signs a token for {@code user}: sub = upn = user, groups ["user"]. */
     public IssuedToken issue(String user) {
-        return issue(user, user, true);
+        return issue(user, user, true, "user");
     }
 
     /**
      * Signs a token whose {@code upn} may differ from its subject, or that carries no {@code sub} at all: what some
      * identity providers issue, for the tests that the gateway names its users by the subject alone.
      */
-    public IssuedToken issue(String user, String upn, boolean withSubject) {
+    public IssuedToken issue(String user, String upn, boolean withSubject, String group) {
         if (!isValidUser(user) || !isValidUser(upn)) {
             throw new IllegalArgumentException("user must be 1-64 characters of A-Z a-z 0-9 . _ @ -");
         }
@@ -84,7 +87,7 @@ public final class DemoIdentityProvider {
         }
         JsonObject claims = claimsBuilder
                 .add("upn", upn)
-                .add("groups", Json.createArrayBuilder().add("user"))
+                .add("groups", Json.createArrayBuilder().add(group))
                 .add("aud", settings.audience())
                 .add("iat", iat)
                 .add("exp", exp)

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The demo identity provider: {@code POST /idp/token} (form field {@code user}) and {@code GET /idp/jwks}. */
+/** The demo identity provider: {@code POST /idp/token} (form fields {@code user}, optional {@code group}: {@code user} or {@code operator}) and {@code GET /idp/jwks}. */
 @ApplicationScoped
 @Path("/idp")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,8 +42,15 @@ public class IdpResource {
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response token(@FormParam("user") String user, @FormParam("upn") String upn,
-                          @FormParam("subject") String subject) {
+                          @FormParam("subject") String subject, @FormParam("group") String group) {
         String name = upn == null ? user : upn;
+        if (group != null && !DemoIdentityProvider.GROUPS.contains(group)) {
+            String error = Json.createObjectBuilder()
+                    .add("error", "invalid_request")
+                    .add("error_description", "group must be one of " + DemoIdentityProvider.GROUPS)
+                    .build().toString();
+            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+        }
         if (!DemoIdentityProvider.isValidUser(user) || !DemoIdentityProvider.isValidUser(name)) {
             String error = Json.createObjectBuilder()
                     .add("error", "invalid_request")
@@ -51,7 +58,7 @@ public class IdpResource {
                     .build().toString();
             return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
         }
-        IssuedToken token = sandbox.idp().issue(user, name, !"omit".equals(subject));
+        IssuedToken token = sandbox.idp().issue(user, name, !"omit".equals(subject), group == null ? "user" : group);
         String body = Json.createObjectBuilder()
                 .add("access_token", token.jwt())
                 .add("token_type", "Bearer")

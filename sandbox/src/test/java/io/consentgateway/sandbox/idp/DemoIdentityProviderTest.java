@@ -31,7 +31,7 @@ class DemoIdentityProviderTest {
 
     @Test
     void theTokenVerifiesWithThePublishedJwksKey() throws Exception {
-        String jwt = TestSupport.json(idp.token("anna", null, null)).getString("access_token");
+        String jwt = TestSupport.json(idp.token("anna", null, null, null)).getString("access_token");
         JsonObject jwk = TestSupport.json(idp.jwks()).getJsonArray("keys").getJsonObject(0);
 
         String[] parts = jwt.split("\\.");
@@ -46,7 +46,7 @@ class DemoIdentityProviderTest {
 
     @Test
     void aTamperedTokenDoesNotVerify() throws Exception {
-        String jwt = TestSupport.json(idp.token("anna", null, null)).getString("access_token");
+        String jwt = TestSupport.json(idp.token("anna", null, null, null)).getString("access_token");
         String[] parts = jwt.split("\\.");
         String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("anna", "eve!")
@@ -59,20 +59,31 @@ class DemoIdentityProviderTest {
     }
 
     @Test
+    void aTokenIsAUsersUnlessItAsksForTheOperatorGroup_AndNoOtherGroupIsIssued() {
+        JsonObject user = part(TestSupport.json(idp.token("anna", null, null, null)).getString("access_token"), 1);
+        JsonObject operator = part(TestSupport.json(idp.token("olga", null, null, "operator")).getString("access_token"), 1);
+
+        assertThat(user.getJsonArray("groups").getString(0)).isEqualTo("user");
+        assertThat(operator.getJsonArray("groups")).hasSize(1);
+        assertThat(operator.getJsonArray("groups").getString(0)).isEqualTo("operator");
+        assertThat(idp.token("eve", null, null, "admin").getStatus()).isEqualTo(400);
+    }
+
+    @Test
     void aTokenMayNameAnotherUpnThanItsSubjectOrCarryNoSubject() {
-        JsonObject renamed = part(TestSupport.json(idp.token("subject-1", "shared-name", null)).getString("access_token"), 1);
-        JsonObject anonymous = part(TestSupport.json(idp.token("shared-name", null, "omit")).getString("access_token"), 1);
+        JsonObject renamed = part(TestSupport.json(idp.token("subject-1", "shared-name", null, null)).getString("access_token"), 1);
+        JsonObject anonymous = part(TestSupport.json(idp.token("shared-name", null, "omit", null)).getString("access_token"), 1);
 
         assertThat(renamed.getString("sub")).isEqualTo("subject-1");
         assertThat(renamed.getString("upn")).isEqualTo("shared-name");
         assertThat(anonymous.containsKey("sub")).isFalse();
         assertThat(anonymous.getString("upn")).isEqualTo("shared-name");
-        assertThat(idp.token("subject-1", "not a name", null).getStatus()).isEqualTo(400);
+        assertThat(idp.token("subject-1", "not a name", null, null).getStatus()).isEqualTo(400);
     }
 
     @Test
     void theTokenCarriesTheClaimsMicroProfileJwtNeeds() {
-        JsonObject response = TestSupport.json(idp.token("anna.schmidt@example.com", null, null));
+        JsonObject response = TestSupport.json(idp.token("anna.schmidt@example.com", null, null, null));
         JsonObject claims = part(response.getString("access_token"), 1);
 
         assertThat(response.getString("token_type")).isEqualTo("Bearer");
@@ -106,11 +117,11 @@ class DemoIdentityProviderTest {
 
     @Test
     void anInvalidUserNameIsRejectedWith400() {
-        assertThat(idp.token(null, null, null).getStatus()).isEqualTo(400);
-        assertThat(idp.token("", null, null).getStatus()).isEqualTo(400);
-        assertThat(idp.token("a b", null, null).getStatus()).isEqualTo(400);
-        assertThat(idp.token("x".repeat(65), null, null).getStatus()).isEqualTo(400);
-        Response ok = idp.token("x".repeat(64), null, null);
+        assertThat(idp.token(null, null, null, null).getStatus()).isEqualTo(400);
+        assertThat(idp.token("", null, null, null).getStatus()).isEqualTo(400);
+        assertThat(idp.token("a b", null, null, null).getStatus()).isEqualTo(400);
+        assertThat(idp.token("x".repeat(65), null, null, null).getStatus()).isEqualTo(400);
+        Response ok = idp.token("x".repeat(64), null, null, null);
         assertThat(ok.getStatus()).isEqualTo(200);
     }
 }

@@ -1,0 +1,85 @@
+package io.consentgateway.adapter.in.rest;
+
+import io.consentgateway.adapter.in.rest.dto.WebhookDeliveryResponse;
+import io.consentgateway.application.port.in.InvalidInput;
+import io.consentgateway.application.port.in.ManageWebhookDeliveries;
+import io.consentgateway.application.port.in.NotFound;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The operator's view of the webhook deliveries (docs/webhooks.md): a token whose {@code groups} claim holds
+ * {@code operator}; a user's token is refused (403).
+ */
+@Path("/api/v1/admin/webhooks/deliveries")
+@ApplicationScoped
+@RolesAllowed("operator")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin", description = "For operators: a bearer token with the group operator")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The token is not an operator's")
+public class WebhookDeliveriesResource {
+    static final String OPERATOR = "operator";
+
+    private ManageWebhookDeliveries deliveries;
+
+    protected WebhookDeliveriesResource() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public WebhookDeliveriesResource(ManageWebhookDeliveries deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @GET
+    @Operation(summary = "List webhook deliveries", description = "Newest event first; status pending, delivered or failed "
+            + "(all when absent); limit 1 to 500 (default 100). Each with its attempts and its last error.")
+    @APIResponse(responseCode = "200", description = "The deliveries")
+    @APIResponse(responseCode = "400", description = "An unknown status or a limit out of range")
+    public List<WebhookDeliveryResponse> list(@QueryParam("status") String status,
+                                              @QueryParam("limit") @DefaultValue("100") String limit) {
+        return deliveries.list(status, limitOf(limit)).stream().map(WebhookDeliveryResponse::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/redelivery")
+    @Operation(summary = "Send a delivery again", description = "Makes the delivery due now, whatever its status: the "
+            + "dispatcher sends it within a second, with its event's webhook-id.")
+    @APIResponse(responseCode = "200", description = "The delivery, due again")
+    @APIResponse(responseCode = "404", description = "No such delivery")
+    public WebhookDeliveryResponse redeliver(@PathParam("id") String id) {
+        UUID deliveryId;
+        try {
+            deliveryId = UUID.fromString(id);
+        } catch (IllegalArgumentException notAUuid) {
+            throw new NotFound("webhook delivery");
+        }
+        return WebhookDeliveryResponse.of(deliveries.redeliver(deliveryId));
+    }
+
+    private static int limitOf(String limit) {
+        try {
+            return Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInput.of("limit", "must be a whole number from 1 to 500");
+        }
+    }
+}
