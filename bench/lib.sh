@@ -115,6 +115,7 @@ ENV
     echo "-Dcg.tatrabanka.base-url=$sandbox/sandbox/bank"
     echo "-Dmp.jwt.verify.publickey.location=$sandbox/sandbox/idp/jwks"
     echo "-Dmp.jwt.verify.issuer=$sandbox/sandbox/idp"
+    echo "-Dcg.webhooks.endpoint.sandbox.url=$sandbox/sandbox/webhooks"
     for option in "$@"; do echo "$option"; done
   } > "$dir/jvm.options"
   BENCH_SERVERS+=("$name")

@@ -26,12 +26,17 @@ import java.util.regex.Pattern;
  *   <li>every consent still usable is read with its access token expired at the sandbox, so each must refresh with
  *       the refresh token the gateway holds: a consent that is ACTIVE but holds a token the sandbox rejects fails;</li>
  *   <li>flows stuck in EXCHANGING are counted;</li>
- *   <li>the sandbox counts codes presented twice.</li>
+ *   <li>the sandbox counts codes presented twice;</li>
+ *   <li>the webhooks: the sandbox's receiver answers 503 in every other round (so deliveries are pending when the
+ *       victim dies); afterwards every event stored must have reached the receiver, none may be given up, every
+ *       webhook-id received must name a stored event (an event of a rolled-back change would not), and every consent
+ *       and every ended flow must have its event.</li>
  * </ul>
- * All three must be 0. Prints runs, consents checked and each count; exits 1 when a check fails.
+ * Every count must be 0. Prints runs, consents checked and each count; exits 1 when a check fails.
  */
 public class CrashLoop extends Bench {
     static final Pattern REASON = Pattern.compile("\"reason\"\\s*:\\s*\"([A-Z_]+)\"");
+    static final Pattern WEBHOOK_ID = Pattern.compile("\"webhook-id\"\\s*:\\s*\"(evt_[0-9a-f-]{36})\"");
 
     public static void main(String[] args) throws Exception {
         String sandbox = args[0];
@@ -57,11 +62,19 @@ public class CrashLoop extends Bench {
 
         Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
         long started = System.nanoTime();
+        long pendingAtKills = 0;
         for (int round = 1; round <= rounds; round++) {
+            boolean receiverDown = round % 2 == 1;
+            if (receiverDown) {
+                post(sandbox + "/sandbox/control/webhooks", "{\"status\":503}", "application/json", null);
+            } else {
+                delete(sandbox + "/sandbox/control/webhooks");
+            }
             Load load = new Load(victim, token, pg, outcomes);
             load.start();
             long lifeMillis = 500 + ThreadLocalRandom.current().nextLong(4000);
             Thread.sleep(lifeMillis);
+            pendingAtKills += Long.parseLong(psql(pg, "SELECT count(*) FROM webhook_deliveries WHERE status = 'PENDING'"));
             long pid = Long.parseLong(Files.readString(pidFile).strip());
             new ProcessBuilder("kill", "-9", String.valueOf(pid)).inheritIO().start().waitFor();
             load.stop();
@@ -75,6 +88,7 @@ public class CrashLoop extends Bench {
 
         // Settle: abandoned journal notes (1 min), doubts (30 s after), interrupted exchanges (their deadline).
         delete(sandbox + "/sandbox/control/faults");
+        delete(sandbox + "/sandbox/control/webhooks");
         long settleStarted = System.nanoTime();
         String unsettled = "";
         while (seconds(settleStarted) < 300) {
@@ -141,7 +155,42 @@ public class CrashLoop extends Bench {
         System.out.printf("codes exchanged twice: %d%n", codesTwice);
         System.out.printf("rotated refresh tokens presented again (a crash after the rotation; the consent says REFRESH_LOST): %d%n",
                 refreshTokensAgain);
+        // The webhooks: wait until nothing is pending (the check's reads record no event), then compare.
+        long webhooksStarted = System.nanoTime();
+        while (seconds(webhooksStarted) < 240
+                && !psql(pg, "SELECT count(*) FROM webhook_deliveries WHERE status = 'PENDING'").equals("0")) {
+            Thread.sleep(1000);
+        }
+        String deliveries = psql(pg, "SELECT coalesce(string_agg(s, ', ' ORDER BY s), '') FROM (SELECT status || '=' || count(*) s"
+                + " FROM webhook_deliveries GROUP BY status) t");
+        java.util.Set<String> stored = new java.util.HashSet<>(List.of(psql(pg,
+                "SELECT coalesce(string_agg('evt_' || id::text, ' '), '') FROM webhook_events").split(" ")));
+        stored.remove("");
+        java.util.Set<String> received = new java.util.HashSet<>();
+        Matcher id = WEBHOOK_ID.matcher(get(sandbox + "/sandbox/webhooks", null).body());
+        while (id.find()) {
+            received.add(id.group(1));
+        }
+        // The receiver keeps its last 10,000 deliveries: past that (the long form), a delivery the receiver answered 204
+        // (DELIVERED) is the proof it arrived, and only the ids it still holds are compared.
+        boolean receiverFull = received.size() >= 10_000;
+        long lost = receiverFull ? 0 : stored.stream().filter(event -> !received.contains(event)).count();
+        long invented = received.stream().filter(event -> !stored.contains(event)).count();
+        long givenUp = Long.parseLong(psql(pg, "SELECT count(*) FROM webhook_deliveries WHERE status <> 'DELIVERED'"));
+        long consentsWithoutEvent = Long.parseLong(psql(pg, "SELECT count(*) FROM consents c WHERE NOT EXISTS"
+                + " (SELECT 1 FROM webhook_events e WHERE e.consent_id = c.id AND e.type = 'consent.activated')"));
+        long flowsWithoutEvent = Long.parseLong(psql(pg, "SELECT count(*) FROM flows f WHERE status IN"
+                + " ('COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED') AND NOT EXISTS"
+                + " (SELECT 1 FROM webhook_events e WHERE e.flow_id = f.id)"));
+        System.out.printf("webhooks: %d events stored, %d distinct received, deliveries %s; %d pending when the victim was"
+                + " killed (summed over the rounds)%n", stored.size(), received.size(), deliveries, pendingAtKills);
+        System.out.printf("events lost: %d, given up: %d, received but never stored: %d, consents without consent.activated:"
+                + " %d, ended flows without their event: %d%n", lost, givenUp, invented, consentsWithoutEvent, flowsWithoutEvent);
         check(rounds > 0 && usable.size() > 0, "rounds ran and consents were checked");
+        check(pendingAtKills > 0, "deliveries were pending when the victim was killed");
+        check(lost == 0 && givenUp == 0, "every stored event delivered");
+        check(invented == 0, "no event delivered that was not stored");
+        check(consentsWithoutEvent == 0 && flowsWithoutEvent == 0, "no change without its event");
         check(rejected == 0 && silentlyRefused == 0, "no consent ACTIVE with a token the sandbox rejects");
         check(exchanging == 0, "no flow stuck in EXCHANGING");
         check(codesTwice == 0, "no code exchanged twice");

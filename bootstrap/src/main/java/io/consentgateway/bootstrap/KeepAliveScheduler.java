@@ -107,6 +107,14 @@ public class KeepAliveScheduler {
             LOG.log(Level.WARNING, "Keep-alive run failed: " + e.getClass().getSimpleName(), e);
         }
         maintainData(batchSize);
+        try {
+            int deleted = deliverWebhooks.deleteFinished();
+            if (deleted > 0) {
+                LOG.info(() -> "Webhooks: " + deleted + " finished event(s) past cg.webhooks.keep-finished deleted");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Deleting finished webhook events failed: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     /** Background syncs within the PSD2 budget, retention ends, deletions (docs/data-store.md). */

@@ -172,7 +172,10 @@ public final class AccountDataSync {
                 retentionOf(consent, syncedAt));
         return transactions.inTransaction(() -> {
             store.store(consent.id(), run);
-            events.dataSynced(consent, syncedAt);
+            if (trigger != Trigger.USER_READ) {
+                // The fintech hears of the syncs it did not ask for; a read's own sync is in the read's answer.
+                events.dataSynced(consent, syncedAt);
+            }
             return Outcome.SYNCED;
         });
     }

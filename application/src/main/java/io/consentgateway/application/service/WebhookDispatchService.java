@@ -83,6 +83,11 @@ public final class WebhookDispatchService implements DeliverWebhooks, ManageWebh
         return sent;
     }
 
+    @Override
+    public int deleteFinished() {
+        return outbox.deleteFinishedBefore(clock.instant().minus(settings.keepFinished()));
+    }
+
     private void attempt(WebhookDelivery delivery, AtomicInteger busy) {
         try {
             WebhookSender.Attempt attempt = sender.send(delivery.endpoint(), delivery.event(), clock.instant());

@@ -130,6 +130,18 @@ class WebhookDispatchServiceTest {
     }
 
     @Test
+    void finishedEventsAreKeptForTheirTimeThenDeleted() {
+        event();
+        dispatcher.deliverDue();
+
+        clock.set(T0.plus(Duration.ofDays(7)));
+        assertThat(dispatcher.deleteFinished()).isZero();
+        clock.set(T0.plus(Duration.ofDays(7)).plusSeconds(1));
+        assertThat(dispatcher.deleteFinished()).isEqualTo(1);
+        assertThat(dispatcher.list(null, 10)).isEmpty();
+    }
+
+    @Test
     void thePausesVaryByTheJitterEitherWay() {
         random = 0.0;
         assertThat(dispatcher.pauseBefore(2)).isEqualTo(Duration.ofSeconds(4));

@@ -62,14 +62,18 @@ class WebhookEventsTest {
     }
 
     @Test
-    void aReadThatSyncsTellsDataSyncedAndAReadFromTheStoreTellsNothing() {
+    void aBackgroundSyncTellsDataSynced_AndAUsersReadTellsNothing() {
         ConsentId id = h.connectOngoing(ALICE);
         int before = h.outbox.events().size();
 
-        h.readAccounts.accounts(ALICE, id);
-        h.readAccounts.accounts(ALICE, id);
+        h.readAccounts.accounts(ALICE, id); // synced for the read: the answer tells the fintech
+        h.readAccounts.accounts(ALICE, id); // from the store
+        assertThat(typesSince(before)).isEmpty();
+        h.advance(h.dataSettings.backgroundInterval().plusMinutes(1));
+        h.maintainData.run(10);
 
         assertThat(typesSince(before)).containsExactly(EventType.DATA_SYNCED);
+        assertThat(h.outbox.events().get(before).consentId()).contains(id);
     }
 
     @Test

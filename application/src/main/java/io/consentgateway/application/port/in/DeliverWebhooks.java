@@ -7,4 +7,7 @@ package io.consentgateway.application.port.in;
 public interface DeliverWebhooks {
     /** Claims the due deliveries of every endpoint with room and sends them off; answers how many. */
     int deliverDue();
+
+    /** Deletes the events whose deliveries all ended longer ago than the settings keep them; answers how many. */
+    int deleteFinished();
 }
