@@ -19,6 +19,8 @@ const PENDING_KEY = 'cg.demo.pending-confirmation';
 
 let currentConsent = null;
 let nextCursor = null;
+let eventsTimer = null;
+let eventsSeen = 0;
 
 function token() { return sessionStorage.getItem(TOKEN_KEY); }
 
@@ -74,6 +76,8 @@ async function signIn(event) {
 }
 
 function signOut() {
+  if (eventsTimer) { clearInterval(eventsTimer); eventsTimer = null; }
+  eventsSeen = 0;
   sessionStorage.removeItem(TOKEN_KEY);
   sessionStorage.removeItem(USER_KEY);
   $('app').hidden = true; $('signin').hidden = false; $('who').hidden = true; $('sign-out').hidden = true;
@@ -84,6 +88,8 @@ function enterApp() {
   $('who').textContent = 'Signed in as ' + sessionStorage.getItem(USER_KEY);
   $('who').hidden = false; $('sign-out').hidden = false;
   loadProviders();
+  loadEvents();
+  if (!eventsTimer) eventsTimer = setInterval(loadEvents, 2000);
   const pending = sessionStorage.getItem(PENDING_KEY);
   if (pending) {
     sessionStorage.removeItem(PENDING_KEY);
@@ -297,6 +303,36 @@ async function revoke(consent) {
   } catch (error) {
     showBanner('bad', error.message);
   }
+}
+
+/**
+ * The webhooks the gateway sent about the signed-in user, newest first: in the demo they go to the sandbox's receiver,
+ * which stands in for the fintech's backend. A new consent event refreshes the list of consents: the backend heard of
+ * the change before anybody asked.
+ */
+async function loadEvents() {
+  const user = sessionStorage.getItem(USER_KEY);
+  if (!user) return;
+  const response = await fetch('/sandbox/webhooks?userId=' + encodeURIComponent(user), { headers: { Accept: 'application/json' } })
+    .catch(() => null);
+  if (!response || !response.ok) return;
+  const deliveries = await response.json().catch(() => []);
+  const byId = new Map();
+  deliveries.forEach((d) => byId.set(d.headers['webhook-id'], d)); // a retry is the same event
+  const events = [...byId.values()].reverse();
+  const body = document.querySelector('#events tbody');
+  body.replaceChildren(...events.slice(0, 20).map((d) => {
+    const row = document.createElement('tr');
+    const data = (d.body && d.body.data) || {};
+    row.append(text('td', date(d.receivedAt)), text('td', d.body.type, 'event-type'), text('td', data.status || ''),
+      text('td', data.consentId ? data.consentId.slice(0, 8) + '…' : ''));
+    return row;
+  }));
+  $('no-events').hidden = events.length > 0;
+  const fresh = events.length > eventsSeen && eventsSeen > 0
+    && events.slice(0, events.length - eventsSeen).some((d) => d.body.type.startsWith('consent.'));
+  eventsSeen = events.length;
+  if (fresh) loadConsents();
 }
 
 function showOutcomeOfCallback() {

@@ -95,12 +95,21 @@ final class GatewayConfig {
         } catch (NumberFormatException e) {
             throw new IllegalStateException("configuration key cg.webhooks.retry-jitter must be a number from 0 to below 1");
         }
-        try {
-            return new WebhookSettings(endpoints, schedule, jitter, integer("cg.webhooks.in-flight"),
-                    duration("cg.webhooks.lease"), notNegative("cg.webhooks.keep-finished"));
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("configuration keys cg.webhooks.*: " + invalid.getMessage());
+        if (schedule.stream().anyMatch(pause -> pause.isNegative() || pause.isZero())) {
+            throw new IllegalStateException("configuration key cg.webhooks.retry-schedule must hold positive durations");
         }
+        if (!(jitter >= 0 && jitter < 1)) {
+            throw new IllegalStateException("configuration key cg.webhooks.retry-jitter must be a number from 0 to below 1");
+        }
+        int inFlight = integer("cg.webhooks.in-flight");
+        if (inFlight < 1) {
+            throw new IllegalStateException("configuration key cg.webhooks.in-flight must be at least 1");
+        }
+        Duration lease = duration("cg.webhooks.lease");
+        if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalStateException("configuration key cg.webhooks.lease must be at least PT1S");
+        }
+        return new WebhookSettings(endpoints, schedule, jitter, inFlight, lease, notNegative("cg.webhooks.keep-finished"));
     }
 
     private Duration notNegative(String key) {

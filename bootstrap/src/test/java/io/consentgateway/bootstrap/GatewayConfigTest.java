@@ -129,7 +129,8 @@ class GatewayConfigTest {
         Map<String, String> own = Map.of("cg.deployment", "production", "cg.crypto.current-key-id", "k1",
                 "cg.crypto.keys", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
                 "mp.jwt.verify.issuer", "https://login.fintech.example", "mp.jwt.verify.publickey.location",
-                "https://login.fintech.example/jwks");
+                "https://login.fintech.example/jwks", "cg.webhooks.endpoints", "fintech",
+                "cg.webhooks.endpoint.fintech.secrets", "whsec_bm90LXRoZS1kZW1vLXNlY3JldC1hdC1hbGwtMzJi");
 
         new GatewayConfig(config(own)).refuseDemoSettingsInProduction();
         assertThatThrownBy(() -> new GatewayConfig(config(Map.of("cg.deployment", "production")))
@@ -142,6 +143,32 @@ class GatewayConfigTest {
         demoKeyListed.put("cg.crypto.keys", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=,demo:ZGVtbw==");
         assertThatThrownBy(() -> new GatewayConfig(config(demoKeyListed)).refuseDemoSettingsInProduction())
                 .hasMessageContaining("cg.crypto.keys");
+        java.util.Map<String, String> demoWebhookSecret = new java.util.HashMap<>(own);
+        demoWebhookSecret.put("cg.webhooks.endpoint.fintech.secrets",
+                "whsec_bm90LXRoZS1kZW1vLXNlY3JldC1hdC1hbGwtMzJi," + GatewayConfig.DEMO_WEBHOOK_SECRET);
+        assertThatThrownBy(() -> new GatewayConfig(config(demoWebhookSecret)).refuseDemoSettingsInProduction())
+                .hasMessageContaining("cg.webhooks.endpoint.fintech.secrets")
+                .hasMessageNotContaining(GatewayConfig.DEMO_WEBHOOK_SECRET);
+        java.util.Map<String, String> demoEndpointKept = new java.util.HashMap<>(own);
+        demoEndpointKept.remove("cg.webhooks.endpoints");
+        assertThatThrownBy(() -> new GatewayConfig(config(demoEndpointKept)).refuseDemoSettingsInProduction())
+                .hasMessageContaining("cg.webhooks.endpoint.sandbox.secrets");
+    }
+
+    @Test
+    void theWebhookSettingsAreReadAndABrokenOneNamesItsKey() throws IOException {
+        assertThat(new GatewayConfig(config(Map.of())).webhookSettings(java.util.List.of("sandbox")).retrySchedule())
+                .hasSize(7);
+        assertThatThrownBy(() -> new GatewayConfig(config(Map.of("cg.webhooks.retry-schedule", "PT5S,soon")))
+                .webhookSettings(java.util.List.of())).hasMessageContaining("cg.webhooks.retry-schedule");
+        assertThatThrownBy(() -> new GatewayConfig(config(Map.of("cg.webhooks.retry-jitter", "1.5")))
+                .webhookSettings(java.util.List.of())).hasMessageContaining("cg.webhooks.retry-jitter");
+        assertThatThrownBy(() -> new GatewayConfig(config(Map.of("cg.webhooks.in-flight", "0")))
+                .webhookSettings(java.util.List.of())).hasMessageContaining("cg.webhooks.in-flight");
+        assertThatThrownBy(() -> new GatewayConfig(config(Map.of("cg.webhooks.retry-schedule", "PT5S,PT0S")))
+                .webhookSettings(java.util.List.of())).hasMessageContaining("cg.webhooks.retry-schedule");
+        assertThatThrownBy(() -> new GatewayConfig(config(Map.of("cg.webhooks.lease", "PT0.5S")))
+                .webhookSettings(java.util.List.of())).hasMessageContaining("cg.webhooks.lease");
     }
 
     @Test

@@ -130,6 +130,9 @@ class DemoPageBrowserIT {
             wait.until(d -> rows("#transactions tbody tr") > firstPage);
             assertThat(driver.findElement(By.id("detail-error")).isDisplayed()).isFalse();
             wait.until(d -> !consentRow("Ongoing access").findElement(By.cssSelector("td.synced")).getText().startsWith("not yet"));
+            // the webhooks the gateway sent about this user, as the sandbox received them
+            wait.until(d -> eventTypes().containsAll(java.util.List.of("flow.completed", "consent.activated", "data.synced")));
+            assertThat(driver.findElement(By.id("no-events")).isDisplayed()).isFalse();
             screenshot("01-ongoing-consent-accounts-transactions");
 
             connectThroughWidget("ONE_TIME_ACCESS", 2);
@@ -209,6 +212,10 @@ class DemoPageBrowserIT {
                 .filter(entry -> !entry.getMessage().contains("/favicon.ico"))
                 .map(LogEntry::toString)
                 .toList();
+    }
+
+    private java.util.List<String> eventTypes() {
+        return driver.findElements(By.cssSelector("#events td.event-type")).stream().map(WebElement::getText).toList();
     }
 
     /** A screenshot of the whole page (the window is stretched to the page's height for it). */
