@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The fintech hears about its users' consents: each event type arrives at the sandbox's receiver, signed (checked with
  * the specification's algorithm written again in {@link Webhooks}, not the gateway's class), without a token or a code;
  * a receiver that fails, hangs or redirects gets the same message again until it takes it, and every event once it is
- * back; an operator sees what was given up and sends it again. The IT server retries after 1, 2, 2, 3 and 4 s and
+ * back; an operator sees what was given up and sends it again. The IT server retries after 1, 1, 2, 2 and 2 s and
  * times an attempt out after 1 s (bootstrap/pom.xml).
  */
 class WebhooksIT {
