@@ -49,6 +49,22 @@ final class ArchitectureRules {
             .as("application ports never depend on application services");
 
     /**
+     * An inbound adapter (the REST API) speaks the in-ports' language only: never an out-port (a provider's failure, a
+     * repository's conflict) and never a service. The application translates what its out-ports throw at the in-port
+     * boundary ({@code InPortBoundary}).
+     */
+    static final ArchRule INBOUND_ADAPTERS_USE_ONLY_PORT_IN = noClasses()
+            .that().resideInAPackage(ROOT + ".adapter.in..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".application.port.out..", ROOT + ".application.service..")
+            .as("inbound adapters use only the in-ports (never port.out, never a service)");
+
+    /** What a caller sees of a use case is the in-port's own vocabulary: an in-port never names an out-port type. */
+    static final ArchRule PORT_IN_KNOWS_NO_PORT_OUT = noClasses()
+            .that().resideInAPackage(ROOT + ".application.port.in..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".application.port.out..")
+            .as("port.in does not depend on port.out");
+
+    /**
      * Each adapter stands alone: io.consentgateway.adapter.{in,out}.NAME never uses another NAME. The adapters' kit
      * (io.consentgateway.adapter.kit, one package without sub-packages) is a library they share, not an adapter.
      */

@@ -3,11 +3,15 @@ package io.consentgateway.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import io.consentgateway.adapter.in.archfixture.InboundUsingPortOut;
 import io.consentgateway.adapter.kit.archfixture.KitUsingAdapter;
 import io.consentgateway.adapter.out.fixturea.AdapterA;
 import io.consentgateway.adapter.out.fixtureb.AdapterB;
 import io.consentgateway.application.archfixture.ApplicationUsingAdapter;
 import io.consentgateway.application.port.archfixture.PortUsingService;
+import io.consentgateway.application.port.in.archfixture.InPortUsingPortOut;
+import io.consentgateway.application.port.out.ConcurrentUpdate;
+import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.service.StartFlowService;
 import io.consentgateway.archfixture.cyclea.CycleA;
 import io.consentgateway.bootstrap.archfixture.BootstrapUsingProvider;
@@ -46,6 +50,18 @@ class ArchitectureRulesCanFailTest {
     void portDependingOnAServiceIsCaught() {
         assertViolation(ArchitectureRules.PORTS_DO_NOT_DEPEND_ON_SERVICES, PortUsingService.class.getName(),
                 PortUsingService.class, StartFlowService.class);
+    }
+
+    @Test
+    void anInboundAdapterUsingAnOutPortIsCaught() {
+        assertViolation(ArchitectureRules.INBOUND_ADAPTERS_USE_ONLY_PORT_IN, InboundUsingPortOut.class.getName(),
+                InboundUsingPortOut.class, ConcurrentUpdate.class);
+    }
+
+    @Test
+    void anInPortNamingAnOutPortIsCaught() {
+        assertViolation(ArchitectureRules.PORT_IN_KNOWS_NO_PORT_OUT, InPortUsingPortOut.class.getName(),
+                InPortUsingPortOut.class, ProviderUnavailable.class);
     }
 
     @Test

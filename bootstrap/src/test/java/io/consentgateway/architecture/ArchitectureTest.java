@@ -40,6 +40,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void inboundAdaptersUseOnlyTheInPorts() {
+        ArchitectureRules.INBOUND_ADAPTERS_USE_ONLY_PORT_IN.check(production);
+    }
+
+    @Test
+    void inPortsKnowNoOutPort() {
+        ArchitectureRules.PORT_IN_KNOWS_NO_PORT_OUT.check(production);
+    }
+
+    @Test
     void adaptersAreIndependent() {
         ArchitectureRules.ADAPTERS_ARE_INDEPENDENT.check(production);
     }

@@ -2,17 +2,16 @@ package io.consentgateway.adapter.in.rest.problem;
 
 import io.consentgateway.adapter.in.rest.dto.JsonBody;
 import io.consentgateway.adapter.in.rest.security.RequestSizeLimit;
+import io.consentgateway.application.port.in.ChangedMeanwhile;
+import io.consentgateway.application.port.in.FlowNotAwaitingConfirmation;
 import io.consentgateway.application.port.in.InvalidCallback;
 import io.consentgateway.application.port.in.InvalidInput;
-import io.consentgateway.application.port.in.FlowNotAwaitingConfirmation;
 import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.in.ProviderDown;
+import io.consentgateway.application.port.in.ProviderRefused;
+import io.consentgateway.application.port.in.ProviderRefusesGateway;
 import io.consentgateway.application.port.in.TryAgainLater;
 import io.consentgateway.application.port.in.WrongConsentKind;
-import io.consentgateway.application.port.out.ConcurrentUpdate;
-import io.consentgateway.application.port.out.ProviderMisconfigured;
-import io.consentgateway.application.port.out.ProviderRejected;
-import io.consentgateway.application.port.out.ProviderUnavailable;
-import io.consentgateway.application.port.out.ReauthorizationRequired;
 import io.consentgateway.domain.consent.ConsentNotUsable;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.NextAction;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -79,25 +77,23 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof ConsentNotUsable notUsable) {
             return consentNotUsable(notUsable.status(), notUsable.nextAction());
         }
-        if (e instanceof ReauthorizationRequired) {
-            return consentNotUsable(ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW);
-        }
         if (e instanceof FlowNotAwaitingConfirmation notAwaiting) {
             return Problem.of("flow-not-awaiting-confirmation", "Nothing to confirm", 409, notAwaiting.getMessage());
         }
         if (e instanceof WrongConsentKind wrongKind) {
             return Problem.of("wrong-consent-kind", "Not available for this consent", 409, wrongKind.getMessage());
         }
-        if (e instanceof ConcurrentUpdate) {
+        if (e instanceof ChangedMeanwhile) {
             return Problem.of("concurrent-update", "Changed meanwhile", 409,
                     "The resource was changed by another request at the same time. Nothing was overwritten; try again.");
         }
         if (e instanceof DomainRuleViolation rule) {
             return Problem.of("rule-violation", "Not allowed now", 409, rule.getMessage());
         }
-        if (e instanceof ProviderRejected rejected) {
+        if (e instanceof ProviderRefused refused) {
             return Problem.of("provider-rejected", "The provider refused the request", 422,
-                    "The provider refused the request; see errors.").withErrors(providerErrors(rejected.fieldErrors()));
+                    "The provider refused the request; see errors.").withErrors(refused.errors().stream()
+                    .map(f -> new Problem.FieldProblem(f.field(), f.message())).toList());
         }
         if (e instanceof TryAgainLater later) {
             return Problem.of("try-again-later", "Busy: try the same request again", 503,
@@ -105,15 +101,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                             + "again after the time in Retry-After.")
                     .withRetryAfter(Math.max(1, later.retryAfter().toSeconds()));
         }
-        if (e instanceof ProviderMisconfigured) {
+        if (e instanceof ProviderRefusesGateway) {
             return Problem.of("provider-misconfigured", "The provider refuses this gateway", 503,
                     "The provider refused this gateway's own credentials or configuration. Nothing about your consent changed; "
                             + "the operators are told. Try again later.");
         }
-        if (e instanceof ProviderUnavailable unavailable) {
+        if (e instanceof ProviderDown down) {
             return Problem.of("provider-unavailable", "The provider is unavailable", 503,
                     "The provider did not answer in time or is overloaded. Try again later.")
-                    .withRetryAfter(unavailable.retryAfter().map(d -> Math.max(1, d.toSeconds())).orElse(5L));
+                    .withRetryAfter(down.retryAfter().map(d -> Math.max(1, d.toSeconds())).orElse(5L));
         }
         if (e instanceof WebApplicationException web) {
             return fromStatus(web.getResponse().getStatus());
@@ -148,11 +144,5 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             default -> Problem.of(status >= 500 ? "internal-error" : "request-refused",
                     status >= 500 ? "Internal error" : "Request refused", status, "The request could not be served.");
         };
-    }
-
-    private static List<Problem.FieldProblem> providerErrors(Map<String, List<String>> fieldErrors) {
-        return fieldErrors.entrySet().stream()
-                .flatMap(entry -> entry.getValue().stream().map(message -> new Problem.FieldProblem(entry.getKey(), message)))
-                .toList();
     }
 }

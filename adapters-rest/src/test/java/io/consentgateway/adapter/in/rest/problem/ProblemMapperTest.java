@@ -1,14 +1,13 @@
 package io.consentgateway.adapter.in.rest.problem;
 
+import io.consentgateway.application.port.in.ChangedMeanwhile;
 import io.consentgateway.application.port.in.FieldError;
 import io.consentgateway.application.port.in.InvalidCallback;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.in.ProviderDown;
+import io.consentgateway.application.port.in.ProviderRefused;
 import io.consentgateway.application.port.in.WrongConsentKind;
-import io.consentgateway.application.port.out.ConcurrentUpdate;
-import io.consentgateway.application.port.out.ProviderRejected;
-import io.consentgateway.application.port.out.ProviderUnavailable;
-import io.consentgateway.application.port.out.ReauthorizationRequired;
 import io.consentgateway.domain.consent.ConsentNotUsable;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.NextAction;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,17 +82,8 @@ class ProblemMapperTest {
     }
 
     @Test
-    void aReauthorizationThatEscapedIsShownAsRenew() {
-        Problem p = problem(new ReauthorizationRequired("token refused"));
-
-        assertThat(p.consentStatus()).isEqualTo("REAUTH_REQUIRED");
-        assertThat(p.nextAction()).isEqualTo("RENEW");
-        assertThat(p.detail()).doesNotContain("token refused");
-    }
-
-    @Test
-    void providerUnavailableIs503WithRetryAfter() {
-        Response response = mapper.toResponse(new ProviderUnavailable("busy", Optional.of(Duration.ofSeconds(30)), true, null));
+    void aProviderDownIs503WithRetryAfter() {
+        Response response = mapper.toResponse(new ProviderDown("busy", Optional.of(Duration.ofSeconds(30))));
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeaderString("Retry-After")).isEqualTo("30");
@@ -102,8 +91,8 @@ class ProblemMapperTest {
     }
 
     @Test
-    void providerRejectionIs422WithTheProvidersFieldErrors() {
-        Problem p = problem(new ProviderRejected("bad", Map.of("sync_period", List.of("too long"))));
+    void aProviderRefusalIs422WithTheProvidersFieldErrors() {
+        Problem p = problem(new ProviderRefused("bad", List.of(new FieldError("sync_period", "too long"))));
 
         assertThat(p.status()).isEqualTo(422);
         assertThat(p.errors()).containsExactly(new Problem.FieldProblem("sync_period", "too long"));
@@ -112,7 +101,7 @@ class ProblemMapperTest {
     @Test
     void wrongKindConcurrentUpdateAndForgedCallbackAreClientErrors() {
         assertThat(problem(new WrongConsentKind("an income report", FlowKind.ONGOING_ACCESS)).status()).isEqualTo(409);
-        assertThat(problem(new ConcurrentUpdate("x")).type()).isEqualTo(BASE + "concurrent-update");
+        assertThat(problem(new ChangedMeanwhile("x")).type()).isEqualTo(BASE + "concurrent-update");
         assertThat(problem(new InvalidCallback("state names no flow"))).satisfies(p -> {
             assertThat(p.status()).isEqualTo(400);
             assertThat(p.detail()).doesNotContain("state names no flow");

@@ -1,0 +1,22 @@
+package io.consentgateway.application.port.in;
+
+import java.util.List;
+
+/**
+ * The provider refused the request as it was asked (an option or a value it does not accept). Nothing was stored; the
+ * errors name what the provider refused, by the provider's own field names.
+ */
+public class ProviderRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<FieldError> errors;
+
+    public ProviderRefused(String message, List<FieldError> errors) {
+        super(message);
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}
