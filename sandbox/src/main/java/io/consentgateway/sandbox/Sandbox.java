@@ -1,7 +1,7 @@
 package io.consentgateway.sandbox;
 
 import io.consentgateway.sandbox.bank.BankData;
-import io.consentgateway.sandbox.bank.BankSettings;
+import io.consentgateway.sandbox.bank.BankSimulatorSettings;
 import io.consentgateway.sandbox.bank.BankSimulator;
 import io.consentgateway.sandbox.control.CallStats;
 import io.consentgateway.sandbox.control.FaultInjector;
@@ -11,7 +11,7 @@ import io.consentgateway.sandbox.core.Secrets;
 import io.consentgateway.sandbox.idp.DemoIdentityProvider;
 import io.consentgateway.sandbox.idp.IdpSettings;
 import io.consentgateway.sandbox.nrich.NrichData;
-import io.consentgateway.sandbox.nrich.NrichSettings;
+import io.consentgateway.sandbox.nrich.NrichSimulatorSettings;
 import io.consentgateway.sandbox.nrich.NrichSimulator;
 import io.consentgateway.sandbox.webhooks.WebhookReceiver;
 import java.net.URI;
@@ -37,13 +37,13 @@ public final class Sandbox {
     private final WebhookFaults webhookFaults = new WebhookFaults();
     private final URI publicBaseUrl;
 
-    public Sandbox(SandboxClock clock, NrichSettings nrichSettings, BankSettings bankSettings,
+    public Sandbox(SandboxClock clock, NrichSimulatorSettings nrichSettings, BankSimulatorSettings bankSettings,
                    IdpSettings idpSettings, URI publicBaseUrl) {
         this(clock, nrichSettings, bankSettings, idpSettings, publicBaseUrl, new Secrets());
     }
 
     /** With {@code secrets} issuing every token and code (e.g. with a canary prefix). */
-    public Sandbox(SandboxClock clock, NrichSettings nrichSettings, BankSettings bankSettings,
+    public Sandbox(SandboxClock clock, NrichSimulatorSettings nrichSettings, BankSimulatorSettings bankSettings,
                    IdpSettings idpSettings, URI publicBaseUrl, Secrets secrets) {
         this.clock = clock;
         this.nrich = new NrichSimulator(clock, nrichSettings, secrets);
@@ -57,7 +57,7 @@ public final class Sandbox {
 
     /** A sandbox with the documented defaults on the given clock. */
     public static Sandbox withDefaults(SandboxClock clock) {
-        return new Sandbox(clock, NrichSettings.defaults(), BankSettings.defaults(), IdpSettings.defaults(), null);
+        return new Sandbox(clock, NrichSimulatorSettings.defaults(), BankSimulatorSettings.defaults(), IdpSettings.defaults(), null);
     }
 
     public SandboxClock clock() {

@@ -1,10 +1,10 @@
 package io.consentgateway.sandbox;
 
-import io.consentgateway.sandbox.bank.BankSettings;
+import io.consentgateway.sandbox.bank.BankSimulatorSettings;
 import io.consentgateway.sandbox.core.SandboxClock;
 import io.consentgateway.sandbox.core.Secrets;
 import io.consentgateway.sandbox.idp.IdpSettings;
-import io.consentgateway.sandbox.nrich.NrichSettings;
+import io.consentgateway.sandbox.nrich.NrichSimulatorSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -31,8 +31,8 @@ public class SandboxRuntime {
     void start() {
         Config config = ConfigProvider.getConfig();
         instanceId = string(config, "sandbox.instance-id", "");
-        NrichSettings nd = NrichSettings.defaults();
-        NrichSettings nrich = new NrichSettings(
+        NrichSimulatorSettings nd = NrichSimulatorSettings.defaults();
+        NrichSimulatorSettings nrich = new NrichSimulatorSettings(
                 string(config, "sandbox.nrich.client-id", nd.clientId()),
                 string(config, "sandbox.nrich.client-secret", nd.clientSecret()),
                 bool(config, "sandbox.nrich.legacy-cancel-parameter", nd.legacyCancelParameter()),
@@ -43,8 +43,8 @@ public class SandboxRuntime {
                 duration(config, "sandbox.nrich.inactivity-limit", nd.inactivityLimit()),
                 duration(config, "sandbox.nrich.one-time-data-lifetime", nd.oneTimeDataLifetime()),
                 duration(config, "sandbox.nrich.flow-lifetime", nd.flowLifetime()));
-        BankSettings bd = BankSettings.defaults();
-        BankSettings bank = new BankSettings(
+        BankSimulatorSettings bd = BankSimulatorSettings.defaults();
+        BankSimulatorSettings bank = new BankSimulatorSettings(
                 string(config, "sandbox.bank.client-id", bd.clientId()),
                 string(config, "sandbox.bank.client-secret", bd.clientSecret()),
                 orDefault(list(config, "sandbox.bank.redirect-uris"), bd.redirectUris()),

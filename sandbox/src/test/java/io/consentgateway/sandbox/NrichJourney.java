@@ -2,7 +2,7 @@ package io.consentgateway.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.consentgateway.sandbox.nrich.FlowKind;
+import io.consentgateway.sandbox.nrich.NrichFlowKind;
 import io.consentgateway.sandbox.web.NrichApiResource;
 import io.consentgateway.sandbox.web.NrichDataResource;
 import io.consentgateway.sandbox.web.WidgetResource;
@@ -32,19 +32,19 @@ public final class NrichJourney {
         this(TestSupport.sandbox());
     }
 
-    public Response create(FlowKind kind, String body) {
+    public Response create(NrichFlowKind kind, String body) {
         return api.createFlow(kind, TestSupport.NRICH_BASIC, TestSupport.BASE, body);
     }
 
     /** Creates a flow and answers its id. */
-    public String flow(FlowKind kind, String body) {
+    public String flow(NrichFlowKind kind, String body) {
         Response response = create(kind, body);
         assertThat(response.getStatus()).as("flow creation: %s", response.getEntity()).isEqualTo(201);
         return TestSupport.json(response).getString("id");
     }
 
     public String ongoingFlow(String user) {
-        return flow(FlowKind.ONGOING_ACCESS,
+        return flow(NrichFlowKind.ONGOING_ACCESS,
                 "{\"redirect_uri\":\"" + REDIRECT + "\",\"user_id\":\"" + user + "\",\"state\":\"s-123\"}");
     }
 

@@ -1,6 +1,6 @@
 package io.consentgateway.sandbox.bank;
 
-import io.consentgateway.sandbox.core.Iban;
+import io.consentgateway.sandbox.core.Ibans;
 import io.consentgateway.sandbox.core.LateBooking;
 import io.consentgateway.sandbox.core.LateBookings;
 import io.consentgateway.sandbox.core.Profiles;
@@ -164,10 +164,10 @@ public final class BankData {
         if (iban == null) {
             throw BankError.invalidRequest("iban is required");
         }
-        if (!Iban.isValid(iban)) {
+        if (!Ibans.isValid(iban)) {
             throw BankError.invalidRequest("iban is not a valid IBAN");
         }
-        String normalized = Iban.normalize(iban);
+        String normalized = Ibans.normalize(iban);
         return ledger.accounts().stream().filter(a -> a.iban().equals(normalized)).findFirst()
                 .orElseThrow(() -> BankError.notFound("No consented account with this IBAN"));
     }

@@ -39,16 +39,16 @@ public final class BankSimulator {
     }
 
     private final SandboxClock clock;
-    private final BankSettings settings;
+    private final BankSimulatorSettings settings;
     private final TokenAuthority<CodeContext, BankGrant> authority;
 
-    public BankSimulator(SandboxClock clock, BankSettings settings, Secrets secrets) {
+    public BankSimulator(SandboxClock clock, BankSimulatorSettings settings, Secrets secrets) {
         this.clock = clock;
         this.settings = settings;
         this.authority = new TokenAuthority<>(clock, secrets);
     }
 
-    public BankSettings settings() {
+    public BankSimulatorSettings settings() {
         return settings;
     }
 

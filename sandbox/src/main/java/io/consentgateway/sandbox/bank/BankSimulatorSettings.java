@@ -15,10 +15,10 @@ import java.util.List;
  * @param accessTokenLifetime access token ({@code expires_in})
  * @param consentLifetime     the consent, and so every refresh token, ends this long after authorization (90 d)
  */
-public record BankSettings(String clientId, String clientSecret, List<String> redirectUris, String defaultUser,
+public record BankSimulatorSettings(String clientId, String clientSecret, List<String> redirectUris, String defaultUser,
                            Duration codeLifetime, Duration accessTokenLifetime, Duration consentLifetime) {
 
-    public BankSettings {
+    public BankSimulatorSettings {
         redirectUris = List.copyOf(redirectUris);
     }
 
@@ -28,14 +28,14 @@ public record BankSettings(String clientId, String clientSecret, List<String> re
      */
     public static final String DEMO_CALLBACK = "http://localhost:9080/callback/tatrabanka";
 
-    public static BankSettings defaults() {
-        return new BankSettings("demo-bank-client", "demo-bank-secret", List.of(DEMO_CALLBACK), "demo-user",
+    public static BankSimulatorSettings defaults() {
+        return new BankSimulatorSettings("demo-bank-client", "demo-bank-secret", List.of(DEMO_CALLBACK), "demo-user",
                 Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofDays(90));
     }
 
     @Override
     public String toString() {
-        return "BankSettings[clientId=" + clientId + ", clientSecret=***, redirectUris=" + redirectUris
+        return "BankSimulatorSettings[clientId=" + clientId + ", clientSecret=***, redirectUris=" + redirectUris
                 + ", codeLifetime=" + codeLifetime + ", accessTokenLifetime=" + accessTokenLifetime
                 + ", consentLifetime=" + consentLifetime + "]";
     }

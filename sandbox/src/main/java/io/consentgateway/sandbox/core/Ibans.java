@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** ISO 13616 IBANs: the mod-97 check, and making valid ones for synthetic accounts. */
-public final class Iban {
+public final class Ibans {
 
     private static final Pattern SHAPE = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
     private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
-    private Iban() {
+    private Ibans() {
     }
 
     /** Removes spaces and upper-cases: the electronic format. */

@@ -47,7 +47,7 @@ public final class SyntheticLedger {
 
         /** Whether {@code reference} names this account: its id, or its IBAN in electronic or print format. */
         public boolean isNamed(String reference) {
-            return id.equals(reference) || iban.equals(Iban.normalize(reference));
+            return id.equals(reference) || iban.equals(Ibans.normalize(reference));
         }
     }
 
@@ -134,7 +134,7 @@ public final class SyntheticLedger {
         for (int i = 0; i < accountCount; i++) {
             Bank bank = pick(rng, profile.banks());
             String accountNumber = digits(rng, 10);
-            String iban = Iban.of(profile.country(), bank.code() + profile.accountPrefix() + accountNumber);
+            String iban = Ibans.of(profile.country(), bank.code() + profile.accountPrefix() + accountNumber);
             String id = "A" + hex(Seeds.of(seedKey, iban)).substring(0, 8) + "." + (i + 1);
             Account account = new Account(i, id, iban, accountNumber, bank, profile.accountNames().get(i % profile.accountNames().size()),
                     owner, profile.currency(), money(1000 * (1 + rng.nextInt(3))), money(500 * (1 + rng.nextInt(4))),
@@ -160,7 +160,7 @@ public final class SyntheticLedger {
         List<String> planIbans = new ArrayList<>();
         for (Recurring r : plan) {
             Bank bank = pick(planRng, profile.banks());
-            planIbans.add(Iban.of(profile.country(), bank.code() + profile.accountPrefix() + digits(planRng, 10)));
+            planIbans.add(Ibans.of(profile.country(), bank.code() + profile.accountPrefix() + digits(planRng, 10)));
         }
 
         List<Transaction> result = new ArrayList<>();

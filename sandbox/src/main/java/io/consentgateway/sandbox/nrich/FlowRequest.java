@@ -6,7 +6,7 @@ import java.util.List;
  * A validated flow-creation request. Absent optional values are {@code null} (or empty lists);
  * defaults are applied where nrich documents them (language de, multi selection true).
  */
-public record FlowRequest(FlowKind kind, String state, String redirectUri, String trackingId, String language,
+public record FlowRequest(NrichFlowKind kind, String state, String redirectUri, String trackingId, String language,
                           String providerId, List<String> accounts, List<String> accountTypes,
                           boolean allowMultiSelection, Integer syncPeriod, Integer reportingPeriod,
                           boolean saveSecrets, String userId, List<String> accountIds) {

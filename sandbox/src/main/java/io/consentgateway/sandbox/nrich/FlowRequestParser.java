@@ -1,6 +1,6 @@
 package io.consentgateway.sandbox.nrich;
 
-import io.consentgateway.sandbox.core.Iban;
+import io.consentgateway.sandbox.core.Ibans;
 import io.consentgateway.sandbox.core.Uris;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -30,21 +30,21 @@ public final class FlowRequestParser {
 
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final JsonObject body;
-    private final FlowKind kind;
+    private final NrichFlowKind kind;
 
-    private FlowRequestParser(FlowKind kind, JsonObject body) {
+    private FlowRequestParser(NrichFlowKind kind, JsonObject body) {
         this.kind = kind;
         this.body = body;
     }
 
     /** Parses and validates; throws a 400 {@link NrichError} listing every bad field. */
-    public static FlowRequest parse(FlowKind kind, JsonObject body) {
+    public static FlowRequest parse(NrichFlowKind kind, JsonObject body) {
         return new FlowRequestParser(kind, body).parse();
     }
 
     private FlowRequest parse() {
         for (String name : body.keySet()) {
-            if (!FlowKind.isKnownField(name)) {
+            if (!NrichFlowKind.isKnownField(name)) {
                 errors.put(name, "unknown field");
             }
         }
@@ -173,12 +173,12 @@ public final class FlowRequestParser {
                 continue;
             }
             String id = s.getString().trim();
-            if (Iban.looksLikeIban(id)) {
-                if (!Iban.isValid(id)) {
+            if (Ibans.looksLikeIban(id)) {
+                if (!Ibans.isValid(id)) {
                     errors.put(field, "is not a valid IBAN");
                     continue;
                 }
-                result.add(Iban.normalize(id));
+                result.add(Ibans.normalize(id));
             } else if (id.matches("[0-9A-Za-z -]{4,34}")) {
                 result.add(id); // an account number or a PAN
             } else {

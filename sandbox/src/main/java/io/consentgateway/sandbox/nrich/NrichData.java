@@ -163,7 +163,7 @@ public final class NrichData {
         }
         YearMonth to = YearMonth.from(clock.today()).minusMonths(1);
         YearMonth from = to.minusMonths(grant.details().reportingMonths() - 1L);
-        return IncomeReport.of(ledger(grant.details().seedKey()), accounts(grant), from, to);
+        return NrichIncomeReport.of(ledger(grant.details().seedKey()), accounts(grant), from, to);
     }
 
     /** The older {@code GET /rest/income-report?since=YYYY-MM&until=YYYY-MM}. */
@@ -186,11 +186,11 @@ public final class NrichData {
         if (!errors.isEmpty()) {
             throw NrichError.badRequest("Invalid query parameters", errors);
         }
-        return IncomeReport.of(ledger(grant.details().seedKey()), accounts(grant), from, to);
+        return NrichIncomeReport.of(ledger(grant.details().seedKey()), accounts(grant), from, to);
     }
 
     private static void requireIncomeReport(GrantView<NrichGrant> grant) {
-        if (grant.details().kind() != FlowKind.INCOME_REPORT) {
+        if (grant.details().kind() != NrichFlowKind.INCOME_REPORT) {
             throw NrichError.forbidden("This access was not granted for an income report");
         }
     }

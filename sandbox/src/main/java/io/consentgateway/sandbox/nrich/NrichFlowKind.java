@@ -3,7 +3,7 @@ package io.consentgateway.sandbox.nrich;
 import java.util.Set;
 
 /** The four flow-creating calls of nrich, with the fields each accepts. */
-public enum FlowKind {
+public enum NrichFlowKind {
     ONGOING_ACCESS("/ongoing/access", true,
             Set.of("state", "redirect_uri", "tracking_id", "language", "provider_id", "accounts", "account_types",
                     "allow_multi_selection", "sync_period", "save_secrets", "user_id"),
@@ -25,7 +25,7 @@ public enum FlowKind {
     private final Set<String> fields;
     private final Set<String> mandatory;
 
-    FlowKind(String path, boolean ongoing, Set<String> fields, Set<String> mandatory) {
+    NrichFlowKind(String path, boolean ongoing, Set<String> fields, Set<String> mandatory) {
         this.path = path;
         this.ongoing = ongoing;
         this.fields = fields;
@@ -55,7 +55,7 @@ public enum FlowKind {
 
     /** Whether any flow call documents this field: anything else is a typo and is rejected. */
     public static boolean isKnownField(String name) {
-        for (FlowKind kind : values()) {
+        for (NrichFlowKind kind : values()) {
             if (kind.fields.contains(name)) {
                 return true;
             }

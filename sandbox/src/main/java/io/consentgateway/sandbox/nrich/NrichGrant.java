@@ -14,7 +14,7 @@ import java.util.List;
  * @param reportingMonths the income report's months (income-report flows)
  * @param bank            the bank the user picked in the widget (display only)
  */
-public record NrichGrant(String flowId, FlowKind kind, String userId, String seedKey, boolean singleAccount,
+public record NrichGrant(String flowId, NrichFlowKind kind, String userId, String seedKey, boolean singleAccount,
                          List<String> accountIds, int reportingMonths, String bank) {
 
     public NrichGrant {

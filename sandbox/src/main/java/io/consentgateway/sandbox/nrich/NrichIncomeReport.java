@@ -27,9 +27,9 @@ import java.util.TreeMap;
  * Disposable income = income − regular expenses; discretionary income = disposable − variable
  * expenses; {@code ratio} = average disposable / average income.
  */
-final class IncomeReport {
+final class NrichIncomeReport {
 
-    private IncomeReport() {
+    private NrichIncomeReport() {
     }
 
     static JsonObject of(Ledger ledger, List<Account> accounts, YearMonth from, YearMonth to) {

@@ -57,18 +57,18 @@ public final class NrichSimulator {
     }
 
     private final SandboxClock clock;
-    private final NrichSettings settings;
+    private final NrichSimulatorSettings settings;
     private final TokenAuthority<CodeContext, NrichGrant> authority;
     private final Map<String, Flow> flows = new HashMap<>();
     private final Object lock = new Object();
 
-    public NrichSimulator(SandboxClock clock, NrichSettings settings, Secrets secrets) {
+    public NrichSimulator(SandboxClock clock, NrichSimulatorSettings settings, Secrets secrets) {
         this.clock = clock;
         this.settings = settings;
         this.authority = new TokenAuthority<>(clock, secrets);
     }
 
-    public NrichSettings settings() {
+    public NrichSimulatorSettings settings() {
         return settings;
     }
 

@@ -16,24 +16,24 @@ import java.time.Duration;
  * @param oneTimeDataLifetime          one-time and income-report data is deleted this long after the grant (1 h)
  * @param flowLifetime                 a widget left unanswered this long is gone (1 h; nrich does not publish it)
  */
-public record NrichSettings(String clientId, String clientSecret, boolean legacyCancelParameter,
+public record NrichSimulatorSettings(String clientId, String clientSecret, boolean legacyCancelParameter,
                             boolean requireRedirectUriOnExchange, Duration codeLifetime,
                             Duration accessTokenLifetime, Duration refreshTokenLifetime, Duration inactivityLimit,
                             Duration oneTimeDataLifetime, Duration flowLifetime) {
 
-    public static NrichSettings defaults() {
-        return new NrichSettings("demo-client", "demo-secret", false, true, Duration.ofHours(1), Duration.ofHours(1),
+    public static NrichSimulatorSettings defaults() {
+        return new NrichSimulatorSettings("demo-client", "demo-secret", false, true, Duration.ofHours(1), Duration.ofHours(1),
                 Duration.ofDays(90), Duration.ofDays(90), Duration.ofHours(1), Duration.ofHours(1));
     }
 
-    public NrichSettings withLegacyCancelParameter(boolean legacy) {
-        return new NrichSettings(clientId, clientSecret, legacy, requireRedirectUriOnExchange, codeLifetime,
+    public NrichSimulatorSettings withLegacyCancelParameter(boolean legacy) {
+        return new NrichSimulatorSettings(clientId, clientSecret, legacy, requireRedirectUriOnExchange, codeLifetime,
                 accessTokenLifetime, refreshTokenLifetime, inactivityLimit, oneTimeDataLifetime, flowLifetime);
     }
 
     @Override
     public String toString() {
-        return "NrichSettings[clientId=" + clientId + ", clientSecret=***, legacyCancelParameter=" + legacyCancelParameter
+        return "NrichSimulatorSettings[clientId=" + clientId + ", clientSecret=***, legacyCancelParameter=" + legacyCancelParameter
                 + ", codeLifetime=" + codeLifetime + ", accessTokenLifetime=" + accessTokenLifetime
                 + ", refreshTokenLifetime=" + refreshTokenLifetime + ", inactivityLimit=" + inactivityLimit
                 + ", oneTimeDataLifetime=" + oneTimeDataLifetime + ", flowLifetime=" + flowLifetime + "]";

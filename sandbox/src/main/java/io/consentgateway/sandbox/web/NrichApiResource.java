@@ -3,7 +3,7 @@ package io.consentgateway.sandbox.web;
 import io.consentgateway.sandbox.Sandbox;
 import io.consentgateway.sandbox.SandboxRuntime;
 import io.consentgateway.sandbox.core.JsonBodies;
-import io.consentgateway.sandbox.nrich.FlowKind;
+import io.consentgateway.sandbox.nrich.NrichFlowKind;
 import io.consentgateway.sandbox.nrich.FlowRequest;
 import io.consentgateway.sandbox.nrich.FlowRequestParser;
 import io.consentgateway.sandbox.nrich.NrichError;
@@ -57,7 +57,7 @@ public class NrichApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response ongoingAccess(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                   @Context UriInfo uriInfo, String body) {
-        return createFlow(FlowKind.ONGOING_ACCESS, authorization, uriInfo.getBaseUri(), body);
+        return createFlow(NrichFlowKind.ONGOING_ACCESS, authorization, uriInfo.getBaseUri(), body);
     }
 
     @POST
@@ -65,7 +65,7 @@ public class NrichApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response oneTimeAccess(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                   @Context UriInfo uriInfo, String body) {
-        return createFlow(FlowKind.ONE_TIME_ACCESS, authorization, uriInfo.getBaseUri(), body);
+        return createFlow(NrichFlowKind.ONE_TIME_ACCESS, authorization, uriInfo.getBaseUri(), body);
     }
 
     @POST
@@ -73,7 +73,7 @@ public class NrichApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response incomeReport(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                  @Context UriInfo uriInfo, String body) {
-        return createFlow(FlowKind.INCOME_REPORT, authorization, uriInfo.getBaseUri(), body);
+        return createFlow(NrichFlowKind.INCOME_REPORT, authorization, uriInfo.getBaseUri(), body);
     }
 
     @POST
@@ -81,7 +81,7 @@ public class NrichApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response ongoingSync(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                 @Context UriInfo uriInfo, String body) {
-        return createFlow(FlowKind.ONGOING_SYNC, authorization, uriInfo.getBaseUri(), body);
+        return createFlow(NrichFlowKind.ONGOING_SYNC, authorization, uriInfo.getBaseUri(), body);
     }
 
     /**
@@ -89,7 +89,7 @@ public class NrichApiResource {
      *
      * @param requestBaseUri the base URI of the JAX-RS application (…/sandbox/)
      */
-    public Response createFlow(FlowKind kind, String authorization, URI requestBaseUri, String body) {
+    public Response createFlow(NrichFlowKind kind, String authorization, URI requestBaseUri, String body) {
         return NrichResponses.handle(() -> {
             NrichSimulator nrich = sandbox.nrich();
             nrich.authenticateClient(authorization);

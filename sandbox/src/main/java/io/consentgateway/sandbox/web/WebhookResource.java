@@ -4,7 +4,7 @@ import io.consentgateway.sandbox.Sandbox;
 import io.consentgateway.sandbox.SandboxRuntime;
 import io.consentgateway.sandbox.control.WebhookFault;
 import io.consentgateway.sandbox.core.JsonBodies;
-import io.consentgateway.sandbox.webhooks.WebhookDelivery;
+import io.consentgateway.sandbox.webhooks.ReceivedWebhook;
 import io.consentgateway.sandbox.webhooks.WebhookReceiver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,7 +78,7 @@ public class WebhookResource {
      */
     public Response receive(Map<String, List<String>> requestHeaders, InputStream body) {
         WebhookReceiver receiver = sandbox.webhooks();
-        Map<String, String> headers = WebhookDelivery.headersOf(requestHeaders);
+        Map<String, String> headers = ReceivedWebhook.headersOf(requestHeaders);
         byte[] bytes;
         try {
             bytes = body == null ? new byte[0] : body.readNBytes(WebhookReceiver.MAX_BODY_BYTES + 1);

@@ -17,9 +17,9 @@ import java.util.TreeMap;
  * One webhook delivery the receiver recorded: its request headers (names lower-cased, several values of one name
  * joined with {@code ", "}), its body exactly as received, and when it arrived on the sandbox's clock.
  */
-public record WebhookDelivery(Instant receivedAt, Map<String, String> headers, String rawBody) {
+public record ReceivedWebhook(Instant receivedAt, Map<String, String> headers, String rawBody) {
 
-    public WebhookDelivery {
+    public ReceivedWebhook {
         Objects.requireNonNull(receivedAt, "receivedAt");
         headers = Collections.unmodifiableMap(new TreeMap<>(headers));
         Objects.requireNonNull(rawBody, "rawBody");

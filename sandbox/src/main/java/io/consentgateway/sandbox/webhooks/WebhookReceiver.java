@@ -30,7 +30,7 @@ public final class WebhookReceiver {
     private final SandboxClock clock;
     private final int maxDeliveries;
     private final long maxStoredBodyChars;
-    private final Deque<WebhookDelivery> deliveries = new ArrayDeque<>();
+    private final Deque<ReceivedWebhook> deliveries = new ArrayDeque<>();
     private long storedBodyChars;
     private long received;
     private long refused;
@@ -54,8 +54,8 @@ public final class WebhookReceiver {
     }
 
     /** Records a delivery, stamped with the sandbox's clock; drops the oldest beyond the bounds. */
-    public synchronized WebhookDelivery record(Map<String, String> headers, String rawBody) {
-        WebhookDelivery delivery = new WebhookDelivery(clock.instant(), headers, rawBody);
+    public synchronized ReceivedWebhook record(Map<String, String> headers, String rawBody) {
+        ReceivedWebhook delivery = new ReceivedWebhook(clock.instant(), headers, rawBody);
         deliveries.addLast(delivery);
         storedBodyChars += rawBody.length();
         received++;
@@ -71,19 +71,19 @@ public final class WebhookReceiver {
     }
 
     /** The deliveries kept, oldest first. */
-    public synchronized List<WebhookDelivery> deliveries() {
+    public synchronized List<ReceivedWebhook> deliveries() {
         return List.copyOf(deliveries);
     }
 
     /**
      * The deliveries kept, oldest first, that pass the filters (null: none; see
-     * {@link WebhookDelivery#matches(JsonValue, String, String)}), as JSON. Each body is parsed once.
+     * {@link ReceivedWebhook#matches(JsonValue, String, String)}), as JSON. Each body is parsed once.
      */
     public List<JsonObject> toJson(String type, String userId) {
         List<JsonObject> result = new ArrayList<>();
-        for (WebhookDelivery delivery : deliveries()) {
+        for (ReceivedWebhook delivery : deliveries()) {
             JsonValue body = delivery.body();
-            if (WebhookDelivery.matches(body, type, userId)) {
+            if (ReceivedWebhook.matches(body, type, userId)) {
                 result.add(delivery.toJson(body));
             }
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentgateway.sandbox.TestSupport;
 import io.consentgateway.sandbox.web.ControlResource;
-import io.consentgateway.sandbox.core.Iban;
+import io.consentgateway.sandbox.core.Ibans;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
@@ -33,7 +33,7 @@ class BankApiTest {
 
         assertThat(body.getJsonArray("accounts")).isNotEmpty().allSatisfy(a -> {
             assertThat(a.asJsonObject().getString("iban")).startsWith("SK").hasSize(24);
-            assertThat(Iban.isValid(a.asJsonObject().getString("iban"))).isTrue();
+            assertThat(Ibans.isValid(a.asJsonObject().getString("iban"))).isTrue();
         });
         assertThat(body.getInt("page")).isEqualTo(1);
         assertThat(body.getInt("pageSize")).isEqualTo(10);
@@ -123,7 +123,7 @@ class BankApiTest {
         assertThat(info.getJsonArray("balances").getJsonObject(0).getJsonObject("balanceAmount").keySet())
                 .containsExactlyInAnyOrder("amount", "currency");
         assertThat(bank.api.information("Bearer " + access, BankJourney.REQUEST_ID,
-                "{\"iban\":\"" + Iban.of("SK", "1100000000" + "1234567890") + "\"}").getStatus()).isEqualTo(404);
+                "{\"iban\":\"" + Ibans.of("SK", "1100000000" + "1234567890") + "\"}").getStatus()).isEqualTo(404);
         assertThat(bank.api.information("Bearer " + access, BankJourney.REQUEST_ID, "{\"iban\":\"SK00\"}").getStatus()).isEqualTo(400);
         assertThat(bank.api.information("Bearer " + access, BankJourney.REQUEST_ID, "nonsense").getStatus()).isEqualTo(400);
     }

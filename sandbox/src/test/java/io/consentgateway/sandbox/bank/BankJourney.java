@@ -15,7 +15,7 @@ import java.util.Map;
 /** Drives the bank simulator through its resources. */
 final class BankJourney {
 
-    static final String REDIRECT = BankSettings.DEMO_CALLBACK;
+    static final String REDIRECT = BankSimulatorSettings.DEMO_CALLBACK;
     static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
     static final String REQUEST_ID = "3f1c9a3e-8b7d-4c2a-9e5f-1a2b3c4d5e6f";

@@ -3,7 +3,7 @@ package io.consentgateway.sandbox.bank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentgateway.sandbox.TestSupport;
-import io.consentgateway.sandbox.core.Iban;
+import io.consentgateway.sandbox.core.Ibans;
 import io.consentgateway.sandbox.core.SyntheticLedger.Ledger;
 import io.consentgateway.sandbox.web.ControlResource;
 import jakarta.json.JsonObject;
@@ -130,7 +130,7 @@ class BankLateBookingTest {
     @Test
     void aLoginWithoutConsentOrAnotherUsersIbanIsNotFoundAndBooksNothing() {
         Ledger before = bank.sandbox.bankData().ledger(user);
-        String strangersIban = Iban.of("SK", "1100" + "000000" + "1234567890");
+        String strangersIban = Ibans.of("SK", "1100" + "000000" + "1234567890");
 
         Response noConsent = book("eva", "\"bookingDate\":\"" + DATE + "\",\"amount\":1");
         Response notHers = book(user, "\"account\":\"" + strangersIban + "\",\"bookingDate\":\"" + DATE

@@ -37,7 +37,7 @@ class SyntheticLedgerTest {
                 Ledger ledger = SyntheticLedger.generate(profile, "user-" + i, TODAY, 400);
                 assertThat(ledger.accounts()).hasSizeBetween(1, 3);
                 ledger.accounts().forEach(account -> {
-                    assertThat(Iban.isValid(account.iban())).as(account.iban()).isTrue();
+                    assertThat(Ibans.isValid(account.iban())).as(account.iban()).isTrue();
                     assertThat(ledger.transactionsOf(account.id())).hasSizeGreaterThanOrEqualTo(500);
                 });
             }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentgateway.sandbox.NrichJourney;
 import io.consentgateway.sandbox.TestSupport;
-import io.consentgateway.sandbox.core.Iban;
+import io.consentgateway.sandbox.core.Ibans;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -38,7 +38,7 @@ class NrichDataTest {
             assertThat(account.keySet()).contains("account_id", "access_id", "account_number", "bank_code", "bic", "iban",
                     "name", "owner", "bank_name", "currency", "type", "balance", "status");
             assertThat(account.getString("iban")).startsWith("DE").hasSize(22);
-            assertThat(Iban.isValid(account.getString("iban"))).isTrue();
+            assertThat(Ibans.isValid(account.getString("iban"))).isTrue();
             assertThat(account.getString("type")).isEqualTo("Giro account");
             assertThat(account.getJsonObject("balance").keySet())
                     .containsExactlyInAnyOrder("balance", "balance_date", "credit_line", "monthly_spending_limit");
@@ -153,7 +153,7 @@ class NrichDataTest {
             }
         }
         assertThat(user).isNotNull();
-        String flow = journey.flow(FlowKind.ONGOING_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT
+        String flow = journey.flow(NrichFlowKind.ONGOING_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT
                 + "\",\"user_id\":\"" + user + "\",\"allow_multi_selection\":false}");
         String token = TestSupport.json(journey.exchange(journey.approve(flow).get("code"))).getString("access_token");
 
@@ -162,7 +162,7 @@ class NrichDataTest {
 
     @Test
     void anIncomeReportFlowServesItsReportWithTheDocumentedShape() {
-        String flow = nrich.flow(FlowKind.INCOME_REPORT, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT + "\",\"reporting_period\":6}");
+        String flow = nrich.flow(NrichFlowKind.INCOME_REPORT, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT + "\",\"reporting_period\":6}");
         JsonObject tokens = TestSupport.json(nrich.exchange(nrich.approve(flow).get("code")));
         String bearer = "Bearer " + tokens.getString("access_token");
 

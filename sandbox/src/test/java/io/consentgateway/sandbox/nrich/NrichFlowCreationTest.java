@@ -17,7 +17,7 @@ class NrichFlowCreationTest {
 
     @Test
     void ongoingAccessAnswers201WithWidgetLocationAndFlowId() {
-        Response response = nrich.create(FlowKind.ONGOING_ACCESS, ONGOING);
+        Response response = nrich.create(NrichFlowKind.ONGOING_ACCESS, ONGOING);
 
         assertThat(response.getStatus()).isEqualTo(201);
         JsonObject body = TestSupport.json(response);
@@ -29,15 +29,15 @@ class NrichFlowCreationTest {
     @Test
     void everyFlowKindIsCreatedWith201() {
         String redirectOnly = "{\"redirect_uri\":\"https://app.example.com/callback\"}";
-        assertThat(nrich.create(FlowKind.ONE_TIME_ACCESS, redirectOnly).getStatus()).isEqualTo(201);
-        assertThat(nrich.create(FlowKind.INCOME_REPORT,
+        assertThat(nrich.create(NrichFlowKind.ONE_TIME_ACCESS, redirectOnly).getStatus()).isEqualTo(201);
+        assertThat(nrich.create(NrichFlowKind.INCOME_REPORT,
                 "{\"redirect_uri\":\"https://app.example.com/callback\",\"sync_period\":180}").getStatus()).isEqualTo(201);
-        assertThat(nrich.create(FlowKind.ONGOING_SYNC, ONGOING).getStatus()).isEqualTo(201);
+        assertThat(nrich.create(NrichFlowKind.ONGOING_SYNC, ONGOING).getStatus()).isEqualTo(201);
     }
 
     @Test
     void flowCreationWithoutBasicAuthIsRejectedWith401AndBasicChallenge() {
-        Response response = nrich.api.createFlow(FlowKind.ONGOING_ACCESS, null, TestSupport.BASE, ONGOING);
+        Response response = nrich.api.createFlow(NrichFlowKind.ONGOING_ACCESS, null, TestSupport.BASE, ONGOING);
 
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getHeaderString("WWW-Authenticate")).isEqualTo("Basic realm=\"nrich\"");
@@ -46,7 +46,7 @@ class NrichFlowCreationTest {
 
     @Test
     void flowCreationWithWrongClientSecretIsRejectedWith401() {
-        Response response = nrich.api.createFlow(FlowKind.ONGOING_ACCESS,
+        Response response = nrich.api.createFlow(NrichFlowKind.ONGOING_ACCESS,
                 BasicCredentials.header("demo-client", "wrong"), TestSupport.BASE, ONGOING);
 
         assertThat(response.getStatus()).isEqualTo(401);
@@ -54,7 +54,7 @@ class NrichFlowCreationTest {
 
     @Test
     void missingRedirectUriAndUserIdAreReportedAsFieldErrors() {
-        Response response = nrich.create(FlowKind.ONGOING_ACCESS, "{\"language\":\"en\"}");
+        Response response = nrich.create(NrichFlowKind.ONGOING_ACCESS, "{\"language\":\"en\"}");
 
         assertThat(response.getStatus()).isEqualTo(400);
         JsonObject error = TestSupport.json(response).getJsonObject("error");
@@ -65,7 +65,7 @@ class NrichFlowCreationTest {
 
     @Test
     void anIbanWithWrongCheckDigitsIsRejected() {
-        Response response = nrich.create(FlowKind.ONE_TIME_ACCESS,
+        Response response = nrich.create(NrichFlowKind.ONE_TIME_ACCESS,
                 "{\"redirect_uri\":\"https://app.example.com/cb\",\"accounts\":[{\"id\":\"DE83900948150000002881\"}]}");
 
         assertThat(response.getStatus()).isEqualTo(400);
@@ -75,14 +75,14 @@ class NrichFlowCreationTest {
 
     @Test
     void aValidIbanOrAnAccountNumberIsAccepted() {
-        assertThat(nrich.create(FlowKind.ONE_TIME_ACCESS,
+        assertThat(nrich.create(NrichFlowKind.ONE_TIME_ACCESS,
                 "{\"redirect_uri\":\"https://app.example.com/cb\",\"accounts\":[{\"id\":\"DE82 9009 4815 0000 0028 81\"},{\"id\":\"0532013000\"}]}")
                 .getStatus()).isEqualTo(201);
     }
 
     @Test
     void anUnknownLanguageIsRejected() {
-        Response response = nrich.create(FlowKind.ONE_TIME_ACCESS,
+        Response response = nrich.create(NrichFlowKind.ONE_TIME_ACCESS,
                 "{\"redirect_uri\":\"https://app.example.com/cb\",\"language\":\"it\"}");
 
         assertThat(response.getStatus()).isEqualTo(400);
@@ -91,7 +91,7 @@ class NrichFlowCreationTest {
 
     @Test
     void syncPeriodAndReportingPeriodTogetherAreRejected() {
-        Response response = nrich.create(FlowKind.INCOME_REPORT,
+        Response response = nrich.create(NrichFlowKind.INCOME_REPORT,
                 "{\"redirect_uri\":\"https://app.example.com/cb\",\"sync_period\":180,\"reporting_period\":12}");
 
         assertThat(response.getStatus()).isEqualTo(400);
@@ -100,18 +100,18 @@ class NrichFlowCreationTest {
 
     @Test
     void aReportingPeriodBelowFourMonthsIsRejected() {
-        Response response = nrich.create(FlowKind.INCOME_REPORT,
+        Response response = nrich.create(NrichFlowKind.INCOME_REPORT,
                 "{\"redirect_uri\":\"https://app.example.com/cb\",\"reporting_period\":3}");
 
         assertThat(response.getStatus()).isEqualTo(400);
-        assertThat(nrich.create(FlowKind.INCOME_REPORT,
+        assertThat(nrich.create(NrichFlowKind.INCOME_REPORT,
                 "{\"redirect_uri\":\"https://app.example.com/cb\",\"reporting_period\":4}").getStatus()).isEqualTo(201);
     }
 
     @Test
     void malformedJsonAndMisspelledFieldsAreRejectedWith400() {
-        assertThat(nrich.create(FlowKind.ONGOING_ACCESS, "{not json").getStatus()).isEqualTo(400);
-        Response typo = nrich.create(FlowKind.ONGOING_ACCESS,
+        assertThat(nrich.create(NrichFlowKind.ONGOING_ACCESS, "{not json").getStatus()).isEqualTo(400);
+        Response typo = nrich.create(NrichFlowKind.ONGOING_ACCESS,
                 "{\"redirectUri\":\"https://app.example.com/cb\",\"user_id\":\"anna\"}");
         assertThat(typo.getStatus()).isEqualTo(400);
         assertThat(TestSupport.json(typo).getJsonObject("error").getJsonObject("data").keySet())
@@ -120,7 +120,7 @@ class NrichFlowCreationTest {
 
     @Test
     void aRelativeRedirectUriAndWronglyTypedFieldsAreRejected() {
-        Response response = nrich.create(FlowKind.ONGOING_ACCESS,
+        Response response = nrich.create(NrichFlowKind.ONGOING_ACCESS,
                 "{\"redirect_uri\":\"/callback\",\"user_id\":\"anna\",\"sync_period\":\"90\",\"allow_multi_selection\":\"yes\"}");
 
         assertThat(response.getStatus()).isEqualTo(400);

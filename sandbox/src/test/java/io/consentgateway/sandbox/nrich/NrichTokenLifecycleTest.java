@@ -31,7 +31,7 @@ class NrichTokenLifecycleTest {
 
     @Test
     void oneTimeAccessScopeHasNoOffline() {
-        String flow = nrich.flow(FlowKind.ONE_TIME_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT + "\"}");
+        String flow = nrich.flow(NrichFlowKind.ONE_TIME_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT + "\"}");
         Response response = nrich.exchange(nrich.approve(flow).get("code"));
 
         assertThat(TestSupport.json(response).getString("scope")).isEqualTo("accounts=ro balance=ro transactions=ro");
@@ -216,7 +216,7 @@ class NrichTokenLifecycleTest {
 
     @Test
     void oneTimeDataIsGoneAfterOneHourAndItsRefreshTokenIsRefused() {
-        String flow = nrich.flow(FlowKind.ONE_TIME_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT + "\"}");
+        String flow = nrich.flow(NrichFlowKind.ONE_TIME_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT + "\"}");
         JsonObject tokens = TestSupport.json(nrich.exchange(nrich.approve(flow).get("code")));
 
         Response refresh = nrich.refresh(tokens.getString("refresh_token"));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.consentgateway.sandbox.NrichJourney;
 import io.consentgateway.sandbox.Sandbox;
 import io.consentgateway.sandbox.TestSupport;
-import io.consentgateway.sandbox.bank.BankSettings;
+import io.consentgateway.sandbox.bank.BankSimulatorSettings;
 import io.consentgateway.sandbox.core.SandboxClock;
 import io.consentgateway.sandbox.idp.IdpSettings;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +31,7 @@ class WidgetTest {
 
     @Test
     void aPrefilledAccountSkipsTheBankChoice() {
-        String flow = nrich.flow(FlowKind.ONE_TIME_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT
+        String flow = nrich.flow(NrichFlowKind.ONE_TIME_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT
                 + "\",\"language\":\"en\",\"accounts\":[{\"id\":\"DE89370400440532013000\"}]}");
 
         String page = TestSupport.text(nrich.widget.show(flow));
@@ -68,7 +68,7 @@ class WidgetTest {
     @Test
     void theLegacySwitchSendsCancelInsteadOfAbort() {
         Sandbox legacy = new Sandbox(SandboxClock.fixedAt(TestSupport.START),
-                NrichSettings.defaults().withLegacyCancelParameter(true), BankSettings.defaults(), IdpSettings.defaults(), null);
+                NrichSimulatorSettings.defaults().withLegacyCancelParameter(true), BankSimulatorSettings.defaults(), IdpSettings.defaults(), null);
         NrichJourney journey = new NrichJourney(legacy);
 
         Map<String, String> cancelled = TestSupport.query(journey.widget.decide(journey.ongoingFlow("anna"), "cancel", null).getLocation());
@@ -80,7 +80,7 @@ class WidgetTest {
 
     @Test
     void aRedirectUriWithAQueryKeepsItAndTheStateIsEncoded() {
-        String flow = nrich.flow(FlowKind.ONGOING_ACCESS,
+        String flow = nrich.flow(NrichFlowKind.ONGOING_ACCESS,
                 "{\"redirect_uri\":\"https://app.example.com/cb?tenant=a\",\"user_id\":\"anna\",\"state\":\"a b&c\"}");
 
         Response response = nrich.widget.decide(flow, "cancel", null);
@@ -113,7 +113,7 @@ class WidgetTest {
 
     @Test
     void everythingTheWidgetShowsIsHtmlEscaped() {
-        String flow = nrich.flow(FlowKind.ONGOING_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT
+        String flow = nrich.flow(NrichFlowKind.ONGOING_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT
                 + "\",\"user_id\":\"<script>alert('x')</script>\"}");
 
         String page = TestSupport.text(nrich.widget.show(flow));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import io.consentgateway.sandbox.NrichJourney;
 import io.consentgateway.sandbox.Sandbox;
 import io.consentgateway.sandbox.TestSupport;
-import io.consentgateway.sandbox.core.Iban;
+import io.consentgateway.sandbox.core.Ibans;
 import io.consentgateway.sandbox.core.SyntheticLedger.Account;
 import io.consentgateway.sandbox.core.SyntheticLedger.Ledger;
 import jakarta.json.JsonObject;
@@ -129,7 +129,7 @@ class LateBookingControlTest {
     @Test
     void aUserTheProviderNeverGaveAccessToOrAnAccountTheUserHasNotIsNotFoundAndBooksNothing() {
         Ledger before = sandbox.nrichData().ledger("anna");
-        String strangersIban = Iban.of("DE", "10020030" + "1234567890");
+        String strangersIban = Ibans.of("DE", "10020030" + "1234567890");
 
         Response neverConnected = post("{'provider':'nrich','user':'ben','bookingDate':'2026-03-01','amount':1}");
         Response onlyAtNrich = post("{'provider':'bank','user':'anna','bookingDate':'2026-03-01','amount':1}");

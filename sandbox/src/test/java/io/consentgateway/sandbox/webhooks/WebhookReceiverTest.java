@@ -38,9 +38,9 @@ class WebhookReceiverTest {
         clock.advance(Duration.ofSeconds(90));
         receiver.record(Map.of(), "second");
 
-        List<WebhookDelivery> deliveries = receiver.deliveries();
+        List<ReceivedWebhook> deliveries = receiver.deliveries();
 
-        assertThat(deliveries).extracting(WebhookDelivery::rawBody).containsExactly("first", "second");
+        assertThat(deliveries).extracting(ReceivedWebhook::rawBody).containsExactly("first", "second");
         assertThat(deliveries.get(0).receivedAt()).isEqualTo(TestSupport.START);
         assertThat(deliveries.get(1).receivedAt()).isEqualTo(TestSupport.START.plusSeconds(90));
         assertThat(receiver.toJson(null, null).get(1).getString("receivedAt")).isEqualTo("2026-03-10T09:01:30Z");
@@ -54,24 +54,24 @@ class WebhookReceiverTest {
         sent.put("x-trace", List.of("c"));
         sent.put("X-Empty", List.of());
 
-        Map<String, String> headers = WebhookDelivery.headersOf(sent);
+        Map<String, String> headers = ReceivedWebhook.headersOf(sent);
 
         assertThat(headers).containsExactly(Map.entry("content-type", "application/json"),
                 Map.entry("x-trace", "a, b, c"));
-        assertThat(WebhookDelivery.headersOf(null)).isEmpty();
+        assertThat(ReceivedWebhook.headersOf(null)).isEmpty();
     }
 
     @Test
     void aBodyIsParsedOnlyWhenTheWholeOfItIsJson() {
-        assertThat(new WebhookDelivery(TestSupport.START, Map.of(), "{\"a\":[1,2.50]} \n").body())
+        assertThat(new ReceivedWebhook(TestSupport.START, Map.of(), "{\"a\":[1,2.50]} \n").body())
                 .isEqualTo(Json.createObjectBuilder().add("a", Json.createArrayBuilder().add(1)
                         .add(new java.math.BigDecimal("2.50"))).build());
-        assertThat(new WebhookDelivery(TestSupport.START, Map.of(), "[true]").body().getValueType())
+        assertThat(new ReceivedWebhook(TestSupport.START, Map.of(), "[true]").body().getValueType())
                 .isEqualTo(JsonValue.ValueType.ARRAY);
-        assertThat(new WebhookDelivery(TestSupport.START, Map.of(), "42").body().toString()).isEqualTo("42");
+        assertThat(new ReceivedWebhook(TestSupport.START, Map.of(), "42").body().toString()).isEqualTo("42");
         for (String text : new String[] {"", "  ", "hello", "{\"a\":1} trailing", "{\"a\":1}{\"b\":2}", "{\"a\":",
                 "tru"}) {
-            JsonValue body = new WebhookDelivery(TestSupport.START, Map.of(), text).body();
+            JsonValue body = new ReceivedWebhook(TestSupport.START, Map.of(), text).body();
             assertThat(body).as(text).isInstanceOf(JsonString.class);
             assertThat(((JsonString) body).getString()).isEqualTo(text);
         }
@@ -121,7 +121,7 @@ class WebhookReceiverTest {
             receiver.record(Map.of(), "#" + i);
         }
 
-        List<WebhookDelivery> kept = receiver.deliveries();
+        List<ReceivedWebhook> kept = receiver.deliveries();
 
         assertThat(kept).hasSize(10_000);
         assertThat(kept.get(0).rawBody()).isEqualTo("#5");
@@ -136,13 +136,13 @@ class WebhookReceiverTest {
         small.record(Map.of(), "aaaa");
         small.record(Map.of(), "bbbb");
         small.record(Map.of(), "cc");
-        assertThat(small.deliveries()).extracting(WebhookDelivery::rawBody).containsExactly("aaaa", "bbbb", "cc");
+        assertThat(small.deliveries()).extracting(ReceivedWebhook::rawBody).containsExactly("aaaa", "bbbb", "cc");
 
         small.record(Map.of(), "d");
-        assertThat(small.deliveries()).extracting(WebhookDelivery::rawBody).containsExactly("bbbb", "cc", "d");
+        assertThat(small.deliveries()).extracting(ReceivedWebhook::rawBody).containsExactly("bbbb", "cc", "d");
 
         small.record(Map.of(), "eeeeeeeeeeee");
-        assertThat(small.deliveries()).extracting(WebhookDelivery::rawBody).containsExactly("eeeeeeeeeeee");
+        assertThat(small.deliveries()).extracting(ReceivedWebhook::rawBody).containsExactly("eeeeeeeeeeee");
         assertThat(small.counts().received()).isEqualTo(5);
         assertThatThrownBy(() -> new WebhookReceiver(clock, 0, 10)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -187,11 +187,11 @@ class WebhookReceiverTest {
             pool.shutdownNow();
         }
 
-        List<WebhookDelivery> kept = receiver.deliveries();
+        List<ReceivedWebhook> kept = receiver.deliveries();
         assertThat(kept).hasSize(writers * each);
         assertThat(receiver.counts().received()).isEqualTo(writers * each);
         int[] next = new int[writers];
-        for (WebhookDelivery d : kept) {
+        for (ReceivedWebhook d : kept) {
             String[] parts = d.rawBody().split(":");
             int writer = Integer.parseInt(parts[0]);
             assertThat(Integer.parseInt(parts[1])).as("writer " + writer + "'s order").isEqualTo(next[writer]++);
