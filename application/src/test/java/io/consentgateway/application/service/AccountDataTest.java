@@ -182,7 +182,7 @@ class AccountDataTest {
 
         @Test
         void aReadWithNothingStoredThatWaitsTooLongForAnotherSyncOfItsConsentIsAskedToTryAgain() throws Exception {
-            AccountDataSync sync = new AccountDataSync(h.store, h.reader, h.dataSettings, h.transactions, h.events, h.clock, Duration.ofMillis(200));
+            AccountDataSync sync = new AccountDataSync(h.store, h.reader, h.dataSettings, h.unitOfWork, h.events, h.clock, Duration.ofMillis(200));
             StoredData data = new StoredData(h.reader, sync, h.store, h.settings, h.dataSettings, h.clock);
             CountDownLatch held = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
@@ -301,7 +301,7 @@ class AccountDataTest {
         /** Every hour, so the budget of four in 24 hours is what stops the fifth. */
         final DataSettings hourly = new DataSettings(Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofHours(1), 4,
                 Duration.ofDays(7), Duration.ofDays(30), Duration.ofMinutes(2));
-        final AccountDataSync sync = new AccountDataSync(h.store, h.reader, hourly, h.transactions, h.events, h.clock);
+        final AccountDataSync sync = new AccountDataSync(h.store, h.reader, hourly, h.unitOfWork, h.events, h.clock);
         final MaintainAccountDataService maintenance = new MaintainAccountDataService(h.store, h.consents, sync, h.settings,
                 hourly, h.clock);
 

@@ -14,7 +14,7 @@ import io.consentgateway.application.testing.InMemoryEventOutbox;
 import io.consentgateway.application.testing.InMemoryConsents;
 import io.consentgateway.application.testing.InMemoryFlows;
 import io.consentgateway.application.testing.InMemoryRefreshJournal;
-import io.consentgateway.application.testing.InMemoryTransactions;
+import io.consentgateway.application.testing.InMemoryUnitOfWork;
 import io.consentgateway.application.testing.MutableClock;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.flow.Flow;
@@ -53,17 +53,17 @@ final class GatewayHarness {
 
     final MutableClock clock = new MutableClock(T0);
     final ConsentPolicy policy = ConsentPolicy.defaults();
-    final InMemoryTransactions transactions = new InMemoryTransactions();
+    final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
     final InMemoryFlows flows = new InMemoryFlows();
     final InMemoryRefreshJournal journal = new InMemoryRefreshJournal();
-    final InMemoryConsents consents = new InMemoryConsents(transactions, journal);
+    final InMemoryConsents consents = new InMemoryConsents(unitOfWork, journal);
     final InMemoryAccountDataStore store = new InMemoryAccountDataStore();
     /** Every event the use cases record, as they would be delivered to the endpoint {@code fintech}. */
     final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
-    final EventRecorder events = new EventRecorder(outbox, WebhookSettings.none().withEndpoints(List.of("fintech")), clock);
+    final EventRecorder events = new EventRecorder(outbox, WebhookSettings.defaults().withEndpoints(List.of("fintech")), clock);
     /** The repositories as the use cases see them: each save records its events. */
-    final Consents recordingConsents = new RecordingConsents(consents, transactions, events);
-    final Flows recordingFlows = new RecordingFlows(flows, transactions, events);
+    final Consents recordingConsents = new RecordingConsents(consents, unitOfWork, events);
+    final Flows recordingFlows = new RecordingFlows(flows, unitOfWork, events);
     final DataSettings dataSettings = DataSettings.defaults();
     final GatewaySettings settings;
     final FakeConsentProvider fake;
@@ -122,12 +122,12 @@ final class GatewayHarness {
         provider = new InterceptingProvider(fake);
         providers = new ConsentProviders(List.of(provider));
         startFlow = new StartFlowService(providers, recordingFlows, new SecureRandomStateGenerator(), settings, clock);
-        callback = new HandleCallbackService(recordingFlows, recordingConsents, transactions, providers, new SecureRandomStateGenerator(),
+        callback = new HandleCallbackService(recordingFlows, recordingConsents, unitOfWork, providers, new SecureRandomStateGenerator(),
                 settings, clock);
-        completeFlow = new CompleteFlowService(recordingFlows, recordingConsents, transactions, providers, settings, clock);
-        refresher = new TokenRefresher(recordingConsents, journal, transactions, providers, settings, fuse, clock);
+        completeFlow = new CompleteFlowService(recordingFlows, recordingConsents, unitOfWork, providers, settings, clock);
+        refresher = new TokenRefresher(recordingConsents, journal, unitOfWork, providers, settings, fuse, clock);
         reader = new ConsentReader(recordingConsents, providers, refresher, settings, clock);
-        dataSync = new AccountDataSync(store, reader, dataSettings, transactions, events, clock);
+        dataSync = new AccountDataSync(store, reader, dataSettings, unitOfWork, events, clock);
         storedData = new StoredData(reader, dataSync, store, settings, dataSettings, clock);
         readAccounts = new ReadAccountsService(storedData);
         readTransactions = new ReadTransactionsService(storedData);
@@ -136,12 +136,12 @@ final class GatewayHarness {
         revokeConsent = new RevokeConsentService(reader, recordingConsents, store, clock);
         keepAlive = new KeepConsentsAliveService(recordingFlows, recordingConsents, refresher, settings, clock);
         maintainData = new MaintainAccountDataService(store, recordingConsents, dataSync, settings, dataSettings, clock);
-        eraseUser = new EraseUserService(recordingFlows, recordingConsents, store, outbox, transactions);
+        eraseUser = new EraseUserService(recordingFlows, recordingConsents, store, outbox, unitOfWork);
     }
 
     /** The callback use case with both providers installed. */
     HandleCallbackService callbackWithSecondProvider() {
-        return new HandleCallbackService(flows, consents, transactions, new ConsentProviders(List.of(provider, secondFake)),
+        return new HandleCallbackService(flows, consents, unitOfWork, new ConsentProviders(List.of(provider, secondFake)),
                 new SecureRandomStateGenerator(), settings, clock);
     }
 
@@ -182,12 +182,56 @@ final class GatewayHarness {
 
     /** The browser's successful return, nrich style, with a freshly approved code. */
     CallbackCommand approvedCallback(FlowId id) {
-        return callbackWith(id, "true", approve(id), null, null, null);
+        return callbackFor(id).success("true").code(approve(id)).build();
     }
 
-    CallbackCommand callbackWith(FlowId id, String success, String code, String abort, String cancel, String error) {
-        return callbackQuery("state", stateOf(id), "success", success, "code", code, "abort", abort, "cancel", cancel,
-                "flow_id", providerFlowIdOf(id), "error", error);
+    /**
+     * A callback for the flow as the provider's redirect would bring it, its state and the provider's flow id set; the
+     * builder names whatever else it carries ({@code success}, {@code code}, {@code abort}, {@code cancel}, {@code error}).
+     */
+    CallbackBuilder callbackFor(FlowId id) {
+        return new CallbackBuilder(stateOf(id), providerFlowIdOf(id));
+    }
+
+    /** The query parameters of a callback, each named where it is set. */
+    static final class CallbackBuilder {
+        private final java.util.LinkedHashMap<String, String> parameters = new java.util.LinkedHashMap<>();
+
+        CallbackBuilder(String state, String providerFlowId) {
+            parameters.put("state", state);
+            parameters.put("flow_id", providerFlowId);
+        }
+
+        CallbackBuilder success(String value) {
+            return with("success", value);
+        }
+
+        CallbackBuilder code(String value) {
+            return with("code", value);
+        }
+
+        CallbackBuilder abort(String value) {
+            return with("abort", value);
+        }
+
+        CallbackBuilder cancel(String value) {
+            return with("cancel", value);
+        }
+
+        CallbackBuilder error(String value) {
+            return with("error", value);
+        }
+
+        private CallbackBuilder with(String name, String value) {
+            parameters.put(name, value);
+            return this;
+        }
+
+        CallbackCommand build() {
+            return callbackQuery(parameters.entrySet().stream()
+                    .flatMap(parameter -> java.util.stream.Stream.of(parameter.getKey(), parameter.getValue()))
+                    .toArray(String[]::new));
+        }
     }
 
     /** A callback at the fake's own endpoint, {@code /callback/fake}: name, value, ... (null values left out). */

@@ -143,7 +143,7 @@ class HandleCallbackServiceTest {
     class UserCancelled {
         @Test
         void abortTrueCancelsTheFlowWithoutExchange() {
-            CallbackOutcome outcome = h.callback.handle(h.callbackWith(flowId, null, null, "true", null, null));
+            CallbackOutcome outcome = h.callback.handle(h.callbackFor(flowId).abort("true").build());
 
             assertThat(outcome.outcome()).isEqualTo(Outcome.CANCELLED);
             assertThat(h.flow(flowId).status()).isEqualTo(FlowStatus.CANCELLED);
@@ -152,7 +152,7 @@ class HandleCallbackServiceTest {
 
         @Test
         void theOlderCancelTrueCancelsTheFlowWithoutExchange() {
-            CallbackOutcome outcome = h.callback.handle(h.callbackWith(flowId, "false", null, null, "true", null));
+            CallbackOutcome outcome = h.callback.handle(h.callbackFor(flowId).success("false").cancel("true").build());
 
             assertThat(outcome.outcome()).isEqualTo(Outcome.CANCELLED);
             assertThat(h.fake.exchangeCalls).hasValue(0);
@@ -160,7 +160,7 @@ class HandleCallbackServiceTest {
 
         @Test
         void oauthAccessDeniedCancelsTheFlowWithoutExchange() {
-            CallbackOutcome outcome = h.callback.handle(h.callbackWith(flowId, null, null, null, null, "access_denied"));
+            CallbackOutcome outcome = h.callback.handle(h.callbackFor(flowId).error("access_denied").build());
 
             assertThat(outcome.outcome()).isEqualTo(Outcome.CANCELLED);
             assertThat(h.fake.exchangeCalls).hasValue(0);
@@ -168,7 +168,7 @@ class HandleCallbackServiceTest {
 
         @Test
         void anAbortCarryingACodeIsStillNotExchanged() {
-            CallbackOutcome outcome = h.callback.handle(h.callbackWith(flowId, "true", h.approve(flowId), "true", null, null));
+            CallbackOutcome outcome = h.callback.handle(h.callbackFor(flowId).success("true").code(h.approve(flowId)).abort("true").build());
 
             assertThat(outcome.outcome()).isEqualTo(Outcome.CANCELLED);
             assertThat(h.fake.exchangeCalls).hasValue(0);
@@ -179,7 +179,7 @@ class HandleCallbackServiceTest {
     class ProviderReportedFailure {
         @Test
         void successFalseFailsTheFlowWithoutExchange() {
-            CallbackOutcome outcome = h.callback.handle(h.callbackWith(flowId, "false", null, null, null, null));
+            CallbackOutcome outcome = h.callback.handle(h.callbackFor(flowId).success("false").build());
 
             assertThat(outcome.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(outcome.failure()).contains(FlowFailure.PROVIDER_REPORTED_FAILURE);
@@ -188,14 +188,14 @@ class HandleCallbackServiceTest {
 
         @Test
         void anOauthErrorOtherThanAccessDeniedFailsTheFlow() {
-            CallbackOutcome outcome = h.callback.handle(h.callbackWith(flowId, null, null, null, null, "server_error"));
+            CallbackOutcome outcome = h.callback.handle(h.callbackFor(flowId).error("server_error").build());
 
             assertThat(outcome.failure()).contains(FlowFailure.PROVIDER_REPORTED_FAILURE);
         }
 
         @Test
         void aSuccessWithoutCodeFailsTheFlowAsMissingCode() {
-            CallbackOutcome outcome = h.callback.handle(h.callbackWith(flowId, "true", null, null, null, null));
+            CallbackOutcome outcome = h.callback.handle(h.callbackFor(flowId).success("true").build());
 
             assertThat(outcome.failure()).contains(FlowFailure.MISSING_CODE);
             assertThat(h.fake.exchangeCalls).hasValue(0);
@@ -253,7 +253,7 @@ class HandleCallbackServiceTest {
         void aCancelArrivingAfterCompletionChangesNothing() {
             CallbackOutcome first = h.completeFlow(flowId);
 
-            CallbackOutcome late = h.callback.handle(h.callbackWith(flowId, null, null, "true", null, null));
+            CallbackOutcome late = h.callback.handle(h.callbackFor(flowId).abort("true").build());
 
             assertThat(late).isEqualTo(first);
             assertThat(h.flow(flowId).status()).isEqualTo(FlowStatus.COMPLETED);
@@ -261,7 +261,7 @@ class HandleCallbackServiceTest {
 
         @Test
         void aReplayOfACancelledFlowWithACodeIsNotExchanged() {
-            h.callback.handle(h.callbackWith(flowId, null, null, "true", null, null));
+            h.callback.handle(h.callbackFor(flowId).abort("true").build());
 
             CallbackOutcome replay = h.completeFlow(flowId);
 
@@ -284,7 +284,7 @@ class HandleCallbackServiceTest {
             String code = h.approve(flowId);
             h.advance(Duration.ofHours(1));
 
-            CallbackOutcome outcome = h.callback.handle(h.callbackWith(flowId, "true", code, null, null, null));
+            CallbackOutcome outcome = h.callback.handle(h.callbackFor(flowId).success("true").code(code).build());
 
             assertThat(outcome.outcome()).isEqualTo(Outcome.EXPIRED);
             assertThat(h.flow(flowId).status()).isEqualTo(FlowStatus.EXPIRED);
@@ -322,8 +322,7 @@ class HandleCallbackServiceTest {
     class ExchangeFailures {
         @Test
         void aCodeTheProviderRejectsFailsTheFlowAsExchangeRejected() {
-            CallbackOutcome outcome = h.callback.handle(h.callbackWith(flowId, "true", "code-the-provider-never-issued", null,
-                    null, null));
+            CallbackOutcome outcome = h.callback.handle(h.callbackFor(flowId).success("true").code("code-the-provider-never-issued").build());
 
             assertThat(outcome.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(outcome.failure()).contains(FlowFailure.EXCHANGE_REJECTED);

@@ -38,6 +38,7 @@ final class InterceptingProvider implements ConsentProvider {
     private final AtomicInteger dataFailuresLeft = new AtomicInteger();
     private volatile Supplier<ProviderException> dataFailure;
     private final AtomicReference<Runnable> onNextRefresh = new AtomicReference<>();
+    private volatile Runnable onEveryRefresh;
     private final AtomicReference<Runnable> onNextDataCall = new AtomicReference<>();
     private final AtomicReference<Supplier<ProviderException>> transactionsFailure = new AtomicReference<>();
     final List<AccessToken> dataCallTokens = new CopyOnWriteArrayList<>();
@@ -65,6 +66,11 @@ final class InterceptingProvider implements ConsentProvider {
     /** Runs {@code hook} inside the next refresh call, before the fake answers it. */
     void onNextRefresh(Runnable hook) {
         onNextRefresh.set(hook);
+    }
+
+    /** Runs {@code hook} inside every refresh call from now on, before the fake answers it (null: none). */
+    void onEveryRefresh(Runnable hook) {
+        onEveryRefresh = hook;
     }
 
     @Override
@@ -99,6 +105,10 @@ final class InterceptingProvider implements ConsentProvider {
 
     @Override
     public IssuedTokens refresh(RefreshToken refreshToken) {
+        Runnable every = onEveryRefresh;
+        if (every != null) {
+            every.run();
+        }
         Runnable hook = onNextRefresh.getAndSet(null);
         if (hook != null) {
             hook.run();

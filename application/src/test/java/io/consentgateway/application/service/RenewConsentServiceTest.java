@@ -130,7 +130,7 @@ class RenewConsentServiceTest {
         Consent before = h.consent(id);
         FlowStarted started = renew(id);
 
-        h.callback.handle(h.callbackWith(started.flowId(), null, null, "true", null, null));
+        h.callback.handle(h.callbackFor(started.flowId()).abort("true").build());
 
         assertThat(h.consent(id).snapshot()).isEqualTo(before.snapshot());
     }

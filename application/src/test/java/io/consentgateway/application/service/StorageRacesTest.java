@@ -45,7 +45,7 @@ class StorageRacesTest {
                 throw new IllegalStateException("database unavailable");
             }
         };
-        HandleCallbackService callback = new HandleCallbackService(h.flows, broken, h.transactions, h.providers,
+        HandleCallbackService callback = new HandleCallbackService(h.flows, broken, h.unitOfWork, h.providers,
                 new SecureRandomStateGenerator(), h.settings, h.clock);
 
         CallbackOutcome outcome = callback.handle(h.approvedCallback(started.flowId()));

@@ -51,7 +51,7 @@ class WebhookEventsTest {
     void aCancelledFlowFailsWithItsStatusAndNoConsent() {
         FlowId flow = h.startOngoingFlow(ALICE).flowId();
 
-        h.callback.handle(h.callbackWith(flow, null, null, "true", null, null));
+        h.callback.handle(h.callbackFor(flow).abort("true").build());
 
         assertThat(h.outbox.events()).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(EventType.FLOW_FAILED);

@@ -17,22 +17,22 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The consents repository in memory: optimistic versions, a per-consent row lock held until the surrounding
- * {@link InMemoryTransactions} transaction ends, and leased claims of due consents.
+ * {@link InMemoryUnitOfWork} transaction ends, and leased claims of due consents.
  */
 public final class InMemoryConsents implements Consents {
-    private final InMemoryTransactions transactions;
+    private final InMemoryUnitOfWork unitOfWork;
     private final InMemoryRefreshJournal journal;
     private final Map<ConsentId, Consent> byId = new ConcurrentHashMap<>();
     private final Map<ConsentId, Instant> leases = new ConcurrentHashMap<>();
     private final Map<ConsentId, ReentrantLock> rowLocks = new ConcurrentHashMap<>();
 
-    public InMemoryConsents(InMemoryTransactions transactions) {
-        this(transactions, new InMemoryRefreshJournal());
+    public InMemoryConsents(InMemoryUnitOfWork unitOfWork) {
+        this(unitOfWork, new InMemoryRefreshJournal());
     }
 
     /** With the refresh journal whose notes {@link #delete} removes with the consent. */
-    public InMemoryConsents(InMemoryTransactions transactions, InMemoryRefreshJournal journal) {
-        this.transactions = transactions;
+    public InMemoryConsents(InMemoryUnitOfWork unitOfWork, InMemoryRefreshJournal journal) {
+        this.unitOfWork = unitOfWork;
         this.journal = journal;
     }
 
@@ -72,7 +72,7 @@ public final class InMemoryConsents implements Consents {
 
     @Override
     public Optional<Consent> lockForRefresh(ConsentId id) {
-        if (!transactions.active()) {
+        if (!unitOfWork.active()) {
             throw new IllegalStateException("lockForRefresh must be called inside a transaction");
         }
         if (!byId.containsKey(id)) {
@@ -81,7 +81,7 @@ public final class InMemoryConsents implements Consents {
         ReentrantLock lock = rowLocks.computeIfAbsent(id, k -> new ReentrantLock());
         if (!lock.isHeldByCurrentThread()) {
             lock.lock();
-            transactions.atEnd(lock::unlock);
+            unitOfWork.atEnd(lock::unlock);
         }
         return findById(id);
     }

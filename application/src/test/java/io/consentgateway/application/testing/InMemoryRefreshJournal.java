@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The refresh journal in memory. Like {@link InMemoryTransactions} it rolls nothing back, so a note survives whatever
+ * The refresh journal in memory. Like {@link InMemoryUnitOfWork} it rolls nothing back, so a note survives whatever
  * the refresh throws, as the real note survives its node.
  */
 public final class InMemoryRefreshJournal implements RefreshJournal {

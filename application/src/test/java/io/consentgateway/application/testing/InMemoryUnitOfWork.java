@@ -1,17 +1,17 @@
 package io.consentgateway.application.testing;
 
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Supplier;
 
 /**
- * Transactions for the in-memory fakes: no rollback (the fakes write nothing a failed unit of work must undo
+ * UnitOfWork for the in-memory fakes: no rollback (the fakes write nothing a failed unit of work must undo
  * in the use cases under test), but row locks taken inside a transaction are held until it ends, as
  * {@code SELECT ... FOR UPDATE} would hold them.
  */
-public final class InMemoryTransactions implements Transactions {
+public final class InMemoryUnitOfWork implements UnitOfWork {
     private final ThreadLocal<Deque<Runnable>> onEnd = new ThreadLocal<>();
 
     @Override

@@ -6,7 +6,7 @@ import io.consentgateway.adapter.out.persistence.testing.TestKeys;
 import io.consentgateway.application.port.out.AccountDataStore;
 import io.consentgateway.application.port.out.SyncRun;
 import io.consentgateway.application.port.out.TransactionSlice;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.Transaction;
 import io.consentgateway.domain.shared.ConsentId;
@@ -47,8 +47,8 @@ abstract class AccountDataStoreTests {
         return db().adapter().accountData();
     }
 
-    private Transactions transactions() {
-        return db().adapter().transactions();
+    private UnitOfWork unitOfWork() {
+        return db().adapter().unitOfWork();
     }
 
     @Test
@@ -76,7 +76,7 @@ abstract class AccountDataStoreTests {
     void aRunStoredInAFailedTransactionOfTheCallerIsRolledBackWithIt() {
         ConsentId consent = ConsentId.random();
 
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+        assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
             store().claimSync(consent, T0, T0.plusSeconds(60));
             store().store(consent, run(T0, List.of(plainAccount("giro")), List.of(booked("giro", "t1", DAY))));
             throw new IllegalStateException("the caller failed");
@@ -104,7 +104,7 @@ abstract class AccountDataStoreTests {
         try {
             Future<?> first = pool.submit(() -> {
                 try {
-                    transactions().inTransaction(() -> {
+                    unitOfWork().inTransaction(() -> {
                         assertThat(store().claimSync(consent, T0, T0.plusSeconds(60))).isTrue();
                         firstClaimed.countDown();
                         await(secondStarted);
@@ -200,7 +200,7 @@ abstract class AccountDataStoreTests {
     void statesAndDeletionsOfMoreConsentsThanOneInListHolds() {
         List<ConsentId> many = IntStream.range(0, 1_234).mapToObj(i -> ConsentId.random()).toList();
         Instant ended = T0.plusSeconds(1);
-        transactions().inTransaction(() -> {
+        unitOfWork().inTransaction(() -> {
             many.forEach(id -> store().store(id, new SyncRun(List.of(), List.of(), Optional.empty(), Optional.empty(), T0,
                     Optional.of(ended))));
             return null;

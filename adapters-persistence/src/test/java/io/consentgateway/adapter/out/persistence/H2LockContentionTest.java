@@ -3,7 +3,7 @@ package io.consentgateway.adapter.out.persistence;
 import io.consentgateway.adapter.out.persistence.testing.TestKeys;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.shared.UserId;
 import org.h2.jdbcx.JdbcDataSource;
@@ -32,12 +32,12 @@ class H2LockContentionTest {
         DatabaseMigrations.migrate(dataSource);
         PersistenceAdapter persistence = PersistenceAdapter.create(dataSource, TestKeys.ring());
         Consents consents = persistence.consents();
-        Transactions transactions = persistence.transactions();
+        UnitOfWork unitOfWork = persistence.unitOfWork();
         Consent stored = consents.save(ongoingConsent(new UserId("alice"), Instant.parse("2026-11-22T10:00:00Z")));
 
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread refresher = new Thread(() -> transactions.inTransaction(() -> {
+        Thread refresher = new Thread(() -> unitOfWork.inTransaction(() -> {
             consents.lockForRefresh(stored.id()).orElseThrow();
             locked.countDown();
             await(release);

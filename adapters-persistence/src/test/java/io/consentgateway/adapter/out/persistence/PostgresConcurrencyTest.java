@@ -50,7 +50,7 @@ class PostgresConcurrencyTest {
     void nodesClaimingAtOnceNeverClaimTheSameConsentAndTogetherClaimAllDueOnes() throws Exception {
         int due = 1_000;
         PersistenceAdapter seeder = db.adapter();
-        Set<ConsentId> seeded = new HashSet<>(seeder.transactions().inTransaction(() -> IntStream.range(0, due)
+        Set<ConsentId> seeded = new HashSet<>(seeder.unitOfWork().inTransaction(() -> IntStream.range(0, due)
                 .mapToObj(i -> seeder.consents().save(consentDueAt(NOW.minusMillis(i))).id())
                 .toList()));
         seeder.consents().save(consentDueAt(NOW.plusSeconds(1))); // not due yet: must stay unclaimed
@@ -105,7 +105,7 @@ class PostgresConcurrencyTest {
                 outcomes.add(pool.submit(() -> {
                     start.await();
                     // the refresh protocol: lock, re-read under the lock, refresh only if still stale
-                    return node.transactions().inTransaction(() -> {
+                    return node.unitOfWork().inTransaction(() -> {
                         Consent locked = node.consents().lockForRefresh(stored.id()).orElseThrow();
                         if (!locked.tokens().accessToken().equals(stale)) {
                             return "used:" + locked.tokens().accessToken().reveal();

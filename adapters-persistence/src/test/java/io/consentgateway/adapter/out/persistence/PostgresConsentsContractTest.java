@@ -2,7 +2,7 @@ package io.consentgateway.adapter.out.persistence;
 
 import io.consentgateway.adapter.out.persistence.testing.AdapterExtension;
 import io.consentgateway.application.port.out.Consents;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.application.port.out.contract.ConsentsContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,7 +17,7 @@ class PostgresConsentsContractTest extends ConsentsContract {
     }
 
     @Override
-    protected Transactions transactions() {
-        return db.adapter().transactions();
+    protected UnitOfWork unitOfWork() {
+        return db.adapter().unitOfWork();
     }
 }

@@ -4,7 +4,7 @@ import io.consentgateway.adapter.out.persistence.testing.AdapterExtension;
 import io.consentgateway.adapter.out.persistence.testing.TestKeys;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.RefreshJournal;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.shared.ConsentId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 abstract class RefreshJournalTests {
     private Consents consents;
-    private Transactions transactions;
+    private UnitOfWork unitOfWork;
     private RefreshJournal journal;
     private ConsentId id;
 
@@ -34,14 +34,14 @@ abstract class RefreshJournalTests {
     void connect() {
         PersistenceAdapter persistence = PersistenceAdapter.create(db().database().dataSource(), TestKeys.ring(), "node-a");
         consents = persistence.consents();
-        transactions = persistence.transactions();
+        unitOfWork = persistence.unitOfWork();
         journal = persistence.refreshJournal();
         id = consents.save(ongoingConsent(ALICE, T0)).id();
     }
 
     @Test
     void aNoteWrittenUnderTheRowLockSurvivesTheTransactionThatDies() {
-        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+        assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
             consents.lockForRefresh(id).orElseThrow();
             journal.sending(id, T0);
             throw new IllegalStateException("kill -9"); // the connection goes, the transaction rolls back
@@ -53,14 +53,14 @@ abstract class RefreshJournalTests {
     @Test
     void settlingBelongsToTheTransactionThatStoresTheOutcome() {
         journal.sending(id, T0);
-        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+        assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
             consents.lockForRefresh(id).orElseThrow();
             journal.settled(id);
             throw new IllegalStateException("died before the commit");
         }));
         assertThat(journal.unsettled(id)).as("rolled back with it").contains(T0);
 
-        transactions.inTransaction(() -> {
+        unitOfWork.inTransaction(() -> {
             consents.lockForRefresh(id).orElseThrow();
             journal.settled(id);
             return null;
@@ -73,7 +73,7 @@ abstract class RefreshJournalTests {
         journal.sending(id, T0);
         Instant next = T0.plusSeconds(90);
 
-        transactions.inTransaction(() -> {
+        unitOfWork.inTransaction(() -> {
             consents.lockForRefresh(id).orElseThrow();
             assertThat(journal.unsettled(id)).contains(T0);
             journal.sending(id, next); // its own transaction: nothing of this one's is in its way
@@ -87,7 +87,7 @@ abstract class RefreshJournalTests {
 
     @Test
     void aWithdrawnNoteIsGoneWhateverTheSurroundingTransactionDoes() {
-        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+        assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
             consents.lockForRefresh(id).orElseThrow();
             journal.sending(id, T0);
             journal.withdrawn(id);

@@ -5,7 +5,7 @@ import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.Flows;
 import io.consentgateway.application.port.out.EventType;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.application.service.EventRecorder;
 import io.consentgateway.application.service.RecordingConsents;
 import io.consentgateway.application.service.WebhookSettings;
@@ -46,8 +46,8 @@ abstract class TransactionRollbackTests {
         return db().adapter().consents();
     }
 
-    private Transactions transactions() {
-        return db().adapter().transactions();
+    private UnitOfWork unitOfWork() {
+        return db().adapter().unitOfWork();
     }
 
     @Test
@@ -55,7 +55,7 @@ abstract class TransactionRollbackTests {
         Flow flow = awaitingFlow(ALICE, T0);
         Consent consent = ongoingConsent(ALICE, T0);
 
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+        assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
             flows().save(flow);
             consents().save(consent);
             throw new IllegalStateException("crash before commit");
@@ -68,12 +68,12 @@ abstract class TransactionRollbackTests {
     @Test
     void aChangeAndItsEventsCommitTogetherOrNotAtAll() {
         EventRecorder recorder = new EventRecorder(db().adapter().eventOutbox(),
-                WebhookSettings.none().withEndpoints(List.of("fintech")), Clock.fixed(T0, ZoneOffset.UTC));
-        Consents recording = new RecordingConsents(consents(), transactions(), recorder);
+                WebhookSettings.defaults().withEndpoints(List.of("fintech")), Clock.fixed(T0, ZoneOffset.UTC));
+        Consents recording = new RecordingConsents(consents(), unitOfWork(), recorder);
         Consent rolledBack = ongoingConsent(ALICE, T0);
         Consent committed = ongoingConsent(ALICE, T0);
 
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+        assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
             recording.save(rolledBack);
             throw new IllegalStateException("crash before commit");
         })).hasMessage("crash before commit");
@@ -91,9 +91,9 @@ abstract class TransactionRollbackTests {
     void failureInANestedTransactionRollsBackTheOuterWorkToo() {
         Consent consent = ongoingConsent(ALICE, T0);
 
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+        assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
             consents().save(consent);
-            return transactions().inTransaction(() -> {
+            return unitOfWork().inTransaction(() -> {
                 throw new IllegalStateException("inner failure");
             });
         })).hasMessage("inner failure");
@@ -108,7 +108,7 @@ abstract class TransactionRollbackTests {
         flows().save(exchanging.fail(io.consentgateway.domain.flow.FlowFailure.PROVIDER_UNAVAILABLE, T0.plusSeconds(2)));
         Consent consent = ongoingConsent(ALICE, T0.plusSeconds(3));
 
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+        assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
             consents().save(consent);
             return flows().save(exchanging.complete(consent.id(), T0.plusSeconds(3)));
         })).isInstanceOf(ConcurrentUpdate.class);
@@ -120,7 +120,7 @@ abstract class TransactionRollbackTests {
     void uncommittedWritesAreInvisibleToOtherConnections() throws Exception {
         Consent consent = ongoingConsent(ALICE, T0);
 
-        Optional<Consent> seenFromOutside = transactions().inTransaction(() -> {
+        Optional<Consent> seenFromOutside = unitOfWork().inTransaction(() -> {
             consents().save(consent);
             try {
                 return CompletableFuture.supplyAsync(() -> consents().findById(consent.id())).get(10, TimeUnit.SECONDS);
@@ -138,7 +138,7 @@ abstract class TransactionRollbackTests {
         Consent due = consents().save(consentDueAt(T0.plus(Duration.ofDays(10))));
         java.time.Instant now = T0.plus(Duration.ofDays(10));
 
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+        assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
             assertThat(consents().claimDue(now, 10, now.plusSeconds(300))).containsExactly(due.id());
             throw new IllegalStateException("caller failed");
         })).hasMessage("caller failed");

@@ -2,7 +2,7 @@ package io.consentgateway.application.port.out.contract;
 
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.ReauthorizationReason;
@@ -51,7 +51,7 @@ public abstract class ConsentsContract {
     protected abstract Consents consents();
 
     /** The transactions {@link #consents()} joins. */
-    protected abstract Transactions transactions();
+    protected abstract UnitOfWork unitOfWork();
 
     // ---- storing and reading back ----
 
@@ -317,7 +317,7 @@ public abstract class ConsentsContract {
     @Timeout(60)
     void concurrentClaimersNeverReceiveTheSameConsent() throws Exception {
         int count = 120;
-        transactions().inTransaction(() -> {
+        unitOfWork().inTransaction(() -> {
             IntStream.range(0, count).forEach(i -> consents().save(consentDueAt(NOW.minusSeconds(i))));
             return null;
         });
@@ -355,14 +355,14 @@ public abstract class ConsentsContract {
         Consent readEarlier = consents().save(ongoingConsent(ALICE, T0));
         Consent refreshedMeanwhile = consents().save(readEarlier.refreshed(tokens("at-2", "rt-2"), T0.plusSeconds(60), POLICY));
 
-        Optional<Consent> locked = transactions().inTransaction(() -> consents().lockForRefresh(readEarlier.id()));
+        Optional<Consent> locked = unitOfWork().inTransaction(() -> consents().lockForRefresh(readEarlier.id()));
 
         assertThat(locked).get().extracting(Consent::snapshot).isEqualTo(refreshedMeanwhile.snapshot());
     }
 
     @Test
     void lockForRefreshOfAnUnknownConsentIsEmpty() {
-        assertThat(transactions().inTransaction(() -> consents().lockForRefresh(ConsentId.random()))).isEmpty();
+        assertThat(unitOfWork().inTransaction(() -> consents().lockForRefresh(ConsentId.random()))).isEmpty();
     }
 
     @Test
@@ -386,7 +386,7 @@ public abstract class ConsentsContract {
     void consentSavedUnderTheLockIsStoredWhenTheTransactionEnds() {
         Consent stored = consents().save(ongoingConsent(ALICE, T0));
 
-        Consent saved = transactions().inTransaction(() -> {
+        Consent saved = unitOfWork().inTransaction(() -> {
             Consent locked = consents().lockForRefresh(stored.id()).orElseThrow();
             return consents().save(locked.refreshed(tokens("at-locked", "rt-locked"), T0.plusSeconds(60), POLICY));
         });
@@ -402,7 +402,7 @@ public abstract class ConsentsContract {
         CountDownLatch releaseFirst = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<Consent> first = pool.submit(() -> transactions().inTransaction(() -> {
+            Future<Consent> first = pool.submit(() -> unitOfWork().inTransaction(() -> {
                 Consent locked = consents().lockForRefresh(stored.id()).orElseThrow();
                 firstHoldsLock.countDown();
                 await(releaseFirst);
@@ -410,7 +410,7 @@ public abstract class ConsentsContract {
             }));
             assertThat(firstHoldsLock.await(20, TimeUnit.SECONDS)).isTrue();
 
-            Future<Consent> second = pool.submit((Callable<Consent>) () -> transactions().inTransaction(
+            Future<Consent> second = pool.submit((Callable<Consent>) () -> unitOfWork().inTransaction(
                     () -> consents().lockForRefresh(stored.id()).orElseThrow()));
             Thread.sleep(300);
             assertThat(second.isDone()).as("second lock granted while the first still holds it").isFalse();
@@ -437,7 +437,7 @@ public abstract class ConsentsContract {
         CountDownLatch releaseFirst = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<?> first = pool.submit(() -> transactions().inTransaction(() -> {
+            Future<?> first = pool.submit(() -> unitOfWork().inTransaction(() -> {
                 consents().lockForRefresh(one.id());
                 firstHoldsLock.countDown();
                 await(releaseFirst);
@@ -446,7 +446,7 @@ public abstract class ConsentsContract {
             assertThat(firstHoldsLock.await(20, TimeUnit.SECONDS)).isTrue();
 
             Future<Optional<Consent>> second = pool.submit(
-                    () -> transactions().inTransaction(() -> consents().lockForRefresh(other.id())));
+                    () -> unitOfWork().inTransaction(() -> consents().lockForRefresh(other.id())));
 
             assertThat(second.get(10, TimeUnit.SECONDS)).get().extracting(Consent::id).isEqualTo(other.id());
             releaseFirst.countDown();

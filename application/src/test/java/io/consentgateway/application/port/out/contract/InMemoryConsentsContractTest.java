@@ -1,14 +1,14 @@
 package io.consentgateway.application.port.out.contract;
 
 import io.consentgateway.application.port.out.Consents;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.application.testing.InMemoryConsents;
-import io.consentgateway.application.testing.InMemoryTransactions;
+import io.consentgateway.application.testing.InMemoryUnitOfWork;
 
 /** The consents contract against the in-memory fake the use-case tests rely on. */
 class InMemoryConsentsContractTest extends ConsentsContract {
-    private final InMemoryTransactions transactions = new InMemoryTransactions();
-    private final InMemoryConsents consents = new InMemoryConsents(transactions);
+    private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+    private final InMemoryConsents consents = new InMemoryConsents(unitOfWork);
 
     @Override
     protected Consents consents() {
@@ -16,7 +16,7 @@ class InMemoryConsentsContractTest extends ConsentsContract {
     }
 
     @Override
-    protected Transactions transactions() {
-        return transactions;
+    protected UnitOfWork unitOfWork() {
+        return unitOfWork;
     }
 }

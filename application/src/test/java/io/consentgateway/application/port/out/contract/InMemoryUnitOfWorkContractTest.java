@@ -1,18 +1,18 @@
 package io.consentgateway.application.port.out.contract;
 
 import io.consentgateway.application.port.out.Consents;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.application.testing.InMemoryConsents;
-import io.consentgateway.application.testing.InMemoryTransactions;
+import io.consentgateway.application.testing.InMemoryUnitOfWork;
 
 /** The transactions contract against the in-memory fake the use-case tests rely on. */
-class InMemoryTransactionsContractTest extends TransactionsContract {
-    private final InMemoryTransactions transactions = new InMemoryTransactions();
-    private final InMemoryConsents consents = new InMemoryConsents(transactions);
+class InMemoryUnitOfWorkContractTest extends UnitOfWorkContract {
+    private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+    private final InMemoryConsents consents = new InMemoryConsents(unitOfWork);
 
     @Override
-    protected Transactions transactions() {
-        return transactions;
+    protected UnitOfWork unitOfWork() {
+        return unitOfWork;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.consentgateway.application.port.out.contract;
 
 import io.consentgateway.application.port.out.Consents;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.consent.Consent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,28 +30,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * <p>Rolling back writes is not part of this contract: the in-memory fakes do not undo writes. The database
  * adapters test it on their own.
  */
-public abstract class TransactionsContract {
+public abstract class UnitOfWorkContract {
 
-    protected abstract Transactions transactions();
+    protected abstract UnitOfWork unitOfWork();
 
-    /** A repository that joins {@link #transactions()}; empty at the start of each test. */
+    /** A repository that joins {@link #unitOfWork()}; empty at the start of each test. */
     protected abstract Consents consents();
 
     @Test
     void resultOfTheWorkIsReturned() {
-        assertThat(transactions().inTransaction(() -> "done")).isEqualTo("done");
+        assertThat(unitOfWork().inTransaction(() -> "done")).isEqualTo("done");
     }
 
     @Test
     void nullResultIsReturnedAsNull() {
-        assertThat(transactions().<String>inTransaction(() -> null)).isNull();
+        assertThat(unitOfWork().<String>inTransaction(() -> null)).isNull();
     }
 
     @Test
     void exceptionOfTheWorkReachesTheCallerUnchanged() {
         IllegalArgumentException failure = new IllegalArgumentException("work failed");
 
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+        assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
             throw failure;
         })).isSameAs(failure);
     }
@@ -60,7 +60,7 @@ public abstract class TransactionsContract {
     void writesOfACompletedTransactionAreStored() {
         Consent consent = ongoingConsent(ALICE, T0);
 
-        transactions().inTransaction(() -> consents().save(consent));
+        unitOfWork().inTransaction(() -> consents().save(consent));
 
         assertThat(consents().findById(consent.id())).isPresent();
     }
@@ -69,7 +69,7 @@ public abstract class TransactionsContract {
     void workSeesItsOwnWritesBeforeItEnds() {
         Consent consent = ongoingConsent(ALICE, T0);
 
-        Optional<Consent> seen = transactions().inTransaction(() -> {
+        Optional<Consent> seen = unitOfWork().inTransaction(() -> {
             consents().save(consent);
             return consents().findById(consent.id());
         });
@@ -81,9 +81,9 @@ public abstract class TransactionsContract {
     void nestedTransactionJoinsTheOuterOneAndSeesItsWrites() {
         Consent consent = ongoingConsent(ALICE, T0);
 
-        Optional<Consent> seenInside = transactions().inTransaction(() -> {
+        Optional<Consent> seenInside = unitOfWork().inTransaction(() -> {
             consents().save(consent);
-            return transactions().inTransaction(() -> consents().findById(consent.id()));
+            return unitOfWork().inTransaction(() -> consents().findById(consent.id()));
         });
 
         assertThat(seenInside).isPresent();
@@ -97,8 +97,8 @@ public abstract class TransactionsContract {
         CountDownLatch releaseOuter = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<?> outer = pool.submit(() -> transactions().inTransaction(() -> {
-                transactions().inTransaction(() -> consents().lockForRefresh(stored.id()));
+            Future<?> outer = pool.submit(() -> unitOfWork().inTransaction(() -> {
+                unitOfWork().inTransaction(() -> consents().lockForRefresh(stored.id()));
                 innerEnded.countDown();
                 await(releaseOuter);
                 return null;
@@ -106,7 +106,7 @@ public abstract class TransactionsContract {
             assertThat(innerEnded.await(20, TimeUnit.SECONDS)).isTrue();
 
             Future<Optional<Consent>> other = pool.submit(
-                    () -> transactions().inTransaction(() -> consents().lockForRefresh(stored.id())));
+                    () -> unitOfWork().inTransaction(() -> consents().lockForRefresh(stored.id())));
             Thread.sleep(300);
             assertThat(other.isDone()).as("lock released when the nested transaction ended").isFalse();
 
@@ -124,7 +124,7 @@ public abstract class TransactionsContract {
     void lockIsReleasedWhenTheWorkFails() throws Exception {
         Consent stored = consents().save(ongoingConsent(ALICE, T0));
 
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+        assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
             consents().lockForRefresh(stored.id());
             throw new IllegalStateException("provider call failed");
         })).hasMessage("provider call failed");
@@ -132,7 +132,7 @@ public abstract class TransactionsContract {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Optional<Consent>> other = pool.submit(
-                    () -> transactions().inTransaction(() -> consents().lockForRefresh(stored.id())));
+                    () -> unitOfWork().inTransaction(() -> consents().lockForRefresh(stored.id())));
             assertThat(other.get(10, TimeUnit.SECONDS)).isPresent();
         } finally {
             pool.shutdownNow();
@@ -142,11 +142,11 @@ public abstract class TransactionsContract {
     @Test
     void transactionAfterAFailedOneWorksNormally() {
         Consent stored = consents().save(ongoingConsent(ALICE, T0));
-        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+        assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
             throw new IllegalStateException("boom");
         })).isInstanceOf(IllegalStateException.class);
 
-        Consent saved = transactions().inTransaction(() -> {
+        Consent saved = unitOfWork().inTransaction(() -> {
             Consent locked = consents().lockForRefresh(stored.id()).orElseThrow();
             return consents().save(locked.refreshed(tokens("at-2", "rt-2"), T0.plusSeconds(60), POLICY));
         });
@@ -157,7 +157,7 @@ public abstract class TransactionsContract {
     @Test
     void outsideATransactionTheRepositoryStillWorks() {
         AtomicReference<Consent> stored = new AtomicReference<>();
-        transactions().inTransaction(() -> stored.getAndSet(consents().save(ongoingConsent(ALICE, T0))));
+        unitOfWork().inTransaction(() -> stored.getAndSet(consents().save(ongoingConsent(ALICE, T0))));
 
         Consent refreshed = consents().save(stored.get().refreshed(tokens("at-3", "rt-3"), T0.plusSeconds(60), POLICY));
 
