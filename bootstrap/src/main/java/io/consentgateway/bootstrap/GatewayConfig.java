@@ -235,8 +235,16 @@ final class GatewayConfig {
         }
     }
 
+    /** {@code true} or {@code false} (any case); anything else stops the start with the key's name. */
     boolean bool(String key) {
-        return Boolean.parseBoolean(string(key));
+        String value = string(key);
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalStateException("configuration key " + key + " must be true or false");
     }
 
     int integer(String key) {

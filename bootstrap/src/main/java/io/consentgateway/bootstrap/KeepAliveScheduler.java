@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 /**
  * Runs {@link KeepConsentsAlive}, then {@link MaintainAccountData}, on a Jakarta Concurrency managed scheduled
  * executor. Safe on every node of a cluster: the keep-alive claims due consents with {@code FOR UPDATE SKIP LOCKED} and
- * a lease, so two nodes never work on the same consent; a data sync holds the consent's sync lease. Also where start-up happens: wiring (and so the database migrations) runs eagerly here.
+ * a lease, so two nodes never work on the same consent; a data sync holds the consent's sync lease. Also where the wiring is built, eagerly at start-up (the schema was migrated just before, by {@link DatabaseSchema}).
  */
 @ApplicationScoped
 public class KeepAliveScheduler {
@@ -51,10 +51,12 @@ public class KeepAliveScheduler {
     private ScheduledFuture<?> webhookTask;
 
     void onStart(@Observes Startup startup) {
-        wiring.startFlow(); // touch the wiring: fail fast on configuration or database problems
+        // The first use of the wiring builds it, here at start-up (after DatabaseSchema's migration): a configuration
+        // problem stops the start instead of failing the first request.
+        boolean webhooks = wiring.webhookSettings().enabled();
         warnAboutDemoIdentityProvider();
         GatewayConfig settings = new GatewayConfig(config);
-        if (wiring.webhookSettings().enabled()) {
+        if (webhooks) {
             Duration poll = settings.duration("cg.webhooks.poll-interval");
             if (poll.isNegative() || poll.isZero()) {
                 throw new IllegalStateException("configuration key cg.webhooks.poll-interval must be positive");

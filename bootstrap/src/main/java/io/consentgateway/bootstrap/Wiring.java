@@ -2,16 +2,15 @@ package io.consentgateway.bootstrap;
 
 import io.consentgateway.application.port.in.DeliverWebhooks;
 import io.consentgateway.application.port.in.ManageWebhookDeliveries;
-import io.consentgateway.application.port.out.DeliveryOutcomes;
 import io.consentgateway.application.port.out.EventOutbox;
 import io.consentgateway.application.port.out.WebhookSender;
 import io.consentgateway.application.service.EventRecorder;
+import io.consentgateway.application.service.InPortBoundary;
 import io.consentgateway.application.service.RecordingConsents;
 import io.consentgateway.application.service.RecordingFlows;
 import io.consentgateway.application.service.WebhookDispatchService;
 import io.consentgateway.application.service.WebhookSettings;
 import io.consentgateway.adapter.in.rest.CallbackSettings;
-import io.consentgateway.adapter.out.persistence.DatabaseMigrations;
 import io.consentgateway.adapter.out.persistence.PersistenceAdapter;
 import io.consentgateway.adapter.out.persistence.crypto.KeyRing;
 import io.consentgateway.application.port.in.CompleteFlow;
@@ -32,7 +31,7 @@ import io.consentgateway.application.port.out.AccountDataStore;
 import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.Flows;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.application.service.AccountDataSync;
 import io.consentgateway.application.service.ConsentProviders;
 import io.consentgateway.application.service.ConsentReader;
@@ -125,7 +124,7 @@ public class Wiring {
     private Clock clock;
     private Flows flows;
     private Consents consents;
-    private Transactions transactions;
+    private UnitOfWork unitOfWork;
     private ConsentProviders providers;
     private StartFlow startFlow;
     private ViewFlowService viewFlow;
@@ -153,8 +152,6 @@ public class Wiring {
         settings = gatewayConfig.settings();
         clock = Clock.systemUTC();
 
-        int applied = DatabaseMigrations.migrate(dataSource);
-        LOG.info(() -> "Database schema up to date (" + applied + " migration(s) applied now)");
         String keyId = gatewayConfig.string("cg.crypto.current-key-id");
         if (GatewayConfig.DEMO_KEY_ID.equals(keyId)) {
             LOG.warning("Tokens are encrypted with the public DEMO key (cg.crypto.current-key-id=demo). "
@@ -167,26 +164,21 @@ public class Wiring {
         PersistenceAdapter persistence = PersistenceAdapter.create(dataSource,
                 KeyRing.fromConfiguration(keyId, gatewayConfig.string("cg.crypto.keys")), node);
         LOG.info(() -> "This node claims consents as " + node);
-        transactions = persistence.transactions();
+        unitOfWork = persistence.unitOfWork();
         GatewayMetrics metrics = new OpenTelemetryMetrics(openTelemetry);
 
         // Webhooks: every save that changes what a fintech is told records its event in the same transaction (the
         // outbox); the dispatcher delivers them (docs/webhooks.md).
         EventOutbox outbox = persistence.eventOutbox();
-        List<String> endpoints = installedWebhookSenders.isResolvable()
-                ? installedWebhookSenders.get().endpoints() : List.of();
-        webhookSettings = gatewayConfig.webhookSettings(endpoints);
+        WebhookSender webhookSender = installedWebhookSenders.isResolvable()
+                ? installedWebhookSenders.get() : WebhookSender.NONE;
+        webhookSettings = gatewayConfig.webhookSettings(webhookSender.endpoints());
         EventRecorder events = new EventRecorder(outbox, webhookSettings, clock);
-        flows = new RecordingFlows(persistence.flows(), transactions, events);
-        consents = new RecordingConsents(persistence.consents(), transactions, events);
-        if (webhookSettings.enabled()) {
-            webhooks = new WebhookDispatchService(outbox, installedWebhookSenders.get(), webhookSettings, lanesExecutor,
-                    (endpoint, outcome) -> metrics.webhookAttempt(endpoint, outcome.name().toLowerCase(java.util.Locale.ROOT)),
-                    () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble(), clock);
-        } else {
-            webhooks = new WebhookDispatchService(outbox, null, webhookSettings, Runnable::run, DeliveryOutcomes.NONE,
-                    () -> 0.5, clock);
-        }
+        flows = new RecordingFlows(persistence.flows(), unitOfWork, events);
+        consents = new RecordingConsents(persistence.consents(), unitOfWork, events);
+        webhooks = new WebhookDispatchService(outbox, webhookSender, webhookSettings, lanesExecutor,
+                (endpoint, outcome) -> metrics.webhookAttempt(endpoint, outcome.name().toLowerCase(java.util.Locale.ROOT)),
+                () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble(), clock);
 
         configurationFaults = new ConfigurationFaults(gatewayConfig.duration("cg.health.fault-log-interval"), clock);
         refusalFuse = new RefusalFuse(gatewayConfig.integer("cg.scheduler.fuse.refusals"),
@@ -196,11 +188,11 @@ public class Wiring {
         providers.requireInstalled(settings.defaultProvider(), "cg.default-provider");
         settings.bareCallbackProvider().ifPresent(bare -> providers.requireInstalled(bare, "cg.callback.bare-path-provider"));
 
-        TokenRefresher refresher = new TokenRefresher(consents, persistence.refreshJournal(), transactions, providers, settings, refusalFuse, clock);
+        TokenRefresher refresher = new TokenRefresher(consents, persistence.refreshJournal(), unitOfWork, providers, settings, refusalFuse, clock);
         ConsentReader reader = new ConsentReader(consents, providers, refresher, settings, clock);
         DataSettings dataSettings = gatewayConfig.dataSettings();
         AccountDataStore store = persistence.accountData();
-        AccountDataSync dataSync = new AccountDataSync(store, reader, dataSettings, transactions, events, clock);
+        AccountDataSync dataSync = new AccountDataSync(store, reader, dataSettings, unitOfWork, events, clock);
         StoredData storedData = new StoredData(reader, dataSync, store, settings, dataSettings, clock);
         SecureRandomStateGenerator secrets = new SecureRandomStateGenerator();
         StartFlowService startFlowService = new StartFlowService(providers, flows, secrets, settings, clock);
@@ -209,8 +201,8 @@ public class Wiring {
         // The first sync of a completed flow's consent (a one-time snapshot within the provider's hour) runs on a managed
         // executor of its own, after the browser has its redirect.
         SyncAtCompletion syncAtCompletion = new SyncAtCompletion(new MeteredHandleCallback(
-                new HandleCallbackService(flows, consents, transactions, providers, secrets, settings, clock), metrics),
-                new CompleteFlowService(flows, consents, transactions, providers, settings, clock), consents, dataSync,
+                new HandleCallbackService(flows, consents, unitOfWork, providers, secrets, settings, clock), metrics),
+                new CompleteFlowService(flows, consents, unitOfWork, providers, settings, clock), consents, dataSync,
                 dataSyncExecutor);
         handleCallback = syncAtCompletion;
         completeFlow = syncAtCompletion;
@@ -223,7 +215,7 @@ public class Wiring {
         revokeConsent = new RevokeConsentService(reader, consents, store, clock);
         maintainAccountData = new MeteredMaintainAccountData(
                 new MaintainAccountDataService(store, consents, dataSync, settings, dataSettings, clock), metrics);
-        eraseUser = new EraseUserService(flows, consents, store, outbox, transactions);
+        eraseUser = new EraseUserService(flows, consents, store, outbox, unitOfWork);
         int lanes = gatewayConfig.integer("cg.scheduler.parallelism");
         if (lanes < 1) {
             throw new IllegalStateException("configuration key cg.scheduler.parallelism must be at least 1");
@@ -237,82 +229,82 @@ public class Wiring {
 
     @Produces
     StartFlow startFlow() {
-        return startFlow;
+        return InPortBoundary.of(StartFlow.class, startFlow);
     }
 
     @Produces
     ViewFlow viewFlow() {
-        return viewFlow;
+        return InPortBoundary.of(ViewFlow.class, viewFlow);
     }
 
     @Produces
     HandleCallback handleCallback() {
-        return handleCallback;
+        return InPortBoundary.of(HandleCallback.class, handleCallback);
     }
 
     @Produces
     CompleteFlow completeFlow() {
-        return completeFlow;
+        return InPortBoundary.of(CompleteFlow.class, completeFlow);
     }
 
     @Produces
     ListConsents listConsents() {
-        return listConsents;
+        return InPortBoundary.of(ListConsents.class, listConsents);
     }
 
     @Produces
     ListProviders listProviders() {
-        return listProviders;
+        return InPortBoundary.of(ListProviders.class, listProviders);
     }
 
     @Produces
     ReadAccounts readAccounts() {
-        return readAccounts;
+        return InPortBoundary.of(ReadAccounts.class, readAccounts);
     }
 
     @Produces
     ReadTransactions readTransactions() {
-        return readTransactions;
+        return InPortBoundary.of(ReadTransactions.class, readTransactions);
     }
 
     @Produces
     ReadIncomeReport readIncomeReport() {
-        return readIncomeReport;
+        return InPortBoundary.of(ReadIncomeReport.class, readIncomeReport);
     }
 
     @Produces
     RenewConsent renewConsent() {
-        return renewConsent;
+        return InPortBoundary.of(RenewConsent.class, renewConsent);
     }
 
     @Produces
     RevokeConsent revokeConsent() {
-        return revokeConsent;
+        return InPortBoundary.of(RevokeConsent.class, revokeConsent);
     }
 
     @Produces
     KeepConsentsAlive keepConsentsAlive() {
-        return keepConsentsAlive;
+        return InPortBoundary.of(KeepConsentsAlive.class, keepConsentsAlive);
     }
 
     @Produces
     MaintainAccountData maintainAccountData() {
-        return maintainAccountData;
+        return InPortBoundary.of(MaintainAccountData.class, maintainAccountData);
     }
 
     @Produces
     EraseUser eraseUser() {
-        return eraseUser;
+        return InPortBoundary.of(EraseUser.class, eraseUser);
     }
 
     @Produces
     DeliverWebhooks deliverWebhooks() {
-        return webhooks;
+        return InPortBoundary.of(DeliverWebhooks.class, webhooks);
     }
 
     @Produces
     ManageWebhookDeliveries manageWebhookDeliveries() {
-        return webhooks;
+        return InPortBoundary.of(ManageWebhookDeliveries.class, webhooks);
     }
 
     /** How the events are delivered (for the dispatcher's schedule). */
@@ -339,9 +331,5 @@ public class Wiring {
     /** The scheduler's fuse (for the readiness check). */
     RefusalFuse refusalFuse() {
         return refusalFuse;
-    }
-
-    DataSource dataSource() {
-        return dataSource;
     }
 }

@@ -156,6 +156,17 @@ class GatewayConfigTest {
     }
 
     @Test
+    void aFlagIsTrueOrFalseAndAnythingElseStopsTheStartWithItsKey() throws IOException {
+        assertThat(new GatewayConfig(config(Map.of("cg.scheduler.enabled", "TRUE"))).bool("cg.scheduler.enabled")).isTrue();
+        assertThat(new GatewayConfig(config(Map.of("cg.scheduler.enabled", " false "))).bool("cg.scheduler.enabled")).isFalse();
+        for (String malformed : new String[] {"yes", "no", "1", "off", "tru"}) {
+            assertThatThrownBy(() -> new GatewayConfig(config(Map.of("cg.scheduler.enabled", malformed)))
+                    .bool("cg.scheduler.enabled"))
+                    .hasMessage("configuration key cg.scheduler.enabled must be true or false");
+        }
+    }
+
+    @Test
     void theWebhookSettingsAreReadAndABrokenOneNamesItsKey() throws IOException {
         assertThat(new GatewayConfig(config(Map.of())).webhookSettings(java.util.List.of("sandbox")).retrySchedule())
                 .hasSize(7);

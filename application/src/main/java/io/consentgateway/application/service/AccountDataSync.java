@@ -5,7 +5,7 @@ import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.SyncRun;
 import io.consentgateway.application.port.out.SyncState;
 import io.consentgateway.application.port.out.TransactionFilter;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.IncomeReport;
@@ -74,22 +74,22 @@ public final class AccountDataSync {
 
     private final AccountDataStore store;
     private final ConsentReader reader;
-    private final Transactions transactions;
+    private final UnitOfWork unitOfWork;
     private final EventRecorder events;
     private final DataSettings settings;
     private final Clock clock;
     private final Duration waitForAnotherSync;
     private final KeyedLocks<ConsentId> inFlight = new KeyedLocks<>();
 
-    public AccountDataSync(AccountDataStore store, ConsentReader reader, DataSettings settings, Transactions transactions,
+    public AccountDataSync(AccountDataStore store, ConsentReader reader, DataSettings settings, UnitOfWork unitOfWork,
                            EventRecorder events, Clock clock) {
-        this(store, reader, settings, transactions, events, clock, WAIT_FOR_ANOTHER_SYNC);
+        this(store, reader, settings, unitOfWork, events, clock, WAIT_FOR_ANOTHER_SYNC);
     }
 
-    AccountDataSync(AccountDataStore store, ConsentReader reader, DataSettings settings, Transactions transactions,
+    AccountDataSync(AccountDataStore store, ConsentReader reader, DataSettings settings, UnitOfWork unitOfWork,
                     EventRecorder events, Clock clock, Duration waitForAnotherSync) {
         this.store = store;
-        this.transactions = transactions;
+        this.unitOfWork = unitOfWork;
         this.events = events;
         this.reader = reader;
         this.settings = settings;
@@ -170,7 +170,7 @@ public final class AccountDataSync {
         Instant syncedAt = clock.instant();
         SyncRun run = new SyncRun(read.accounts(), read.transactions(), read.window(), read.incomeReport(), syncedAt,
                 retentionOf(consent, syncedAt));
-        return transactions.inTransaction(() -> {
+        return unitOfWork.inTransaction(() -> {
             store.store(consent.id(), run);
             if (trigger != Trigger.USER_READ) {
                 // The fintech hears of the syncs it did not ask for; a read's own sync is in the read's answer.

@@ -9,7 +9,7 @@ import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.application.port.in.TryAgainLater;
 import io.consentgateway.domain.flow.ConfirmationCode;
@@ -46,15 +46,15 @@ final class CodeRedemption {
 
     private final Flows flows;
     private final Consents consents;
-    private final Transactions transactions;
+    private final UnitOfWork unitOfWork;
     private final GatewaySettings settings;
     private final Clock clock;
     private final Patience patience;
 
-    CodeRedemption(Flows flows, Consents consents, Transactions transactions, GatewaySettings settings, Clock clock) {
+    CodeRedemption(Flows flows, Consents consents, UnitOfWork unitOfWork, GatewaySettings settings, Clock clock) {
         this.flows = flows;
         this.consents = consents;
-        this.transactions = transactions;
+        this.unitOfWork = unitOfWork;
         this.settings = settings;
         this.clock = clock;
         this.patience = new Patience(settings.providerPatience(), clock);
@@ -100,7 +100,7 @@ final class CodeRedemption {
         // that is impossible end the flow as NOT_STORED rather than leave it EXCHANGING with the user waiting.
         for (int attempt = 0; attempt < STORE_ATTEMPTS; attempt++) {
             try {
-                return transactions.inTransaction(() -> {
+                return unitOfWork.inTransaction(() -> {
                     Consent consent = flow.renewalOf()
                             .flatMap(consents::lockForRefresh) // row lock: no refresh or read can make this write stale
                             .flatMap(existing -> reauthorize(existing, issued, grantedAt, policy))

@@ -8,7 +8,7 @@ import io.consentgateway.application.port.in.NotFound;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.Flows;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.flow.ConfirmationCode;
 import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowCompletion;
@@ -36,13 +36,13 @@ public final class CompleteFlowService implements CompleteFlow {
     private final Clock clock;
     private final CodeRedemption redemption;
 
-    public CompleteFlowService(Flows flows, Consents consents, Transactions transactions, ConsentProviders providers,
+    public CompleteFlowService(Flows flows, Consents consents, UnitOfWork unitOfWork, ConsentProviders providers,
                                GatewaySettings settings, Clock clock) {
         this.flows = flows;
         this.providers = providers;
         this.settings = settings;
         this.clock = clock;
-        this.redemption = new CodeRedemption(flows, consents, transactions, settings, clock);
+        this.redemption = new CodeRedemption(flows, consents, unitOfWork, settings, clock);
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.consentgateway.application.port.out.AccountDataStore;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.EventOutbox;
 import io.consentgateway.application.port.out.Flows;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.UserId;
 
@@ -26,20 +26,20 @@ public final class EraseUserService implements EraseUser {
     private final Consents consents;
     private final AccountDataStore store;
     private final EventOutbox outbox;
-    private final Transactions transactions;
+    private final UnitOfWork unitOfWork;
 
     public EraseUserService(Flows flows, Consents consents, AccountDataStore store, EventOutbox outbox,
-                            Transactions transactions) {
+                            UnitOfWork unitOfWork) {
         this.flows = flows;
         this.consents = consents;
         this.store = store;
         this.outbox = outbox;
-        this.transactions = transactions;
+        this.unitOfWork = unitOfWork;
     }
 
     @Override
     public ErasureReport erase(UserId userId) {
-        ErasureReport report = transactions.inTransaction(() -> {
+        ErasureReport report = unitOfWork.inTransaction(() -> {
             // Ids only: a consent whose tokens no longer decrypt (its key removed) is erased too.
             List<ConsentId> owned = consents.idsOfUser(userId);
             for (ConsentId consent : owned) {

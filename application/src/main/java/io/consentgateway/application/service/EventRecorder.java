@@ -28,11 +28,6 @@ public final class EventRecorder {
         this.clock = clock;
     }
 
-    /** A recorder for a gateway without webhooks: records nothing. */
-    public static EventRecorder none(Clock clock) {
-        return new EventRecorder(null, WebhookSettings.none(), clock);
-    }
-
     /** The consent's changes since it was last stored ({@link Consent#changesSinceStored()}), one event each. */
     void consentStored(Consent consent) {
         if (!settings.enabled()) {

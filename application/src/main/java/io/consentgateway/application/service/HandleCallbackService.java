@@ -12,7 +12,7 @@ import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.Flows;
 import io.consentgateway.application.port.out.StateGenerator;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.flow.CallbackMismatch;
 import io.consentgateway.domain.flow.ConfirmationCode;
 import io.consentgateway.domain.flow.Flow;
@@ -45,14 +45,14 @@ public final class HandleCallbackService implements HandleCallback {
     private final StateGenerator secrets;
 
     /** @param secrets the source of fresh unguessable values, here the confirmation codes */
-    public HandleCallbackService(Flows flows, Consents consents, Transactions transactions, ConsentProviders providers,
+    public HandleCallbackService(Flows flows, Consents consents, UnitOfWork unitOfWork, ConsentProviders providers,
                                  StateGenerator secrets, GatewaySettings settings, Clock clock) {
         this.flows = flows;
         this.secrets = secrets;
         this.providers = providers;
         this.settings = settings;
         this.clock = clock;
-        this.redemption = new CodeRedemption(flows, consents, transactions, settings, clock);
+        this.redemption = new CodeRedemption(flows, consents, unitOfWork, settings, clock);
     }
 
     @Override

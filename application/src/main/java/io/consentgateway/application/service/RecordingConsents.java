@@ -1,7 +1,7 @@
 package io.consentgateway.application.service;
 
 import io.consentgateway.application.port.out.Consents;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.UserId;
@@ -17,12 +17,12 @@ import java.util.Optional;
  */
 public final class RecordingConsents implements Consents {
     private final Consents consents;
-    private final Transactions transactions;
+    private final UnitOfWork unitOfWork;
     private final EventRecorder events;
 
-    public RecordingConsents(Consents consents, Transactions transactions, EventRecorder events) {
+    public RecordingConsents(Consents consents, UnitOfWork unitOfWork, EventRecorder events) {
         this.consents = consents;
-        this.transactions = transactions;
+        this.unitOfWork = unitOfWork;
         this.events = events;
     }
 
@@ -31,7 +31,7 @@ public final class RecordingConsents implements Consents {
         if (consent.changesSinceStored().isEmpty()) {
             return consents.save(consent);
         }
-        return transactions.inTransaction(() -> {
+        return unitOfWork.inTransaction(() -> {
             Consent saved = consents.save(consent);
             events.consentStored(consent);
             return saved;

@@ -1,7 +1,7 @@
 package io.consentgateway.application.service;
 
 import io.consentgateway.application.port.out.Flows;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.State;
@@ -17,12 +17,12 @@ import java.util.Optional;
  */
 public final class RecordingFlows implements Flows {
     private final Flows flows;
-    private final Transactions transactions;
+    private final UnitOfWork unitOfWork;
     private final EventRecorder events;
 
-    public RecordingFlows(Flows flows, Transactions transactions, EventRecorder events) {
+    public RecordingFlows(Flows flows, UnitOfWork unitOfWork, EventRecorder events) {
         this.flows = flows;
-        this.transactions = transactions;
+        this.unitOfWork = unitOfWork;
         this.events = events;
     }
 
@@ -31,7 +31,7 @@ public final class RecordingFlows implements Flows {
         if (!flow.isTerminal()) {
             return flows.save(flow);
         }
-        return transactions.inTransaction(() -> {
+        return unitOfWork.inTransaction(() -> {
             Flow saved = flows.save(flow);
             events.flowStored(flow);
             return saved;

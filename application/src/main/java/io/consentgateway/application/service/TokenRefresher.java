@@ -7,7 +7,7 @@ import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
 import io.consentgateway.application.port.out.RefreshJournal;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.policy.ConsentPolicy;
@@ -79,7 +79,7 @@ public final class TokenRefresher {
 
     private final Consents consents;
     private final RefreshJournal journal;
-    private final Transactions transactions;
+    private final UnitOfWork unitOfWork;
     private final ConsentProviders providers;
     private final GatewaySettings settings;
     private final Clock clock;
@@ -87,12 +87,12 @@ public final class TokenRefresher {
     /** One lock per consent being refreshed on this node. */
     private final KeyedLocks<ConsentId> inFlight = new KeyedLocks<>();
 
-    public TokenRefresher(Consents consents, RefreshJournal journal, Transactions transactions, ConsentProviders providers,
+    public TokenRefresher(Consents consents, RefreshJournal journal, UnitOfWork unitOfWork, ConsentProviders providers,
                           GatewaySettings settings, RefusalFuse fuse, Clock clock) {
         this.fuse = fuse;
         this.consents = consents;
         this.journal = journal;
-        this.transactions = transactions;
+        this.unitOfWork = unitOfWork;
         this.providers = providers;
         this.settings = settings;
         this.clock = clock;
@@ -137,7 +137,7 @@ public final class TokenRefresher {
     }
 
     private Attempt attempt(ConsentId id, Predicate<Consent> stillNeeded) {
-        return inFlight.withLock(id, () -> transactions.inTransaction(() -> underRowLock(id, stillNeeded)));
+        return inFlight.withLock(id, () -> unitOfWork.inTransaction(() -> underRowLock(id, stillNeeded)));
     }
 
     /** The fuse the scheduler consults before refreshing a provider's consents. */

@@ -38,7 +38,8 @@ public record WebhookSettings(List<String> endpoints, List<Duration> retrySchedu
         }
     }
 
-    public static WebhookSettings none() {
+    /** The defaults (the Standard Webhooks schedule, 20 % jitter, 8 in flight), and no endpoint. */
+    public static WebhookSettings defaults() {
         return new WebhookSettings(List.of(), STANDARD_SCHEDULE, 0.2, 8, Duration.ofMinutes(2), Duration.ofDays(7));
     }
 

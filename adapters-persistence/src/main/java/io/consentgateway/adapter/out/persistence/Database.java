@@ -100,7 +100,7 @@ final class Database {
     Handle requireTransaction(String operation) {
         Handle bound = transaction.get();
         if (bound == null) {
-            throw new IllegalStateException(operation + " must be called inside Transactions.inTransaction");
+            throw new IllegalStateException(operation + " must be called inside UnitOfWork.inTransaction");
         }
         return bound;
     }

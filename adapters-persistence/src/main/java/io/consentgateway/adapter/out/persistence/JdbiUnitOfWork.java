@@ -1,6 +1,6 @@
 package io.consentgateway.adapter.out.persistence;
 
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 
 import java.util.function.Supplier;
 
@@ -9,10 +9,10 @@ import java.util.function.Supplier;
  * call the work makes on this thread runs in it, a nested {@code inTransaction} joins it, and the outermost call
  * commits when the work returns or rolls back when it throws (the exception is rethrown unchanged).
  */
-final class JdbiTransactions implements Transactions {
+final class JdbiUnitOfWork implements UnitOfWork {
     private final Database database;
 
-    JdbiTransactions(Database database) {
+    JdbiUnitOfWork(Database database) {
         this.database = database;
     }
 

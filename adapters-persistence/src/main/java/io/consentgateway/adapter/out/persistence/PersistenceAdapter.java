@@ -7,7 +7,7 @@ import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.EventOutbox;
 import io.consentgateway.application.port.out.Flows;
 import io.consentgateway.application.port.out.RefreshJournal;
-import io.consentgateway.application.port.out.Transactions;
+import io.consentgateway.application.port.out.UnitOfWork;
 import org.jdbi.v3.core.Jdbi;
 
 import javax.sql.DataSource;
@@ -23,14 +23,14 @@ import java.util.Objects;
  * PersistenceAdapter persistence = PersistenceAdapter.create(dataSource,
  *         KeyRing.fromConfiguration(currentKeyId, keys));
  * Flows flows = persistence.flows();  Consents consents = persistence.consents();
- * Transactions transactions = persistence.transactions();  AccountDataStore accountData = persistence.accountData();
+ * UnitOfWork unitOfWork = persistence.unitOfWork();  AccountDataStore accountData = persistence.accountData();
  * }</pre>
  * They share the thread-bound transaction, so they must come from the same instance.
  */
 public final class PersistenceAdapter {
     private final Flows flows;
     private final Consents consents;
-    private final Transactions transactions;
+    private final UnitOfWork unitOfWork;
     private final RefreshJournal refreshJournal;
     private final AccountDataStore accountData;
     private final EventOutbox eventOutbox;
@@ -38,7 +38,7 @@ public final class PersistenceAdapter {
     private PersistenceAdapter(Database database, SecretCipher cipher, String node) {
         this.flows = new JdbiFlows(database, cipher);
         this.consents = new JdbiConsents(database, cipher, node);
-        this.transactions = new JdbiTransactions(database);
+        this.unitOfWork = new JdbiUnitOfWork(database);
         this.refreshJournal = new JdbiRefreshJournal(database, node);
         this.accountData = new JdbiAccountDataStore(database, new SealedPayloads(cipher));
         this.eventOutbox = new JdbiEventOutbox(database, node);
@@ -74,8 +74,8 @@ public final class PersistenceAdapter {
         return consents;
     }
 
-    public Transactions transactions() {
-        return transactions;
+    public UnitOfWork unitOfWork() {
+        return unitOfWork;
     }
 
     public RefreshJournal refreshJournal() {

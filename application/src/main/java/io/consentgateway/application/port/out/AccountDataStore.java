@@ -18,7 +18,7 @@ import java.util.Optional;
  * consent, the account id, the transaction's date and the provider's id).
  *
  * <p>Every consent has at most one record here, created by the first {@link #claimSync claim}. Each method commits on
- * its own (or joins the caller's {@link Transactions#inTransaction transaction}); {@link #store} is all or nothing.
+ * its own (or joins the caller's {@link UnitOfWork#inTransaction transaction}); {@link #store} is all or nothing.
  */
 public interface AccountDataStore {
 

@@ -33,7 +33,7 @@ public interface Consents {
     /**
      * Locks the consent for a refresh until the surrounding transaction ends ({@code SELECT ... FOR UPDATE})
      * and returns it as freshly read under the lock: another node may have refreshed it a moment ago.
-     * Must be called inside {@link Transactions#inTransaction}.
+     * Must be called inside {@link UnitOfWork#inTransaction}.
      */
     Optional<Consent> lockForRefresh(ConsentId id);
 

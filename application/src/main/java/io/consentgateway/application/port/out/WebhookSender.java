@@ -6,6 +6,19 @@ import java.util.List;
 /** Sends one delivery of an event to its endpoint, once (the webhook adapter: signed HTTP POST). */
 public interface WebhookSender {
 
+    /** A gateway deployed without a webhook adapter: no endpoint, so no event is recorded or sent. */
+    WebhookSender NONE = new WebhookSender() {
+        @Override
+        public List<String> endpoints() {
+            return List.of();
+        }
+
+        @Override
+        public Attempt send(String endpoint, GatewayEvent event, Instant at) {
+            return Attempt.notTaken("no webhook adapter is installed");
+        }
+    };
+
     /** The names of the endpoints this sender delivers to, as configured; every event goes to each. */
     List<String> endpoints();
 
