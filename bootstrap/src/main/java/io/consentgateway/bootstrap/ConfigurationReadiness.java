@@ -1,5 +1,7 @@
 package io.consentgateway.bootstrap;
 
+import io.consentgateway.application.service.RefusalFuse;
+import io.consentgateway.bootstrap.metrics.ConfigurationFaults;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,7 +20,10 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ConfigurationReadiness implements HealthCheck {
     @Inject
-    Wiring wiring;
+    ConfigurationFaults faults;
+
+    @Inject
+    RefusalFuse fuse;
 
     @Inject
     @ConfigProperty(name = "cg.health.provider-affects-readiness", defaultValue = "true")
@@ -26,11 +31,11 @@ public class ConfigurationReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var faults = wiring.configurationFaults().current();
+        var current = faults.current();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("provider-configuration")
-                .status(faults.isEmpty() || !affectsReadiness);
-        faults.forEach((provider, fault) -> response.withData(provider, fault.message()));
-        var blown = wiring.refusalFuse().blown();
+                .status(current.isEmpty() || !affectsReadiness);
+        current.forEach((provider, fault) -> response.withData(provider, fault.message()));
+        var blown = fuse.blown();
         if (!blown.isEmpty()) {
             response.withData("fuse-blown", blown.stream().map(Object::toString).sorted().toList().toString());
         }

@@ -255,6 +255,20 @@ final class GatewayConfig {
         }
     }
 
+    /** A whole number of at least 1, or the start stops with the key's name. */
+    int positiveInteger(String key) {
+        int value = integer(key);
+        if (value < 1) {
+            throw new IllegalStateException("configuration key " + key + " must be at least 1");
+        }
+        return value;
+    }
+
+    /** How many consents the keep-alive works on at once ({@code cg.scheduler.parallelism}). */
+    int schedulerLanes() {
+        return positiveInteger("cg.scheduler.parallelism");
+    }
+
     Duration duration(String key) {
         try {
             return Duration.parse(string(key));

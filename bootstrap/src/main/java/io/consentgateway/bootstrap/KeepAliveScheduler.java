@@ -5,6 +5,7 @@ import io.consentgateway.application.port.in.DeliverWebhooks;
 import io.consentgateway.application.port.in.KeepAliveReport;
 import io.consentgateway.application.port.in.KeepConsentsAlive;
 import io.consentgateway.application.port.in.MaintainAccountData;
+import io.consentgateway.application.service.WebhookSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -23,7 +24,9 @@ import java.util.logging.Logger;
 /**
  * Runs {@link KeepConsentsAlive}, then {@link MaintainAccountData}, on a Jakarta Concurrency managed scheduled
  * executor. Safe on every node of a cluster: the keep-alive claims due consents with {@code FOR UPDATE SKIP LOCKED} and
- * a lease, so two nodes never work on the same consent; a data sync holds the consent's sync lease. Also where the wiring is built, eagerly at start-up (the schema was migrated just before, by {@link DatabaseSchema}).
+ * a lease, so two nodes never work on the same consent; a data sync holds the consent's sync lease. Also the webhook
+ * dispatcher's schedule. Starts after {@link DatabaseSchema} has migrated the schema and {@link Wiring} has checked the
+ * configuration.
  */
 @ApplicationScoped
 public class KeepAliveScheduler {
@@ -33,7 +36,10 @@ public class KeepAliveScheduler {
     ManagedScheduledExecutorService executor;
 
     @Inject
-    Wiring wiring;
+    WebhookSettings webhookSettings;
+
+    @Inject
+    GatewayConfig settings;
 
     @Inject
     KeepConsentsAlive keepConsentsAlive;
@@ -51,12 +57,8 @@ public class KeepAliveScheduler {
     private ScheduledFuture<?> webhookTask;
 
     void onStart(@Observes Startup startup) {
-        // The first use of the wiring builds it, here at start-up (after DatabaseSchema's migration): a configuration
-        // problem stops the start instead of failing the first request.
-        boolean webhooks = wiring.webhookSettings().enabled();
         warnAboutDemoIdentityProvider();
-        GatewayConfig settings = new GatewayConfig(config);
-        if (webhooks) {
+        if (webhookSettings.enabled()) {
             Duration poll = settings.duration("cg.webhooks.poll-interval");
             if (poll.isNegative() || poll.isZero()) {
                 throw new IllegalStateException("configuration key cg.webhooks.poll-interval must be positive");
@@ -71,7 +73,7 @@ public class KeepAliveScheduler {
         }
         Duration initialDelay = settings.duration("cg.scheduler.initial-delay");
         Duration interval = settings.duration("cg.scheduler.interval");
-        int batchSize = settings.integer("cg.scheduler.batch-size");
+        int batchSize = settings.positiveInteger("cg.scheduler.batch-size");
         task = executor.scheduleWithFixedDelay(() -> tick(batchSize), initialDelay.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
         LOG.info(() -> "Keep-alive scheduler runs every " + interval + " with batches of " + batchSize);
