@@ -101,10 +101,7 @@ final class GatewayConfig {
         if (!(jitter >= 0 && jitter < 1)) {
             throw new IllegalStateException("configuration key cg.webhooks.retry-jitter must be a number from 0 to below 1");
         }
-        int inFlight = integer("cg.webhooks.in-flight");
-        if (inFlight < 1) {
-            throw new IllegalStateException("configuration key cg.webhooks.in-flight must be at least 1");
-        }
+        int inFlight = positiveInteger("cg.webhooks.in-flight");
         Duration lease = duration("cg.webhooks.lease");
         if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalStateException("configuration key cg.webhooks.lease must be at least PT1S");
@@ -147,7 +144,7 @@ final class GatewayConfig {
     /**
      * A production deployment ({@code cg.deployment=production}, set by the production server configuration) refuses to
      * start with the public demo key or the sandbox's demo identity provider, naming the key to change. (The provider
-     * adapters refuse their own demo client credentials the same way.)
+     * adapters refuse their own demo client credentials the same way, and the webhook adapter its demo secret.)
      */
     void refuseDemoSettingsInProduction() {
         boolean production = config.getOptionalValue("cg.deployment", String.class).map(String::strip)
@@ -162,12 +159,6 @@ final class GatewayConfig {
                 .anyMatch(entry -> entry.startsWith(DEMO_KEY_ID + ":"))) {
             throw demoValue("cg.crypto.keys");
         }
-        for (String endpoint : config.getOptionalValue("cg.webhooks.endpoints", String.class).orElse("").split(",")) {
-            String key = "cg.webhooks.endpoint." + endpoint.strip() + ".secrets";
-            if (!endpoint.isBlank() && config.getOptionalValue(key, String.class).orElse("").contains(DEMO_WEBHOOK_SECRET)) {
-                throw demoValue(key);
-            }
-        }
         for (String key : List.of("mp.jwt.verify.issuer", "mp.jwt.verify.publickey.location")) {
             if (config.getOptionalValue(key, String.class).orElse("").contains("/sandbox/idp")) {
                 throw demoValue(key);
@@ -178,8 +169,6 @@ final class GatewayConfig {
     /** The id of the public demo encryption key of the default (demo) configuration. */
     static final String DEMO_KEY_ID = "demo";
 
-    /** The public demo secret of the sandbox's webhook endpoint. */
-    static final String DEMO_WEBHOOK_SECRET = "whsec_ZGVtby1zZWNyZXQtZm9yLXRoZS1zYW5kYm94LW9ubHk=";
 
     private static IllegalStateException demoValue(String key) {
         return new IllegalStateException("configuration key " + key + " holds a demo value, which a production deployment "

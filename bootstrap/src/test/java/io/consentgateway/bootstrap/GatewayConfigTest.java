@@ -129,8 +129,7 @@ class GatewayConfigTest {
         Map<String, String> own = Map.of("cg.deployment", "production", "cg.crypto.current-key-id", "k1",
                 "cg.crypto.keys", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
                 "mp.jwt.verify.issuer", "https://login.fintech.example", "mp.jwt.verify.publickey.location",
-                "https://login.fintech.example/jwks", "cg.webhooks.endpoints", "fintech",
-                "cg.webhooks.endpoint.fintech.secrets", "whsec_bm90LXRoZS1kZW1vLXNlY3JldC1hdC1hbGwtMzJi");
+                "https://login.fintech.example/jwks");
 
         new GatewayConfig(config(own)).refuseDemoSettingsInProduction();
         assertThatThrownBy(() -> new GatewayConfig(config(Map.of("cg.deployment", "production")))
@@ -143,16 +142,6 @@ class GatewayConfigTest {
         demoKeyListed.put("cg.crypto.keys", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=,demo:ZGVtbw==");
         assertThatThrownBy(() -> new GatewayConfig(config(demoKeyListed)).refuseDemoSettingsInProduction())
                 .hasMessageContaining("cg.crypto.keys");
-        java.util.Map<String, String> demoWebhookSecret = new java.util.HashMap<>(own);
-        demoWebhookSecret.put("cg.webhooks.endpoint.fintech.secrets",
-                "whsec_bm90LXRoZS1kZW1vLXNlY3JldC1hdC1hbGwtMzJi," + GatewayConfig.DEMO_WEBHOOK_SECRET);
-        assertThatThrownBy(() -> new GatewayConfig(config(demoWebhookSecret)).refuseDemoSettingsInProduction())
-                .hasMessageContaining("cg.webhooks.endpoint.fintech.secrets")
-                .hasMessageNotContaining(GatewayConfig.DEMO_WEBHOOK_SECRET);
-        java.util.Map<String, String> demoEndpointKept = new java.util.HashMap<>(own);
-        demoEndpointKept.remove("cg.webhooks.endpoints");
-        assertThatThrownBy(() -> new GatewayConfig(config(demoEndpointKept)).refuseDemoSettingsInProduction())
-                .hasMessageContaining("cg.webhooks.endpoint.sandbox.secrets");
     }
 
     @Test

@@ -1,8 +1,9 @@
 package io.consentgateway.adapter.out.webhooks;
 
-import java.net.InetAddress;
+import io.consentgateway.adapter.kit.ConfigValues;
+import io.consentgateway.domain.shared.LoopbackHost;
+
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>an endpoint is {@code https}, except on a loopback host (a receiver on the same machine, the demo's sandbox);</li>
  *   <li>it has no user-info, query or fragment;</li>
+ *   <li>a production deployment refuses the demo configuration's public secret;</li>
  *   <li>it cannot be the gateway's own API: an endpoint on the gateway's own origin (its public base URL, or a loopback
  *       host on its own HTTP port) must not lie under {@code /api} or {@code /callback}. Redirects are never followed,
  *       so a receiver cannot send a delivery there either.</li>
@@ -29,6 +31,8 @@ import java.util.regex.Pattern;
 final class WebhookEndpoints {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final List<String> GATEWAY_PATHS = List.of("/api", "/callback");
+    /** The demo configuration's secret: public, so a delivery signed with it proves nothing; production refuses it. */
+    static final String DEMO_SECRET = "whsec_ZGVtby1zZWNyZXQtZm9yLXRoZS1zYW5kYm94LW9ubHk=";
 
     record Endpoint(String name, URI url, List<byte[]> keys) {
         @Override
@@ -60,6 +64,7 @@ final class WebhookEndpoints {
                     new IllegalStateException("configuration key " + urlKey + " is missing")), ownOrigins);
             List<byte[]> keys = new ArrayList<>();
             for (String secret : list(config.apply(secretsKey).orElse(""))) {
+                ConfigValues.refuseDemoValueInProduction(config, secretsKey, secret, DEMO_SECRET);
                 try {
                     keys.add(StandardWebhookSignature.key(secret));
                 } catch (IllegalArgumentException invalid) {
@@ -88,7 +93,7 @@ final class WebhookEndpoints {
         if (!scheme.equals("https") && !scheme.equals("http") || url.getHost() == null) {
             throw new IllegalStateException("configuration key " + key + " must be an absolute https URL");
         }
-        if (scheme.equals("http") && !isLoopback(url.getHost())) {
+        if (scheme.equals("http") && !LoopbackHost.is(url.getHost())) {
             throw new IllegalStateException("configuration key " + key + " must be https (http only on a loopback host)");
         }
         if (url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null) {
@@ -96,7 +101,7 @@ final class WebhookEndpoints {
         }
         String path = Optional.ofNullable(url.getRawPath()).filter(p -> !p.isEmpty()).orElse("/");
         boolean own = ownOrigins.contains(origin(url))
-                || isLoopback(url.getHost()) && ownOrigins.stream().anyMatch(o -> o.endsWith(":" + port(url)));
+                || LoopbackHost.is(url.getHost()) && ownOrigins.stream().anyMatch(o -> o.endsWith(":" + port(url)));
         if (own && GATEWAY_PATHS.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
             throw new IllegalStateException("configuration key " + key + " points at this gateway's own API");
         }
@@ -109,21 +114,6 @@ final class WebhookEndpoints {
 
     private static int port(URI url) {
         return url.getPort() >= 0 ? url.getPort() : url.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-    }
-
-    private static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (bare.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
-            return false; // a name other than localhost is never taken for loopback (no lookup at start)
-        }
-        try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static List<String> list(String value) {

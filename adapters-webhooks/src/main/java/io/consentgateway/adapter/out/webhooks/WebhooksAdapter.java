@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.webhooks;
 
+import io.consentgateway.adapter.kit.ConfigValues;
 import io.consentgateway.application.port.out.GatewayEvent;
 import io.consentgateway.application.port.out.WebhookSender;
 import jakarta.annotation.PostConstruct;
@@ -10,7 +11,6 @@ import org.eclipse.microprofile.config.Config;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +24,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class WebhooksAdapter implements WebhookSender {
     private static final Logger LOG = Logger.getLogger(WebhooksAdapter.class.getName());
-    /** The demo configuration's secret: public, so a delivery signed with it proves nothing. */
-    static final String DEMO_SECRET = "whsec_ZGVtby1zZWNyZXQtZm9yLXRoZS1zYW5kYm94LW9ubHk=";
 
     @Inject
     Config config;
@@ -49,7 +47,7 @@ public class WebhooksAdapter implements WebhookSender {
                 duration("cg.webhooks.timeout", Duration.ofSeconds(10)));
         for (String name : endpoints.names()) {
             boolean demo = config.getOptionalValue("cg.webhooks.endpoint." + name + ".secrets", String.class)
-                    .map(secrets -> secrets.contains(DEMO_SECRET)).orElse(false);
+                    .map(secrets -> secrets.contains(WebhookEndpoints.DEMO_SECRET)).orElse(false);
             if (demo) {
                 LOG.warning("Webhook endpoint " + name + " is signed with the public DEMO secret: a receiver cannot tell "
                         + "the gateway's deliveries from anyone's. Never use it in production: see docs/webhooks.md.");
@@ -60,20 +58,18 @@ public class WebhooksAdapter implements WebhookSender {
         }
     }
 
+    /** A timeout of the attempt: above zero and at most a minute, so an attempt never holds its lane for long. */
     private Duration duration(String key, Duration fallback) {
-        Optional<String> value = config.getOptionalValue(key, String.class);
+        Optional<String> value = config.getOptionalValue(key, String.class).map(String::strip);
         if (value.isEmpty()) {
             return fallback;
         }
-        try {
-            Duration parsed = Duration.parse(value.get().strip());
-            if (parsed.isNegative() || parsed.isZero() || parsed.compareTo(Duration.ofMinutes(1)) > 0) {
-                throw new IllegalStateException("configuration key " + key + " must be above PT0S and at most PT1M");
-            }
-            return parsed;
-        } catch (DateTimeParseException e) {
-            throw new IllegalStateException("configuration key " + key + " is not an ISO-8601 duration such as PT10S");
+        Duration parsed = ConfigValues.duration(value.get(), key);
+        ConfigValues.requirePositive(parsed, key);
+        if (parsed.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("configuration key " + key + " must be at most PT1M");
         }
+        return parsed;
     }
 
     @Override

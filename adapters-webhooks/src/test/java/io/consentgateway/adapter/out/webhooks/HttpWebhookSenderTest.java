@@ -180,6 +180,30 @@ class HttpWebhookSenderTest {
         assertThat(endpoints("http://[::1]:8000/hooks", NEW_SECRET).names()).containsExactly("x");
     }
 
+    @Test
+    void aProductionDeploymentRefusesTheDemoSecretNamingTheKeyNotTheSecret() {
+        Map<String, String> production = Map.of("cg.deployment", "production", "cg.webhooks.endpoints", "fintech",
+                "cg.webhooks.endpoint.fintech.url", "https://bank.example/hooks",
+                "cg.webhooks.endpoint.fintech.secrets", NEW_SECRET + "," + WebhookEndpoints.DEMO_SECRET);
+
+        assertThatThrownBy(() -> WebhookEndpoints.from(key -> Optional.ofNullable(production.get(key)), List.of()))
+                .hasMessageContaining("cg.webhooks.endpoint.fintech.secrets").hasMessageContaining("demo value")
+                .hasMessageNotContaining(WebhookEndpoints.DEMO_SECRET);
+        Map<String, String> demo = new java.util.HashMap<>(production);
+        demo.remove("cg.deployment");
+        assertThat(WebhookEndpoints.from(key -> Optional.ofNullable(demo.get(key)), List.of()).names())
+                .containsExactly("fintech");
+    }
+
+    @Test
+    void httpIsRefusedOnANameThatOnlyLooksLikeThisMachine() {
+        assertThatThrownBy(() -> endpoints("http://127.0.0.1.attacker.example/hooks", NEW_SECRET))
+                .hasMessageContaining("must be https");
+        assertThatThrownBy(() -> endpoints("http://localhost.attacker.example/hooks", NEW_SECRET))
+                .hasMessageContaining("must be https");
+        assertThat(endpoints("http://127.0.0.2:8000/hooks", NEW_SECRET).names()).containsExactly("x");
+    }
+
     private static WebhookEndpoints endpoints(String url, String secrets) {
         Map<String, String> config = Map.of("cg.webhooks.endpoints", "x", "cg.webhooks.endpoint.x.url", url,
                 "cg.webhooks.endpoint.x.secrets", secrets);
