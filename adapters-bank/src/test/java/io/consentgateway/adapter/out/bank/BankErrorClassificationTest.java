@@ -228,6 +228,6 @@ class BankErrorClassificationTest extends BankWireMockTest {
                 .willReturn(BankStage.json(400, BankStage.error("invalid_request", "pageSize must be 10, 20, ... or 100"))));
 
         assertThat(catchThrowable(() -> adapter.accounts(TOKEN))).isInstanceOfSatisfying(ProviderRejected.class,
-                e -> assertThat(e.fieldErrors()).containsExactly(java.util.Map.entry("error", List.of("invalid_request"))));
+                e -> assertThat(e.fieldErrors()).containsExactly(java.util.Map.entry("request", List.of("invalid_request"))));
     }
 }

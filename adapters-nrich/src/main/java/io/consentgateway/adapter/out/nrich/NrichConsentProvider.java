@@ -17,6 +17,7 @@ import io.consentgateway.adapter.out.nrich.api.TransactionDto;
 import io.consentgateway.adapter.out.nrich.api.TransactionsResponse;
 import io.consentgateway.adapter.out.nrich.http.Endpoint;
 import io.consentgateway.adapter.out.nrich.http.NrichErrorBody;
+import io.consentgateway.adapter.out.nrich.http.NrichErrorFields;
 import io.consentgateway.adapter.out.nrich.http.NrichFailures;
 import io.consentgateway.adapter.out.nrich.mapping.NrichMapping;
 import io.consentgateway.adapter.out.nrich.mapping.NrichRequests;
@@ -364,7 +365,7 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
                 case CURRENT -> {
                     if (providerFlowId == null || providerFlowId.isBlank()) {
                         throw new ProviderRejected("the nrich income report needs the flow id",
-                                Map.of("flow_id", List.of("is required")));
+                                Map.of(NrichErrorFields.REQUEST, List.of("the flow id is required")));
                     }
                     yield NrichFailures.translated(Endpoint.DATA, () -> data.incomeReport(authorization, providerFlowId.strip()));
                 }

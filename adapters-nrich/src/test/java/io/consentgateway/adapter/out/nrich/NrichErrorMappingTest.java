@@ -203,7 +203,7 @@ class NrichErrorMappingTest extends NrichWireMockTest {
         nrich.stubFor(get(urlPathEqualTo("/rest/transactions")).willReturn(jsonResponse(400, fixture("fixtures/error-validation.json"))));
 
         assertThatThrownBy(() -> adapter.transactions(TOKEN, TransactionFilter.all()))
-                .isInstanceOfSatisfying(ProviderRejected.class, e -> assertThat(e.fieldErrors()).containsKeys("redirect_uri", "sync_period"));
+                .isInstanceOfSatisfying(ProviderRejected.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("request", "syncPeriod"));
     }
 
     @Test

@@ -216,8 +216,8 @@ class NrichFlowWireFormatTest extends NrichWireMockTest {
         assertThatThrownBy(() -> adapter.startFlow(request(FlowKind.ONE_TIME_ACCESS,
                 FlowOptions.defaultsFor(FlowKind.ONE_TIME_ACCESS), false)))
                 .isInstanceOfSatisfying(ProviderRejected.class, e -> {
-                    assertThat(e.fieldErrors()).containsEntry("redirect_uri", List.of("must be an absolute https URL"))
-                            .containsEntry("sync_period", List.of("must be between 1 and 730"));
+                    assertThat(e.fieldErrors()).containsEntry("request", List.of("must be an absolute https URL"))
+                            .containsEntry("syncPeriod", List.of("must be between 1 and 730"));
                     assertThat(e.getMessage()).contains("400").contains("1000");
                 });
     }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The provider refused the request as it was asked (an option or a value it does not accept). Nothing was stored; the
- * errors name what the provider refused, by the provider's own field names.
+ * errors name what the provider refused by the request's own field names ({@code syncPeriod},
+ * {@code providerOptions.accountTypes}), or {@code request} for a part the caller did not give.
  */
 public class ProviderRefused extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -14,7 +14,12 @@ public class ProviderRejected extends ProviderException {
         this.fieldErrors = Map.copyOf(fieldErrors);
     }
 
-    /** Field name as the provider names it, to the provider's messages. */
+    /**
+     * The provider's messages, keyed by the name the gateway's caller knows the field by ({@code language},
+     * {@code accounts}, {@code syncPeriod}, {@code reportingPeriod}, {@code kind}, {@code providerOptions.<option>}), or
+     * {@code request} for a part of the call the caller did not give. An adapter translates its provider's own field
+     * names: they mean nothing to the caller.
+     */
     public Map<String, List<String>> fieldErrors() {
         return fieldErrors;
     }

@@ -38,6 +38,8 @@ import java.util.function.Supplier;
  */
 public final class BankFailures {
     static final String WHO = "tatrabanka ";
+    /** The bank names no fields; what it refused is the gateway's own part of the call, never a field of the caller's. */
+    private static final String REQUEST = "request";
     private static final Set<String> OUR_REQUEST = Set.of("invalid_request", "unsupported_grant_type", "invalid_scope");
     private static final Set<String> OUR_CLIENT = Set.of("invalid_client", "unauthorized_client");
     private static final String CHECK_CLIENT = " (check " + BankSettings.CLIENT_ID + " and " + BankSettings.CLIENT_SECRET
@@ -76,7 +78,7 @@ public final class BankFailures {
         }
         if (status == 400 && body.error().filter(OUR_REQUEST::contains).isPresent()) {
             return new ProviderRejected(what + ": the bank refused the token request itself",
-                    Map.of("error", List.of(body.error().get())));
+                    Map.of(REQUEST, List.of(body.error().get())));
         }
         if (status == 400) {
             return new ReauthorizationRequired(what + ": the grant was refused, the user must connect again");
@@ -92,7 +94,7 @@ public final class BankFailures {
             return new ProviderMisconfigured(what + ": the bank forbids this gateway the Accounts API" + CHECK_CERTIFICATE);
         }
         return new ProviderRejected(what + (status == 404 ? ": no such account or endpoint" : ""),
-                body.error().map(e -> Map.of("error", List.of(e))).orElse(Map.of()));
+                body.error().map(e -> Map.of(REQUEST, List.of(e))).orElse(Map.of()));
     }
 
     /** The exception for anything thrown while calling: the client's own, a processing error, a timeout, TLS. */

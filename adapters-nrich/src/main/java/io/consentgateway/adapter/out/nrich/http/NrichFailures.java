@@ -40,12 +40,12 @@ public final class NrichFailures {
             case TOKEN -> tokenRefusal(status, what, body);
             case FLOW -> status == 401 || status == 403 || status == 404
                     ? misconfigured(status, endpoint, what)
-                    : new ProviderRejected(what, body.fieldErrors());
+                    : new ProviderRejected(what, NrichErrorFields.inCallersTerms(body.fieldErrors()));
             case DATA -> status == 401
                     ? new ReauthorizationRequired(what + ": the access token was refused")
                     : status == 403
                     ? misconfigured(status, endpoint, what)
-                    : new ProviderRejected(what, body.fieldErrors());
+                    : new ProviderRejected(what, NrichErrorFields.inCallersTerms(body.fieldErrors()));
         };
     }
 
@@ -61,7 +61,7 @@ public final class NrichFailures {
         if (status == 401 || status == 403 || status == 404) {
             return misconfigured(status, Endpoint.TOKEN, what);
         }
-        return new ProviderRejected(what, body.fieldErrors());
+        return new ProviderRejected(what, NrichErrorFields.inCallersTerms(body.fieldErrors()));
     }
 
     /** nrich refuses this gateway itself: the operator's matter, with the keys to check. */

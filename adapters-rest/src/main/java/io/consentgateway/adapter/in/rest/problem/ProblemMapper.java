@@ -3,6 +3,7 @@ package io.consentgateway.adapter.in.rest.problem;
 import io.consentgateway.adapter.in.rest.dto.JsonBody;
 import io.consentgateway.adapter.in.rest.security.RequestSizeLimit;
 import io.consentgateway.application.port.in.ChangedMeanwhile;
+import io.consentgateway.application.port.in.FieldError;
 import io.consentgateway.application.port.in.FlowNotAwaitingConfirmation;
 import io.consentgateway.application.port.in.InvalidCallback;
 import io.consentgateway.application.port.in.InvalidInput;
@@ -58,8 +59,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of("invalid-input", "The request has invalid fields", 400, all <= MAX_LISTED_ERRORS
                             ? "See errors for each invalid field."
                             : "See errors for the first " + MAX_LISTED_ERRORS + " of " + all + " invalid fields.")
-                    .withErrors(invalid.errors().stream().limit(MAX_LISTED_ERRORS)
-                            .map(f -> new Problem.FieldProblem(f.field(), f.message())).toList());
+                    .withErrors(fieldProblems(invalid.errors().stream().limit(MAX_LISTED_ERRORS).toList()));
         }
         if (e instanceof RequestSizeLimit.PayloadTooLarge tooLarge) {
             return Problem.of("payload-too-large", "Request body too large", 413, tooLarge.getMessage());
@@ -92,8 +92,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof ProviderRefused refused) {
             return Problem.of("provider-rejected", "The provider refused the request", 422,
-                    "The provider refused the request; see errors.").withErrors(refused.errors().stream()
-                    .map(f -> new Problem.FieldProblem(f.field(), f.message())).toList());
+                    "The provider refused the request; see errors.").withErrors(fieldProblems(refused.errors()));
         }
         if (e instanceof TryAgainLater later) {
             return Problem.of("try-again-later", "Busy: try the same request again", 503,
@@ -121,6 +120,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Unexpected error " + errorId, e);
         return Problem.of("internal-error", "Internal error", 500,
                 "An unexpected error occurred. It was logged with id " + errorId + ".");
+    }
+
+    private static List<Problem.FieldProblem> fieldProblems(List<FieldError> errors) {
+        return errors.stream().map(error -> new Problem.FieldProblem(error.field(), error.message())).toList();
     }
 
     static Problem consentNotUsable(ConsentStatus status, NextAction nextAction) {

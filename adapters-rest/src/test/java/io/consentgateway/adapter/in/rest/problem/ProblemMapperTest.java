@@ -91,11 +91,11 @@ class ProblemMapperTest {
     }
 
     @Test
-    void aProviderRefusalIs422WithTheProvidersFieldErrors() {
-        Problem p = problem(new ProviderRefused("bad", List.of(new FieldError("sync_period", "too long"))));
+    void aProviderRefusalIs422WithWhatItRefusedByTheRequestsFieldNames() {
+        Problem p = problem(new ProviderRefused("bad", List.of(new FieldError("syncPeriod", "too long"))));
 
         assertThat(p.status()).isEqualTo(422);
-        assertThat(p.errors()).containsExactly(new Problem.FieldProblem("sync_period", "too long"));
+        assertThat(p.errors()).containsExactly(new Problem.FieldProblem("syncPeriod", "too long"));
     }
 
     @Test
