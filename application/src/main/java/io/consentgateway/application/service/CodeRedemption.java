@@ -18,7 +18,6 @@ import io.consentgateway.domain.flow.FlowFailure;
 import io.consentgateway.domain.flow.FlowStatus;
 import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.ConsentId;
-import io.consentgateway.domain.shared.DomainRuleViolation;
 import io.consentgateway.domain.token.AuthorizationCode;
 import io.consentgateway.domain.token.IssuedTokens;
 
@@ -140,10 +139,8 @@ final class CodeRedemption {
 
     /** A renewal updates the consent it renews; if that consent was revoked meanwhile, a new one is granted instead. */
     private static Optional<Consent> reauthorize(Consent existing, IssuedTokens issued, Instant at, ConsentPolicy policy) {
-        try {
-            return Optional.of(existing.reauthorized(issued, at, policy));
-        } catch (DomainRuleViolation revoked) {
-            return Optional.empty();
-        }
+        return existing.acceptsReauthorization()
+                ? Optional.of(existing.reauthorized(issued, at, policy))
+                : Optional.empty();
     }
 }

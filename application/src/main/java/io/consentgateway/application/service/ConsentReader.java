@@ -12,7 +12,6 @@ import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.NextAction;
 import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.ConsentId;
-import io.consentgateway.domain.shared.DomainRuleViolation;
 import io.consentgateway.domain.shared.UserId;
 import io.consentgateway.domain.token.AccessToken;
 
@@ -147,13 +146,15 @@ public final class ConsentReader {
             if (fresh == null || !fresh.userActivityToRecordAt(now)) {
                 return; // gone, or another read recorded this hour meanwhile
             }
+            ConsentPolicy policy = settings.policyFor(fresh.provider());
+            if (!fresh.statusAt(now, policy).isReadable()) {
+                return; // ended meanwhile: nothing to keep alive
+            }
             try {
-                consents.save(fresh.recordUserActivity(now, settings.policyFor(fresh.provider())));
+                consents.save(fresh.recordUserActivity(now, policy));
                 return;
             } catch (ConcurrentUpdate raced) {
                 // a refresh or the scheduler stored the consent meanwhile: read it again and re-apply
-            } catch (DomainRuleViolation endedMeanwhile) {
-                return;
             }
         }
     }

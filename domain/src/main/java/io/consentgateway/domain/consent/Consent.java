@@ -329,8 +329,17 @@ public final class Consent {
     }
 
     /**
+     * Can a completed renewal flow bring this consent back ({@link #reauthorized})? Only an ongoing consent the user has
+     * not revoked; for any other, the re-consent grants a new consent.
+     */
+    public boolean acceptsReauthorization() {
+        return s.kind().isOngoing() && s.status() != ConsentStatus.REVOKED;
+    }
+
+    /**
      * The user re-consented (a renewal flow completed): fresh tokens, the consent active again, and the
-     * re-consent counts as activity. A consent end the provider reports replaces the earlier one.
+     * re-consent counts as activity. A consent end the provider reports replaces the earlier one. Only where
+     * {@link #acceptsReauthorization()}.
      */
     public Consent reauthorized(IssuedTokens issued, Instant at, ConsentPolicy policy) {
         if (!s.kind().isOngoing()) {

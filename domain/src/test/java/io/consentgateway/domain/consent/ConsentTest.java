@@ -532,6 +532,15 @@ class ConsentTest {
         }
 
         @Test
+        void onlyAnOngoingConsentTheUserHasNotRevokedAcceptsReauthorization() {
+            assertThat(ongoing().acceptsReauthorization()).isTrue();
+            assertThat(ongoing().refreshRejected().acceptsReauthorization()).isTrue();
+            assertThat(ongoing().review(day(90), POLICY).acceptsReauthorization()).as("expired").isTrue();
+            assertThat(ongoing().revoke(day(1)).acceptsReauthorization()).as("revoked").isFalse();
+            assertThat(grant(FlowKind.ONE_TIME_ACCESS).acceptsReauthorization()).as("one-time").isFalse();
+        }
+
+        @Test
         void aOneTimeConsentCannotBeReauthorized() {
             assertThatThrownBy(() -> grant(FlowKind.ONE_TIME_ACCESS)
                     .reauthorized(tokens("a9", "r9"), T.plusSeconds(60), POLICY))
