@@ -185,16 +185,23 @@ public final class Consent {
 
     /** The status at an instant: a stored ACTIVE consent past its end reads as EXPIRED before the scheduler has marked it. */
     public ConsentStatus statusAt(Instant now, ConsentPolicy policy) {
-        if (s.status() == ConsentStatus.REAUTH_REQUIRED && isExpiredAt(now)) {
+        return statusOf(s.status(), s.kind(), s.expiresAt(), now, policy);
+    }
+
+    /** The status rule on the facts it depends on: the stored status, the kind, and when the consent ends. */
+    private static ConsentStatus statusOf(ConsentStatus stored, FlowKind kind, Instant expiresAt, Instant now,
+                                          ConsentPolicy policy) {
+        boolean ended = !now.isBefore(expiresAt);
+        if (stored == ConsentStatus.REAUTH_REQUIRED && ended) {
             return ConsentStatus.EXPIRED;
         }
-        if (!s.status().isReadable()) {
-            return s.status();
+        if (!stored.isReadable()) {
+            return stored;
         }
-        if (isExpiredAt(now)) {
+        if (ended) {
             return ConsentStatus.EXPIRED;
         }
-        if (s.kind().isOngoing() && !now.isBefore(s.expiresAt().minus(policy.expiryWarning()))) {
+        if (kind.isOngoing() && !now.isBefore(expiresAt.minus(policy.expiryWarning()))) {
             return ConsentStatus.EXPIRING_SOON;
         }
         return ConsentStatus.ACTIVE;
@@ -516,9 +523,7 @@ public final class Consent {
         } else {
             expiresAt = x.grantedAt().plus(policy.oneTimeLifetime());
         }
-        Consent probe = new Consent(x.with(x.status(), x.tokens(), x.lastUserActivityAt(), x.lastRefreshedAt(),
-                x.providerConsentEndsAt(), expiresAt, Optional.empty()), stored);
-        ConsentStatus status = probe.statusAt(at, policy);
+        ConsentStatus status = statusOf(x.status(), x.kind(), expiresAt, at, policy);
         if (status == ConsentStatus.EXPIRED) {
             // The end of the consent: its tokens are destroyed, and nothing is left to look after.
             return new Consent(x.with(status, Optional.empty(), x.lastUserActivityAt(), x.lastRefreshedAt(),
