@@ -1,22 +1,13 @@
 package io.consentgateway.adapter.out.nrich;
 
-import io.consentgateway.adapter.kit.BasicClientAuthentication;
-import io.consentgateway.adapter.kit.PagedRead;
 import io.consentgateway.adapter.kit.ProviderBusy;
-import io.consentgateway.adapter.kit.ProviderErrorMapper;
-import io.consentgateway.adapter.kit.ResponseSizeLimit;
+import io.consentgateway.adapter.out.nrich.api.AccountDto;
 import io.consentgateway.adapter.out.nrich.api.AccountsResponse;
 import io.consentgateway.adapter.out.nrich.api.FlowCreated;
 import io.consentgateway.adapter.out.nrich.api.IncomeReportResponse;
-import io.consentgateway.adapter.out.nrich.api.NrichDataApi;
-import io.consentgateway.adapter.out.nrich.api.NrichFlowApi;
-import io.consentgateway.adapter.out.nrich.api.NrichTokenApi;
 import io.consentgateway.adapter.out.nrich.api.TokenRequest;
 import io.consentgateway.adapter.out.nrich.api.TokenResponse;
-import io.consentgateway.adapter.out.nrich.api.TransactionDto;
-import io.consentgateway.adapter.out.nrich.api.TransactionsResponse;
 import io.consentgateway.adapter.out.nrich.http.Endpoint;
-import io.consentgateway.adapter.out.nrich.http.NrichErrorBody;
 import io.consentgateway.adapter.out.nrich.http.NrichErrorFields;
 import io.consentgateway.adapter.out.nrich.http.NrichFailures;
 import io.consentgateway.adapter.out.nrich.mapping.NrichMapping;
@@ -56,31 +47,25 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Currency;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * The {@link ConsentProvider} port spoken to nrich: MicroProfile Rest Client interfaces per endpoint group, built
- * once (programmatically, so the same code runs on Liberty and in plain tests), HTTP Basic client authentication
- * on flow and token calls, a Bearer token on data calls, every failure translated into the application's
- * exceptions.
+ * The {@link ConsentProvider} port spoken to nrich. This class holds what the port asks and how much each call may
+ * cost (the fault tolerance below); the work is done by its collaborators: {@link NrichClients} (the REST clients),
+ * {@code mapping} (nrich's JSON to the domain and back: {@code NrichRequests}, {@code NrichMapping},
+ * {@code NrichOptions}, {@code NrichCallbacks}), {@link NrichTransactionWalk} (paging) and {@code http.NrichFailures}
+ * (every failure translated into the application's exceptions).
  *
  * <p>Fault tolerance (MicroProfile Fault Tolerance, active when this class is a CDI bean; inert when constructed
  * directly): reads are retried a bounded number of times with jitter on {@link ProviderUnavailable}, but not on
@@ -89,7 +74,9 @@ import java.util.logging.Logger;
  * {@link ProviderNotReached} (the request never left); nothing is retried on {@link ReauthorizationRequired},
  * {@link ProviderRejected} or {@link ProviderMisconfigured} (the same request would meet the same refusal); a circuit
  * breaker per method ignores those three too (nrich answered: it is not down); a bulkhead caps concurrent calls. An open circuit or a full bulkhead surfaces as {@link ProviderNotReached}.
- * Every value can be overridden with the standard keys, e.g.
+ * The annotations are repeated on each of the six calls rather than put on the class: on the class they would guard
+ * the local methods too ({@code checkOptions} refusing bad input would open a circuit), and per method each call keeps
+ * its own configuration key. Every value can be overridden with the standard keys, e.g.
  * {@code io.consentgateway.adapter.out.nrich.NrichConsentProvider/accounts/Retry/maxRetries=0}.
  */
 @ApplicationScoped
@@ -102,9 +89,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
 
     private NrichSettings settings;
     private Clock clock;
-    private NrichFlowApi flows;
-    private NrichTokenApi tokens;
-    private NrichDataApi data;
+    private NrichClients clients;
+    private NrichTransactionWalk transactionWalk;
 
     /** For CDI's client proxy only. */
     protected NrichConsentProvider() {
@@ -131,29 +117,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     public NrichConsentProvider(NrichSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "nrich settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        BasicClientAuthentication basic = new BasicClientAuthentication(settings.clientId(), settings.clientSecret());
-        this.flows = client(NrichFlowApi.class, Endpoint.FLOW, basic);
-        this.tokens = client(NrichTokenApi.class, Endpoint.TOKEN, basic);
-        this.data = client(NrichDataApi.class, Endpoint.DATA, null);
-    }
-
-    private <T> T client(Class<T> api, Endpoint endpoint, BasicClientAuthentication authentication) {
-        RestClientBuilder builder = RestClientBuilder.newBuilder()
-                .baseUri(settings.normalisedBaseUri())
-                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .followRedirects(false)
-                .property("microprofile.rest.client.disable.default.mapper", Boolean.TRUE)
-                // RESTEasy (tests) would otherwise use a single-connection manager; Liberty ignores these.
-                .property("resteasy.connectionPoolSize", 50)
-                .property("resteasy.maxPooledPerRoute", 50)
-                .register(new ProviderErrorMapper((status, retryAfter, body) ->
-                        NrichFailures.fromStatus(endpoint, status, retryAfter, NrichErrorBody.parse(body), clock)))
-                .register(new ResponseSizeLimit(settings.maxResponseBytes()));
-        if (authentication != null) {
-            builder.register(authentication);
-        }
-        return builder.build(api);
+        this.clients = NrichClients.create(settings, clock);
+        this.transactionWalk = new NrichTransactionWalk(clients.data, settings, clock);
     }
 
     /**
@@ -209,10 +174,10 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
         return NrichFailures.translated(Endpoint.FLOW, () -> {
             FlowCreated created = NrichFailures.translated(Endpoint.FLOW, () -> switch (request.kind()) {
                 case ONGOING_ACCESS -> request.renewal()
-                        ? flows.ongoingSync(NrichRequests.ongoingSync(request))
-                        : flows.ongoingAccess(NrichRequests.ongoingAccess(request));
-                case ONE_TIME_ACCESS -> flows.oneTimeAccess(NrichRequests.oneTimeAccess(request));
-                case INCOME_REPORT -> flows.incomeReport(NrichRequests.incomeReport(request));
+                        ? clients.flows.ongoingSync(NrichRequests.ongoingSync(request))
+                        : clients.flows.ongoingAccess(NrichRequests.ongoingAccess(request));
+                case ONE_TIME_ACCESS -> clients.flows.oneTimeAccess(NrichRequests.oneTimeAccess(request));
+                case INCOME_REPORT -> clients.flows.incomeReport(NrichRequests.incomeReport(request));
             });
             return NrichMapping.flow(created);
         });
@@ -249,8 +214,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     private IssuedTokens token(TokenRequest request) {
         return NrichFailures.translated(Endpoint.TOKEN, () -> {
             TokenResponse response = NrichFailures.translated(Endpoint.TOKEN, () -> switch (settings.tokenRequestEncoding()) {
-                case JSON -> tokens.token(request);
-                case FORM -> tokens.tokenAsForm(request.toForm());
+                case JSON -> clients.tokens.token(request);
+                case FORM -> clients.tokens.tokenAsForm(request.toForm());
             });
             return NrichMapping.tokens(response);
         });
@@ -270,8 +235,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
         return NrichFailures.translated(Endpoint.DATA, () -> NrichMapping.accounts(fetchAccounts(accessToken)));
     }
 
-    private List<io.consentgateway.adapter.out.nrich.api.AccountDto> fetchAccounts(AccessToken accessToken) {
-        AccountsResponse response = NrichFailures.translated(Endpoint.DATA, () -> data.accounts(bearer(accessToken)));
+    private List<AccountDto> fetchAccounts(AccessToken accessToken) {
+        AccountsResponse response = NrichFailures.translated(Endpoint.DATA, () -> clients.data.accounts(bearer(accessToken)));
         if (response == null) {
             throw new ProviderUnavailable("nrich data API answered accounts with an empty body");
         }
@@ -279,14 +244,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     }
 
     /**
-     * Walks {@code GET /rest/transactions} with {@code count}/{@code offset} until a page holds fewer than
-     * {@code count} items (an empty page ends it too), at most {@code cg.nrich.max-pages} pages and
-     * {@code cg.nrich.max-transactions} items in all (else {@link PagingLimitExceeded}). Items are read one by one:
-     * one that cannot be read is left out but still counts for the next {@code offset}. A transaction
-     * seen twice (the data moved between pages) is kept once. Transactions without a currency take their
-     * account's (one extra accounts call, only then), else EUR. The whole walk must end within
-     * {@code cg.nrich.read-deadline}; a page nrich fails to serve is fetched again on its own ({@link PagedRead}), so
-     * there is no method-level retry here: it would start the walk again from page one.
+     * The whole history the filter asks for, page after page ({@link NrichTransactionWalk}). There is no method-level
+     * retry here: it would start the walk again from page one; a page nrich fails to serve is fetched again on its own.
      */
     @Override
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
@@ -297,54 +256,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     public List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter) {
         Objects.requireNonNull(accessToken, "access token");
         Objects.requireNonNull(filter, "transaction filter");
-        return NrichFailures.translated(Endpoint.DATA, () -> {
-            String authorization = bearer(accessToken);
-            String accounts = filter.accountIds().isEmpty() ? null : String.join(",", filter.accountIds());
-            String since = filter.from().map(LocalDate::toString).orElse(null);
-            String until = filter.to().map(LocalDate::toString).orElse(null);
-            int count = settings.pageSize();
-            // Bounded as a whole (cg.nrich.read-deadline); a failing page is fetched again on its own, never the walk.
-            PagedRead read = PagedRead.start("nrich transactions", settings.readDeadline(), clock);
-            List<TransactionDto> all = new ArrayList<>();
-            int offset = 0;
-            long received = 0;
-            for (int page = 0; ; page++) {
-                if (page >= settings.maxPages()) {
-                    throw new PagingLimitExceeded("nrich transactions did not end within " + settings.maxPages()
-                            + " pages of " + count + " (cg.nrich.max-pages)");
-                }
-                int at = offset;
-                TransactionsResponse response = read.page(() -> NrichFailures.translated(Endpoint.DATA,
-                        () -> data.transactions(authorization, accounts, since, until, count, at)));
-                NrichMapping.Received<TransactionDto> items = NrichMapping.transactionItems(
-                        response == null ? null : response.transactions());
-                received += items.received();
-                if (received > settings.maxTransactions()) {
-                    throw new PagingLimitExceeded("nrich transactions exceeded " + settings.maxTransactions()
-                            + " items (cg.nrich.max-transactions)");
-                }
-                all.addAll(items.items());
-                if (items.received() < count) {
-                    break;
-                }
-                offset += items.received();
-            }
-            Map<String, Optional<Currency>> currencies = all.stream().anyMatch(NrichMapping::lacksCurrency)
-                    ? accountCurrencies(accessToken) : Map.of();
-            Optional<String> onlyAccount = filter.accountIds().size() == 1
-                    ? Optional.of(filter.accountIds().get(0)) : Optional.empty();
-            List<Transaction> mapped = NrichMapping.transactions(all,
-                    id -> currencies.getOrDefault(id, Optional.empty()), onlyAccount);
-            Map<String, Transaction> unique = new LinkedHashMap<>();
-            mapped.forEach(t -> unique.putIfAbsent(t.accountId() + "\u0000" + t.id(), t));
-            return List.copyOf(unique.values());
-        });
-    }
-
-    private Map<String, Optional<Currency>> accountCurrencies(AccessToken accessToken) {
-        Map<String, Optional<Currency>> currencies = new HashMap<>();
-        NrichMapping.accounts(fetchAccounts(accessToken)).forEach(a -> currencies.put(a.id(), a.currency()));
-        return currencies;
+        return NrichFailures.translated(Endpoint.DATA,
+                () -> transactionWalk.read(bearer(accessToken), filter, () -> fetchAccounts(accessToken)));
     }
 
     /** {@code GET /rest/income-reports/{flow id}}, or the older {@code GET /rest/income-report?since&until} by configuration. */
@@ -367,12 +280,12 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
                         throw new ProviderRejected("the nrich income report needs the flow id",
                                 Map.of(NrichErrorFields.REQUEST, List.of("the flow id is required")));
                     }
-                    yield NrichFailures.translated(Endpoint.DATA, () -> data.incomeReport(authorization, providerFlowId.strip()));
+                    yield NrichFailures.translated(Endpoint.DATA, () -> clients.data.incomeReport(authorization, providerFlowId.strip()));
                 }
                 case LEGACY -> {
                     YearMonth until = YearMonth.now(clock);
                     YearMonth since = until.minusMonths(settings.legacyIncomeReportMonths() - 1L);
-                    yield NrichFailures.translated(Endpoint.DATA, () -> data.legacyIncomeReport(authorization, since.toString(), until.toString()));
+                    yield NrichFailures.translated(Endpoint.DATA, () -> clients.data.legacyIncomeReport(authorization, since.toString(), until.toString()));
                 }
             };
             return NrichMapping.incomeReport(response);
@@ -412,14 +325,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     @Override
     @PreDestroy
     public void close() {
-        for (AutoCloseable client : new AutoCloseable[] {flows, tokens, data}) {
-            if (client != null) {
-                try {
-                    client.close();
-                } catch (Exception ignored) {
-                    // closing is best effort
-                }
-            }
+        if (clients != null) {
+            clients.close();
         }
     }
 
