@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.in.rest;
 
+import io.consentgateway.adapter.in.rest.problem.ProblemMapper;
 import io.consentgateway.application.port.in.CallbackCommand;
 import io.consentgateway.application.port.in.CallbackOutcome;
 import io.consentgateway.application.port.in.HandleCallback;
@@ -101,7 +102,7 @@ public class CallbackResource {
      * this very callback after a moment (a meta refresh: no script), and the flow completes then.
      */
     private static Response tryAgain(TryAgainLater later) {
-        long seconds = Math.max(1, later.retryAfter().toSeconds());
+        long seconds = ProblemMapper.retryAfterSeconds(later.retryAfter());
         String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta http-equiv=\"refresh\" content=\"" + seconds + "\"><title>Connecting…</title></head>"
                 + "<body><p>Your bank connection is being completed. This page tries again in " + seconds

@@ -98,7 +98,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of("try-again-later", "Busy: try the same request again", 503,
                     "The provider could not be asked right now. Nothing was done and nothing is lost: send the same request "
                             + "again after the time in Retry-After.")
-                    .withRetryAfter(Math.max(1, later.retryAfter().toSeconds()));
+                    .withRetryAfter(retryAfterSeconds(later.retryAfter()));
         }
         if (e instanceof ProviderRefusesGateway) {
             return Problem.of("provider-misconfigured", "The provider refuses this gateway", 503,
@@ -108,7 +108,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof ProviderDown down) {
             return Problem.of("provider-unavailable", "The provider is unavailable", 503,
                     "The provider did not answer in time or is overloaded. Try again later.")
-                    .withRetryAfter(down.retryAfter().map(d -> Math.max(1, d.toSeconds())).orElse(5L));
+                    .withRetryAfter(down.retryAfter().map(ProblemMapper::retryAfterSeconds).orElse(5L));
         }
         if (e instanceof WebApplicationException web) {
             return fromStatus(web.getResponse().getStatus());
@@ -120,6 +120,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Unexpected error " + errorId, e);
         return Problem.of("internal-error", "Internal error", 500,
                 "An unexpected error occurred. It was logged with id " + errorId + ".");
+    }
+
+    /** Whole seconds for {@code Retry-After}, rounded up (never sooner than asked) and at least 1. */
+    public static long retryAfterSeconds(java.time.Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     private static List<Problem.FieldProblem> fieldProblems(List<FieldError> errors) {

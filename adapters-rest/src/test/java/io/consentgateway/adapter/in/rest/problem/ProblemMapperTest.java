@@ -143,4 +143,12 @@ class ProblemMapperTest {
     private Problem problem(Throwable e) {
         return (Problem) mapper.toResponse(e).getEntity();
     }
+
+    @Test
+    void retryAfterIsWholeSecondsRoundedUpSoAClientNeverComesBackTooSoon() {
+        assertThat(ProblemMapper.retryAfterSeconds(java.time.Duration.ofMillis(1_900))).isEqualTo(2);
+        assertThat(ProblemMapper.retryAfterSeconds(java.time.Duration.ofSeconds(30))).isEqualTo(30);
+        assertThat(ProblemMapper.retryAfterSeconds(java.time.Duration.ofMillis(200))).isEqualTo(1);
+        assertThat(ProblemMapper.retryAfterSeconds(java.time.Duration.ZERO)).isEqualTo(1);
+    }
 }
