@@ -3,8 +3,8 @@ package io.consentgateway.adapter.out.bank;
 import io.consentgateway.adapter.kit.BasicClientAuthentication;
 import io.consentgateway.adapter.kit.PagedRead;
 import io.consentgateway.adapter.kit.ProviderBusy;
+import io.consentgateway.adapter.kit.ProviderClients;
 import io.consentgateway.adapter.kit.ProviderErrorMapper;
-import io.consentgateway.adapter.kit.ResponseSizeLimit;
 import io.consentgateway.adapter.out.bank.api.BankDataApi;
 import io.consentgateway.adapter.out.bank.api.BankTokenApi;
 import io.consentgateway.adapter.out.bank.http.BankErrorBody;
@@ -65,7 +65,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -127,18 +126,10 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
     }
 
     private <T> T client(Class<T> api, Endpoint endpoint) {
-        RestClientBuilder builder = RestClientBuilder.newBuilder()
-                .baseUri(settings.normalisedBaseUri())
-                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .followRedirects(false)
-                .property("microprofile.rest.client.disable.default.mapper", Boolean.TRUE)
-                // RESTEasy (tests) would otherwise use a single-connection manager; Liberty ignores these.
-                .property("resteasy.connectionPoolSize", 50)
-                .property("resteasy.maxPooledPerRoute", 50)
-                .register(new ProviderErrorMapper((status, retryAfter, body) ->
-                        BankFailures.fromStatus(endpoint, status, retryAfter, BankErrorBody.parse(body), clock)))
-                .register(new ResponseSizeLimit(settings.maxResponseBytes()));
+        RestClientBuilder builder = ProviderClients.builder(settings.normalisedBaseUri(), settings.connectTimeout(),
+                settings.readTimeout(), new ProviderErrorMapper((status, retryAfter, body) ->
+                        BankFailures.fromStatus(endpoint, status, retryAfter, BankErrorBody.parse(body), clock)),
+                settings.maxResponseBytes());
         if (endpoint == Endpoint.TOKEN) {
             builder.register(new BasicClientAuthentication(settings.clientId(), settings.clientSecret()));
         } else {

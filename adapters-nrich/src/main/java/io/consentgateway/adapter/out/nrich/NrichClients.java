@@ -1,8 +1,8 @@
 package io.consentgateway.adapter.out.nrich;
 
 import io.consentgateway.adapter.kit.BasicClientAuthentication;
+import io.consentgateway.adapter.kit.ProviderClients;
 import io.consentgateway.adapter.kit.ProviderErrorMapper;
-import io.consentgateway.adapter.kit.ResponseSizeLimit;
 import io.consentgateway.adapter.out.nrich.api.NrichDataApi;
 import io.consentgateway.adapter.out.nrich.api.NrichFlowApi;
 import io.consentgateway.adapter.out.nrich.api.NrichTokenApi;
@@ -12,13 +12,12 @@ import io.consentgateway.adapter.out.nrich.http.NrichFailures;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The three MicroProfile Rest Clients nrich is spoken to with, one per endpoint group, built once and programmatically
- * (so the same code runs on Liberty and in plain tests): HTTP Basic client authentication on flow and token calls, none
- * on data calls (they carry the user's Bearer token), no redirects followed, a cap on the answer's size, and every
- * error status translated into the application's exceptions ({@link NrichFailures}).
+ * ({@link ProviderClients}: timeouts, no redirects, a cap on the answer's size): HTTP Basic client authentication on
+ * flow and token calls, none on data calls (they carry the user's Bearer token), and every error status translated
+ * into the application's exceptions ({@link NrichFailures}).
  */
 final class NrichClients implements AutoCloseable {
     final NrichFlowApi flows;
@@ -41,18 +40,10 @@ final class NrichClients implements AutoCloseable {
 
     private static <T> T client(Class<T> api, Endpoint endpoint, BasicClientAuthentication authentication,
                                 NrichSettings settings, Clock clock) {
-        RestClientBuilder builder = RestClientBuilder.newBuilder()
-                .baseUri(settings.normalisedBaseUri())
-                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .followRedirects(false)
-                .property("microprofile.rest.client.disable.default.mapper", Boolean.TRUE)
-                // RESTEasy (tests) would otherwise use a single-connection manager; Liberty ignores these.
-                .property("resteasy.connectionPoolSize", 50)
-                .property("resteasy.maxPooledPerRoute", 50)
-                .register(new ProviderErrorMapper((status, retryAfter, body) ->
-                        NrichFailures.fromStatus(endpoint, status, retryAfter, NrichErrorBody.parse(body), clock)))
-                .register(new ResponseSizeLimit(settings.maxResponseBytes()));
+        RestClientBuilder builder = ProviderClients.builder(settings.normalisedBaseUri(), settings.connectTimeout(),
+                settings.readTimeout(), new ProviderErrorMapper((status, retryAfter, body) ->
+                        NrichFailures.fromStatus(endpoint, status, retryAfter, NrichErrorBody.parse(body), clock)),
+                settings.maxResponseBytes());
         if (authentication != null) {
             builder.register(authentication);
         }

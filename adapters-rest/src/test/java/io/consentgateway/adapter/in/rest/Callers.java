@@ -13,38 +13,43 @@ import java.util.Set;
  * verified bearer token. Every token here also carries {@link #TOKEN_NAME}, a name that is not its subject, so that a
  * test that finds the subject at the in-port shows the resource took the user id from the subject, never the name.
  */
-final class Callers {
+public final class Callers {
     /** The token's name ({@code upn}/{@code preferred_username}): a handle users may change, never the user id. */
-    static final String TOKEN_NAME = "anna@fintech.example";
+    public static final String TOKEN_NAME = "anna@fintech.example";
 
     private Callers() {
     }
 
     /** A request with a verified bearer token whose subject is this user id. */
-    static SecurityContext signedInAs(String subject) {
+    public static SecurityContext signedInAs(String subject) {
         return carrying(token(subject));
     }
 
     /** A verified token that names nobody: no {@code sub} claim. */
-    static SecurityContext withATokenWithoutSubject() {
+    public static SecurityContext withATokenWithoutSubject() {
         return carrying(token(null));
     }
 
     /** A request without a bearer token (or one the runtime did not verify). */
-    static SecurityContext anonymous() {
+    public static SecurityContext anonymous() {
         return carrying(null);
     }
 
     private static JsonWebToken token(String subject) {
+        return token(subject, TOKEN_NAME);
+    }
+
+    /** A verified token with this subject ({@code sub}, absent if null) and this name ({@code upn}). */
+    public static JsonWebToken token(String subject, String name) {
         Map<String, Object> claims = new HashMap<>();
-        claims.put("upn", TOKEN_NAME);
+        claims.put("upn", name);
         if (subject != null) {
             claims.put("sub", subject);
         }
         return new JsonWebToken() {
             @Override
             public String getName() {
-                return TOKEN_NAME;
+                return name;
             }
 
             @Override
@@ -60,7 +65,8 @@ final class Callers {
         };
     }
 
-    private static SecurityContext carrying(Principal principal) {
+    /** The security context JAX-RS hands a resource for a request with this principal (none if null). */
+    public static SecurityContext carrying(Principal principal) {
         return new SecurityContext() {
             @Override
             public Principal getUserPrincipal() {
