@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.bank;
 
+import io.consentgateway.adapter.kit.PagingLimitExceeded;
 import io.consentgateway.adapter.kit.BasicClientAuthentication;
 import io.consentgateway.adapter.kit.PagedRead;
 import io.consentgateway.adapter.kit.ProviderBusy;

@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.bank;
 
+import io.consentgateway.adapter.kit.PagingLimitExceeded;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.consentgateway.application.port.out.CodeExchange;
 import io.consentgateway.application.port.out.ProviderFlow;

@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.nrich;
 
+import io.consentgateway.adapter.kit.PagingLimitExceeded;
 import io.consentgateway.adapter.kit.ConfigValues;
 import java.net.URI;
 import java.time.Duration;

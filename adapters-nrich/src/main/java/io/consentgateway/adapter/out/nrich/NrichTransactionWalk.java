@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.nrich;
 
+import io.consentgateway.adapter.kit.PagingLimitExceeded;
 import io.consentgateway.adapter.kit.PagedRead;
 import io.consentgateway.adapter.out.nrich.api.AccountDto;
 import io.consentgateway.adapter.out.nrich.api.NrichDataApi;

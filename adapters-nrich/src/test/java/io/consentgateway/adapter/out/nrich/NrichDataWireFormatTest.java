@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.nrich;
 
+import io.consentgateway.adapter.kit.PagingLimitExceeded;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
 import io.consentgateway.application.port.out.TransactionFilter;

@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.nrich;
 
+import io.consentgateway.adapter.kit.PagingLimitExceeded;
 import io.consentgateway.adapter.kit.ProviderBusy;
 import io.consentgateway.application.port.out.ProviderNotReached;
 import io.consentgateway.application.port.out.ProviderException;
