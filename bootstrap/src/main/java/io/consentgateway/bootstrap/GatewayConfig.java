@@ -253,6 +253,11 @@ final class GatewayConfig {
         return value;
     }
 
+    /** Whether {@code GET /metrics} serves the counters in the Prometheus format ({@code cg.metrics.prometheus.enabled}). */
+    boolean prometheusEnabled() {
+        return bool("cg.metrics.prometheus.enabled");
+    }
+
     /** How many consents the keep-alive works on at once ({@code cg.scheduler.parallelism}). */
     int schedulerLanes() {
         return positiveInteger("cg.scheduler.parallelism");

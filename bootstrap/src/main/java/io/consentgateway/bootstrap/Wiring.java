@@ -58,6 +58,7 @@ import io.consentgateway.application.service.TokenRefresher;
 import io.consentgateway.application.service.ViewFlowService;
 import io.consentgateway.application.service.WebhookDispatchService;
 import io.consentgateway.application.service.WebhookSettings;
+import io.consentgateway.bootstrap.metrics.BothMetrics;
 import io.consentgateway.bootstrap.metrics.ConfigurationFaults;
 import io.consentgateway.bootstrap.metrics.GatewayMetrics;
 import io.consentgateway.bootstrap.metrics.MeteredConsentProvider;
@@ -65,6 +66,7 @@ import io.consentgateway.bootstrap.metrics.MeteredHandleCallback;
 import io.consentgateway.bootstrap.metrics.MeteredMaintainAccountData;
 import io.consentgateway.bootstrap.metrics.MeteredStartFlow;
 import io.consentgateway.bootstrap.metrics.OpenTelemetryMetrics;
+import io.consentgateway.bootstrap.metrics.PrometheusMetrics;
 import io.consentgateway.domain.shared.ProviderId;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.Priority;
@@ -138,6 +140,7 @@ public class Wiring {
                       GatewayConfig config, GatewaySettings settings, DataSettings dataSettings,
                       PersistenceAdapter persistence, ConsentProviders providers, WebhookSettings webhookSettings) {
         config.schedulerLanes();
+        config.prometheusEnabled();
         LOG.info(() -> "Consent Gateway wired: providers " + providers.ids().stream()
                 .map(id -> id + " (callback " + settings.callbackUriFor(id) + ")").sorted().toList()
                 + "; flows complete by " + settings.callbackCompletion().name().toLowerCase(Locale.ROOT)
@@ -273,10 +276,19 @@ public class Wiring {
 
     // -------------------------------------------------------------------------------------------- measurements
 
+    /** The counters go to OpenTelemetry (for an exporter) and to the node's Prometheus page ({@code GET /metrics}). */
     @Produces
     @Singleton
-    GatewayMetrics metrics(OpenTelemetry openTelemetry) {
-        return new OpenTelemetryMetrics(openTelemetry);
+    @Typed(GatewayMetrics.class)
+    GatewayMetrics metrics(OpenTelemetry openTelemetry, PrometheusMetrics prometheus) {
+        return new BothMetrics(new OpenTelemetryMetrics(openTelemetry), prometheus);
+    }
+
+    @Produces
+    @Singleton
+    @Typed(PrometheusMetrics.class)
+    PrometheusMetrics prometheusMetrics() {
+        return new PrometheusMetrics();
     }
 
     /** The providers that refuse this gateway now (for the readiness check). */

@@ -28,4 +28,14 @@ class HealthIT {
 
         assertThat(Http.get("/health/live").expect(200).body()).contains("\"instance\":\"" + instance + "\"");
     }
+
+    @Test
+    void theCountersCanBeScrapedInThePrometheusFormatWithoutAToken() {
+        Http.Response response = Http.get("/metrics").expect(200);
+
+        assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain").contains("version=0.0.4"));
+        assertThat(response.body()).contains("# TYPE consentgateway_provider_calls_total counter")
+                .contains("# TYPE consentgateway_flows_started_total counter")
+                .contains("# TYPE consentgateway_webhooks_attempts_total counter");
+    }
 }
