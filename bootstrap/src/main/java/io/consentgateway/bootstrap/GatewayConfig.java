@@ -208,13 +208,14 @@ final class GatewayConfig {
                 duration(keyOf.apply("refresh-renewal-age")),
                 duration(keyOf.apply("expiry-warning")),
                 duration(keyOf.apply("access-token-skew")),
-                duration(keyOf.apply("exchange-timeout")));
+                duration(keyOf.apply("exchange-timeout")),
+                duration(keyOf.apply("settle-in-doubt-after")));
     }
 
     private static final Pattern PROVIDER_POLICY_KEY = Pattern.compile("cg\\.policy\\.([a-z][a-z0-9-]{1,31})\\.([a-z-]+)");
     private static final Set<String> POLICY_KEYS = Set.of("flow-lifetime", "code-lifetime", "default-access-lifetime",
             "refresh-token-lifetime", "inactivity-limit", "one-time-lifetime", "refresh-renewal-age", "expiry-warning",
-            "access-token-skew", "exchange-timeout");
+            "access-token-skew", "exchange-timeout", "settle-in-doubt-after");
 
     String string(String key) {
         try {

@@ -84,7 +84,8 @@ class ProviderFaultIT {
             Sandbox.clearFaults();
         }
         // The refresh token was not spent: the scheduler's one more attempt succeeds and ends the doubt, without
-        // waiting for the user to come back (it is due 30 s after the lost answer; this server runs it every 5 s).
+        // waiting for the user to come back (it is due cg.policy.settle-in-doubt-after after the lost answer, 5 s on this
+        // server, which runs the scheduler every 5 s).
         JsonObject settled = settledWithinAMinute(journey, consentId);
         assertThat(settled.getString("status")).isEqualTo("ACTIVE");
         assertThat(settled.getString("lastRefreshedAt", "")).as("settled by a refresh: " + settled).isNotBlank();

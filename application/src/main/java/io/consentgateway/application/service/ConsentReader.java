@@ -123,7 +123,7 @@ public final class ConsentReader {
             // Recorded on the consent; the user sees the outage, and the scheduler settles it within a tick.
             case IN_DOUBT -> throw attempt.unanswered().<RuntimeException>map(unanswered -> unanswered).orElseGet(() ->
                     new TryAgainLater("a refresh of this consent is in doubt and is being settled",
-                            Consent.SETTLE_IN_DOUBT_AFTER));
+                            settings.policyFor(consent.provider()).settleInDoubtAfter()));
             case NOT_REFRESHABLE -> {
                 Consent stored = attempt.consent();
                 ConsentPolicy policy = settings.policyFor(stored.provider());

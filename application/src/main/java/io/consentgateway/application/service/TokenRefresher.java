@@ -208,7 +208,7 @@ public final class TokenRefresher {
 
     /** A refresh was sent at {@code sentAt} and its answer never stored: recorded, or the consent lost if already in doubt. */
     private Attempt inDoubt(Consent consent, Optional<ProviderUnavailable> unanswered, Instant sentAt) {
-        Consent recorded = consents.save(consent.refreshUnanswered(sentAt));
+        Consent recorded = consents.save(consent.refreshUnanswered(sentAt, settings.policyFor(consent.provider())));
         if (recorded.status() == ConsentStatus.REAUTH_REQUIRED) {
             fuse.refused(consent.provider(), consent.id()); // many lost at once is an incident, not users leaving
             return new Attempt(recorded, Result.REJECTED);

@@ -135,7 +135,7 @@ class TokenRefreshTest {
             Consent stored = h.consent(id);
             assertThat(stored.refreshInDoubtSince()).contains(h.now());
             assertThat(stored.tokens()).as("nothing to replace them with").isEqualTo(granted);
-            assertThat(stored.nextCheckAt()).contains(h.now().plus(Consent.SETTLE_IN_DOUBT_AFTER));
+            assertThat(stored.nextCheckAt()).contains(h.now().plus(h.policy.settleInDoubtAfter()));
             ConsentView view = h.listConsents.get(ALICE, id);
             assertThat(view.refreshInDoubtSince()).contains(h.now());
             assertThat(view.status()).isEqualTo(ConsentStatus.ACTIVE);

@@ -42,13 +42,6 @@ import java.util.stream.Stream;
 public final class Consent {
 
     /**
-     * How long after a refresh went unanswered the consent is due for the attempt that settles it: long enough for a
-     * provider's hiccup to pass and for a scheduler run that is still going not to replay at once, short enough for the
-     * next run (every minute by default) to settle it.
-     */
-    public static final Duration SETTLE_IN_DOUBT_AFTER = Duration.ofSeconds(30);
-
-    /**
      * The grain at which a user's reads are recorded. A read within this long of the last recorded one is not stored
      * again, so a busy consent costs one write an hour instead of one a read. The inactivity limit is then counted from
      * a read at most an hour earlier than the true last one: an ongoing consent may lapse up to an hour before the
@@ -301,11 +294,11 @@ public final class Consent {
 
     /**
      * A refresh reached the provider and no answer came back: the refresh token may or may not have been spent.
-     * The first time, the consent records the doubt and is due for a look {@link #SETTLE_IN_DOUBT_AFTER} later, so one
+     * The first time, the consent records the doubt and is due for a look the policy's {@code settleInDoubtAfter} later, so one
      * more attempt can settle it. If it was in doubt already, that attempt went unanswered too: the token is not presented a third time and
      * the user must reconnect ({@link ReauthorizationReason#REFRESH_LOST}).
      */
-    public Consent refreshUnanswered(Instant at) {
+    public Consent refreshUnanswered(Instant at, ConsentPolicy policy) {
         if (!s.kind().isOngoing() || !s.status().isReadable()) {
             throw new DomainRuleViolation("only a usable ongoing consent is refreshed");
         }
@@ -313,7 +306,7 @@ public final class Consent {
             return requireReauthorization(ReauthorizationReason.REFRESH_LOST);
         }
         return new Consent(with(s.status(), s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                Optional.of(at.plus(SETTLE_IN_DOUBT_AFTER)), Optional.of(at), Optional.empty()), stored);
+                Optional.of(at.plus(policy.settleInDoubtAfter())), Optional.of(at), Optional.empty()), stored);
     }
 
     /** Since when a refresh of this consent is in doubt, if one is. */
@@ -537,7 +530,7 @@ public final class Consent {
                     Optional.of(expiresAt),
                     status == ConsentStatus.ACTIVE ? Optional.of(expiresAt.minus(policy.expiryWarning())) : Optional.empty(),
                     renewalDueAt(x, policy),
-                    x.refreshInDoubtSince().map(since -> since.plus(SETTLE_IN_DOUBT_AFTER)));
+                    x.refreshInDoubtSince().map(since -> since.plus(policy.settleInDoubtAfter())));
             nextCheck = candidates.flatMap(Optional::stream).min(Instant::compareTo);
         }
         return new Consent(x.with(status, x.tokens(), x.lastUserActivityAt(), x.lastRefreshedAt(), x.providerConsentEndsAt(),

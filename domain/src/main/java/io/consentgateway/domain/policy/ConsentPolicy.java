@@ -22,6 +22,10 @@ import java.time.Duration;
  * @param exchangeTimeout        a code exchange that has not ended this long after it began was interrupted (its node
  *                               died): the flow fails as {@code EXCHANGE_INTERRUPTED}; longer than the longest exchange,
  *                               waiting included (2 min)
+ * @param settleInDoubtAfter     a refresh that reached the provider without an answer is tried once more this long
+ *                               after, to settle whether the refresh token was spent: long enough for a provider's
+ *                               hiccup to pass and for a scheduler run still going not to replay at once, short enough
+ *                               for the next run to settle it (30 s)
  */
 public record ConsentPolicy(
         Duration flowLifetime,
@@ -33,7 +37,8 @@ public record ConsentPolicy(
         Duration refreshRenewalAge,
         Duration expiryWarning,
         Duration accessTokenSkew,
-        Duration exchangeTimeout) {
+        Duration exchangeTimeout,
+        Duration settleInDoubtAfter) {
 
     public ConsentPolicy {
         positive(flowLifetime, "flow lifetime");
@@ -44,6 +49,7 @@ public record ConsentPolicy(
         positive(oneTimeLifetime, "one-time lifetime");
         positive(refreshRenewalAge, "refresh renewal age");
         positive(exchangeTimeout, "exchange timeout");
+        positive(settleInDoubtAfter, "settle in doubt after");
         Require.nonNull(expiryWarning, "expiry warning");
         Require.nonNull(accessTokenSkew, "access token skew");
         if (expiryWarning.isNegative() || accessTokenSkew.isNegative()) {
@@ -65,17 +71,23 @@ public record ConsentPolicy(
                 Duration.ofDays(30),
                 Duration.ofDays(14),
                 Duration.ofSeconds(60),
-                Duration.ofMinutes(2));
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(30));
     }
 
     public ConsentPolicy withFlowLifetime(Duration value) {
         return new ConsentPolicy(value, codeLifetime, defaultAccessLifetime, refreshTokenLifetime, inactivityLimit,
-                oneTimeLifetime, refreshRenewalAge, expiryWarning, accessTokenSkew, exchangeTimeout);
+                oneTimeLifetime, refreshRenewalAge, expiryWarning, accessTokenSkew, exchangeTimeout, settleInDoubtAfter);
     }
 
     public ConsentPolicy withCodeLifetime(Duration value) {
         return new ConsentPolicy(flowLifetime, value, defaultAccessLifetime, refreshTokenLifetime, inactivityLimit,
-                oneTimeLifetime, refreshRenewalAge, expiryWarning, accessTokenSkew, exchangeTimeout);
+                oneTimeLifetime, refreshRenewalAge, expiryWarning, accessTokenSkew, exchangeTimeout, settleInDoubtAfter);
+    }
+
+    public ConsentPolicy withExchangeTimeout(Duration value) {
+        return new ConsentPolicy(flowLifetime, codeLifetime, defaultAccessLifetime, refreshTokenLifetime, inactivityLimit,
+                oneTimeLifetime, refreshRenewalAge, expiryWarning, accessTokenSkew, value, settleInDoubtAfter);
     }
 
     private static void positive(Duration d, String name) {

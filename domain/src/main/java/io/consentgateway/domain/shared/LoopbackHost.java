@@ -26,10 +26,13 @@ public final class LoopbackHost {
                 || bare.contains(":") && isIpv6Loopback(bare);
     }
 
-    /** A text with a colon is only ever read as an IPv6 literal: no name is looked up. */
+    /**
+     * Read in brackets, a text can only be an IPv6 literal: {@link InetAddress} parses it or refuses it, and never looks
+     * a name up.
+     */
     private static boolean isIpv6Loopback(String literal) {
         try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
+            return InetAddress.getByName("[" + literal + "]").isLoopbackAddress();
         } catch (UnknownHostException notALiteral) {
             return false;
         }

@@ -381,10 +381,10 @@ class ConsentTest {
         void anUnansweredRefreshIsRecordedAndMakesTheConsentDueShortlyWithoutTouchingItsTokens() {
             Consent consent = ongoing();
 
-            Consent inDoubt = consent.refreshUnanswered(day(30));
+            Consent inDoubt = consent.refreshUnanswered(day(30), POLICY);
 
             assertThat(inDoubt.refreshInDoubtSince()).contains(day(30));
-            assertThat(inDoubt.nextCheckAt()).contains(day(30).plus(Consent.SETTLE_IN_DOUBT_AFTER));
+            assertThat(inDoubt.nextCheckAt()).contains(day(30).plus(POLICY.settleInDoubtAfter()));
             assertThat(inDoubt.status()).isEqualTo(ConsentStatus.ACTIVE);
             assertThat(inDoubt.tokens()).isEqualTo(consent.tokens());
             assertThat(inDoubt.reauthorizationReason()).isEmpty();
@@ -392,17 +392,17 @@ class ConsentTest {
 
         @Test
         void theDoubtSurvivesAUserReadAndADeferral() {
-            Consent inDoubt = ongoing().refreshUnanswered(day(10));
+            Consent inDoubt = ongoing().refreshUnanswered(day(10), POLICY);
 
             assertThat(inDoubt.recordUserActivity(day(10).plusSeconds(5), POLICY).refreshInDoubtSince()).contains(day(10));
             assertThat(inDoubt.recordUserActivity(day(10).plusSeconds(5), POLICY).nextCheckAt())
-                    .contains(day(10).plus(Consent.SETTLE_IN_DOUBT_AFTER));
+                    .contains(day(10).plus(POLICY.settleInDoubtAfter()));
             assertThat(inDoubt.checkAgainAt(day(31)).refreshInDoubtSince()).contains(day(10));
         }
 
         @Test
         void newTokensSettleTheDoubt() {
-            Consent settled = ongoing().refreshUnanswered(day(30)).refreshed(tokens("access-2", "refresh-2"), day(30), POLICY);
+            Consent settled = ongoing().refreshUnanswered(day(30), POLICY).refreshed(tokens("access-2", "refresh-2"), day(30), POLICY);
 
             assertThat(settled.refreshInDoubtSince()).isEmpty();
             assertThat(settled.status()).isEqualTo(ConsentStatus.ACTIVE);
@@ -411,7 +411,7 @@ class ConsentTest {
 
         @Test
         void aRefusalOfATokenInDoubtMeansTheRefreshWasLost() {
-            Consent lost = ongoing().refreshUnanswered(day(30)).refreshRejected();
+            Consent lost = ongoing().refreshUnanswered(day(30), POLICY).refreshRejected();
 
             assertThat(lost.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
             assertThat(lost.reauthorizationReason()).contains(ReauthorizationReason.REFRESH_LOST);
@@ -420,7 +420,7 @@ class ConsentTest {
 
         @Test
         void aSecondUnansweredAttemptNeverLeadsToAThirdTheRefreshIsLost() {
-            Consent lost = ongoing().refreshUnanswered(day(30)).refreshUnanswered(day(30).plusSeconds(60));
+            Consent lost = ongoing().refreshUnanswered(day(30), POLICY).refreshUnanswered(day(30).plusSeconds(60), POLICY);
 
             assertThat(lost.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
             assertThat(lost.reauthorizationReason()).contains(ReauthorizationReason.REFRESH_LOST);
@@ -430,9 +430,9 @@ class ConsentTest {
 
         @Test
         void onlyAUsableOngoingConsentCanBeInDoubt() {
-            assertThatThrownBy(() -> grant(FlowKind.ONE_TIME_ACCESS).refreshUnanswered(T.plusSeconds(5)))
+            assertThatThrownBy(() -> grant(FlowKind.ONE_TIME_ACCESS).refreshUnanswered(T.plusSeconds(5), POLICY))
                     .isInstanceOf(DomainRuleViolation.class);
-            assertThatThrownBy(() -> ongoing().refreshRejected().refreshUnanswered(day(5)))
+            assertThatThrownBy(() -> ongoing().refreshRejected().refreshUnanswered(day(5), POLICY))
                     .isInstanceOf(DomainRuleViolation.class);
             Consent.Snapshot s = ongoing().refreshRejected().snapshot();
             assertThatThrownBy(() -> new Consent.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.providerFlowId(),
@@ -455,7 +455,7 @@ class ConsentTest {
 
         @Test
         void renewalClearsTheReason() {
-            Consent renewed = ongoing().refreshUnanswered(day(30)).refreshRejected()
+            Consent renewed = ongoing().refreshUnanswered(day(30), POLICY).refreshRejected()
                     .reauthorized(tokens("access-9", "refresh-9"), day(31), POLICY);
 
             assertThat(renewed.reauthorizationReason()).isEmpty();

@@ -44,9 +44,7 @@ class FlowTest {
     }
 
     /** Exchanges given as long as their codes, to see the code's lifetime alone. */
-    static final ConsentPolicy LONG_EXCHANGES = new ConsentPolicy(POLICY.flowLifetime(), POLICY.codeLifetime(),
-            POLICY.defaultAccessLifetime(), POLICY.refreshTokenLifetime(), POLICY.inactivityLimit(), POLICY.oneTimeLifetime(),
-            POLICY.refreshRenewalAge(), POLICY.expiryWarning(), POLICY.accessTokenSkew(), Duration.ofHours(2));
+    static final ConsentPolicy LONG_EXCHANGES = POLICY.withExchangeTimeout(Duration.ofHours(2));
 
     static Flow exchanging(Instant at) {
         return awaiting().beginExchange(at, POLICY);

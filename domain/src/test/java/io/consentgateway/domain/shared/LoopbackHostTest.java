@@ -16,7 +16,7 @@ class LoopbackHostTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"127.attacker.example", "127.0.0.1.attacker.example", "localhost.attacker.example",
-            "128.0.0.1", "127.0.0.256", "10.0.0.1", "[::2]", "[::ffff:10.0.0.1]", "::g", "bank.example", ""})
+            "128.0.0.1", "127.0.0.256", "10.0.0.1", "[::2]", "[::ffff:10.0.0.1]", "::g", "bank.example:1", "a:b", ""})
     void anythingElseIsNot(String host) {
         assertThat(LoopbackHost.is(host)).isFalse();
     }

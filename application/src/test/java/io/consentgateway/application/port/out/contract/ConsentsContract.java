@@ -124,12 +124,12 @@ public abstract class ConsentsContract {
     @Test
     void aRefreshInDoubtAndALostRefreshReadBackAsStored() {
         Consent stored = consents().save(ongoingConsent(ALICE, T0));
-        Consent inDoubt = consents().save(stored.refreshUnanswered(T0.plusSeconds(60)));
+        Consent inDoubt = consents().save(stored.refreshUnanswered(T0.plusSeconds(60), POLICY));
 
         assertThat(consents().findById(stored.id()).orElseThrow().snapshot()).isEqualTo(inDoubt.snapshot());
         assertThat(inDoubt.refreshInDoubtSince()).contains(T0.plusSeconds(60));
 
-        Consent lost = consents().save(inDoubt.refreshUnanswered(T0.plusSeconds(120)));
+        Consent lost = consents().save(inDoubt.refreshUnanswered(T0.plusSeconds(120), POLICY));
 
         Consent read = consents().findById(stored.id()).orElseThrow();
         assertThat(read.snapshot()).isEqualTo(lost.snapshot());

@@ -243,10 +243,7 @@ public abstract class FlowsContract {
 
     @Test
     void exchangingFlowLapsesWhenItsCodeLifetimeIsUpNotItsFlowLifetime() {
-        ConsentPolicy longExchanges = new ConsentPolicy(POLICY.flowLifetime(), POLICY.codeLifetime(),
-                POLICY.defaultAccessLifetime(), POLICY.refreshTokenLifetime(), POLICY.inactivityLimit(),
-                POLICY.oneTimeLifetime(), POLICY.refreshRenewalAge(), POLICY.expiryWarning(), POLICY.accessTokenSkew(),
-                Duration.ofHours(2));
+        ConsentPolicy longExchanges = POLICY.withExchangeTimeout(Duration.ofHours(2));
         Flow stored = flows().save(awaitingFlow(ALICE, T0));
         Flow exchanging = flows().save(stored.beginExchange(T0.plus(Duration.ofMinutes(50)), longExchanges));
         Instant codeExpiry = exchanging.codeExpiresAt().orElseThrow();
