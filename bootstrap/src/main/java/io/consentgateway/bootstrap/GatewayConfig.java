@@ -254,6 +254,15 @@ final class GatewayConfig {
         return value;
     }
 
+    /** A duration above zero, or the start stops with the key's name. */
+    Duration positiveDuration(String key) {
+        Duration value = duration(key);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalStateException("configuration key " + key + " must be positive");
+        }
+        return value;
+    }
+
     /** Whether {@code GET /metrics} serves the counters in the Prometheus format ({@code cg.metrics.prometheus.enabled}). */
     boolean prometheusEnabled() {
         return bool("cg.metrics.prometheus.enabled");

@@ -59,10 +59,7 @@ public class KeepAliveScheduler {
     void onStart(@Observes Startup startup) {
         warnAboutDemoIdentityProvider();
         if (webhookSettings.enabled()) {
-            Duration poll = settings.duration("cg.webhooks.poll-interval");
-            if (poll.isNegative() || poll.isZero()) {
-                throw new IllegalStateException("configuration key cg.webhooks.poll-interval must be positive");
-            }
+            Duration poll = settings.positiveDuration("cg.webhooks.poll-interval");
             webhookTask = executor.scheduleWithFixedDelay(this::deliverWebhooks, poll.toMillis(), poll.toMillis(),
                     TimeUnit.MILLISECONDS);
             LOG.info(() -> "Webhook dispatcher looks for due deliveries every " + poll);

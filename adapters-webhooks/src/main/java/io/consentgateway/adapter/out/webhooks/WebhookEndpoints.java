@@ -42,9 +42,11 @@ final class WebhookEndpoints {
     }
 
     private final Map<String, Endpoint> byName;
+    private final List<String> signedWithDemoSecret;
 
-    private WebhookEndpoints(Map<String, Endpoint> byName) {
+    private WebhookEndpoints(Map<String, Endpoint> byName, List<String> signedWithDemoSecret) {
         this.byName = byName;
+        this.signedWithDemoSecret = List.copyOf(signedWithDemoSecret);
     }
 
     /**
@@ -53,6 +55,7 @@ final class WebhookEndpoints {
      */
     static WebhookEndpoints from(Function<String, Optional<String>> config, List<String> ownOrigins) {
         Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+        List<String> demo = new ArrayList<>();
         for (String name : list(config.apply("cg.webhooks.endpoints").orElse(""))) {
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalStateException("configuration key cg.webhooks.endpoints: an endpoint name is 1 to 64 of "
@@ -65,6 +68,9 @@ final class WebhookEndpoints {
             List<byte[]> keys = new ArrayList<>();
             for (String secret : list(config.apply(secretsKey).orElse(""))) {
                 ConfigValues.refuseDemoValueInProduction(config, secretsKey, secret, DEMO_SECRET);
+                if (secret.equals(DEMO_SECRET) && !demo.contains(name)) {
+                    demo.add(name);
+                }
                 try {
                     keys.add(StandardWebhookSignature.key(secret));
                 } catch (IllegalArgumentException invalid) {
@@ -79,7 +85,7 @@ final class WebhookEndpoints {
                 throw new IllegalStateException("configuration key cg.webhooks.endpoints names " + name + " twice");
             }
         }
-        return new WebhookEndpoints(endpoints);
+        return new WebhookEndpoints(endpoints, demo);
     }
 
     private static URI url(String key, String value, List<String> ownOrigins) {
@@ -118,6 +124,11 @@ final class WebhookEndpoints {
 
     private static List<String> list(String value) {
         return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The endpoints that list the demo configuration's public secret (outside production, where it is refused). */
+    List<String> signedWithDemoSecret() {
+        return signedWithDemoSecret;
     }
 
     List<String> names() {

@@ -45,13 +45,9 @@ public class WebhooksAdapter implements WebhookSender {
         WebhookEndpoints endpoints = WebhookEndpoints.from(key -> config.getOptionalValue(key, String.class), ownOrigins);
         sender = new HttpWebhookSender(endpoints, duration("cg.webhooks.connect-timeout", Duration.ofSeconds(2)),
                 duration("cg.webhooks.timeout", Duration.ofSeconds(10)));
-        for (String name : endpoints.names()) {
-            boolean demo = config.getOptionalValue("cg.webhooks.endpoint." + name + ".secrets", String.class)
-                    .map(secrets -> secrets.contains(WebhookEndpoints.DEMO_SECRET)).orElse(false);
-            if (demo) {
-                LOG.warning("Webhook endpoint " + name + " is signed with the public DEMO secret: a receiver cannot tell "
-                        + "the gateway's deliveries from anyone's. Never use it in production: see docs/webhooks.md.");
-            }
+        for (String name : endpoints.signedWithDemoSecret()) {
+            LOG.warning("Webhook endpoint " + name + " is signed with the public DEMO secret: a receiver cannot tell "
+                    + "the gateway's deliveries from anyone's. Never use it in production: see docs/webhooks.md.");
         }
         if (!endpoints.names().isEmpty()) {
             LOG.info(() -> "Webhooks go to " + endpoints.names());
