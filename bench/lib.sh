@@ -17,6 +17,7 @@ bench_init() {
   RUN="bench-$$"
   BENCH_SERVERS=()
   BENCH_EXTRA_DBS=()
+  BENCH_JARS=()
   mkdir -p "$OUT"
   [ -f bootstrap/target/consent-gateway.war ] && [ -f sandbox/target/sandbox.war ] || ./mvnw -B -q -DskipTests package
   WLP="$ROOT/bootstrap/target/liberty/wlp"
@@ -123,6 +124,31 @@ ENV
 
 start_server() { "$WLP/bin/server" start "$RUN-$1" >/dev/null; }
 
+# package_runnable NAME: packages the assembled server NAME into one executable jar, $OUT/NAME.jar (Liberty's runtime
+# included, docs/operations/deploy.md §3). Package a server before it ever runs: one that ran carries its work area,
+# logs and expanded applications into the jar. The server's jvm.options stay out of the jar (a jar holding them starts
+# a second JVM to apply them): start_runnable gives them to `java` itself.
+package_runnable() {
+  local dir; dir=$(server_dir "$1")
+  [ ! -f "$dir/jvm.options" ] || mv "$dir/jvm.options" "$OUT/$1.jvm.options"
+  "$WLP/bin/server" package "$RUN-$1" --archive="$OUT/$1.jar" --include=runnable >/dev/null
+  echo "$1: a runnable jar of $(du -m "$OUT/$1.jar" | cut -f1) MB"
+}
+
+# start_runnable NAME [VAR=VALUE...]: `java -jar` on NAME's packaged jar, the way a platform without a Liberty
+# installation runs it: the server's JVM options on the command line, its server.env and the given variables in the
+# environment. The jar unpacks its runtime under $OUT/NAME-jar; server_log NAME finds the server's log there.
+start_runnable() {
+  local name=$1; shift
+  local dir; dir=$(server_dir "$name")
+  local options=() variables=()
+  [ ! -f "$OUT/$name.jvm.options" ] || mapfile -t options < "$OUT/$name.jvm.options"
+  [ ! -f "$dir/server.env" ] || mapfile -t variables < "$dir/server.env"
+  env WLP_JAR_EXTRACT_ROOT="$OUT/$name-jar" "${variables[@]}" "$@" \
+    java "${options[@]}" -jar "$OUT/$name.jar" > "$OUT/$name.console.log" 2>&1 &
+  BENCH_JARS+=("$name:$!")
+}
+
 # wait_up URL [SECONDS]: until URL answers 2xx
 wait_up() {
   local url=$1 seconds=${2:-120}
@@ -148,14 +174,18 @@ start_timed() {
 # the process id of a started server (for kill -9)
 server_pid() { cat "$WLP/usr/servers/.pid/$RUN-$1.pid" 2>/dev/null; }
 
-server_log() { echo "$(server_dir "$1")/logs/messages.log"; }
+server_log() {
+  if [ -d "$OUT/$1-jar" ]; then find "$OUT/$1-jar" -path "*/servers/$RUN-$1/logs/messages.log" | head -1
+  else echo "$(server_dir "$1")/logs/messages.log"; fi
+}
 
 bench_cleanup() {
-  local s
+  local s j
+  for j in "${BENCH_JARS[@]}"; do kill "${j#*:}" 2>/dev/null || true; wait "${j#*:}" 2>/dev/null || true; done
   for s in "${BENCH_SERVERS[@]}"; do "$WLP/bin/server" stop "$RUN-$s" >/dev/null 2>&1 || true; done
   for s in "${BENCH_SERVERS[@]}"; do
     [ -f "$(server_log "$s")" ] && cp "$(server_log "$s")" "$OUT/$s.log" 2>/dev/null || true
-    rm -rf "$(server_dir "$s")"
+    rm -rf "$(server_dir "$s")" "$OUT/$s-jar" "$OUT/$s.jar" "$OUT/$s.jvm.options"
   done
   [ -z "${BENCH_DB_CREATED:-}" ] || pg_admin -c "DROP DATABASE IF EXISTS $PG_DB" >/dev/null 2>&1 || true
   for s in "${BENCH_EXTRA_DBS[@]}"; do pg_admin -c "DROP DATABASE IF EXISTS $s" >/dev/null 2>&1 || true; done

@@ -14,17 +14,8 @@ bench_init runnable-jar
 P=$(free_port)
 bench_database
 
-name="$RUN-jar"
-dir="$WLP/usr/servers/$name"
-jar="$OUT/consent-gateway.jar"
-extract="$OUT/extract"
-JAR_PID=""
-jar_cleanup() {
-  [ -z "$JAR_PID" ] || { kill "$JAR_PID" 2>/dev/null || true; wait "$JAR_PID" 2>/dev/null || true; }
-  rm -rf "$dir" "$extract" "$jar"
-  bench_cleanup
-}
-trap jar_cleanup EXIT
+dir=$(server_dir jar)
+BENCH_SERVERS+=(jar)
 
 log "a production server, packaged before it ever ran"
 mkdir -p "$dir/apps" "$dir/lib/jdbc" "$dir/deploy"
@@ -34,13 +25,12 @@ cp bootstrap/src/main/liberty/config/deploy/production.xml "$dir/deploy/producti
 cp bootstrap/target/consent-gateway.war "$dir/apps/consent-gateway.war"
 cp "$PG_JAR" "$dir/lib/jdbc/postgresql.jar"
 printf 'http.port=%s\nhttps.port=%s\ncg.db.kind=postgresql\ncg.deploy=production\n' "$P" "$(free_port)" > "$dir/bootstrap.properties"
-"$WLP/bin/server" package "$name" --archive="$jar" --include=runnable >/dev/null
-echo "jar: $(du -m "$jar" | cut -f1) MB"
+package_runnable jar
 
 log "java -jar on PostgreSQL, production settings from the environment"
 secret() { head -c 32 /dev/urandom | base64 | tr -d '\n'; }
 started=$(date +%s%N)
-env WLP_JAR_EXTRACT_ROOT="$extract" \
+start_runnable jar \
   keystore_password="$(head -c 18 /dev/urandom | base64 | tr -d '+/=')" \
   CG_DB_URL="jdbc:postgresql://localhost:5432/$PG_DB" CG_DB_USER="$PG_USER" CG_DB_PASSWORD="$PG_PASSWORD" \
   CG_INSTANCE_ID=runnable-jar CG_PUBLIC_BASE_URL="http://localhost:$P" \
@@ -50,12 +40,12 @@ env WLP_JAR_EXTRACT_ROOT="$extract" \
   CG_TATRABANKA_BASE_URL=https://bank.invalid CG_TATRABANKA_CLIENT_ID=fintech CG_TATRABANKA_CLIENT_SECRET="$(secret)" \
   CG_WEBHOOKS_ENDPOINTS=fintech CG_WEBHOOKS_ENDPOINT_FINTECH_URL=https://hooks.fintech.invalid/consent-gateway \
   CG_WEBHOOKS_ENDPOINT_FINTECH_SECRETS="whsec_$(secret)" \
-  CG_HEALTH_PROVIDER_AFFECTS_READINESS=false \
-  java -jar "$jar" > "$OUT/console.log" 2>&1 &
-JAR_PID=$!
+  CG_HEALTH_PROVIDER_AFFECTS_READINESS=false
+jar_pid=${BENCH_JARS[-1]#*:}
+console="$OUT/jar.console.log"
 until curl -fsS -o /dev/null "http://localhost:$P/health/ready" 2>/dev/null; do
-  kill -0 "$JAR_PID" 2>/dev/null || { echo "the jar's server ended; its console:" >&2; tail -40 "$OUT/console.log" >&2; exit 1; }
-  [ $(( ($(date +%s%N) - started) / 1000000000 )) -lt 180 ] || { echo "not ready after 180 s" >&2; tail -40 "$OUT/console.log" >&2; exit 1; }
+  kill -0 "$jar_pid" 2>/dev/null || { echo "the jar's server ended; its console:" >&2; tail -40 "$console" >&2; exit 1; }
+  [ $(( ($(date +%s%N) - started) / 1000000000 )) -lt 180 ] || { echo "not ready after 180 s" >&2; tail -40 "$console" >&2; exit 1; }
   sleep 0.2
 done
 echo "ready after $(( ($(date +%s%N) - started) / 1000000 )) ms"
@@ -64,5 +54,5 @@ echo "/health/ready: $ready"
 live=$(curl -fsS "http://localhost:$P/health/live")
 case "$ready" in *'"database"'*'"status":"UP"'*|*'"status":"UP"'*'"database"'*) ;; *) echo "no database check UP" >&2; exit 1;; esac
 case "$live" in *'"instance":"runnable-jar"'*) ;; *) echo "another server answered: $live" >&2; exit 1;; esac
-grep -q "Consent Gateway wired" "$OUT/console.log" || { echo "no wiring line in the console" >&2; exit 1; }
+grep -q "Consent Gateway wired" "$console" || { echo "no wiring line in the console" >&2; exit 1; }
 echo "runnable jar: started on PostgreSQL in production mode, ready, and it is the one this script started"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Two gateway nodes on one PostgreSQL and one sandbox (deployed beside node a, as in the demo; node b uses it over
 # HTTP like any provider); then the checks of TwoNodes.java, and the data store's end-to-end tests (DataStoreIT) on
-# PostgreSQL against node a.
+# PostgreSQL against node a. Node a runs in the build's Liberty; node b runs as a runnable jar (`java -jar`, Liberty's
+# runtime inside), packaged here from its server before that ever ran (docs/operations/deploy.md §3).
 #
-#   bench/two-nodes.sh [CONSENTS]        (default 2000; CI runs a short form with 200)
+#   bench/two-nodes.sh [CONSENTS]        (default 2000; CI runs a short form with 150)
 #
 # Needs: a built tree (built here when the WARs are missing), PostgreSQL as described in bench/lib.sh, and free ports
 # (reserved here by asking the kernel). Leaves the servers' logs in target/bench/two-nodes/.
@@ -22,8 +23,17 @@ WITH_SANDBOX=1 assemble_gateway node-a "$A" "$SB" "${common[@]}" \
   -Dsandbox.bank.redirect-uris="http://localhost:$A/callback/tatrabanka,http://localhost:$B/callback/tatrabanka" \
   -Dsandbox.nrich.access-token-lifetime=PT40S
 assemble_gateway node-b "$B" "$SB" "${common[@]}"
-start_server node-a; start_server node-b
+start_server node-a
+log "node b as a runnable jar"
+package_runnable node-b
+start_runnable node-b
 wait_up "http://localhost:$A/health/ready"; wait_up "http://localhost:$B/health/ready"
+# A server left over on one of these ports would answer too: each node must name itself.
+for node in "node-a $A" "node-b $B"; do
+  set -- $node
+  curl -fsS "http://localhost:$2/health/live" | grep -q "\"instance\":\"$1\"" || { echo "another server answers on $2" >&2; exit 1; }
+done
+echo "node b, started with java -jar, is ready on PostgreSQL: $(curl -fsS "http://localhost:$B/health/ready")"
 
 if [ -n "${CG_BENCH_HOLD:-}" ]; then
   log "holding: sandbox $SB, nodes http://localhost:$A and http://localhost:$B (Ctrl+C ends)"

@@ -86,7 +86,9 @@ public class TwoNodes extends Bench {
 
         // 2. One consent, its access token expired (40 s at the sandbox), 50 concurrent reads over both nodes.
         String consent = psql(pg, "SELECT id FROM consents ORDER BY granted_at LIMIT 1");
-        Thread.sleep(41_000);
+        // Its access token, issued at the sweep's refresh, expires 40 s later: wait until then, not longer.
+        Thread.sleep(Long.parseLong(psql(pg, "SELECT greatest(0, ceil(extract(epoch FROM last_refreshed_at"
+                + " + interval '41 seconds' - now()) * 1000))::bigint FROM consents WHERE id = '" + consent + "'")));
         concurrentReads(pg, sandbox, nodes, token, consent, "access token expired");
 
         // 3. The same, but only the sandbox knows: its clock moves on by two minutes; the gateway learns it from a 401.
