@@ -53,8 +53,8 @@ public record FaultRule(String id, String provider, String path, Integer status,
         }
         String provider = json.get("provider") instanceof JsonString s ? s.getString() : null;
         String path = json.get("path") instanceof JsonString s ? s.getString() : "/";
-        Integer status = json.containsKey("status") && !json.isNull("status") ? intValue(json, "status") : null;
-        long latency = json.containsKey("latencyMs") ? intValue(json, "latencyMs") : 0;
+        Integer status = json.containsKey("status") && !json.isNull("status") ? ControlJson.intValue(json, "status") : null;
+        long latency = json.containsKey("latencyMs") ? ControlJson.intValue(json, "latencyMs") : 0;
         double rate = 1.0;
         if (json.containsKey("rate")) {
             if (!(json.get("rate") instanceof JsonNumber n)) {
@@ -93,16 +93,5 @@ public record FaultRule(String id, String provider, String path, Integer status,
 
     public boolean matches(String provider, String relativePath) {
         return this.provider.equals(provider) && relativePath.startsWith(path);
-    }
-
-    private static int intValue(JsonObject json, String name) {
-        if (!(json.get(name) instanceof JsonNumber n) || !n.isIntegral()) {
-            throw new IllegalArgumentException(name + " must be an integer");
-        }
-        try {
-            return n.intValueExact();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(name + " is out of range");
-        }
     }
 }

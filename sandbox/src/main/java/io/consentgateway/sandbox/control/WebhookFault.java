@@ -1,7 +1,6 @@
 package io.consentgateway.sandbox.control;
 
 import jakarta.json.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -54,9 +53,9 @@ public record WebhookFault(Integer status, long latencyMs, Integer times, URI re
                 throw new IllegalArgumentException("unknown field " + name + (meant == null ? "" : " (use " + meant + ")"));
             }
         }
-        Integer status = present(json, "status") ? intValue(json, "status") : null;
-        long latency = present(json, "latencyMs") ? intValue(json, "latencyMs") : 0;
-        Integer times = present(json, "times") ? intValue(json, "times") : null;
+        Integer status = present(json, "status") ? ControlJson.intValue(json, "status") : null;
+        long latency = present(json, "latencyMs") ? ControlJson.intValue(json, "latencyMs") : 0;
+        Integer times = present(json, "times") ? ControlJson.intValue(json, "times") : null;
         URI redirectTo = null;
         if (present(json, "redirectTo")) {
             if (!(json.get("redirectTo") instanceof JsonString s) || s.getString().length() > MAX_URI_LENGTH) {
@@ -95,16 +94,5 @@ public record WebhookFault(Integer status, long latencyMs, Integer times, URI re
 
     private static boolean present(JsonObject json, String name) {
         return json.containsKey(name) && json.get(name) != JsonValue.NULL;
-    }
-
-    private static int intValue(JsonObject json, String name) {
-        if (!(json.get(name) instanceof JsonNumber n) || !n.isIntegral()) {
-            throw new IllegalArgumentException(name + " must be an integer");
-        }
-        try {
-            return n.intValueExact();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(name + " is out of range");
-        }
     }
 }

@@ -84,7 +84,7 @@ public class ProviderTrafficFilter implements ContainerRequestFilter, ContainerR
             request.setProperty(FAULT_PROPERTY, rule);
             return;
         }
-        sleep(rule.latencyMs());
+        InjectedLatency.waitOut(rule.latencyMs());
         if (rule.status() != null) {
             request.abortWith(faultResponse(provider, rule.status()));
         }
@@ -93,7 +93,7 @@ public class ProviderTrafficFilter implements ContainerRequestFilter, ContainerR
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(FAULT_PROPERTY) instanceof FaultRule rule) {
-            sleep(rule.latencyMs());
+            InjectedLatency.waitOut(rule.latencyMs());
             if (rule.status() == null) {
                 return; // the real answer, late
             }
@@ -155,16 +155,5 @@ public class ProviderTrafficFilter implements ContainerRequestFilter, ContainerR
             sandbox = s;
         }
         return s;
-    }
-
-    private static void sleep(long millis) {
-        if (millis <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -110,7 +110,7 @@ public class WebhookResource {
         Optional<WebhookFault> fault = sandbox.webhookFaults().next();
         if (fault.isPresent()) {
             WebhookFault rule = fault.get();
-            sleep(rule.latencyMs());
+            InjectedLatency.waitOut(rule.latencyMs());
             if (rule.status() != null) {
                 receiver.refuse();
                 return injected(rule.status());
@@ -189,16 +189,5 @@ public class WebhookResource {
     private static String first(Map<String, List<String>> query, String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static void sleep(long millis) {
-        if (millis <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
