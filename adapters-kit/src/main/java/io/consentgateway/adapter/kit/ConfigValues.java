@@ -26,7 +26,19 @@ public final class ConfigValues {
      */
     public static void refuseDemoValueInProduction(Function<String, Optional<String>> lookup, String key, String effective,
                                                    String demoValue) {
-        boolean production = lookup.apply(DEPLOYMENT).map(String::strip).filter("production"::equalsIgnoreCase).isPresent();
+        refuseDemoValueInProduction(production(lookup.apply(DEPLOYMENT)), key, effective, demoValue);
+    }
+
+    /** Whether {@value #DEPLOYMENT} (e.g. injected as {@code Optional<String>}) says {@code production}, in any case. */
+    public static boolean production(Optional<String> deployment) {
+        return deployment.map(String::strip).filter("production"::equalsIgnoreCase).isPresent();
+    }
+
+    /**
+     * The same refusal for an adapter that has its settings bound ({@code @ConfigProperties}) and knows whether the
+     * deployment is a production one ({@link #production}).
+     */
+    public static void refuseDemoValueInProduction(boolean production, String key, String effective, String demoValue) {
         if (production && demoValue.equals(effective)) {
             throw new IllegalArgumentException("configuration key " + key + " holds the demo value, which a production "
                     + "deployment (" + DEPLOYMENT + "=production) refuses: set it to your own");

@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.bank;
 
+import io.consentgateway.adapter.kit.ConfigValues;
 import io.consentgateway.adapter.kit.PagingLimitExceeded;
 import io.consentgateway.adapter.kit.BasicClientAuthentication;
 import io.consentgateway.adapter.kit.PagedRead;
@@ -44,7 +45,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -53,6 +55,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -109,10 +112,17 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
     protected BankConsentProvider() {
     }
 
-    /** The CDI constructor: reads its own settings ({@code cg.tatrabanka.*}) from MicroProfile Config. */
+    /**
+     * The CDI constructor: MicroProfile Config binds the adapter's own keys ({@code cg.tatrabanka.*}) to
+     * {@link BankConfig}, checked here into {@link BankSettings} (the stores loaded). A bad value fails here, naming its
+     * key; the gateway creates every provider when the application starts, so that happens at deployment.
+     *
+     * @param deployment {@value ConfigValues#DEPLOYMENT}: {@code production} refuses the sandbox's URL and demo client
+     */
     @Inject
-    public BankConsentProvider(Config config) {
-        this(BankSettings.fromConfig(key -> config.getOptionalValue(key, String.class)), Clock.systemUTC());
+    public BankConsentProvider(@ConfigProperties BankConfig config,
+                               @ConfigProperty(name = ConfigValues.DEPLOYMENT) Optional<String> deployment) {
+        this(Objects.requireNonNull(config, "config").settings(ConfigValues.production(deployment)), Clock.systemUTC());
     }
 
     /**
@@ -144,6 +154,11 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
     @Override
     public ProviderId id() {
         return ID;
+    }
+
+    /** The bank's API root, as configured ({@code cg.tatrabanka.base-url}); for the readiness check. */
+    public URI baseUri() {
+        return settings.normalisedBaseUri();
     }
 
     // ---- flows ----

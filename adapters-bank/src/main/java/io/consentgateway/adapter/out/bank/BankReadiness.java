@@ -3,7 +3,7 @@ package io.consentgateway.adapter.out.bank;
 import io.consentgateway.adapter.kit.HostReachability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -29,13 +29,14 @@ public class BankReadiness implements HealthCheck {
     protected BankReadiness() {
     }
 
+    /** Reads the base URL from the adapter, which has it from its settings ({@link BankConfig}), as nrich's check does. */
     @Inject
-    public BankReadiness(Config config) {
-        this(BankSettings.baseUriFromConfig(key -> config.getOptionalValue(key, String.class)),
-                config.getOptionalValue(AFFECTS_READINESS, Boolean.class).orElse(Boolean.TRUE),
-                HostReachability.DEFAULT_TIMEOUT_MILLIS);
+    public BankReadiness(BankConsentProvider bank,
+                         @ConfigProperty(name = AFFECTS_READINESS, defaultValue = "true") boolean affectsReadiness) {
+        this(bank.baseUri(), affectsReadiness, HostReachability.DEFAULT_TIMEOUT_MILLIS);
     }
 
+    /** Outside CDI (tests). */
     public BankReadiness(URI base, boolean affectsReadiness, int timeoutMillis) {
         this.reachability = new HostReachability(NAME, base, affectsReadiness, timeoutMillis);
     }

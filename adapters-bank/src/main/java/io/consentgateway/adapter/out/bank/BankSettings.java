@@ -4,7 +4,6 @@ import io.consentgateway.adapter.kit.ConfigValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -14,13 +13,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * How the bank adapter reaches Tatra banka's PSD2 Accounts API. The adapter reads it from MicroProfile Config
- * ({@link #fromConfig}, keys {@code cg.tatrabanka.*}); tests build it directly. Every value is checked here, and a
- * bad one fails with a message naming its configuration key. The client secret and the store passwords never
+ * How the bank adapter reaches Tatra banka's PSD2 Accounts API, checked. MicroProfile Config binds the keys
+ * ({@code cg.tatrabanka.*}) to {@link BankConfig}, which the adapter's CDI constructor turns into these settings; code
+ * (tests, tools) builds them with {@link #builder()}. Every value is checked here, and a bad one fails with a message
+ * naming its configuration key. The client secret and the store passwords never
  * appear in {@link #toString()}.
  *
  * @param baseUri            the bank's root, e.g. {@code https://api.tatrabanka.sk/premium/sandbox}; the adapter adds
@@ -183,64 +182,17 @@ public record BankSettings(
         Objects.requireNonNull(trustStore, "trust store (optional)");
     }
 
-    /** The settings with the default read deadline. */
-    public BankSettings(URI baseUri, String clientId, String clientSecret, String scope, Duration connectTimeout,
-                        Duration readTimeout, int pageSize, int maxPages, int maxTransactions, long maxResponseBytes,
-                        TransactionStatus transactionStatus, Optional<Store> keyStore, Optional<Store> trustStore) {
-        this(baseUri, clientId, clientSecret, scope, connectTimeout, readTimeout, pageSize, maxPages, maxTransactions,
-                maxResponseBytes, transactionStatus, keyStore, trustStore, DEFAULT_READ_DEADLINE);
+    /** The documented defaults (which point at the sandbox's bank simulator), to change with the builder's methods. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** The defaults, which point at the bundled sandbox's bank simulator. */
-    public static BankSettings defaults() {
-        return new BankSettings(DEFAULT_BASE_URI, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_SCOPE,
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_PAGE_SIZE, DEFAULT_MAX_PAGES,
-                DEFAULT_MAX_TRANSACTIONS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TRANSACTION_STATUS,
-                Optional.empty(), Optional.empty(), DEFAULT_READ_DEADLINE);
-    }
-
-    /**
-     * Reads the settings from a configuration lookup ({@code key -> config.getOptionalValue(key, String.class)} with
-     * MicroProfile Config); blank values count as absent. Durations are ISO-8601 ({@code PT5S}) or milliseconds
-     * ({@code 5000}). A key or trust store is loaded here, so a wrong path or password fails at start-up.
-     */
-    public static BankSettings fromConfig(Function<String, Optional<String>> lookup) {
-        Objects.requireNonNull(lookup, "lookup");
-        Function<String, Optional<String>> get = key -> lookup.apply(key).map(String::strip).filter(s -> !s.isEmpty());
-        Optional<Store> keyStore = get.apply(KEY_STORE).map(path -> Store.load(path(path, KEY_STORE),
-                get.apply(KEY_STORE_PASSWORD).orElseThrow(() -> new IllegalArgumentException("configuration key "
-                        + KEY_STORE_PASSWORD + " is required when " + KEY_STORE + " is set")),
-                get.apply(KEY_STORE_TYPE).orElse(DEFAULT_STORE_TYPE), KEY_STORE));
-        Optional<Store> trustStore = get.apply(TRUST_STORE).map(path -> Store.load(path(path, TRUST_STORE),
-                get.apply(TRUST_STORE_PASSWORD).orElse(null),
-                get.apply(TRUST_STORE_TYPE).orElse(DEFAULT_STORE_TYPE), TRUST_STORE));
-        URI baseUri = get.apply(BASE_URL).map(BankSettings::parseBaseUri).orElse(DEFAULT_BASE_URI);
-        String clientId = get.apply(CLIENT_ID).orElse(DEFAULT_CLIENT_ID);
-        String clientSecret = get.apply(CLIENT_SECRET).orElse(DEFAULT_CLIENT_SECRET);
-        ConfigValues.refuseDemoValueInProduction(lookup, BASE_URL, baseUri.toString(), DEFAULT_BASE_URI.toString());
-        ConfigValues.refuseDemoValueInProduction(lookup, CLIENT_ID, clientId, DEFAULT_CLIENT_ID);
-        ConfigValues.refuseDemoValueInProduction(lookup, CLIENT_SECRET, clientSecret, DEFAULT_CLIENT_SECRET);
-        return new BankSettings(
-                baseUri,
-                clientId,
-                clientSecret,
-                get.apply(SCOPE).orElse(DEFAULT_SCOPE),
-                get.apply(CONNECT_TIMEOUT).map(v -> ConfigValues.duration(v, CONNECT_TIMEOUT)).orElse(DEFAULT_CONNECT_TIMEOUT),
-                get.apply(READ_TIMEOUT).map(v -> ConfigValues.duration(v, READ_TIMEOUT)).orElse(DEFAULT_READ_TIMEOUT),
-                get.apply(PAGE_SIZE).map(v -> ConfigValues.integer(v, PAGE_SIZE)).orElse(DEFAULT_PAGE_SIZE),
-                get.apply(MAX_PAGES).map(v -> ConfigValues.integer(v, MAX_PAGES)).orElse(DEFAULT_MAX_PAGES),
-                get.apply(MAX_TRANSACTIONS).map(v -> ConfigValues.integer(v, MAX_TRANSACTIONS)).orElse(DEFAULT_MAX_TRANSACTIONS),
-                get.apply(MAX_RESPONSE_BYTES).map(v -> ConfigValues.longValue(v, MAX_RESPONSE_BYTES)).orElse(DEFAULT_MAX_RESPONSE_BYTES),
-                get.apply(TRANSACTION_STATUS).map(BankSettings::status).orElse(DEFAULT_TRANSACTION_STATUS),
-                keyStore,
-                trustStore,
-                get.apply(READ_DEADLINE).map(v -> ConfigValues.duration(v, READ_DEADLINE)).orElse(DEFAULT_READ_DEADLINE));
-    }
-
-    /** Only the base URL, read and checked as {@link #fromConfig} does (for the readiness check). */
-    public static URI baseUriFromConfig(Function<String, Optional<String>> lookup) {
-        return lookup.apply(BASE_URL).map(String::strip).filter(s -> !s.isEmpty()).map(BankSettings::parseBaseUri)
-                .orElse(DEFAULT_BASE_URI);
+    /** These settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().baseUri(baseUri).client(clientId, clientSecret).scope(scope).connectTimeout(connectTimeout)
+                .readTimeout(readTimeout).pageSize(pageSize).maxPages(maxPages).maxTransactions(maxTransactions)
+                .maxResponseBytes(maxResponseBytes).transactionStatus(transactionStatus).keyStore(keyStore.orElse(null))
+                .trustStore(trustStore.orElse(null)).readDeadline(readDeadline);
     }
 
     /** The base URI without a trailing slash, so that paths ({@code /api/v1/accounts}) append cleanly. */
@@ -252,41 +204,6 @@ public record BankSettings(
         return URI.create(text);
     }
 
-    public BankSettings withReadDeadline(Duration deadline) {
-        return new BankSettings(baseUri, clientId, clientSecret, scope, connectTimeout, readTimeout, pageSize, maxPages,
-                maxTransactions, maxResponseBytes, transactionStatus, keyStore, trustStore, deadline);
-    }
-
-    public BankSettings withBaseUri(URI value) {
-        return new BankSettings(value, clientId, clientSecret, scope, connectTimeout, readTimeout, pageSize, maxPages,
-                maxTransactions, maxResponseBytes, transactionStatus, keyStore, trustStore, readDeadline);
-    }
-
-    public BankSettings withClient(String id, String secret) {
-        return new BankSettings(baseUri, id, secret, scope, connectTimeout, readTimeout, pageSize, maxPages,
-                maxTransactions, maxResponseBytes, transactionStatus, keyStore, trustStore, readDeadline);
-    }
-
-    public BankSettings withTimeouts(Duration connect, Duration read) {
-        return new BankSettings(baseUri, clientId, clientSecret, scope, connect, read, pageSize, maxPages,
-                maxTransactions, maxResponseBytes, transactionStatus, keyStore, trustStore, readDeadline);
-    }
-
-    public BankSettings withPaging(int size, int pages, int transactions) {
-        return new BankSettings(baseUri, clientId, clientSecret, scope, connectTimeout, readTimeout, size, pages,
-                transactions, maxResponseBytes, transactionStatus, keyStore, trustStore, readDeadline);
-    }
-
-    public BankSettings withMaxResponseBytes(long bytes) {
-        return new BankSettings(baseUri, clientId, clientSecret, scope, connectTimeout, readTimeout, pageSize, maxPages,
-                maxTransactions, bytes, transactionStatus, keyStore, trustStore, readDeadline);
-    }
-
-    public BankSettings withTransactionStatus(TransactionStatus status) {
-        return new BankSettings(baseUri, clientId, clientSecret, scope, connectTimeout, readTimeout, pageSize, maxPages,
-                maxTransactions, maxResponseBytes, status, keyStore, trustStore, readDeadline);
-    }
-
     @Override
     public String toString() {
         return "BankSettings[baseUri=" + baseUri + ", clientId=" + clientId + ", clientSecret=***, scope=" + scope
@@ -295,17 +212,6 @@ public record BankSettings(
                 + ", maxResponseBytes=" + maxResponseBytes + ", transactionStatus=" + transactionStatus
                 + ", keyStore=" + keyStore.map(Store::toString).orElse("none")
                 + ", trustStore=" + trustStore.map(Store::toString).orElse("none") + "]";
-    }
-
-    private static URI parseBaseUri(String text) {
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("configuration key " + BASE_URL + " is not a valid URL");
-        }
-        checkBaseUri(uri);
-        return uri;
     }
 
     private static void checkBaseUri(URI uri) {
@@ -319,20 +225,51 @@ public record BankSettings(
         }
     }
 
-    private static Path path(String value, String key) {
-        try {
-            return Path.of(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("configuration key " + key + " is not a valid file path");
-        }
-    }
+    /**
+     * Builds {@link BankSettings} in code: {@link BankConfig} from MicroProfile Config, tests and tools. It starts from
+     * the documented defaults (no key or trust store); {@link #build()} checks every value as the record does, naming
+     * its key.
+     */
+    public static final class Builder {
+        private URI baseUri = DEFAULT_BASE_URI;
+        private String clientId = DEFAULT_CLIENT_ID;
+        private String clientSecret = DEFAULT_CLIENT_SECRET;
+        private String scope = DEFAULT_SCOPE;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private int pageSize = DEFAULT_PAGE_SIZE;
+        private int maxPages = DEFAULT_MAX_PAGES;
+        private int maxTransactions = DEFAULT_MAX_TRANSACTIONS;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private TransactionStatus transactionStatus = DEFAULT_TRANSACTION_STATUS;
+        private Store keyStore;
+        private Store trustStore;
+        private Duration readDeadline = DEFAULT_READ_DEADLINE;
 
-    private static TransactionStatus status(String value) {
-        try {
-            return TransactionStatus.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("configuration key " + TRANSACTION_STATUS + " must be one of "
-                    + Arrays.toString(TransactionStatus.values()));
+        private Builder() {
+        }
+
+        public Builder baseUri(URI value) { baseUri = value; return this; }
+        public Builder client(String id, String secret) { clientId = id; clientSecret = secret; return this; }
+        public Builder scope(String value) { scope = value; return this; }
+        public Builder connectTimeout(Duration value) { connectTimeout = value; return this; }
+        public Builder readTimeout(Duration value) { readTimeout = value; return this; }
+        public Builder pageSize(int value) { pageSize = value; return this; }
+        public Builder maxPages(int value) { maxPages = value; return this; }
+        public Builder maxTransactions(int value) { maxTransactions = value; return this; }
+        public Builder maxResponseBytes(long value) { maxResponseBytes = value; return this; }
+        public Builder transactionStatus(TransactionStatus value) { transactionStatus = value; return this; }
+        /** The client certificate for mutual TLS; {@code null} for none. */
+        public Builder keyStore(Store value) { keyStore = value; return this; }
+        /** The trust anchors for the bank's certificate; {@code null} for the JVM's defaults. */
+        public Builder trustStore(Store value) { trustStore = value; return this; }
+        public Builder readDeadline(Duration value) { readDeadline = value; return this; }
+
+        /** The settings; a bad value is an {@link IllegalArgumentException} naming its key. */
+        public BankSettings build() {
+            return new BankSettings(baseUri, clientId, clientSecret, scope, connectTimeout, readTimeout, pageSize, maxPages,
+                    maxTransactions, maxResponseBytes, transactionStatus, Optional.ofNullable(keyStore),
+                    Optional.ofNullable(trustStore), readDeadline);
         }
     }
 }

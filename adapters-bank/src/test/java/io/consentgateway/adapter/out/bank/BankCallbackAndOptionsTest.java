@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Reading the OAuth callback and checking provider options: local work, no server involved. */
 class BankCallbackAndOptionsTest {
-    private final BankConsentProvider adapter = new BankConsentProvider(BankSettings.defaults(), Clock.systemUTC());
+    private final BankConsentProvider adapter = new BankConsentProvider(BankSettings.builder().build(), Clock.systemUTC());
 
     @AfterEach
     void close() {

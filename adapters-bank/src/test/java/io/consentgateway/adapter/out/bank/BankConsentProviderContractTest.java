@@ -41,7 +41,7 @@ class BankConsentProviderContractTest extends ConsentProviderContract {
     @Override
     protected ConsentProvider provider() {
         if (provider == null) {
-            provider = ((BankStage) stage()).adapter(((BankStage) stage()).settings());
+            provider = ((BankStage) stage()).adapter(((BankStage) stage()).settings().build());
         }
         return provider;
     }

@@ -143,7 +143,7 @@ class BankErrorClassificationTest extends BankWireMockTest {
     @Test
     void aRefusedConnectionIsNotReachedAndWasNotSent() {
         BankConsentProvider nowhere = stage.adapter(stage.settings()
-                .withBaseUri(URI.create("http://127.0.0.1:" + BankStage.closedPort() + "/bank")));
+                .baseUri(URI.create("http://127.0.0.1:" + BankStage.closedPort() + "/bank")).build());
 
         assertThat(List.of(catchThrowable(() -> nowhere.refresh(new RefreshToken("rt"))),
                 catchThrowable(() -> nowhere.accounts(TOKEN)))).allSatisfy(failure ->
@@ -153,7 +153,7 @@ class BankErrorClassificationTest extends BankWireMockTest {
 
     @Test
     void anUnknownHostIsNotReached() {
-        BankConsentProvider nowhere = stage.adapter(stage.settings().withBaseUri(URI.create("http://no-such-host.invalid/bank")));
+        BankConsentProvider nowhere = stage.adapter(stage.settings().baseUri(URI.create("http://no-such-host.invalid/bank")).build());
 
         assertThat(catchThrowable(() -> nowhere.refresh(new RefreshToken("rt"))))
                 .isInstanceOfSatisfying(ProviderUnavailable.class, e -> assertThat(e.requestMayHaveBeenProcessed()).isFalse());
@@ -161,7 +161,7 @@ class BankErrorClassificationTest extends BankWireMockTest {
 
     @Test
     void aReadTimeoutIsInDoubt() {
-        BankConsentProvider impatient = stage.adapter(stage.settings().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(200)));
+        BankConsentProvider impatient = stage.adapter(stage.settings().connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofMillis(200)).build());
         stage.tokenEndpointAnswers(io.consentgateway.application.port.out.contract.ProviderStage.TokenAnswer.NEW_PAIR);
         bank.stubFor(post(urlPathEqualTo(BankStage.TOKEN_PATH))
                 .willReturn(BankStage.json(200, BankStage.tokenJson(true).toString()).withFixedDelay(1_500)));
@@ -205,7 +205,7 @@ class BankErrorClassificationTest extends BankWireMockTest {
 
     @Test
     void anAnswerLargerThanTheLimitIsUnavailable() {
-        BankConsentProvider small = stage.adapter(stage.settings().withMaxResponseBytes(2_048));
+        BankConsentProvider small = stage.adapter(stage.settings().maxResponseBytes(2_048).build());
         bank.stubFor(get(urlPathEqualTo(BankStage.ACCOUNTS_PATH))
                 .willReturn(BankStage.json(200, "{\"accounts\":[], \"pad\":\"" + "x".repeat(10_000) + "\"}")));
 

@@ -66,7 +66,7 @@ class BankSecretsTest extends BankWireMockTest {
 
     @Test
     void noToStringShowsASecret() {
-        BankSettings settings = stage.settings();
+        BankSettings settings = stage.settings().build();
         ProviderFlow flow = adapter.startFlow(request(FlowKind.ONGOING_ACCESS, false));
         String verifier = flow.pkceVerifier().orElseThrow().reveal();
         stage.tokenEndpointAnswers(TokenAnswer.NEW_PAIR);

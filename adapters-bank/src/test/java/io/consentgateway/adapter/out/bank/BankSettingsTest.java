@@ -1,5 +1,8 @@
 package io.consentgateway.adapter.out.bank;
 
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,20 +23,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** {@code cg.tatrabanka.*}: the defaults, the parsing, and a message naming the key for every bad value. */
+/**
+ * {@code cg.tatrabanka.*}: the binding to {@link BankConfig} (by SmallRye Config, MicroProfile Config's implementation
+ * in Open Liberty, as the container does for {@code @ConfigProperties}), the defaults, and a message naming the key for
+ * every bad value.
+ */
 class BankSettingsTest {
     @TempDir
     Path dir;
 
     private static BankSettings read(Map<String, String> values) {
-        return BankSettings.fromConfig(key -> Optional.ofNullable(values.get(key)));
+        return bind(values).settings(false);
+    }
+
+    /** As MicroProfile Config in the server binds {@code @ConfigProperties(prefix = "cg.tatrabanka")}. */
+    static BankConfig bind(Map<String, String> values) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(values, "test", 500))
+                .withMapping(BankConfig.class, "cg.tatrabanka")
+                .build();
+        return config.getConfigMapping(BankConfig.class, "cg.tatrabanka");
     }
 
     @Test
     void withNothingConfiguredTheDefaultsPointAtTheSandboxBank() {
         BankSettings settings = read(Map.of());
 
-        assertThat(settings).isEqualTo(BankSettings.defaults());
+        assertThat(settings).isEqualTo(BankSettings.builder().build());
         assertThat(settings.baseUri()).isEqualTo(URI.create("http://localhost:9080/sandbox/bank"));
         assertThat(settings.clientId()).isEqualTo("demo-bank-client");
         assertThat(settings.clientSecret()).isEqualTo("demo-bank-secret");
@@ -40,6 +57,10 @@ class BankSettingsTest {
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.pageSize()).isEqualTo(100);
+        assertThat(settings.maxPages()).isEqualTo(1000);
+        assertThat(settings.maxTransactions()).isEqualTo(100_000);
+        assertThat(settings.maxResponseBytes()).isEqualTo(16L * 1024 * 1024);
+        assertThat(settings.readDeadline()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.transactionStatus()).isEqualTo(BankSettings.TransactionStatus.BOOK);
         assertThat(settings.keyStore()).isEmpty();
         assertThat(settings.trustStore()).isEmpty();
@@ -59,7 +80,9 @@ class BankSettingsTest {
         values.put("cg.tatrabanka.max-transactions", "5000");
         values.put("cg.tatrabanka.max-response-bytes", "65536");
         values.put("cg.tatrabanka.transaction-status", "all");
+        values.put("cg.tatrabanka.read-deadline", "pt1m");
         values.put("cg.tatrabanka.key-store", "");
+        values.put("cg.tatrabanka.trust-store", "  ");
 
         BankSettings settings = read(values);
 
@@ -73,7 +96,16 @@ class BankSettingsTest {
         assertThat(settings.maxTransactions()).isEqualTo(5000);
         assertThat(settings.maxResponseBytes()).isEqualTo(65536);
         assertThat(settings.transactionStatus()).isEqualTo(BankSettings.TransactionStatus.ALL);
-        assertThat(settings.keyStore()).as("a blank value is not set").isEmpty();
+        assertThat(settings.readDeadline()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.keyStore()).as("an empty value is not set").isEmpty();
+        assertThat(settings.trustStore()).as("a blank value is not set").isEmpty();
+    }
+
+    @Test
+    void anEmptyOrBlankValueTakesTheDefault() {
+        assertThat(read(Map.of("cg.tatrabanka.page-size", "", "cg.tatrabanka.read-timeout", " ",
+                "cg.tatrabanka.client-secret", "", "cg.tatrabanka.max-response-bytes", "  ")))
+                .isEqualTo(BankSettings.builder().build());
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -83,6 +115,11 @@ class BankSettingsTest {
             "cg.tatrabanka.page-size|110",
             "cg.tatrabanka.page-size|ten",
             "cg.tatrabanka.max-pages|0",
+            "cg.tatrabanka.max-pages|many",
+            "cg.tatrabanka.max-transactions|lots",
+            "cg.tatrabanka.max-response-bytes|big",
+            "cg.tatrabanka.read-deadline|forever",
+            "cg.tatrabanka.client-id|has space",
             "cg.tatrabanka.max-transactions|-1",
             "cg.tatrabanka.max-response-bytes|100",
             "cg.tatrabanka.connect-timeout|soon",
@@ -99,9 +136,30 @@ class BankSettingsTest {
     void aBadValueFailsNamingItsKey(String key, String value) {
         Map<String, String> values = new HashMap<>(Map.of(key, value));
         values.putIfAbsent("cg.tatrabanka.key-store-password", "pw");
+        values.putIfAbsent("cg.tatrabanka.client-secret", "the-very-secret");
 
-        assertThatThrownBy(() -> read(values)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("configuration key " + key);
+        // a whole number that is none is MicroProfile Config's own message (naming the key); the rest are ours
+        assertThatThrownBy(() -> read(values)).hasMessageContaining(key).hasMessageNotContaining("the-very-secret");
+    }
+
+    @Test
+    void toStringNeverPrintsTheSecrets() {
+        BankConfig config = bind(Map.of("cg.tatrabanka.client-secret", "very-secret-value",
+                "cg.tatrabanka.key-store-password", "store-secret"));
+        BankSettings settings = BankSettings.builder().client("id", "very-secret-value").build();
+
+        assertThat(config.toString()).doesNotContain("very-secret-value").doesNotContain("store-secret");
+        assertThat(settings.toString()).doesNotContain("very-secret-value").contains("clientSecret=***");
+    }
+
+    @Test
+    void theBuilderChecksAsTheRecordDoesAndCopies() {
+        assertThatThrownBy(() -> BankSettings.builder().pageSize(25).build())
+                .hasMessageContaining("configuration key cg.tatrabanka.page-size");
+        assertThatThrownBy(() -> BankSettings.builder().client("id", " ").build())
+                .hasMessageContaining("cg.tatrabanka.client-secret");
+        BankSettings some = BankSettings.builder().pageSize(50).transactionStatus(BankSettings.TransactionStatus.INFO).build();
+        assertThat(some.toBuilder().build()).isEqualTo(some);
     }
 
     @Test
@@ -163,10 +221,12 @@ class BankSettingsTest {
     }
 
     @Test
-    void theBaseUrlAloneIsReadForTheReadinessCheck() {
-        assertThat(BankSettings.baseUriFromConfig(key -> Optional.empty())).isEqualTo(BankSettings.DEFAULT_BASE_URI);
-        assertThat(BankSettings.baseUriFromConfig(key -> Optional.of("https://bank.example:8443/x")))
-                .isEqualTo(URI.create("https://bank.example:8443/x"));
+    void theAdapterTakesItsBoundConfigurationAndTellsItsBaseUrlToTheReadinessCheck() {
+        BankConfig config = bind(Map.of("cg.tatrabanka.base-url", "https://bank.example:8443/x/"));
+
+        try (BankConsentProvider bank = new BankConsentProvider(config, Optional.empty())) {
+            assertThat(bank.baseUri()).isEqualTo(URI.create("https://bank.example:8443/x"));
+        }
     }
 
     private Path emptyPkcs12(String name, String password) throws Exception {
@@ -181,16 +241,18 @@ class BankSettingsTest {
 
     @Test
     void aProductionDeploymentRefusesTheDemoClientAndTheSandboxNamingTheKey() {
-        java.util.Map<String, String> own = new java.util.HashMap<>(java.util.Map.of("cg.deployment", "production",
-                BankSettings.BASE_URL, "https://api.tatrabanka.sk/premium/production", BankSettings.CLIENT_ID, "fintech-7",
-                BankSettings.CLIENT_SECRET, "a-real-secret"));
-        BankSettings.fromConfig(key -> java.util.Optional.ofNullable(own.get(key)));
+        Map<String, String> own = Map.of(BankSettings.BASE_URL, "https://api.tatrabanka.sk/premium/production",
+                BankSettings.CLIENT_ID, "fintech-7", BankSettings.CLIENT_SECRET, "a-real-secret");
+        assertThat(bind(own).settings(true).clientId()).isEqualTo("fintech-7");
 
-        for (String key : java.util.List.of(BankSettings.BASE_URL, BankSettings.CLIENT_ID, BankSettings.CLIENT_SECRET)) {
-            java.util.Map<String, String> withDefault = new java.util.HashMap<>(own);
+        for (String key : List.of(BankSettings.BASE_URL, BankSettings.CLIENT_ID, BankSettings.CLIENT_SECRET)) {
+            Map<String, String> withDefault = new HashMap<>(own);
             withDefault.remove(key);
-            assertThatThrownBy(() -> BankSettings.fromConfig(k -> java.util.Optional.ofNullable(withDefault.get(k))))
-                    .hasMessageContaining(key).hasMessageContaining("production");
+            BankConfig config = bind(withDefault);
+            assertThatThrownBy(() -> config.settings(true)).hasMessageContaining(key).hasMessageContaining("production");
+            assertThat(config.settings(false)).isNotNull();
         }
+        assertThatThrownBy(() -> new BankConsentProvider(bind(Map.of()), Optional.of("production")))
+                .hasMessageContaining(BankSettings.BASE_URL);
     }
 }

@@ -72,11 +72,13 @@ final class BankStage implements ProviderStage {
         return server;
     }
 
-    BankSettings settings() {
-        return BankSettings.defaults()
-                .withBaseUri(URI.create(server.baseUrl() + "/bank/"))
-                .withClient(CLIENT_ID, CLIENT_SECRET)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    /** Settings pointed at the WireMock server, to change further and {@code build()}. */
+    BankSettings.Builder settings() {
+        return BankSettings.builder()
+                .baseUri(URI.create(server.baseUrl() + "/bank/"))
+                .client(CLIENT_ID, CLIENT_SECRET)
+                .connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(2));
     }
 
     /** An adapter for these settings, closed by {@link #close()}. */
@@ -207,7 +209,7 @@ final class BankStage implements ProviderStage {
 
     @Override
     public ConsentProvider unreachableProvider() {
-        return adapter(settings().withBaseUri(URI.create("http://127.0.0.1:" + closedPort() + "/bank")));
+        return adapter(settings().baseUri(URI.create("http://127.0.0.1:" + closedPort() + "/bank")).build());
     }
 
     static int closedPort() {

@@ -245,8 +245,8 @@ class BankWireFormatTest extends BankWireMockTest {
 
     @Test
     void withoutDatesTheBodyCarriesNoneAndTheStatusAndPageSizeFollowTheSettings() {
-        BankConsentProvider all = stage.adapter(stage.settings().withTransactionStatus(BankSettings.TransactionStatus.ALL)
-                .withPaging(50, 10, 1_000));
+        BankConsentProvider all = stage.adapter(stage.settings().transactionStatus(BankSettings.TransactionStatus.ALL)
+                .pageSize(50).maxPages(10).maxTransactions(1_000).build());
         stage.stubAccounts(TOKEN.reveal(), List.of(BankStage.accountJson(BankStage.IBAN, "EUR")));
         stage.stubTransactionsPage(TOKEN.reveal(), BankStage.IBAN, 1, List.of(
                 BankStage.transactionJson("T1", "CRDT", "1.00", LocalDate.parse("2026-01-02"))), 1);
@@ -300,7 +300,7 @@ class BankWireFormatTest extends BankWireMockTest {
 
     @Test
     void aBankThatNeverEndsItsPagesHitsTheSafetyNet() {
-        BankConsentProvider capped = stage.adapter(stage.settings().withPaging(10, 3, 1_000));
+        BankConsentProvider capped = stage.adapter(stage.settings().pageSize(10).maxPages(3).maxTransactions(1_000).build());
         stage.stubAccounts(TOKEN.reveal(), List.of(BankStage.accountJson(BankStage.IBAN, "EUR")));
         List<JsonObject> full = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -317,7 +317,7 @@ class BankWireFormatTest extends BankWireMockTest {
 
     @Test
     void tooManyTransactionsInAllHitTheSafetyNet() {
-        BankConsentProvider capped = stage.adapter(stage.settings().withPaging(100, 100, 150));
+        BankConsentProvider capped = stage.adapter(stage.settings().pageSize(100).maxPages(100).maxTransactions(150).build());
         stage.accountWithTransactions(TOKEN.reveal(), 237);
 
         assertThatThrownBy(() -> capped.transactions(TOKEN, TransactionFilter.all()))

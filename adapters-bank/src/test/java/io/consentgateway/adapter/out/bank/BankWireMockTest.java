@@ -45,7 +45,7 @@ abstract class BankWireMockTest {
     void newAdapter() {
         bank.resetAll();
         stage = new BankStage(bank);
-        adapter = stage.adapter(stage.settings());
+        adapter = stage.adapter(stage.settings().build());
     }
 
     @AfterEach

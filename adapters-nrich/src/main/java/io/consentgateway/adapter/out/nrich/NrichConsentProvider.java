@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.nrich;
 
+import io.consentgateway.adapter.kit.ConfigValues;
 import io.consentgateway.adapter.kit.PagingLimitExceeded;
 import io.consentgateway.adapter.kit.ProviderBusy;
 import io.consentgateway.adapter.out.nrich.api.AccountDto;
@@ -41,7 +42,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -98,13 +100,16 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     }
 
     /**
-     * The CDI constructor: the adapter reads its own settings ({@code cg.nrich.*}, see {@link NrichSettings#fromConfig}).
-     * A bad value fails here, naming its key; {@link #startUp} makes that happen at deployment.
+     * The CDI constructor: MicroProfile Config binds the adapter's own keys ({@code cg.nrich.*}) to {@link NrichConfig},
+     * checked here into {@link NrichSettings}. A bad value fails here, naming its key; {@link #startUp} makes that
+     * happen at deployment.
+     *
+     * @param deployment {@value ConfigValues#DEPLOYMENT}: {@code production} refuses the sandbox's URL and demo client
      */
     @Inject
-    public NrichConsentProvider(Config config) {
-        this(NrichSettings.fromConfig(key -> Objects.requireNonNull(config, "config").getOptionalValue(key, String.class)),
-                Clock.systemUTC());
+    public NrichConsentProvider(@ConfigProperties NrichConfig config,
+                                @ConfigProperty(name = ConfigValues.DEPLOYMENT) Optional<String> deployment) {
+        this(Objects.requireNonNull(config, "config").settings(ConfigValues.production(deployment)), Clock.systemUTC());
     }
 
     /** Outside CDI (tests, tools), with the system clock. */

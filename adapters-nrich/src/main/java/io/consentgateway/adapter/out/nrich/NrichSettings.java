@@ -4,14 +4,13 @@ import io.consentgateway.adapter.kit.PagingLimitExceeded;
 import io.consentgateway.adapter.kit.ConfigValues;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * How the nrich adapter reaches nrich. The adapter reads it from MicroProfile Config itself when it is constructed
- * (see {@link #fromConfig}), so a bad value fails the deployment naming its key; tests build it directly. The client secret never appears in {@link #toString()}.
+ * How the nrich adapter reaches nrich, checked. MicroProfile Config binds the keys ({@code cg.nrich.*}) to
+ * {@link NrichConfig}, which the adapter's CDI constructor turns into these settings, so a bad value fails the
+ * deployment naming its key; code (tests, tools) builds them with {@link #builder()}. The client secret never appears
+ * in {@link #toString()}.
  *
  * <p>Several settings exist because nrich's public material leaves the fact open (docs/providers/nrich.md): the
  * token request's encoding, whether {@code redirect_uri} goes with a code exchange, and which income report
@@ -126,57 +125,18 @@ public record NrichSettings(
         ConfigValues.requirePositive(readDeadline, READ_DEADLINE);
     }
 
-    /** The settings with the default read deadline. */
-    public NrichSettings(URI baseUri, String clientId, String clientSecret, Duration connectTimeout, Duration readTimeout,
-                         int pageSize, int maxPages, boolean sendRedirectUriOnExchange,
-                         TokenRequestEncoding tokenRequestEncoding, IncomeReportEndpoint incomeReportEndpoint,
-                         int legacyIncomeReportMonths, long maxResponseBytes, int maxTransactions) {
-        this(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages, sendRedirectUriOnExchange,
-                tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes, maxTransactions,
-                DEFAULT_READ_DEADLINE);
+    /** The documented defaults (which point at the bundled sandbox), to change with the builder's methods. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** The documented defaults (which point at the bundled sandbox). */
-    public static NrichSettings defaults() {
-        return new NrichSettings(DEFAULT_BASE_URI, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_CONNECT_TIMEOUT,
-                DEFAULT_READ_TIMEOUT, DEFAULT_PAGE_SIZE, DEFAULT_MAX_PAGES, true, TokenRequestEncoding.JSON,
-                IncomeReportEndpoint.CURRENT, DEFAULT_LEGACY_INCOME_REPORT_MONTHS, DEFAULT_MAX_RESPONSE_BYTES,
-                DEFAULT_MAX_TRANSACTIONS, DEFAULT_READ_DEADLINE);
-    }
-
-    /**
-     * Reads the settings from a configuration lookup (e.g. {@code name -> config.getOptionalValue(name, String.class)}
-     * with MicroProfile Config). Durations are ISO-8601 ({@code PT5S}) or milliseconds ({@code 5000}). An absent or
-     * blank key takes its default; a bad value is an {@link IllegalArgumentException} naming the key (never the
-     * client secret's value).
-     */
-    public static NrichSettings fromConfig(Function<String, Optional<String>> lookup) {
-        Objects.requireNonNull(lookup, "lookup");
-        Function<String, Optional<String>> get = name -> lookup.apply(name).map(String::strip).filter(s -> !s.isEmpty());
-        URI baseUri = get.apply(BASE_URL).map(NrichSettings::baseUrl).orElse(DEFAULT_BASE_URI);
-        String clientId = get.apply(CLIENT_ID).orElse(DEFAULT_CLIENT_ID);
-        String clientSecret = get.apply(CLIENT_SECRET).orElse(DEFAULT_CLIENT_SECRET);
-        ConfigValues.refuseDemoValueInProduction(lookup, BASE_URL, baseUri.toString(), DEFAULT_BASE_URI.toString());
-        ConfigValues.refuseDemoValueInProduction(lookup, CLIENT_ID, clientId, DEFAULT_CLIENT_ID);
-        ConfigValues.refuseDemoValueInProduction(lookup, CLIENT_SECRET, clientSecret, DEFAULT_CLIENT_SECRET);
-        return new NrichSettings(
-                baseUri,
-                clientId,
-                clientSecret,
-                get.apply(CONNECT_TIMEOUT).map(v -> ConfigValues.duration(v, CONNECT_TIMEOUT)).orElse(DEFAULT_CONNECT_TIMEOUT),
-                get.apply(READ_TIMEOUT).map(v -> ConfigValues.duration(v, READ_TIMEOUT)).orElse(DEFAULT_READ_TIMEOUT),
-                get.apply(PAGE_SIZE).map(v -> ConfigValues.integer(v, PAGE_SIZE)).orElse(DEFAULT_PAGE_SIZE),
-                get.apply(MAX_PAGES).map(v -> ConfigValues.integer(v, MAX_PAGES)).orElse(DEFAULT_MAX_PAGES),
-                get.apply(SEND_REDIRECT_URI).map(v -> ConfigValues.bool(v, SEND_REDIRECT_URI)).orElse(true),
-                get.apply(TOKEN_REQUEST_ENCODING).map(v -> ConfigValues.enumValue(TokenRequestEncoding.class, v, TOKEN_REQUEST_ENCODING))
-                        .orElse(TokenRequestEncoding.JSON),
-                get.apply(INCOME_REPORT_ENDPOINT).map(v -> ConfigValues.enumValue(IncomeReportEndpoint.class, v, INCOME_REPORT_ENDPOINT))
-                        .orElse(IncomeReportEndpoint.CURRENT),
-                get.apply(LEGACY_INCOME_REPORT_MONTHS).map(v -> ConfigValues.integer(v, LEGACY_INCOME_REPORT_MONTHS))
-                        .orElse(DEFAULT_LEGACY_INCOME_REPORT_MONTHS),
-                get.apply(MAX_RESPONSE_BYTES).map(v -> ConfigValues.longValue(v, MAX_RESPONSE_BYTES)).orElse(DEFAULT_MAX_RESPONSE_BYTES),
-                get.apply(MAX_TRANSACTIONS).map(v -> ConfigValues.integer(v, MAX_TRANSACTIONS)).orElse(DEFAULT_MAX_TRANSACTIONS),
-                get.apply(READ_DEADLINE).map(v -> ConfigValues.duration(v, READ_DEADLINE)).orElse(DEFAULT_READ_DEADLINE));
+    /** These settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().baseUri(baseUri).client(clientId, clientSecret).connectTimeout(connectTimeout)
+                .readTimeout(readTimeout).pageSize(pageSize).maxPages(maxPages)
+                .sendRedirectUriOnExchange(sendRedirectUriOnExchange).tokenRequestEncoding(tokenRequestEncoding)
+                .incomeReportEndpoint(incomeReportEndpoint).legacyIncomeReportMonths(legacyIncomeReportMonths)
+                .maxResponseBytes(maxResponseBytes).maxTransactions(maxTransactions).readDeadline(readDeadline);
     }
 
     /** The base URI without a trailing slash, so that interface paths ({@code /ongoing/access}) append cleanly. */
@@ -186,60 +146,6 @@ public record NrichSettings(
             text = text.substring(0, text.length() - 1);
         }
         return URI.create(text);
-    }
-
-    public NrichSettings withBaseUri(URI value) {
-        return new NrichSettings(value, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
-                maxTransactions, readDeadline);
-    }
-
-    public NrichSettings withClient(String id, String secret) {
-        return new NrichSettings(baseUri, id, secret, connectTimeout, readTimeout, pageSize, maxPages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
-                maxTransactions, readDeadline);
-    }
-
-    public NrichSettings withTimeouts(Duration connect, Duration read) {
-        return new NrichSettings(baseUri, clientId, clientSecret, connect, read, pageSize, maxPages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
-                maxTransactions, readDeadline);
-    }
-
-    public NrichSettings withPaging(int size, int pages) {
-        return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, size, pages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
-                maxTransactions, readDeadline);
-    }
-
-    public NrichSettings withExchange(boolean sendRedirectUri, TokenRequestEncoding encoding) {
-        return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
-                sendRedirectUri, encoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
-                maxTransactions, readDeadline);
-    }
-
-    public NrichSettings withIncomeReport(IncomeReportEndpoint endpoint, int legacyMonths) {
-        return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, endpoint, legacyMonths, maxResponseBytes, maxTransactions,
-                readDeadline);
-    }
-
-    public NrichSettings withMaxResponseBytes(long bytes) {
-        return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, bytes, maxTransactions,
-                readDeadline);
-    }
-
-    public NrichSettings withReadDeadline(Duration deadline) {
-        return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths,
-                maxResponseBytes, maxTransactions, deadline);
-    }
-
-    public NrichSettings withMaxTransactions(int items) {
-        return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
-                sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths, maxResponseBytes,
-                items, readDeadline);
     }
 
     @Override
@@ -252,13 +158,48 @@ public record NrichSettings(
                 + ", maxTransactions=" + maxTransactions + "]";
     }
 
-    /** The value is not echoed: a URL may carry user information. */
-    private static URI baseUrl(String value) {
-        try {
-            return new URI(value);
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException(BASE_URL + " (nrich base URL) is not a URL");
+    /**
+     * Builds {@link NrichSettings} in code: {@link NrichConfig} from MicroProfile Config, tests and tools. It starts
+     * from the documented defaults; {@link #build()} checks every value as the record does, naming its key.
+     */
+    public static final class Builder {
+        private URI baseUri = DEFAULT_BASE_URI;
+        private String clientId = DEFAULT_CLIENT_ID;
+        private String clientSecret = DEFAULT_CLIENT_SECRET;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private int pageSize = DEFAULT_PAGE_SIZE;
+        private int maxPages = DEFAULT_MAX_PAGES;
+        private boolean sendRedirectUriOnExchange = true;
+        private TokenRequestEncoding tokenRequestEncoding = TokenRequestEncoding.JSON;
+        private IncomeReportEndpoint incomeReportEndpoint = IncomeReportEndpoint.CURRENT;
+        private int legacyIncomeReportMonths = DEFAULT_LEGACY_INCOME_REPORT_MONTHS;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private int maxTransactions = DEFAULT_MAX_TRANSACTIONS;
+        private Duration readDeadline = DEFAULT_READ_DEADLINE;
+
+        private Builder() {
+        }
+
+        public Builder baseUri(URI value) { baseUri = value; return this; }
+        public Builder client(String id, String secret) { clientId = id; clientSecret = secret; return this; }
+        public Builder connectTimeout(Duration value) { connectTimeout = value; return this; }
+        public Builder readTimeout(Duration value) { readTimeout = value; return this; }
+        public Builder pageSize(int value) { pageSize = value; return this; }
+        public Builder maxPages(int value) { maxPages = value; return this; }
+        public Builder sendRedirectUriOnExchange(boolean value) { sendRedirectUriOnExchange = value; return this; }
+        public Builder tokenRequestEncoding(TokenRequestEncoding value) { tokenRequestEncoding = value; return this; }
+        public Builder incomeReportEndpoint(IncomeReportEndpoint value) { incomeReportEndpoint = value; return this; }
+        public Builder legacyIncomeReportMonths(int value) { legacyIncomeReportMonths = value; return this; }
+        public Builder maxResponseBytes(long value) { maxResponseBytes = value; return this; }
+        public Builder maxTransactions(int value) { maxTransactions = value; return this; }
+        public Builder readDeadline(Duration value) { readDeadline = value; return this; }
+
+        /** The settings; a bad value is an {@link IllegalArgumentException} naming its key. */
+        public NrichSettings build() {
+            return new NrichSettings(baseUri, clientId, clientSecret, connectTimeout, readTimeout, pageSize, maxPages,
+                    sendRedirectUriOnExchange, tokenRequestEncoding, incomeReportEndpoint, legacyIncomeReportMonths,
+                    maxResponseBytes, maxTransactions, readDeadline);
         }
     }
-
 }

@@ -24,7 +24,7 @@ class NrichCallbackTest {
 
     @BeforeAll
     static void adapter() {
-        nrich = new NrichConsentProvider(NrichSettings.defaults());
+        nrich = new NrichConsentProvider(NrichSettings.builder().build());
     }
 
     @AfterAll

@@ -101,11 +101,11 @@ class NrichConsentProviderContractTest extends ConsentProviderContract {
     }
 
     private static NrichSettings settings(URI baseUri) {
-        return NrichSettings.defaults()
-                .withBaseUri(baseUri)
-                .withClient("contract-client", "contract-client-secret")
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
-                .withPaging(PAGE_SIZE, 500);
+        return NrichSettings.builder()
+                .baseUri(baseUri)
+                .client("contract-client", "contract-client-secret")
+                .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(2))
+                .pageSize(PAGE_SIZE).maxPages(500).build();
     }
 
     private static ResponseDefinitionBuilder json(int status, String body) {

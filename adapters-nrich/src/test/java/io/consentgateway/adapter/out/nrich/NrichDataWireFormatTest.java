@@ -168,7 +168,7 @@ class NrichDataWireFormatTest extends NrichWireMockTest {
 
     @Test
     void pagingWalksFullPagesAndStopsOnTheFirstShortPage() {
-        NrichConsentProvider paged = adapter(settings().withPaging(3, 100));
+        NrichConsentProvider paged = adapter(settings().pageSize(3).maxPages(100).build());
         stubPage(0, page(0, 3));
         stubPage(3, page(3, 3));
         stubPage(6, page(6, 2));
@@ -182,7 +182,7 @@ class NrichDataWireFormatTest extends NrichWireMockTest {
 
     @Test
     void pagingStopsOnAnEmptyPageAndNeverLoopsOnIt() {
-        NrichConsentProvider paged = adapter(settings().withPaging(2, 100));
+        NrichConsentProvider paged = adapter(settings().pageSize(2).maxPages(100).build());
         stubPage(0, page(0, 2));
         stubPage(2, page(2, 2));
         stubPage(4, "{\"transactions\":[]}");
@@ -195,7 +195,7 @@ class NrichDataWireFormatTest extends NrichWireMockTest {
 
     @Test
     void aPageNrichFailsToServeIsFetchedAgainAloneNeverTheWalkFromPageOne() {
-        NrichConsentProvider paged = adapter(settings().withPaging(2, 100));
+        NrichConsentProvider paged = adapter(settings().pageSize(2).maxPages(100).build());
         stubPage(0, page(0, 2));
         nrich.stubFor(get(urlPathEqualTo("/rest/transactions")).withQueryParam("offset", equalTo("2"))
                 .inScenario("flaky").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
@@ -213,8 +213,8 @@ class NrichDataWireFormatTest extends NrichWireMockTest {
 
     @Test
     void aWalkPastItsDeadlineFailsAsUnavailableNamingTheDeadline() {
-        NrichConsentProvider slow = new NrichConsentProvider(settings().withPaging(2, 1000)
-                .withReadDeadline(Duration.ofMillis(600)), java.time.Clock.systemUTC());
+        NrichConsentProvider slow = new NrichConsentProvider(settings().pageSize(2).maxPages(1000)
+                .readDeadline(Duration.ofMillis(600)).build(), java.time.Clock.systemUTC());
         try {
             nrich.stubFor(get(urlPathEqualTo("/rest/transactions"))
                     .willReturn(jsonResponse(200, page(0, 2)).withFixedDelay(150))); // never ends, slowly
@@ -229,7 +229,7 @@ class NrichDataWireFormatTest extends NrichWireMockTest {
 
     @Test
     void pagingGivesUpAtTheHardPageCapWhenPagesNeverEnd() {
-        NrichConsentProvider paged = adapter(settings().withPaging(2, 5));
+        NrichConsentProvider paged = adapter(settings().pageSize(2).maxPages(5).build());
         nrich.stubFor(get(urlPathEqualTo("/rest/transactions")).willReturn(jsonResponse(200, page(0, 2)))); // offset ignored
 
         assertThatThrownBy(() -> paged.transactions(TOKEN, TransactionFilter.all()))
@@ -239,7 +239,7 @@ class NrichDataWireFormatTest extends NrichWireMockTest {
 
     @Test
     void pagingGivesUpOnceMoreThanTheTotalItemCapArrived() {
-        NrichConsentProvider capped = adapter(settings().withPaging(2, 100).withMaxTransactions(5));
+        NrichConsentProvider capped = adapter(settings().pageSize(2).maxPages(100).maxTransactions(5).build());
         nrich.stubFor(get(urlPathEqualTo("/rest/transactions")).willReturn(jsonResponse(200, page(0, 2)))); // never ends
 
         assertThatThrownBy(() -> capped.transactions(TOKEN, TransactionFilter.all()))
@@ -250,7 +250,7 @@ class NrichDataWireFormatTest extends NrichWireMockTest {
 
     @Test
     void exactlyTheTotalItemCapIsStillDelivered() {
-        NrichConsentProvider capped = adapter(settings().withPaging(3, 100).withMaxTransactions(5));
+        NrichConsentProvider capped = adapter(settings().pageSize(3).maxPages(100).maxTransactions(5).build());
         stubPage(0, page(0, 3));
         stubPage(3, page(3, 2));
 
@@ -259,7 +259,7 @@ class NrichDataWireFormatTest extends NrichWireMockTest {
 
     @Test
     void transactionSeenTwiceAcrossPagesIsKeptOnce() {
-        NrichConsentProvider paged = adapter(settings().withPaging(2, 100));
+        NrichConsentProvider paged = adapter(settings().pageSize(2).maxPages(100).build());
         stubPage(0, page(0, 2));
         stubPage(2, page(1, 1)); // T1 again: the data moved between the pages
 
@@ -337,7 +337,7 @@ class NrichDataWireFormatTest extends NrichWireMockTest {
 
     @Test
     void olderIncomeReportEndpointIsSelectableAndAsksForMonths() {
-        NrichConsentProvider legacy = adapter(settings().withIncomeReport(NrichSettings.IncomeReportEndpoint.LEGACY, 12));
+        NrichConsentProvider legacy = adapter(settings().incomeReportEndpoint(NrichSettings.IncomeReportEndpoint.LEGACY).legacyIncomeReportMonths(12).build());
         nrich.stubFor(get(urlPathEqualTo("/rest/income-report")).willReturn(jsonResponse(200, "{\"income\":{\"summary\":{\"total\":1}}}")));
 
         IncomeReport report = legacy.incomeReport(TOKEN, "ignored-flow-id");

@@ -139,7 +139,7 @@ class NrichErrorMappingTest extends NrichWireMockTest {
 
     @Test
     void oversizedBodyWithContentLengthIsProviderUnavailable() {
-        NrichConsentProvider small = adapter(settings().withMaxResponseBytes(2048));
+        NrichConsentProvider small = adapter(settings().maxResponseBytes(2048).build());
         nrich.stubFor(get("/rest/accounts").willReturn(jsonResponse(200, fixture("fixtures/accounts.json") + " ".repeat(4096))));
 
         assertThatThrownBy(() -> small.accounts(TOKEN))
@@ -148,7 +148,7 @@ class NrichErrorMappingTest extends NrichWireMockTest {
 
     @Test
     void oversizedChunkedBodyIsCutOffWhileReading() {
-        NrichConsentProvider small = adapter(settings().withMaxResponseBytes(4096));
+        NrichConsentProvider small = adapter(settings().maxResponseBytes(4096).build());
         StringBuilder huge = new StringBuilder("{\"transactions\":[");
         for (int i = 0; i < 2000; i++) {
             huge.append(i == 0 ? "" : ",").append("{\"transaction_id\":\"T").append(i).append("\",\"amount\":1}");
@@ -163,7 +163,7 @@ class NrichErrorMappingTest extends NrichWireMockTest {
 
     @Test
     void readTimeoutOnADataCallIsProviderUnavailable() {
-        NrichConsentProvider impatient = adapter(settings().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)));
+        NrichConsentProvider impatient = adapter(settings().connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofMillis(300)).build());
         nrich.stubFor(get("/rest/accounts").willReturn(jsonResponse(200, "{\"accounts\":[]}").withFixedDelay(2000)));
 
         ProviderUnavailable e = catchThrowableOfType(ProviderUnavailable.class, () -> impatient.accounts(TOKEN));
@@ -192,7 +192,7 @@ class NrichErrorMappingTest extends NrichWireMockTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        NrichConsentProvider nowhere = adapter(settings().withBaseUri(URI.create("http://localhost:" + closedPort + "/nrich")));
+        NrichConsentProvider nowhere = adapter(settings().baseUri(URI.create("http://localhost:" + closedPort + "/nrich")).build());
 
         assertThat(catchThrowable(() -> nowhere.accounts(TOKEN))).isInstanceOfSatisfying(ProviderNotReached.class,
                 e -> assertThat(e.requestMayHaveBeenProcessed()).isFalse());

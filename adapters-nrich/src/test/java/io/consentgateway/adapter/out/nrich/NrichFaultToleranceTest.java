@@ -12,7 +12,7 @@ import io.consentgateway.application.port.out.TransactionFilter;
 import io.consentgateway.domain.token.AccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -111,8 +111,9 @@ class NrichFaultToleranceTest extends NrichWireMockTest {
     @Test
     void adapterIsAnApplicationScopedBeanWithAnInjectConstructorAndAProxyConstructor() throws Exception {
         assertThat(NrichConsentProvider.class.isAnnotationPresent(ApplicationScoped.class)).isTrue();
-        Constructor<NrichConsentProvider> injected = NrichConsentProvider.class.getConstructor(Config.class);
+        Constructor<NrichConsentProvider> injected = NrichConsentProvider.class.getConstructor(NrichConfig.class, java.util.Optional.class);
         assertThat(injected.isAnnotationPresent(Inject.class)).isTrue();
+        assertThat(injected.getParameters()[0].isAnnotationPresent(ConfigProperties.class)).as("settings bound by MP Config").isTrue();
         assertThat(Arrays.stream(NrichConsentProvider.class.getConstructors()).filter(c -> c.isAnnotationPresent(Inject.class)))
                 .as("one CDI constructor").hasSize(1);
         assertThat(NrichConsentProvider.class.getConstructor(NrichSettings.class, java.time.Clock.class)).isNotNull();

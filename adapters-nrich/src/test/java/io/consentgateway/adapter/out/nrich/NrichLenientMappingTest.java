@@ -130,7 +130,7 @@ class NrichLenientMappingTest extends NrichWireMockTest {
 
     @Test
     void leftOutItemsStillCountForTheOffsetOfTheNextPage() {
-        NrichConsentProvider paged = adapter(settings().withPaging(2, 100));
+        NrichConsentProvider paged = adapter(settings().pageSize(2).maxPages(100).build());
         nrich.stubFor(get(urlPathEqualTo("/rest/transactions")).withQueryParam("offset", equalTo("0"))
                 .willReturn(jsonResponse(200, """
                         {"transactions":["junk",{"transaction_id":"T1","account_id":"A1","amount":1,"currency":"EUR"}]}""")));

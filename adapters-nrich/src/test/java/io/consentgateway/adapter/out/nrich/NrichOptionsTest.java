@@ -28,7 +28,7 @@ class NrichOptionsTest {
 
     @BeforeAll
     static void adapter() {
-        nrich = new NrichConsentProvider(NrichSettings.defaults());
+        nrich = new NrichConsentProvider(NrichSettings.builder().build());
     }
 
     @AfterAll

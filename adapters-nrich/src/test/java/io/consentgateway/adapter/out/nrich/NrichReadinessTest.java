@@ -72,8 +72,8 @@ class NrichReadinessTest {
         assertThat(property.name()).isEqualTo("cg.health.provider-affects-readiness");
         assertThat(property.defaultValue()).isEqualTo("true");
 
-        try (NrichConsentProvider nrich = new NrichConsentProvider(NrichSettings.defaults()
-                .withBaseUri(URI.create("https://api.finx-s.qwist.cloud/")))) {
+        try (NrichConsentProvider nrich = new NrichConsentProvider(NrichSettings.builder()
+                .baseUri(URI.create("https://api.finx-s.qwist.cloud/")).build())) {
             assertThat(nrich.baseUri()).isEqualTo(URI.create("https://api.finx-s.qwist.cloud"));
         }
     }

@@ -1,40 +1,51 @@
 package io.consentgateway.adapter.out.nrich;
 
 import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/**
+ * The binding of {@code cg.nrich.*} to {@link NrichConfig} (by SmallRye Config, MicroProfile Config's implementation
+ * in Open Liberty, as the container does for {@code @ConfigProperties}) and its checks into {@link NrichSettings}.
+ */
 class NrichSettingsTest {
 
     @Test
-    void emptyConfigurationGivesTheDocumentedDefaults() {
-        NrichSettings settings = NrichSettings.fromConfig(key -> Optional.empty());
+    void anEmptyConfigurationGivesTheDocumentedDefaults() {
+        NrichSettings settings = settings(Map.of());
 
-        assertThat(settings).isEqualTo(NrichSettings.defaults());
+        assertThat(settings).isEqualTo(NrichSettings.builder().build());
         assertThat(settings.baseUri()).isEqualTo(URI.create("http://localhost:9080/sandbox/nrich"));
         assertThat(settings.clientId()).isEqualTo("demo-client");
         assertThat(settings.clientSecret()).isEqualTo("demo-secret");
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.pageSize()).isEqualTo(1000);
         assertThat(settings.maxPages()).isEqualTo(500);
         assertThat(settings.maxTransactions()).isEqualTo(100_000);
+        assertThat(settings.readDeadline()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.sendRedirectUriOnExchange()).isTrue();
         assertThat(settings.tokenRequestEncoding()).isEqualTo(NrichSettings.TokenRequestEncoding.JSON);
         assertThat(settings.incomeReportEndpoint()).isEqualTo(NrichSettings.IncomeReportEndpoint.CURRENT);
+        assertThat(settings.legacyIncomeReportMonths()).isEqualTo(12);
+        assertThat(settings.maxResponseBytes()).isEqualTo(16L * 1024 * 1024);
     }
 
     @Test
-    void everyDocumentedKeyIsRead() {
+    void everyDocumentedKeyIsBound() {
         Map<String, String> config = Map.ofEntries(
                 Map.entry("cg.nrich.base-url", "https://api.finx-s.qwist.cloud/"),
                 Map.entry("cg.nrich.client-id", "id"),
@@ -43,40 +54,59 @@ class NrichSettingsTest {
                 Map.entry("cg.nrich.read-timeout", "15000"),
                 Map.entry("cg.nrich.page-size", "250"),
                 Map.entry("cg.nrich.max-pages", "40"),
-                Map.entry("cg.nrich.exchange.send-redirect-uri", "false"),
+                Map.entry("cg.nrich.exchange.send-redirect-uri", "FALSE"),
                 Map.entry("cg.nrich.token-request-encoding", "form"),
-                Map.entry("cg.nrich.income-report-endpoint", "LEGACY"),
+                Map.entry("cg.nrich.income-report-endpoint", "Legacy"),
                 Map.entry("cg.nrich.legacy-income-report-months", "6"),
                 Map.entry("cg.nrich.max-response-bytes", "1048576"),
-                Map.entry("cg.nrich.max-transactions", "5000"));
+                Map.entry("cg.nrich.max-transactions", "5000"),
+                Map.entry("cg.nrich.read-deadline", "pt1m"));
 
-        NrichSettings settings = NrichSettings.fromConfig(key -> Optional.ofNullable(config.get(key)));
+        NrichSettings settings = settings(config);
 
-        assertThat(settings).isEqualTo(new NrichSettings(URI.create("https://api.finx-s.qwist.cloud/"), "id", "secret",
-                Duration.ofSeconds(3), Duration.ofSeconds(15), 250, 40, false, NrichSettings.TokenRequestEncoding.FORM,
-                NrichSettings.IncomeReportEndpoint.LEGACY, 6, 1_048_576, 5000));
+        assertThat(settings).isEqualTo(NrichSettings.builder()
+                .baseUri(URI.create("https://api.finx-s.qwist.cloud/"))
+                .client("id", "secret")
+                .connectTimeout(Duration.ofSeconds(3))
+                .readTimeout(Duration.ofSeconds(15))
+                .pageSize(250)
+                .maxPages(40)
+                .sendRedirectUriOnExchange(false)
+                .tokenRequestEncoding(NrichSettings.TokenRequestEncoding.FORM)
+                .incomeReportEndpoint(NrichSettings.IncomeReportEndpoint.LEGACY)
+                .legacyIncomeReportMonths(6)
+                .maxResponseBytes(1_048_576)
+                .maxTransactions(5000)
+                .readDeadline(Duration.ofMinutes(1))
+                .build());
         assertThat(settings.normalisedBaseUri()).isEqualTo(URI.create("https://api.finx-s.qwist.cloud"));
     }
 
     @Test
-    void toStringNeverPrintsTheClientSecret() {
-        NrichSettings settings = NrichSettings.defaults().withClient("id", "very-secret-value");
+    void surroundingBlanksAreNoPartOfAValue() {
+        NrichSettings settings = settings(Map.of("cg.nrich.client-id", " id ", "cg.nrich.read-timeout", " PT7S ",
+                "cg.nrich.page-size", " 20 "));
 
-        assertThat(settings.toString()).doesNotContain("very-secret-value").contains("clientSecret=***").contains("id");
+        assertThat(settings.clientId()).isEqualTo("id");
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(settings.pageSize()).isEqualTo(20);
     }
 
     @Test
-    void invalidValuesAreRefusedNamingTheKeyButNotTheSecret() {
-        assertThatThrownBy(() -> NrichSettings.fromConfig(key -> key.equals("cg.nrich.page-size") ? Optional.of("lots") : Optional.empty()))
-                .hasMessageContaining("cg.nrich.page-size");
-        assertThatThrownBy(() -> NrichSettings.fromConfig(key -> key.equals("cg.nrich.token-request-encoding") ? Optional.of("xml") : Optional.empty()))
-                .hasMessageContaining("JSON, FORM");
-        assertThatThrownBy(() -> NrichSettings.defaults().withClient("a:b", "s")).hasMessageContaining("':'");
-        assertThatThrownBy(() -> NrichSettings.defaults().withTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
-                .hasMessageContaining("connect timeout");
-        assertThatThrownBy(() -> NrichSettings.fromConfig(key -> key.equals("cg.nrich.max-transactions") ? Optional.of("many") : Optional.empty()))
-                .hasMessageContaining("cg.nrich.max-transactions");
-        assertThatThrownBy(() -> NrichSettings.defaults().withMaxTransactions(0)).hasMessageContaining("max transactions");
+    void anEmptyOrBlankValueTakesTheDefault() {
+        assertThat(settings(Map.of("cg.nrich.page-size", "", "cg.nrich.read-timeout", "", "cg.nrich.client-id", "")))
+                .isEqualTo(NrichSettings.builder().build());
+        assertThat(settings(Map.of("cg.nrich.page-size", "  ", "cg.nrich.read-timeout", " ", "cg.nrich.client-secret", " ")))
+                .isEqualTo(NrichSettings.builder().build());
+    }
+
+    @Test
+    void toStringNeverPrintsTheClientSecret() {
+        NrichSettings settings = NrichSettings.builder().client("id", "very-secret-value").build();
+        NrichConfig config = bind(Map.of("cg.nrich.client-secret", "very-secret-value"));
+
+        assertThat(settings.toString()).doesNotContain("very-secret-value").contains("clientSecret=***").contains("id");
+        assertThat(config.toString()).doesNotContain("very-secret-value");
     }
 
     /** Each key with a value it cannot take: the failure names that key, and never echoes the secret. */
@@ -89,71 +119,90 @@ class NrichSettingsTest {
             "cg.nrich.connect-timeout|soon",
             "cg.nrich.connect-timeout|PT-5S",
             "cg.nrich.read-timeout|0",
+            "cg.nrich.read-deadline|forever",
             "cg.nrich.page-size|0",
             "cg.nrich.page-size|10001",
+            "cg.nrich.page-size|lots",
             "cg.nrich.max-pages|0",
             "cg.nrich.max-pages|many",
             "cg.nrich.exchange.send-redirect-uri|maybe",
+            "cg.nrich.exchange.send-redirect-uri|yes",
             "cg.nrich.token-request-encoding|xml",
             "cg.nrich.income-report-endpoint|newest",
             "cg.nrich.legacy-income-report-months|25",
             "cg.nrich.max-response-bytes|100",
             "cg.nrich.max-response-bytes|lots",
-            "cg.nrich.max-transactions|-1"})
+            "cg.nrich.max-transactions|-1",
+            "cg.nrich.max-transactions|many"})
     void aBadValueOfAnyKeyIsRefusedNamingTheKey(String key, String value) {
-        assertThatThrownBy(() -> NrichSettings.fromConfig(k -> k.equals(key) ? Optional.of(value) : Optional.empty()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(key);
+        Map<String, String> config = Map.of(key, value, "cg.nrich.client-secret", "the-very-secret");
+
+        assertThatThrownBy(() -> settings(config))
+                .hasMessageContaining(key)
+                .hasMessageNotContaining("the-very-secret");
     }
 
     @Test
-    void aBlankValueTakesTheDefault() {
-        assertThat(NrichSettings.fromConfig(key -> Optional.of("  "))).isEqualTo(NrichSettings.defaults());
+    void theEnumsNameTheirValues() {
+        assertThatThrownBy(() -> settings(Map.of("cg.nrich.token-request-encoding", "xml")))
+                .hasMessageContaining("JSON, FORM");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" ", ""})
+    void aBlankSecretIsRefusedNamingTheKey(String secret) {
+        assertThatThrownBy(() -> NrichSettings.builder().client("id", secret).build())
+                .hasMessageContaining("cg.nrich.client-secret");
     }
 
     @Test
-    void theAdapterReadsItsOwnSettingsFromMicroProfileConfig() {
-        Config config = config(Map.of("cg.nrich.base-url", "https://api.finx-s.qwist.cloud/", "cg.nrich.page-size", "250"));
+    void theBuilderChecksAsTheRecordDoes() {
+        assertThatThrownBy(() -> NrichSettings.builder().client("a:b", "s").build()).hasMessageContaining("':'");
+        assertThatThrownBy(() -> NrichSettings.builder().connectTimeout(Duration.ZERO).build())
+                .hasMessageContaining("cg.nrich.connect-timeout");
+        assertThatThrownBy(() -> NrichSettings.builder().maxTransactions(0).build())
+                .hasMessageContaining("cg.nrich.max-transactions");
+        NrichSettings some = NrichSettings.builder().pageSize(2).maxPages(100).build();
+        assertThat(some.toBuilder().build()).isEqualTo(some);
+    }
 
-        try (NrichConsentProvider nrich = new NrichConsentProvider(config)) {
+    @Test
+    void theAdapterTakesItsBoundConfiguration() {
+        NrichConfig config = bind(Map.of("cg.nrich.base-url", "https://api.finx-s.qwist.cloud/", "cg.nrich.page-size", "250"));
+
+        try (NrichConsentProvider nrich = new NrichConsentProvider(config, java.util.Optional.empty())) {
             assertThat(nrich.baseUri()).isEqualTo(URI.create("https://api.finx-s.qwist.cloud"));
-            assertThat(nrich.id()).isEqualTo(NrichConsentProvider.ID);
             assertThat(nrich.id().value()).isEqualTo("nrich");
         }
     }
 
     @Test
-    void aBadSettingFailsTheAdaptersConstructionNamingTheKeyNotTheSecret() {
-        Config config = config(Map.of("cg.nrich.client-secret", "the-very-secret", "cg.nrich.read-timeout", "forever"));
-
-        assertThatThrownBy(() -> new NrichConsentProvider(config))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("cg.nrich.read-timeout")
-                .hasMessageNotContaining("the-very-secret");
-    }
-
-    @Test
-    void aMissingCredentialIsRefusedNamingItsKey() {
-        assertThatThrownBy(() -> NrichSettings.defaults().withClient(" ", "s")).hasMessageContaining("cg.nrich.client-id");
-        assertThatThrownBy(() -> NrichSettings.defaults().withClient("id", "")).hasMessageContaining("cg.nrich.client-secret");
-    }
-
-    private static Config config(Map<String, String> values) {
-        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "test", 500)).build();
-    }
-
-    @Test
     void aProductionDeploymentRefusesTheDemoClientAndTheSandboxNamingTheKey() {
-        java.util.Map<String, String> own = new java.util.HashMap<>(java.util.Map.of("cg.deployment", "production",
-                NrichSettings.BASE_URL, "https://api.nrich.example", NrichSettings.CLIENT_ID, "fintech-7",
-                NrichSettings.CLIENT_SECRET, "a-real-secret"));
-        NrichSettings.fromConfig(key -> Optional.ofNullable(own.get(key)));
+        Map<String, String> own = Map.of(NrichSettings.BASE_URL, "https://api.nrich.example",
+                NrichSettings.CLIENT_ID, "fintech-7", NrichSettings.CLIENT_SECRET, "a-real-secret");
+        assertThat(bind(own).settings(true).clientId()).isEqualTo("fintech-7");
 
-        for (String key : java.util.List.of(NrichSettings.BASE_URL, NrichSettings.CLIENT_ID, NrichSettings.CLIENT_SECRET)) {
-            java.util.Map<String, String> withDefault = new java.util.HashMap<>(own);
+        for (String key : List.of(NrichSettings.BASE_URL, NrichSettings.CLIENT_ID, NrichSettings.CLIENT_SECRET)) {
+            Map<String, String> withDefault = new HashMap<>(own);
             withDefault.remove(key);
-            assertThatThrownBy(() -> NrichSettings.fromConfig(k -> Optional.ofNullable(withDefault.get(k))))
-                    .hasMessageContaining(key).hasMessageContaining("production");
+            NrichConfig config = bind(withDefault);
+            assertThatThrownBy(() -> config.settings(true)).hasMessageContaining(key).hasMessageContaining("production");
+            assertThat(config.settings(false)).isNotNull();
         }
+        assertThatThrownBy(() -> new NrichConsentProvider(bind(Map.of()), java.util.Optional.of(" Production ")))
+                .hasMessageContaining(NrichSettings.BASE_URL);
+    }
+
+    /** As MicroProfile Config in the server binds {@code @ConfigProperties(prefix = "cg.nrich")}. */
+    static NrichConfig bind(Map<String, String> values) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(values, "test", 500))
+                .withMapping(NrichConfig.class, "cg.nrich")
+                .build();
+        return config.getConfigMapping(NrichConfig.class, "cg.nrich");
+    }
+
+    private static NrichSettings settings(Map<String, String> values) {
+        return bind(values).settings(false);
     }
 }

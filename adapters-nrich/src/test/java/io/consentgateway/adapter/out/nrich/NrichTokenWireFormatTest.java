@@ -74,7 +74,7 @@ class NrichTokenWireFormatTest extends NrichWireMockTest {
     @Test
     void redirectUriCanBeLeftOffTheExchangeByConfiguration() {
         nrich.stubFor(post("/auth/token").willReturn(jsonResponse(200, fixture("seeds/000_token.response.json"))));
-        NrichConsentProvider withoutRedirect = adapter(settings().withExchange(false, NrichSettings.TokenRequestEncoding.JSON));
+        NrichConsentProvider withoutRedirect = adapter(settings().sendRedirectUriOnExchange(false).tokenRequestEncoding(NrichSettings.TokenRequestEncoding.JSON).build());
 
         withoutRedirect.exchangeCode(seedExchange());
 
@@ -85,7 +85,7 @@ class NrichTokenWireFormatTest extends NrichWireMockTest {
     @Test
     void tokenRequestCanBeFormEncodedByConfiguration() {
         nrich.stubFor(post("/auth/token").willReturn(jsonResponse(200, fixture("seeds/000_token.response.json"))));
-        NrichConsentProvider form = adapter(settings().withExchange(true, NrichSettings.TokenRequestEncoding.FORM));
+        NrichConsentProvider form = adapter(settings().sendRedirectUriOnExchange(true).tokenRequestEncoding(NrichSettings.TokenRequestEncoding.FORM).build());
 
         IssuedTokens tokens = form.exchangeCode(seedExchange());
 
@@ -119,7 +119,7 @@ class NrichTokenWireFormatTest extends NrichWireMockTest {
     void refreshCanBeFormEncodedByConfiguration() {
         nrich.stubFor(post("/auth/token").willReturn(jsonResponse(200, "{\"access_token\":\"a\",\"refresh_token\":\"r2\"}")));
 
-        adapter(settings().withExchange(true, NrichSettings.TokenRequestEncoding.FORM)).refresh(new RefreshToken("r1"));
+        adapter(settings().sendRedirectUriOnExchange(true).tokenRequestEncoding(NrichSettings.TokenRequestEncoding.FORM).build()).refresh(new RefreshToken("r1"));
 
         nrich.verify(postRequestedFor(urlEqualTo("/auth/token"))
                 .withFormParam("grant_type", equalTo("refresh_token"))
@@ -217,7 +217,7 @@ class NrichTokenWireFormatTest extends NrichWireMockTest {
     @Test
     void readTimeoutOnRefreshIsProviderUnavailableThatMayHaveBeenProcessed() {
         nrich.stubFor(post("/auth/token").willReturn(jsonResponse(200, "{\"access_token\":\"late\"}").withFixedDelay(3000)));
-        NrichConsentProvider impatient = adapter(settings().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)));
+        NrichConsentProvider impatient = adapter(settings().connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofMillis(300)).build());
 
         ProviderUnavailable e = catchThrowableOfType(ProviderUnavailable.class, () -> impatient.refresh(new RefreshToken("r1")));
 
@@ -232,7 +232,7 @@ class NrichTokenWireFormatTest extends NrichWireMockTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        NrichConsentProvider nowhere = adapter(settings().withBaseUri(URI.create("http://127.0.0.1:" + closedPort)));
+        NrichConsentProvider nowhere = adapter(settings().baseUri(URI.create("http://127.0.0.1:" + closedPort)).build());
 
         ProviderUnavailable e = catchThrowableOfType(ProviderUnavailable.class, () -> nowhere.exchangeCode(seedExchange()));
 

@@ -61,7 +61,7 @@ abstract class NrichWireMockTest {
     @BeforeEach
     void newAdapter() {
         nrich.resetAll();
-        adapter = adapter(settings());
+        adapter = adapter(settings().build());
     }
 
     @AfterEach
@@ -69,11 +69,13 @@ abstract class NrichWireMockTest {
         adapter.close();
     }
 
-    NrichSettings settings() {
-        return NrichSettings.defaults()
-                .withBaseUri(URI.create(nrich.baseUrl() + "/"))
-                .withClient(CLIENT_ID, CLIENT_SECRET)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    /** Settings pointed at the WireMock server, to change further and {@code build()}. */
+    NrichSettings.Builder settings() {
+        return NrichSettings.builder()
+                .baseUri(URI.create(nrich.baseUrl() + "/"))
+                .client(CLIENT_ID, CLIENT_SECRET)
+                .connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(2));
     }
 
     /** A second adapter with other settings; closed after the test with the first. */
