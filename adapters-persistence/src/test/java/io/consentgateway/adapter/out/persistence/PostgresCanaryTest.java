@@ -17,6 +17,7 @@ import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.FlowRequest;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.token.AuthorizationCode;
 import io.consentgateway.domain.token.PkceVerifier;
@@ -92,10 +93,12 @@ class PostgresCanaryTest {
     private static Stored storeCanaries() {
         Consent consent = db.adapter().consents().save(Consent.grant(ConsentId.random(), ALICE, PortFixtures.AGGREGATOR,
                 FlowKind.ONGOING_ACCESS, Optional.empty(), tokens(ACCESS, REFRESH), T0, POLICY));
-        Flow started = db.adapter().flows().save(Flow.start(FlowId.random(), ALICE, PortFixtures.BANK,
-                FlowKind.ONGOING_ACCESS, newState(), CALLBACK, FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS),
-                Optional.empty(), FlowCompletion.CONFIRM, Optional.empty(), Optional.empty(),
-                URI.create("https://bank.example/authorize"), Optional.of(new PkceVerifier(VERIFIER)), T0, POLICY));
+        FlowRequest asked = FlowRequest.of(ALICE, PortFixtures.BANK, FlowKind.ONGOING_ACCESS,
+                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.empty(), FlowCompletion.CONFIRM);
+        Flow.Handshake handshake = new Flow.Handshake(newState(), CALLBACK, Optional.empty(),
+                URI.create("https://bank.example/authorize"));
+        Flow started = db.adapter().flows().save(Flow.start(FlowId.random(), asked, handshake,
+                Optional.of(new PkceVerifier(VERIFIER)), T0, POLICY));
         Flow flow = db.adapter().flows().save(started.holdCode(new AuthorizationCode(HELD_CODE),
                 new ConfirmationCode(CONFIRMATION), T0.plusSeconds(5), POLICY));
         ConsentId withData = ConsentId.random();

@@ -11,6 +11,7 @@ import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.FlowRequest;
 import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.flow.State;
 import io.consentgateway.domain.policy.ConsentPolicy;
@@ -84,11 +85,12 @@ public final class PortFixtures {
 
     /** An ongoing-access flow awaiting the user, with every optional part present. */
     public static Flow awaitingFlow(UserId user, Instant at) {
-        return Flow.start(FlowId.random(), user, AGGREGATOR, FlowKind.ONGOING_ACCESS, newState(), CALLBACK,
-                richOptions(), Optional.of(URI.create("https://app.fintech.example/connected?tab=banks")),
-                FlowCompletion.REDIRECT, Optional.of(ConsentId.random()), Optional.of("nrich-flow-" + FlowId.random()),
-                URI.create("https://widget.nrich.example/flow/abc?lang=ar"),
-                Optional.of(new PkceVerifier("pkce-" + "v".repeat(100))), at, POLICY);
+        FlowRequest asked = new FlowRequest(user, AGGREGATOR, FlowKind.ONGOING_ACCESS, richOptions(),
+                Optional.of(URI.create("https://app.fintech.example/connected?tab=banks")), FlowCompletion.REDIRECT,
+                Optional.of(ConsentId.random()));
+        Flow.Handshake handshake = new Flow.Handshake(newState(), CALLBACK, Optional.of("nrich-flow-" + FlowId.random()),
+                URI.create("https://widget.nrich.example/flow/abc?lang=ar"));
+        return Flow.start(FlowId.random(), asked, handshake, Optional.of(new PkceVerifier("pkce-" + "v".repeat(100))), at, POLICY);
     }
 
     /**
@@ -98,9 +100,10 @@ public final class PortFixtures {
     public static Flow plainIncomeReportFlow(UserId user, Instant at) {
         FlowOptions options = new FlowOptions(Language.EN, List.of(), Optional.empty(),
                 Optional.of(new ReportingPeriod(6)), ProviderOptions.NONE);
-        return Flow.start(FlowId.random(), user, BANK, FlowKind.INCOME_REPORT, newState(), CALLBACK,
-                options, Optional.empty(), FlowCompletion.CONFIRM, Optional.empty(), Optional.empty(),
-                URI.create("https://bank.example/authorize?x=1"), Optional.empty(), at, POLICY);
+        FlowRequest asked = FlowRequest.of(user, BANK, FlowKind.INCOME_REPORT, options, Optional.empty(), FlowCompletion.CONFIRM);
+        Flow.Handshake handshake = new Flow.Handshake(newState(), CALLBACK, Optional.empty(),
+                URI.create("https://bank.example/authorize?x=1"));
+        return Flow.start(FlowId.random(), asked, handshake, Optional.empty(), at, POLICY);
     }
 
     public static IssuedTokens tokens(String access, String refresh) {
