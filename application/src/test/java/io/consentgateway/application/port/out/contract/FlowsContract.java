@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import static io.consentgateway.application.port.out.contract.PortFixtures.ALICE;
 import static io.consentgateway.application.port.out.contract.PortFixtures.BOB;
