@@ -1,12 +1,13 @@
 package io.consentgateway.adapter.out.persistence;
 
-import io.consentgateway.application.port.out.SyncRun;
-import io.consentgateway.application.port.out.contract.PortFixtures;
 import io.consentgateway.adapter.out.persistence.testing.AdapterExtension;
 import io.consentgateway.adapter.out.persistence.testing.CanaryTraces;
 import io.consentgateway.adapter.out.persistence.testing.PostgresServer;
 import io.consentgateway.adapter.out.persistence.testing.TestDatabase;
+import io.consentgateway.application.port.out.SyncRun;
+import io.consentgateway.application.port.out.contract.PortFixtures;
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentKind;
 import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.IncomeReport;
 import io.consentgateway.domain.finance.Money;
@@ -92,7 +93,7 @@ class PostgresCanaryTest {
 
     private static Stored storeCanaries() {
         Consent consent = db.adapter().consents().save(Consent.grant(ConsentId.random(), ALICE, PortFixtures.AGGREGATOR,
-                FlowKind.ONGOING_ACCESS, Optional.empty(), tokens(ACCESS, REFRESH), T0, POLICY));
+                ConsentKind.ONGOING_ACCESS, Optional.empty(), tokens(ACCESS, REFRESH), T0, POLICY));
         FlowRequest asked = FlowRequest.of(ALICE, PortFixtures.BANK, FlowKind.ONGOING_ACCESS,
                 FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.empty(), FlowCompletion.CONFIRM);
         Flow.Handshake handshake = new Flow.Handshake(newState(), CALLBACK, Optional.empty(),

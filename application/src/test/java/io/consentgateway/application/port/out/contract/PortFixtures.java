@@ -1,6 +1,7 @@
 package io.consentgateway.application.port.out.contract;
 
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentKind;
 import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.Balance;
 import io.consentgateway.domain.finance.IncomeReport;
@@ -113,14 +114,14 @@ public final class PortFixtures {
     /** An ongoing consent granted at {@code at}, with a refresh token and a provider consent end. */
     public static Consent ongoingConsent(UserId user, Instant at) {
         ConsentId id = ConsentId.random();
-        return Consent.grant(id, user, AGGREGATOR, FlowKind.ONGOING_ACCESS, Optional.of("nrich-flow-" + id),
+        return Consent.grant(id, user, AGGREGATOR, ConsentKind.ONGOING_ACCESS, Optional.of("nrich-flow-" + id),
                 tokens("at-" + id, "rt-" + id).withConsentExpiresIn(Duration.ofDays(180)), at, POLICY);
     }
 
     /** A one-time consent: no refresh token is ever kept. */
     public static Consent oneTimeConsent(UserId user, Instant at) {
         ConsentId id = ConsentId.random();
-        return Consent.grant(id, user, AGGREGATOR, FlowKind.ONE_TIME_ACCESS, Optional.empty(),
+        return Consent.grant(id, user, AGGREGATOR, ConsentKind.ONE_TIME_ACCESS, Optional.empty(),
                 tokens("one-time-at-" + id, "ignored-rt-" + id), at, POLICY);
     }
 
