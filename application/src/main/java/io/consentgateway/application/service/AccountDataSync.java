@@ -7,10 +7,10 @@ import io.consentgateway.application.port.out.SyncState;
 import io.consentgateway.application.port.out.TransactionFilter;
 import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentKind;
 import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.IncomeReport;
 import io.consentgateway.domain.finance.Transaction;
-import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.token.AccessToken;
 
@@ -192,7 +192,7 @@ public final class AccountDataSync {
         boolean newAccount = accounts.stream().anyMatch(account -> !storedAccounts.contains(account.id()));
         Optional<LocalDate> from = newAccount ? Optional.empty() : window;
         List<Transaction> transactions = provider.transactions(token, new TransactionFilter(List.of(), from, Optional.empty()));
-        Optional<IncomeReport> report = consent.kind() == FlowKind.INCOME_REPORT
+        Optional<IncomeReport> report = consent.kind() == ConsentKind.INCOME_REPORT
                 ? Optional.of(provider.incomeReport(token, consent.providerFlowId().orElseThrow(() ->
                         new IllegalStateException("an income-report consent keeps its provider flow id"))))
                 : Optional.empty();

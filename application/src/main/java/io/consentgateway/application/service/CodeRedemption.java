@@ -103,7 +103,7 @@ final class CodeRedemption {
                     Consent consent = flow.renewalOf()
                             .flatMap(consents::lockForRefresh) // row lock: no refresh or read can make this write stale
                             .flatMap(existing -> reauthorize(existing, issued, grantedAt, policy))
-                            .orElseGet(() -> Consent.grant(newConsentId, flow.userId(), flow.provider(), flow.kind(),
+                            .orElseGet(() -> Consent.grant(newConsentId, flow.userId(), flow.provider(), flow.kind().yields(),
                                     flow.providerFlowId(), issued, grantedAt, policy));
                     Consent stored = consents.save(consent);
                     return flows.save(flow.complete(stored.id(), grantedAt));

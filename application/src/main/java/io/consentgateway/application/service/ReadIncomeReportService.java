@@ -4,8 +4,8 @@ import io.consentgateway.application.port.in.ReadIncomeReport;
 import io.consentgateway.application.port.in.Synced;
 import io.consentgateway.application.port.in.WrongConsentKind;
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentKind;
 import io.consentgateway.domain.finance.IncomeReport;
-import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.UserId;
 
@@ -20,7 +20,7 @@ public final class ReadIncomeReportService implements ReadIncomeReport {
     @Override
     public Synced<IncomeReport> incomeReport(UserId userId, ConsentId consentId) {
         Consent consent = data.owned(userId, consentId);
-        if (consent.kind() != FlowKind.INCOME_REPORT) {
+        if (consent.kind() != ConsentKind.INCOME_REPORT) {
             throw new WrongConsentKind("an income report", consent.kind());
         }
         return data.serve(consent, id -> data.incomeReport(id)

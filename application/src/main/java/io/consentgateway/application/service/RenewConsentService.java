@@ -12,6 +12,7 @@ import io.consentgateway.domain.consent.NextAction;
 import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.FlowRequest;
 
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,7 @@ public final class RenewConsentService implements RenewConsent {
         FlowOptions defaults = FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS);
         FlowOptions options = new FlowOptions(command.language(), defaults.accounts(), defaults.syncPeriod(),
                 defaults.reportingPeriod(), StartFlowService.checkedOptions(provider, FlowKind.ONGOING_ACCESS, Map.of()));
-        return flows.begin(provider, command.userId(), FlowKind.ONGOING_ACCESS, options, command.returnTo(), completion,
-                Optional.of(consent.id()));
+        return flows.begin(provider, new FlowRequest(command.userId(), provider.id(), FlowKind.ONGOING_ACCESS, options,
+                command.returnTo(), completion, Optional.of(consent.id())));
     }
 }

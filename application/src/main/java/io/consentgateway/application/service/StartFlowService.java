@@ -15,13 +15,10 @@ import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowKind;
-import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.FlowRequest;
 import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.flow.State;
-import io.consentgateway.domain.shared.ConsentId;
-import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.shared.RedirectUri;
-import io.consentgateway.domain.shared.UserId;
 
 import java.net.URI;
 import java.time.Clock;
@@ -58,8 +55,8 @@ public final class StartFlowService implements StartFlow {
         checkReturnTo(command.returnTo(), settings);
         FlowCompletion completion = completion(command.completion(), settings);
         ProviderOptions checked = checkedOptions(provider, command.kind(), command.providerOptions());
-        return begin(provider, command.userId(), command.kind(), command.options().withProviderOptions(checked),
-                command.returnTo(), completion, Optional.empty());
+        return begin(provider, FlowRequest.of(command.userId(), provider.id(), command.kind(),
+                command.options().withProviderOptions(checked), command.returnTo(), completion));
     }
 
     /** The provider's own options as its adapter accepts them; each refused one named {@code providerOptions.<name>}. */
@@ -72,19 +69,20 @@ public final class StartFlowService implements StartFlow {
         }
     }
 
-    /** Shared with the renewal: asks the provider for a widget link and stores the flow. */
-    FlowStarted begin(ConsentProvider provider, UserId userId, FlowKind kind, FlowOptions options, Optional<URI> returnTo,
-                      FlowCompletion completion, Optional<ConsentId> renewalOf) {
+    /**
+     * Shared with the renewal: asks the provider for a widget link, handing it a fresh state and this gateway's
+     * callback, and stores the flow with what the user asked for and what the provider handed back.
+     */
+    FlowStarted begin(ConsentProvider provider, FlowRequest asked) {
         State state = states.newState();
-        ProviderId providerId = provider.id();
-        RedirectUri callback = settings.callbackUriFor(providerId);
-        ProviderFlowRequest request = new ProviderFlowRequest(kind, state, callback, userId, options, renewalOf.isPresent());
-        ProviderFlow started = provider.startFlow(request);
-        Flow flow = Flow.start(FlowId.random(), userId, providerId, kind, state, callback, request.options(),
-                returnTo, completion, renewalOf, started.providerFlowId(), started.widgetUrl(), started.pkceVerifier(), clock.instant(),
-                settings.policyFor(providerId));
+        RedirectUri callback = settings.callbackUriFor(asked.provider());
+        ProviderFlow answer = provider.startFlow(new ProviderFlowRequest(asked.kind(), state, callback, asked.userId(),
+                asked.options(), asked.isRenewal()));
+        Flow.Handshake handshake = new Flow.Handshake(state, callback, answer.providerFlowId(), answer.widgetUrl());
+        Flow flow = Flow.start(FlowId.random(), asked, handshake, answer.pkceVerifier(), clock.instant(),
+                settings.policyFor(asked.provider()));
         Flow stored = flows.save(flow);
-        return new FlowStarted(stored.id(), started.widgetUrl(), stored.expiresAt());
+        return new FlowStarted(stored.id(), answer.widgetUrl(), stored.expiresAt());
     }
 
     /** Shared with the renewal: the completion the client asked for, refused as {@code completion} if weaker than the setting. */

@@ -1,15 +1,17 @@
 package io.consentgateway.application.service;
 
 import io.consentgateway.application.port.in.CallbackCommand;
-import io.consentgateway.application.port.in.CallbackOutcome;
 import io.consentgateway.application.port.in.CallbackOutcome.Outcome;
+import io.consentgateway.application.port.in.CallbackOutcome;
 import io.consentgateway.application.port.in.InvalidCallback;
 import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.in.StartFlowCommand;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
 import io.consentgateway.application.testing.FakeConsentProvider;
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentKind;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowFailure;
@@ -17,7 +19,6 @@ import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
 import io.consentgateway.domain.flow.FlowStatus;
-import io.consentgateway.application.port.in.StartFlowCommand;
 import io.consentgateway.domain.shared.ProviderId;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -211,7 +212,7 @@ class HandleCallbackServiceTest {
             assertThat(outcome.outcome()).isEqualTo(Outcome.COMPLETED);
             Consent consent = h.consent(outcome.consentId().orElseThrow());
             assertThat(consent.status()).isEqualTo(ConsentStatus.ACTIVE);
-            assertThat(consent.kind()).isEqualTo(FlowKind.ONGOING_ACCESS);
+            assertThat(consent.kind()).isEqualTo(ConsentKind.ONGOING_ACCESS);
             assertThat(consent.userId()).isEqualTo(ALICE);
             assertThat(consent.provider()).isEqualTo(FakeConsentProvider.ID);
             assertThat(consent.refreshToken()).isPresent();

@@ -1,6 +1,5 @@
 package io.consentgateway.domain.consent;
 
-import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.DomainRuleViolation;
@@ -54,7 +53,7 @@ public final class Consent {
             ConsentId id,
             UserId userId,
             ProviderId provider,
-            FlowKind kind,
+            ConsentKind kind,
             Optional<String> providerFlowId,
             ConsentStatus status,
             Optional<TokenPair> tokens,
@@ -157,7 +156,7 @@ public final class Consent {
      * The consent a completed flow yields. For one-time kinds the refresh token the provider sent anyway is
      * dropped here, so it can never be stored.
      */
-    public static Consent grant(ConsentId id, UserId userId, ProviderId provider, FlowKind kind,
+    public static Consent grant(ConsentId id, UserId userId, ProviderId provider, ConsentKind kind,
                                 Optional<String> providerFlowId, IssuedTokens issued, Instant at, ConsentPolicy policy) {
         TokenPair tokens = TokenPair.issue(issued, at, policy);
         if (!kind.isOngoing()) {
@@ -182,7 +181,7 @@ public final class Consent {
     }
 
     /** The status rule on the facts it depends on: the stored status, the kind, and when the consent ends. */
-    private static ConsentStatus statusOf(ConsentStatus stored, FlowKind kind, Instant expiresAt, Instant now,
+    private static ConsentStatus statusOf(ConsentStatus stored, ConsentKind kind, Instant expiresAt, Instant now,
                                           ConsentPolicy policy) {
         boolean ended = !now.isBefore(expiresAt);
         if (stored == ConsentStatus.REAUTH_REQUIRED && ended) {
@@ -441,7 +440,7 @@ public final class Consent {
         return s.provider();
     }
 
-    public FlowKind kind() {
+    public ConsentKind kind() {
         return s.kind();
     }
 

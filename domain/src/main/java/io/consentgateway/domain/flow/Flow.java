@@ -37,65 +37,71 @@ import java.util.Optional;
  * flow lifetime; a flow left in {@code EXCHANGING} (a crash between callback and storage) fails once its
  * exchange's deadline (or, sooner, its code's lifetime) has passed. Immutable: every transition returns the new flow, and the repository's
  * optimistic {@code version} makes a concurrent second transition fail instead of overwriting.
+ *
+ * A flow is two things: what it was started with ({@link Origin}: the user's {@link FlowRequest} and the
+ * {@link Handshake} with the provider), which never changes, and how far it has come ({@link Progress}), which each
+ * transition replaces. The rules that concern only one of them are checked by that record; the rule that needs both
+ * (only a flow completed by confirmation awaits confirmation) by the {@link Snapshot} that holds them together.
  */
 public final class Flow {
 
-    /** Everything a flow is, for storage and for {@link #restore(Snapshot)}. */
-    public record Snapshot(
-            FlowId id,
-            UserId userId,
-            ProviderId provider,
-            FlowKind kind,
-            State state,
-            RedirectUri redirectUri,
-            FlowOptions options,
-            Optional<URI> returnTo,
-            FlowCompletion completion,
-            Optional<ConsentId> renewalOf,
-            Optional<String> providerFlowId,
-            URI widgetUrl,
+    /**
+     * How the gateway and the provider set the flow up: the callback the gateway gave the provider (its redirect URI,
+     * and the state that proves a callback belongs to this flow), and what the provider handed back (the widget link the
+     * user is sent to, and the provider's own id for the flow, where it has one).
+     */
+    public record Handshake(State state, RedirectUri redirectUri, Optional<String> providerFlowId, URI widgetUrl) {
+        public Handshake {
+            Require.nonNull(state, "state");
+            Require.nonNull(redirectUri, "redirect URI");
+            Require.nonNull(providerFlowId, "provider flow id (optional)");
+            Require.nonNull(widgetUrl, "widget URL");
+        }
+    }
+
+    /**
+     * What the flow was started with; it never changes: its id, what the user asked for, the handshake with the
+     * provider, when it started and until when it waits for the user.
+     */
+    public record Origin(FlowId id, FlowRequest request, Handshake handshake, Instant createdAt, Instant expiresAt) {
+        public Origin {
+            Require.nonNull(id, "flow id");
+            Require.nonNull(request, "request");
+            Require.nonNull(handshake, "handshake");
+            Require.nonNull(createdAt, "created at");
+            Require.nonNull(expiresAt, "expires at");
+        }
+    }
+
+    /**
+     * How far the flow has come: its status and what belongs to it. The PKCE verifier is kept until the flow ends;
+     * a code, once received, has an expiry; a code and its confirmation code are held while, and only while, the flow
+     * awaits confirmation; an exchange has a deadline; an ended flow has an end time, a completed one its consent and a
+     * failed one its reason. Each transition is one of the named steps below, which keep the rest as it was.
+     */
+    public record Progress(
+            FlowStatus status,
             Optional<PkceVerifier> pkceVerifier,
             Optional<AuthorizationCode> heldCode,
             Optional<ConfirmationCode> confirmationCode,
-            FlowStatus status,
-            Instant createdAt,
-            Instant expiresAt,
             Optional<Instant> codeReceivedAt,
             Optional<Instant> codeExpiresAt,
             Optional<Instant> exchangeDeadline,
             Optional<Instant> endedAt,
             Optional<ConsentId> consentId,
-            Optional<FlowFailure> failure,
-            long version) {
+            Optional<FlowFailure> failure) {
 
-        public Snapshot {
-            Require.nonNull(id, "flow id");
-            Require.nonNull(userId, "user id");
-            Require.nonNull(provider, "provider");
-            Require.nonNull(kind, "kind");
-            Require.nonNull(state, "state");
-            Require.nonNull(redirectUri, "redirect URI");
-            Require.nonNull(options, "options");
-            Require.nonNull(returnTo, "return to (optional)");
-            Require.nonNull(completion, "completion");
-            Require.nonNull(renewalOf, "renewal of (optional)");
-            Require.nonNull(providerFlowId, "provider flow id (optional)");
-            Require.nonNull(widgetUrl, "widget URL");
+        public Progress {
+            Require.nonNull(status, "status");
             Require.nonNull(pkceVerifier, "PKCE verifier (optional)");
             Require.nonNull(heldCode, "held code (optional)");
             Require.nonNull(confirmationCode, "confirmation code (optional)");
-            Require.nonNull(status, "status");
-            Require.nonNull(createdAt, "created at");
-            Require.nonNull(expiresAt, "expires at");
             Require.nonNull(codeReceivedAt, "code received at (optional)");
             Require.nonNull(codeExpiresAt, "code expires at (optional)");
             Require.nonNull(exchangeDeadline, "exchange deadline (optional)");
             Require.nonNull(endedAt, "ended at (optional)");
             Require.nonNull(consentId, "consent id (optional)");
             Require.nonNull(failure, "failure (optional)");
-            if (renewalOf.isPresent() && kind != FlowKind.ONGOING_ACCESS) {
-                throw new InvalidValueException("only an ongoing access can renew a consent");
-            }
             if (codeReceivedAt.isPresent() != codeExpiresAt.isPresent()) {
                 throw new InvalidValueException("a received code has an expiry, and only then");
             }
@@ -104,9 +110,6 @@ public final class Flow {
             }
             if (status == FlowStatus.EXCHANGING && exchangeDeadline.isEmpty()) {
                 throw new InvalidValueException("an exchanging flow has an exchange deadline");
-            }
-            if (status == FlowStatus.AWAITING_CONFIRMATION && completion != FlowCompletion.CONFIRM) {
-                throw new InvalidValueException("only a flow completed by confirmation awaits confirmation");
             }
             if ((status == FlowStatus.AWAITING_CONFIRMATION) != heldCode.isPresent()
                     || (status == FlowStatus.AWAITING_CONFIRMATION) != confirmationCode.isPresent()) {
@@ -122,25 +125,69 @@ public final class Flow {
             if (status.isTerminal() != endedAt.isPresent()) {
                 throw new InvalidValueException("a flow has an end time exactly when it has ended");
             }
+        }
+
+        /** Waiting for the user to come back from the provider, keeping the PKCE verifier (if any) for the exchange. */
+        public static Progress awaitingUser(Optional<PkceVerifier> pkceVerifier) {
+            return new Progress(FlowStatus.AWAITING_USER, pkceVerifier, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** Exchanging a code received at {@code received}, valid until {@code codeExpires}; the exchange ends by {@code deadline}. */
+        Progress exchanging(Instant received, Instant codeExpires, Instant deadline) {
+            return new Progress(FlowStatus.EXCHANGING, pkceVerifier, Optional.empty(), Optional.empty(), Optional.of(received),
+                    Optional.of(codeExpires), Optional.of(deadline), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** Holding a code received at {@code received}, valid until {@code codeExpires}, until the user confirms it. */
+        Progress holding(AuthorizationCode code, ConfirmationCode confirmation, Instant received, Instant codeExpires) {
+            return new Progress(FlowStatus.AWAITING_CONFIRMATION, pkceVerifier, Optional.of(code), Optional.of(confirmation),
+                    Optional.of(received), Optional.of(codeExpires), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
+        }
+
+        /** The held code goes to the exchange (and is no longer held), which ends by {@code deadline}. */
+        Progress confirmed(Instant deadline) {
+            return exchanging(codeReceivedAt.orElseThrow(), codeExpiresAt.orElseThrow(), deadline);
+        }
+
+        /** The flow is cancelled or has expired. */
+        Progress ended(FlowStatus endStatus, Instant at) {
+            return end(endStatus, at, Optional.empty(), Optional.empty());
+        }
+
+        Progress completed(ConsentId consent, Instant at) {
+            return end(FlowStatus.COMPLETED, at, Optional.of(consent), Optional.empty());
+        }
+
+        Progress failed(FlowFailure reason, Instant at) {
+            return end(FlowStatus.FAILED, at, Optional.empty(), Optional.of(reason));
+        }
+
+        /**
+         * A finished flow no longer needs its PKCE verifier, nor a held code: the secrets are dropped as soon as they
+         * have served. When the code came and the exchange's deadline stay on record.
+         */
+        private Progress end(FlowStatus endStatus, Instant at, Optional<ConsentId> consent, Optional<FlowFailure> reason) {
+            Require.nonNull(at, "time");
+            return new Progress(endStatus, Optional.empty(), Optional.empty(), Optional.empty(), codeReceivedAt, codeExpiresAt,
+                    exchangeDeadline, Optional.of(at), consent, reason);
+        }
+    }
+
+    /** Everything a flow is, for storage and for {@link #restore(Snapshot)}: what it was started with, and how far it came. */
+    public record Snapshot(Origin origin, Progress progress, long version) {
+
+        public Snapshot {
+            Require.nonNull(origin, "origin");
+            Require.nonNull(progress, "progress");
+            if (progress.status() == FlowStatus.AWAITING_CONFIRMATION
+                    && origin.request().completion() != FlowCompletion.CONFIRM) {
+                throw new InvalidValueException("only a flow completed by confirmation awaits confirmation");
+            }
             if (version < 0) {
                 throw new InvalidValueException("version must not be negative");
             }
-        }
-
-        /** The same flow with its progress replaced; what it was started with, and its version, stay. */
-        Snapshot with(Optional<PkceVerifier> verifier, Optional<AuthorizationCode> code,
-                      Optional<ConfirmationCode> confirmation, FlowStatus newStatus,
-                      Optional<Instant> codeReceived, Optional<Instant> codeExpires, Optional<Instant> deadline,
-                      Optional<Instant> ended, Optional<ConsentId> consent, Optional<FlowFailure> failureReason) {
-            return new Snapshot(id, userId, provider, kind, state, redirectUri, options, returnTo, completion, renewalOf,
-                    providerFlowId, widgetUrl, verifier, code, confirmation, newStatus, createdAt, expiresAt, codeReceived,
-                    codeExpires, deadline, ended, consent, failureReason, version);
-        }
-
-        Snapshot withVersion(long newVersion) {
-            return new Snapshot(id, userId, provider, kind, state, redirectUri, options, returnTo, completion, renewalOf,
-                    providerFlowId, widgetUrl, pkceVerifier, heldCode, confirmationCode, status, createdAt, expiresAt,
-                    codeReceivedAt, codeExpiresAt, exchangeDeadline, endedAt, consentId, failure, newVersion);
         }
     }
 
@@ -152,18 +199,14 @@ public final class Flow {
 
     /**
      * A flow the provider has just started for the user: waiting for the user until the policy's flow
-     * lifetime has passed. Version 0 means "not stored yet".
+     * lifetime has passed, keeping the PKCE verifier (if the provider's adapter made one) for the exchange.
+     * Version 0 means "not stored yet".
      */
-    public static Flow start(FlowId id, UserId userId, ProviderId provider, FlowKind kind, State state,
-                             RedirectUri redirectUri, FlowOptions options, Optional<URI> returnTo, FlowCompletion completion,
-                             Optional<ConsentId> renewalOf, Optional<String> providerFlowId, URI widgetUrl,
-                             Optional<PkceVerifier> pkceVerifier, Instant at, ConsentPolicy policy) {
-        Require.nonNull(options, "options");
+    public static Flow start(FlowId id, FlowRequest request, Handshake handshake, Optional<PkceVerifier> pkceVerifier,
+                             Instant at, ConsentPolicy policy) {
         Require.nonNull(at, "start time");
-        return new Flow(new Snapshot(id, userId, provider, kind, state, redirectUri, options.forKind(kind), returnTo, completion,
-                renewalOf, providerFlowId, widgetUrl, pkceVerifier, Optional.empty(), Optional.empty(), FlowStatus.AWAITING_USER, at,
-                at.plus(policy.flowLifetime()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), 0));
+        Origin origin = new Origin(id, request, handshake, at, at.plus(policy.flowLifetime()));
+        return new Flow(new Snapshot(origin, Progress.awaitingUser(pkceVerifier), 0));
     }
 
     /** Rebuilds a stored flow; the snapshot's own checks keep an inconsistent row out. */
@@ -181,7 +224,7 @@ public final class Flow {
      * is for the flow's provider to judge: only it knows its callback's vocabulary.)
      */
     public void verifyCallback(State callbackState) {
-        if (callbackState == null || !callbackState.equals(s.state())) {
+        if (callbackState == null || !callbackState.equals(state())) {
             throw new CallbackMismatch("callback state does not match the flow");
         }
     }
@@ -191,9 +234,9 @@ public final class Flow {
      * past its code's or its exchange's deadline (the node exchanging it died).
      */
     public boolean isLapsedAt(Instant now) {
-        return switch (s.status()) {
-            case AWAITING_USER -> !now.isBefore(s.expiresAt());
-            case AWAITING_CONFIRMATION -> !now.isBefore(s.codeExpiresAt().orElseThrow());
+        return switch (status()) {
+            case AWAITING_USER -> !now.isBefore(expiresAt());
+            case AWAITING_CONFIRMATION -> !now.isBefore(codeExpiresAt().orElseThrow());
             case EXCHANGING -> !now.isBefore(exchangeEndsAt());
             default -> false;
         };
@@ -201,15 +244,15 @@ public final class Flow {
 
     /** Whichever comes first: the code's lifetime, or the time the exchange was given. */
     private Instant exchangeEndsAt() {
-        Instant code = s.codeExpiresAt().orElseThrow();
-        Instant deadline = s.exchangeDeadline().orElseThrow();
+        Instant code = codeExpiresAt().orElseThrow();
+        Instant deadline = exchangeDeadline().orElseThrow();
         return deadline.isBefore(code) ? deadline : code;
     }
 
     /** The user cancelled at the provider (declined in its widget or on its consent page). */
     public Flow cancel(Instant at) {
         requireStatus(FlowStatus.AWAITING_USER, "only a flow awaiting the user can be cancelled");
-        return end(FlowStatus.CANCELLED, at, Optional.empty(), Optional.empty());
+        return next(progress().ended(FlowStatus.CANCELLED, at));
     }
 
     /**
@@ -218,15 +261,13 @@ public final class Flow {
      */
     public Flow beginExchange(Instant at, ConsentPolicy policy) {
         requireStatus(FlowStatus.AWAITING_USER, "only a flow awaiting the user can receive a code");
-        if (s.completion() != FlowCompletion.REDIRECT) {
+        if (completion() != FlowCompletion.REDIRECT) {
             throw new DomainRuleViolation("a flow completed by confirmation exchanges its code only when confirmed");
         }
         if (isLapsedAt(at)) {
             throw new DomainRuleViolation("flow expired before its callback");
         }
-        return copy(FlowStatus.EXCHANGING, Optional.empty(), Optional.empty(), Optional.of(at),
-                Optional.of(at.plus(policy.codeLifetime())), Optional.of(at.plus(policy.exchangeTimeout())),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return next(progress().exchanging(at, at.plus(policy.codeLifetime()), at.plus(policy.exchangeTimeout())));
     }
 
     /**
@@ -238,25 +279,23 @@ public final class Flow {
         Require.nonNull(code, "code");
         Require.nonNull(confirmation, "confirmation code");
         requireStatus(FlowStatus.AWAITING_USER, "only a flow awaiting the user can receive a code");
-        if (s.completion() != FlowCompletion.CONFIRM) {
+        if (completion() != FlowCompletion.CONFIRM) {
             throw new DomainRuleViolation("only a flow completed by confirmation holds its code");
         }
         if (isLapsedAt(at)) {
             throw new DomainRuleViolation("flow expired before its callback");
         }
-        return copy(FlowStatus.AWAITING_CONFIRMATION, Optional.of(code), Optional.of(confirmation), Optional.of(at),
-                Optional.of(at.plus(policy.codeLifetime())), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+        return next(progress().holding(code, confirmation, at, at.plus(policy.codeLifetime())));
     }
 
     /** Whether {@code presented} is the confirmation code this flow handed out (compared in constant time). */
     public boolean isConfirmedBy(ConfirmationCode presented) {
-        return presented != null && s.confirmationCode().map(presented::equals).orElse(false);
+        return presented != null && confirmationCode().map(presented::equals).orElse(false);
     }
 
     /** The confirmation code the callback hands to the browser, while the flow awaits confirmation. */
     public Optional<ConfirmationCode> confirmationCode() {
-        return s.confirmationCode();
+        return progress().confirmationCode();
     }
 
     /**
@@ -269,7 +308,7 @@ public final class Flow {
      */
     public Flow confirm(UserId by, ConfirmationCode presented, Instant at, ConsentPolicy policy) {
         Require.nonNull(by, "confirming user");
-        if (!s.userId().equals(by)) {
+        if (!userId().equals(by)) {
             throw new DomainRuleViolation("only the user who started a flow can confirm it");
         }
         requireStatus(FlowStatus.AWAITING_CONFIRMATION, "only a flow awaiting confirmation can be confirmed");
@@ -279,13 +318,12 @@ public final class Flow {
         if (isLapsedAt(at)) {
             throw new DomainRuleViolation("the flow's code lapsed before its confirmation");
         }
-        return copy(FlowStatus.EXCHANGING, Optional.empty(), Optional.empty(), s.codeReceivedAt(), s.codeExpiresAt(),
-                Optional.of(at.plus(policy.exchangeTimeout())), Optional.empty(), Optional.empty(), Optional.empty());
+        return next(progress().confirmed(at.plus(policy.exchangeTimeout())));
     }
 
     /** The code held for confirmation, if the flow awaits it. */
     public Optional<AuthorizationCode> heldCode() {
-        return s.heldCode();
+        return progress().heldCode();
     }
 
     /**
@@ -301,37 +339,36 @@ public final class Flow {
         Require.nonNull(code, "code");
         Require.nonNull(confirmation, "confirmation code (optional)");
         requireStatus(FlowStatus.EXCHANGING, "only an exchanging flow can take its code back");
-        if (s.completion() == FlowCompletion.CONFIRM) {
-            return copy(FlowStatus.AWAITING_CONFIRMATION, Optional.of(code), Optional.of(confirmation.orElseThrow(
-                            () -> new DomainRuleViolation("a flow completed by confirmation needs its confirmation code"))),
-                    s.codeReceivedAt(), s.codeExpiresAt(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty());
+        Progress p = progress();
+        if (completion() == FlowCompletion.CONFIRM) {
+            ConfirmationCode handedOut = confirmation.orElseThrow(
+                    () -> new DomainRuleViolation("a flow completed by confirmation needs its confirmation code"));
+            return next(p.holding(code, handedOut, p.codeReceivedAt().orElseThrow(), p.codeExpiresAt().orElseThrow()));
         }
-        return copy(FlowStatus.AWAITING_USER, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return next(Progress.awaitingUser(p.pkceVerifier()));
     }
 
     /** May the received code still be exchanged at this instant (its lifetime and the exchange's deadline not passed)? */
     public boolean codeUsableAt(Instant at) {
-        return s.status() == FlowStatus.EXCHANGING && at.isBefore(exchangeEndsAt());
+        return status() == FlowStatus.EXCHANGING && at.isBefore(exchangeEndsAt());
     }
 
     /** The tokens are stored as the given consent. A flow completes at most once. */
     public Flow complete(ConsentId consentId, Instant at) {
         Require.nonNull(consentId, "consent id");
-        if (s.status() == FlowStatus.COMPLETED) {
+        if (status() == FlowStatus.COMPLETED) {
             throw new DomainRuleViolation("flow already completed");
         }
         requireStatus(FlowStatus.EXCHANGING, "only a flow exchanging its code can complete");
-        return end(FlowStatus.COMPLETED, at, Optional.of(consentId), Optional.empty());
+        return next(progress().completed(consentId, at));
     }
 
     public Flow fail(FlowFailure reason, Instant at) {
         Require.nonNull(reason, "failure reason");
-        if (s.status().isTerminal()) {
-            throw new DomainRuleViolation("flow already ended as " + s.status());
+        if (status().isTerminal()) {
+            throw new DomainRuleViolation("flow already ended as " + status());
         }
-        return end(FlowStatus.FAILED, at, Optional.empty(), Optional.of(reason));
+        return next(progress().failed(reason, at));
     }
 
     /**
@@ -344,102 +381,101 @@ public final class Flow {
         if (!isLapsedAt(at)) {
             throw new DomainRuleViolation("flow has not lapsed");
         }
-        if (s.status() != FlowStatus.EXCHANGING) {
-            return end(FlowStatus.EXPIRED, at, Optional.empty(), Optional.empty());
+        if (status() != FlowStatus.EXCHANGING) {
+            return next(progress().ended(FlowStatus.EXPIRED, at));
         }
-        boolean codeExpired = !at.isBefore(s.codeExpiresAt().orElseThrow());
-        return end(FlowStatus.FAILED, at, Optional.empty(),
-                Optional.of(codeExpired ? FlowFailure.CODE_EXPIRED : FlowFailure.EXCHANGE_INTERRUPTED));
+        boolean codeExpired = !at.isBefore(codeExpiresAt().orElseThrow());
+        return next(progress().failed(codeExpired ? FlowFailure.CODE_EXPIRED : FlowFailure.EXCHANGE_INTERRUPTED, at));
     }
 
     /** The repository's view after storing: the same flow at the next version. */
     public Flow withVersion(long version) {
-        return new Flow(s.withVersion(version));
+        return new Flow(new Snapshot(s.origin(), s.progress(), version));
     }
 
     public FlowId id() {
-        return s.id();
+        return origin().id();
     }
 
     public UserId userId() {
-        return s.userId();
+        return origin().request().userId();
     }
 
     public ProviderId provider() {
-        return s.provider();
+        return origin().request().provider();
     }
 
     public FlowKind kind() {
-        return s.kind();
+        return origin().request().kind();
     }
 
     public FlowStatus status() {
-        return s.status();
+        return progress().status();
     }
 
     public State state() {
-        return s.state();
+        return origin().handshake().state();
     }
 
     public RedirectUri redirectUri() {
-        return s.redirectUri();
+        return origin().handshake().redirectUri();
     }
 
     public FlowOptions options() {
-        return s.options();
+        return origin().request().options();
     }
 
     public Optional<URI> returnTo() {
-        return s.returnTo();
+        return origin().request().returnTo();
     }
 
     public FlowCompletion completion() {
-        return s.completion();
+        return origin().request().completion();
     }
 
     public Optional<ConsentId> renewalOf() {
-        return s.renewalOf();
+        return origin().request().renewalOf();
     }
 
     public Optional<String> providerFlowId() {
-        return s.providerFlowId();
+        return origin().handshake().providerFlowId();
     }
 
     public URI widgetUrl() {
-        return s.widgetUrl();
+        return origin().handshake().widgetUrl();
     }
 
     public Optional<PkceVerifier> pkceVerifier() {
-        return s.pkceVerifier();
+        return progress().pkceVerifier();
     }
 
     public Instant createdAt() {
-        return s.createdAt();
+        return origin().createdAt();
     }
 
     public Instant expiresAt() {
-        return s.expiresAt();
+        return origin().expiresAt();
     }
 
     public Optional<Instant> codeExpiresAt() {
-        return s.codeExpiresAt();
+        return progress().codeExpiresAt();
     }
 
     /** While exchanging (and after): by when the exchange must have ended, else its node is taken for dead. */
     public Optional<Instant> exchangeDeadline() {
-        return s.exchangeDeadline();
+        return progress().exchangeDeadline();
     }
 
     public Optional<Instant> endedAt() {
-        return s.endedAt();
+        return progress().endedAt();
     }
 
     public Optional<ConsentId> consentId() {
-        return s.consentId();
+        return progress().consentId();
     }
 
     public Optional<FlowFailure> failure() {
-        return s.failure();
+        return progress().failure();
     }
 
     public long version() {
@@ -447,32 +483,30 @@ public final class Flow {
     }
 
     public boolean isTerminal() {
-        return s.status().isTerminal();
+        return status().isTerminal();
     }
 
     private void requireStatus(FlowStatus expected, String rule) {
-        if (s.status() != expected) {
-            throw new DomainRuleViolation(rule + " (was " + s.status() + ")");
+        if (status() != expected) {
+            throw new DomainRuleViolation(rule + " (was " + status() + ")");
         }
     }
 
-    private Flow end(FlowStatus status, Instant at, Optional<ConsentId> consentId, Optional<FlowFailure> failure) {
-        Require.nonNull(at, "time");
-        return copy(status, Optional.empty(), Optional.empty(), s.codeReceivedAt(), s.codeExpiresAt(), s.exchangeDeadline(),
-                Optional.of(at), consentId, failure);
+    /** The same flow, started alike and at the same version, having come this far. */
+    private Flow next(Progress progress) {
+        return new Flow(new Snapshot(s.origin(), progress, s.version()));
     }
 
-    private Flow copy(FlowStatus status, Optional<AuthorizationCode> heldCode, Optional<ConfirmationCode> confirmation,
-                      Optional<Instant> codeReceivedAt, Optional<Instant> codeExpiresAt, Optional<Instant> exchangeDeadline,
-                      Optional<Instant> endedAt, Optional<ConsentId> consentId, Optional<FlowFailure> failure) {
-        // A finished flow no longer needs its PKCE verifier: drop the secret as soon as it has served.
-        Optional<PkceVerifier> verifier = status.isTerminal() ? Optional.empty() : s.pkceVerifier();
-        return new Flow(s.with(verifier, heldCode, confirmation, status, codeReceivedAt, codeExpiresAt, exchangeDeadline,
-                endedAt, consentId, failure));
+    private Origin origin() {
+        return s.origin();
+    }
+
+    private Progress progress() {
+        return s.progress();
     }
 
     @Override
     public String toString() {
-        return "Flow[" + s.id() + ", " + s.kind() + ", " + s.status() + ", provider " + s.provider() + "]";
+        return "Flow[" + id() + ", " + kind() + ", " + status() + ", provider " + provider() + "]";
     }
 }

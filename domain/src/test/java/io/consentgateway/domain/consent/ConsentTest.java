@@ -1,6 +1,5 @@
 package io.consentgateway.domain.consent;
 
-import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.DomainRuleViolation;
@@ -37,11 +36,11 @@ class ConsentTest {
         return IssuedTokens.of(access, refresh, Duration.ofHours(1), "accounts=ro balance=ro transactions=ro offline");
     }
 
-    static Consent grant(FlowKind kind) {
+    static Consent grant(ConsentKind kind) {
         return grant(kind, Optional.empty());
     }
 
-    static Consent grant(FlowKind kind, Optional<Instant> providerEnd) {
+    static Consent grant(ConsentKind kind, Optional<Instant> providerEnd) {
         IssuedTokens issued = tokens("access-1", "refresh-1");
         if (providerEnd.isPresent()) {
             issued = issued.withConsentExpiresIn(Duration.between(T, providerEnd.get()));
@@ -50,7 +49,7 @@ class ConsentTest {
     }
 
     static Consent ongoing() {
-        return grant(FlowKind.ONGOING_ACCESS);
+        return grant(ConsentKind.ONGOING_ACCESS);
     }
 
     @Nested
@@ -72,8 +71,8 @@ class ConsentTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = FlowKind.class, names = {"ONE_TIME_ACCESS", "INCOME_REPORT"})
-        void aOneTimeConsentNeverStoresTheRefreshTokenTheProviderSent(FlowKind kind) {
+        @EnumSource(value = ConsentKind.class, names = {"ONE_TIME_ACCESS", "INCOME_REPORT"})
+        void aOneTimeConsentNeverStoresTheRefreshTokenTheProviderSent(ConsentKind kind) {
             Consent consent = grant(kind);
 
             assertThat(consent.tokens().refreshToken()).isEmpty();
@@ -82,8 +81,8 @@ class ConsentTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = FlowKind.class, names = {"ONE_TIME_ACCESS", "INCOME_REPORT"})
-        void aOneTimeConsentEndsOneHourAfterGrantAndIsCheckedThen(FlowKind kind) {
+        @EnumSource(value = ConsentKind.class, names = {"ONE_TIME_ACCESS", "INCOME_REPORT"})
+        void aOneTimeConsentEndsOneHourAfterGrantAndIsCheckedThen(ConsentKind kind) {
             Consent consent = grant(kind);
 
             assertThat(consent.expiresAt()).isEqualTo(T.plus(Duration.ofHours(1)));
@@ -94,7 +93,7 @@ class ConsentTest {
         void aSnapshotOfAOneTimeConsentWithARefreshTokenIsRejected() {
             Consent.Snapshot s = ongoing().snapshot();
 
-            assertThatThrownBy(() -> new Consent.Snapshot(s.id(), s.userId(), s.provider(), FlowKind.ONE_TIME_ACCESS,
+            assertThatThrownBy(() -> new Consent.Snapshot(s.id(), s.userId(), s.provider(), ConsentKind.ONE_TIME_ACCESS,
                     s.providerFlowId(), s.status(), s.tokens(), s.grantedAt(), s.lastUserActivityAt(), s.lastRefreshedAt(),
                     s.providerConsentEndsAt(), s.expiresAt(), s.nextCheckAt(), s.refreshInDoubtSince(), s.reauthorizationReason(),
                     s.version()))
@@ -171,12 +170,12 @@ class ConsentTest {
 
         @Test
         void theProvidersOwnConsentEndCapsTheConsentWhereKnown() {
-            assertThat(grant(FlowKind.ONGOING_ACCESS, Optional.of(day(60))).expiresAt()).isEqualTo(day(60));
+            assertThat(grant(ConsentKind.ONGOING_ACCESS, Optional.of(day(60))).expiresAt()).isEqualTo(day(60));
         }
 
         @Test
         void aRefreshThatReportsTheProvidersConsentEndMovesItThere() {
-            Consent consent = grant(FlowKind.ONGOING_ACCESS, Optional.of(day(60)));
+            Consent consent = grant(ConsentKind.ONGOING_ACCESS, Optional.of(day(60)));
 
             Consent refreshed = consent.refreshed(tokens("access-2", "refresh-2").withConsentExpiresIn(Duration.ofDays(20)),
                     day(10), POLICY);
@@ -187,7 +186,7 @@ class ConsentTest {
 
         @Test
         void aRefreshThatReportsNoConsentEndKeepsTheKnownOne() {
-            Consent refreshed = grant(FlowKind.ONGOING_ACCESS, Optional.of(day(60)))
+            Consent refreshed = grant(ConsentKind.ONGOING_ACCESS, Optional.of(day(60)))
                     .refreshed(tokens("access-2", "refresh-2"), day(10), POLICY);
 
             assertThat(refreshed.providerConsentEndsAt()).contains(day(60));
@@ -196,7 +195,7 @@ class ConsentTest {
 
         @Test
         void aRenewalTakesTheNewConsentEndTheProviderGrants() {
-            Consent renewed = grant(FlowKind.ONGOING_ACCESS, Optional.of(day(60)))
+            Consent renewed = grant(ConsentKind.ONGOING_ACCESS, Optional.of(day(60)))
                     .reauthorized(tokens("access-3", "refresh-3").withConsentExpiresIn(Duration.ofDays(90)), day(50), POLICY);
 
             assertThat(renewed.providerConsentEndsAt()).contains(day(140));
@@ -273,14 +272,14 @@ class ConsentTest {
     class OneTimeExpiry {
         @Test
         void aOneTimeConsentIsActiveNotExpiringSoonDuringItsHour() {
-            Consent consent = grant(FlowKind.ONE_TIME_ACCESS);
+            Consent consent = grant(ConsentKind.ONE_TIME_ACCESS);
 
             assertThat(consent.statusAt(T.plus(Duration.ofMinutes(59)), POLICY)).isEqualTo(ConsentStatus.ACTIVE);
         }
 
         @Test
         void aOneTimeConsentIsUnreadableOneHourAfterGrantAndMustBeConnectedAgain() {
-            Consent consent = grant(FlowKind.INCOME_REPORT);
+            Consent consent = grant(ConsentKind.INCOME_REPORT);
 
             assertThatThrownBy(() -> consent.ensureReadableAt(T.plus(Duration.ofHours(1)), POLICY))
                     .isInstanceOfSatisfying(ConsentNotUsable.class, e -> {
@@ -291,7 +290,7 @@ class ConsentTest {
 
         @Test
         void aOneTimeConsentIsNeverRefreshed() {
-            Consent consent = grant(FlowKind.ONE_TIME_ACCESS);
+            Consent consent = grant(ConsentKind.ONE_TIME_ACCESS);
 
             assertThatThrownBy(() -> consent.refreshed(tokens("a2", "r2"), T.plusSeconds(60), POLICY))
                     .isInstanceOf(DomainRuleViolation.class)
@@ -300,7 +299,7 @@ class ConsentTest {
 
         @Test
         void aConsentTheProviderEndedEarlyIsExpiredFromThenOnAndItsTokensAreDestroyed() {
-            Consent ended = grant(FlowKind.ONE_TIME_ACCESS).endedByProvider(T.plus(Duration.ofMinutes(10)));
+            Consent ended = grant(ConsentKind.ONE_TIME_ACCESS).endedByProvider(T.plus(Duration.ofMinutes(10)));
 
             assertThat(ended.statusAt(T.plus(Duration.ofMinutes(11)), POLICY)).isEqualTo(ConsentStatus.EXPIRED);
             assertThat(ended.expiresAt()).isEqualTo(T.plus(Duration.ofMinutes(10)));
@@ -310,14 +309,14 @@ class ConsentTest {
 
         @Test
         void aConsentThatAlreadyEndedCannotBeEndedAgain() {
-            Consent revoked = grant(FlowKind.ONE_TIME_ACCESS).revoke(T.plusSeconds(1));
+            Consent revoked = grant(ConsentKind.ONE_TIME_ACCESS).revoke(T.plusSeconds(1));
 
             assertThatThrownBy(() -> revoked.endedByProvider(T.plusSeconds(2))).isInstanceOf(DomainRuleViolation.class);
         }
 
         @Test
         void aOneTimeConsentIsNeverDueForRefreshTokenRenewal() {
-            assertThat(grant(FlowKind.ONE_TIME_ACCESS).refreshTokenRenewalDueAt(day(31), POLICY)).isFalse();
+            assertThat(grant(ConsentKind.ONE_TIME_ACCESS).refreshTokenRenewalDueAt(day(31), POLICY)).isFalse();
         }
     }
 
@@ -430,7 +429,7 @@ class ConsentTest {
 
         @Test
         void onlyAUsableOngoingConsentCanBeInDoubt() {
-            assertThatThrownBy(() -> grant(FlowKind.ONE_TIME_ACCESS).refreshUnanswered(T.plusSeconds(5), POLICY))
+            assertThatThrownBy(() -> grant(ConsentKind.ONE_TIME_ACCESS).refreshUnanswered(T.plusSeconds(5), POLICY))
                     .isInstanceOf(DomainRuleViolation.class);
             assertThatThrownBy(() -> ongoing().refreshRejected().refreshUnanswered(day(5), POLICY))
                     .isInstanceOf(DomainRuleViolation.class);
@@ -537,12 +536,12 @@ class ConsentTest {
             assertThat(ongoing().refreshRejected().acceptsReauthorization()).isTrue();
             assertThat(ongoing().review(day(90), POLICY).acceptsReauthorization()).as("expired").isTrue();
             assertThat(ongoing().revoke(day(1)).acceptsReauthorization()).as("revoked").isFalse();
-            assertThat(grant(FlowKind.ONE_TIME_ACCESS).acceptsReauthorization()).as("one-time").isFalse();
+            assertThat(grant(ConsentKind.ONE_TIME_ACCESS).acceptsReauthorization()).as("one-time").isFalse();
         }
 
         @Test
         void aOneTimeConsentCannotBeReauthorized() {
-            assertThatThrownBy(() -> grant(FlowKind.ONE_TIME_ACCESS)
+            assertThatThrownBy(() -> grant(ConsentKind.ONE_TIME_ACCESS)
                     .reauthorized(tokens("a9", "r9"), T.plusSeconds(60), POLICY))
                     .isInstanceOf(DomainRuleViolation.class);
         }
@@ -617,7 +616,7 @@ class ConsentTest {
 
     @Test
     void aConsentSnapshotPrintsNoTokenText() {
-        Consent consent = Consent.grant(ConsentId.random(), new UserId("alice"), PROVIDER, FlowKind.ONGOING_ACCESS,
+        Consent consent = Consent.grant(ConsentId.random(), new UserId("alice"), PROVIDER, ConsentKind.ONGOING_ACCESS,
                 Optional.empty(), tokens("access-secret-text", "refresh-secret-text"), T, POLICY);
 
         assertThat(consent.snapshot().toString()).doesNotContain("access-secret-text").doesNotContain("refresh-secret-text");

@@ -4,6 +4,7 @@ import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.DomainRuleViolation;
 import io.consentgateway.domain.shared.InvalidValueException;
+import io.consentgateway.domain.shared.Language;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.shared.RedirectUri;
 import io.consentgateway.domain.shared.SyncPeriod;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -37,11 +39,17 @@ class FlowTest {
     }
 
     static Flow awaiting(FlowKind kind, FlowCompletion completion) {
-        return Flow.start(FlowId.random(), new UserId("alice"), new ProviderId("someprovider"), kind, State.of(STATE_TEXT),
-                RedirectUri.parse("https://gateway.example/callback"), FlowOptions.defaultsFor(kind), Optional.empty(),
-                completion, Optional.empty(), Optional.of("pf-1"), URI.create("https://widget.example/pf-1"),
-                Optional.of(new PkceVerifier(VERIFIER_TEXT)), T, POLICY);
+        return Flow.start(FlowId.random(), request(kind, completion), HANDSHAKE, Optional.of(new PkceVerifier(VERIFIER_TEXT)),
+                T, POLICY);
     }
+
+    static FlowRequest request(FlowKind kind, FlowCompletion completion) {
+        return FlowRequest.of(new UserId("alice"), new ProviderId("someprovider"), kind, FlowOptions.defaultsFor(kind),
+                Optional.empty(), completion);
+    }
+
+    static final Flow.Handshake HANDSHAKE = new Flow.Handshake(State.of(STATE_TEXT),
+            RedirectUri.parse("https://gateway.example/callback"), Optional.of("pf-1"), URI.create("https://widget.example/pf-1"));
 
     /** Exchanges given as long as their codes, to see the code's lifetime alone. */
     static final ConsentPolicy LONG_EXCHANGES = POLICY.withExchangeTimeout(Duration.ofHours(2));
@@ -64,10 +72,8 @@ class FlowTest {
 
         @Test
         void theFlowLifetimeIsConfigurable() {
-            Flow flow = Flow.start(FlowId.random(), new UserId("alice"), new ProviderId("someprovider"), FlowKind.ONGOING_ACCESS,
-                    State.of(STATE_TEXT), RedirectUri.parse("https://gateway.example/callback"),
-                    FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.empty(), FlowCompletion.REDIRECT, Optional.empty(),
-                    Optional.empty(), URI.create("https://widget.example/x"), Optional.empty(), T, POLICY.withFlowLifetime(Duration.ofMinutes(10)));
+            Flow flow = Flow.start(FlowId.random(), request(FlowKind.ONGOING_ACCESS, FlowCompletion.REDIRECT), HANDSHAKE,
+                    Optional.empty(), T, POLICY.withFlowLifetime(Duration.ofMinutes(10)));
 
             assertThat(flow.expiresAt()).isEqualTo(T.plus(Duration.ofMinutes(10)));
         }
@@ -331,7 +337,7 @@ class FlowTest {
         @Test
         void aCompletedFlowWithoutConsentIsRejected() {
             assertThatThrownBy(() -> changed(exchanging(T).complete(ConsentId.random(), T),
-                    s -> copy(s, s.status(), s.codeReceivedAt(), s.codeExpiresAt(), s.endedAt(), Optional.empty(), s.failure())))
+                    p -> copy(p, p.status(), p.codeReceivedAt(), p.codeExpiresAt(), p.endedAt(), Optional.empty(), p.failure())))
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining("consent");
         }
@@ -341,7 +347,7 @@ class FlowTest {
             Flow failed = exchanging(T).fail(FlowFailure.EXCHANGE_REJECTED, T);
 
             assertThatThrownBy(() -> changed(failed,
-                    s -> copy(s, s.status(), s.codeReceivedAt(), s.codeExpiresAt(), s.endedAt(), s.consentId(), Optional.empty())))
+                    p -> copy(p, p.status(), p.codeReceivedAt(), p.codeExpiresAt(), p.endedAt(), p.consentId(), Optional.empty())))
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining("failure reason");
         }
@@ -349,7 +355,7 @@ class FlowTest {
         @Test
         void anExchangingFlowWithoutReceivedCodeIsRejected() {
             assertThatThrownBy(() -> changed(awaiting(),
-                    s -> copy(s, FlowStatus.EXCHANGING, s.codeReceivedAt(), s.codeExpiresAt(), s.endedAt(), s.consentId(), s.failure())))
+                    p -> copy(p, FlowStatus.EXCHANGING, p.codeReceivedAt(), p.codeExpiresAt(), p.endedAt(), p.consentId(), p.failure())))
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining("received a code");
         }
@@ -357,7 +363,7 @@ class FlowTest {
         @Test
         void anEndedFlowWithoutEndTimeIsRejected() {
             assertThatThrownBy(() -> changed(awaiting(),
-                    s -> copy(s, FlowStatus.EXPIRED, s.codeReceivedAt(), s.codeExpiresAt(), Optional.empty(), s.consentId(), s.failure())))
+                    p -> copy(p, FlowStatus.EXPIRED, p.codeReceivedAt(), p.codeExpiresAt(), Optional.empty(), p.consentId(), p.failure())))
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining("end time");
         }
@@ -365,25 +371,23 @@ class FlowTest {
         @Test
         void aWaitingFlowWithAnEndTimeIsRejected() {
             assertThatThrownBy(() -> changed(awaiting(),
-                    s -> copy(s, s.status(), s.codeReceivedAt(), s.codeExpiresAt(), Optional.of(T), s.consentId(), s.failure())))
+                    p -> copy(p, p.status(), p.codeReceivedAt(), p.codeExpiresAt(), Optional.of(T), p.consentId(), p.failure())))
                     .isInstanceOf(InvalidValueException.class);
         }
 
         @Test
         void aCodeReceiptWithoutExpiryIsRejected() {
             assertThatThrownBy(() -> changed(awaiting(),
-                    s -> copy(s, s.status(), Optional.of(T), Optional.empty(), s.endedAt(), s.consentId(), s.failure())))
+                    p -> copy(p, p.status(), Optional.of(T), Optional.empty(), p.endedAt(), p.consentId(), p.failure())))
                     .isInstanceOf(InvalidValueException.class);
         }
 
         @Test
         void aOneTimeFlowRenewingAConsentIsRejected() {
-            Flow.Snapshot s = awaiting(FlowKind.ONE_TIME_ACCESS).snapshot();
+            FlowRequest r = awaiting(FlowKind.ONE_TIME_ACCESS).snapshot().origin().request();
 
-            assertThatThrownBy(() -> new Flow.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.state(), s.redirectUri(),
-                    s.options(), s.returnTo(), s.completion(), Optional.of(ConsentId.random()), s.providerFlowId(), s.widgetUrl(), s.pkceVerifier(),
-                    s.heldCode(), s.confirmationCode(), s.status(), s.createdAt(), s.expiresAt(), s.codeReceivedAt(), s.codeExpiresAt(), s.exchangeDeadline(), s.endedAt(), s.consentId(),
-                    s.failure(), s.version()))
+            assertThatThrownBy(() -> new FlowRequest(r.userId(), r.provider(), r.kind(), r.options(), r.returnTo(),
+                    r.completion(), Optional.of(ConsentId.random())))
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining("renew");
         }
@@ -393,16 +397,17 @@ class FlowTest {
             assertThatThrownBy(() -> awaiting().withVersion(-1)).isInstanceOf(InvalidValueException.class);
         }
 
-        private Flow changed(Flow flow, UnaryOperator<Flow.Snapshot> change) {
-            return Flow.restore(change.apply(flow.snapshot()));
+        /** The flow restored with its progress changed; what it was started with, and its version, stay. */
+        private Flow changed(Flow flow, UnaryOperator<Flow.Progress> change) {
+            Flow.Snapshot s = flow.snapshot();
+            return Flow.restore(new Flow.Snapshot(s.origin(), change.apply(s.progress()), s.version()));
         }
 
-        private Flow.Snapshot copy(Flow.Snapshot s, FlowStatus status, Optional<Instant> codeReceivedAt,
+        private Flow.Progress copy(Flow.Progress p, FlowStatus status, Optional<Instant> codeReceivedAt,
                                    Optional<Instant> codeExpiresAt, Optional<Instant> endedAt, Optional<ConsentId> consentId,
                                    Optional<FlowFailure> failure) {
-            return new Flow.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.state(), s.redirectUri(), s.options(),
-                    s.returnTo(), s.completion(), s.renewalOf(), s.providerFlowId(), s.widgetUrl(), s.pkceVerifier(), s.heldCode(), s.confirmationCode(), status, s.createdAt(),
-                    s.expiresAt(), codeReceivedAt, codeExpiresAt, s.exchangeDeadline(), endedAt, consentId, failure, s.version());
+            return new Flow.Progress(status, p.pkceVerifier(), p.heldCode(), p.confirmationCode(), codeReceivedAt,
+                    codeExpiresAt, p.exchangeDeadline(), endedAt, consentId, failure);
         }
     }
 
@@ -491,12 +496,11 @@ class FlowTest {
 
         @Test
         void aCodeIsHeldOnlyWhileAwaitingConfirmation() {
-            Flow.Snapshot s = confirming().snapshot();
+            Flow.Progress p = confirming().snapshot().progress();
 
-            assertThatThrownBy(() -> new Flow.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.state(), s.redirectUri(),
-                    s.options(), s.returnTo(), s.completion(), s.renewalOf(), s.providerFlowId(), s.widgetUrl(), s.pkceVerifier(),
-                    Optional.of(new AuthorizationCode(CODE_TEXT)), Optional.of(CONFIRMATION), s.status(), s.createdAt(), s.expiresAt(), s.codeReceivedAt(),
-                    s.codeExpiresAt(), s.exchangeDeadline(), s.endedAt(), s.consentId(), s.failure(), s.version()))
+            assertThatThrownBy(() -> new Flow.Progress(p.status(), p.pkceVerifier(),
+                    Optional.of(new AuthorizationCode(CODE_TEXT)), Optional.of(CONFIRMATION), p.codeReceivedAt(),
+                    p.codeExpiresAt(), p.exchangeDeadline(), p.endedAt(), p.consentId(), p.failure()))
                     .isInstanceOf(InvalidValueException.class);
         }
 
@@ -535,6 +539,82 @@ class FlowTest {
         @Test
         void aLapsedFlowCannotHoldACode() {
             assertThatThrownBy(() -> holding(T.plus(POLICY.flowLifetime()))).isInstanceOf(DomainRuleViolation.class);
+        }
+    }
+
+    /** A flow is what it was started with, which never changes, and how far it has come, which each step replaces. */
+    @Nested
+    class OriginAndProgress {
+        static final Instant RECEIVED = T.plusSeconds(30);
+        static final AuthorizationCode CODE = new AuthorizationCode("code-of-the-records");
+        static final ConfirmationCode CONFIRMATION = new ConfirmationCode("confirmation-of-the-records");
+
+        @Test
+        void whatAFlowWasStartedWithNeverChanges() {
+            Flow started = awaiting();
+
+            Flow completed = started.beginExchange(RECEIVED, POLICY).complete(ConsentId.random(), RECEIVED.plusSeconds(1));
+
+            assertThat(completed.snapshot().origin()).isEqualTo(started.snapshot().origin());
+            assertThat(completed.snapshot().progress()).isNotEqualTo(started.snapshot().progress());
+        }
+
+        @Test
+        void theRequestGetsTheKindsDefaultOptionsAndSaysWhetherItRenews() {
+            FlowRequest asked = new FlowRequest(new UserId("alice"), new ProviderId("someprovider"), FlowKind.ONGOING_ACCESS,
+                    new FlowOptions(Language.DEFAULT, List.of(), Optional.empty(), Optional.empty(), ProviderOptions.NONE),
+                    Optional.empty(), FlowCompletion.REDIRECT, Optional.of(ConsentId.random()));
+
+            assertThat(asked.options().syncPeriod()).contains(SyncPeriod.DEFAULT);
+            assertThat(asked.isRenewal()).isTrue();
+            assertThat(request(FlowKind.ONGOING_ACCESS, FlowCompletion.REDIRECT).isRenewal()).isFalse();
+        }
+
+        @Test
+        void aCompletedProgressWithoutAConsentIsRefused() {
+            assertThatThrownBy(() -> new Flow.Progress(FlowStatus.COMPLETED, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of(RECEIVED), Optional.of(RECEIVED.plusSeconds(60)), Optional.of(RECEIVED.plusSeconds(30)),
+                    Optional.of(RECEIVED.plusSeconds(5)), Optional.empty(), Optional.empty()))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessage("a completed flow, and only a completed flow, has a consent");
+        }
+
+        @Test
+        void anExchangingProgressWithoutADeadlineIsRefused() {
+            assertThatThrownBy(() -> new Flow.Progress(FlowStatus.EXCHANGING, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of(RECEIVED), Optional.of(RECEIVED.plusSeconds(60)), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty()))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessage("an exchanging flow has an exchange deadline");
+        }
+
+        @Test
+        void eachStepKeepsTheVerifierUntilTheEndWhichDropsTheSecretsButKeepsWhenTheCodeCame() {
+            Optional<PkceVerifier> verifier = Optional.of(new PkceVerifier(VERIFIER_TEXT));
+            Flow.Progress holding = Flow.Progress.awaitingUser(verifier)
+                    .holding(CODE, CONFIRMATION, RECEIVED, RECEIVED.plusSeconds(60));
+
+            Flow.Progress expired = holding.ended(FlowStatus.EXPIRED, RECEIVED.plusSeconds(60));
+
+            assertThat(holding.status()).isEqualTo(FlowStatus.AWAITING_CONFIRMATION);
+            assertThat(holding.pkceVerifier()).isEqualTo(verifier);
+            assertThat(expired.status()).isEqualTo(FlowStatus.EXPIRED);
+            assertThat(expired.pkceVerifier()).isEmpty();
+            assertThat(expired.heldCode()).isEmpty();
+            assertThat(expired.confirmationCode()).isEmpty();
+            assertThat(expired.codeReceivedAt()).contains(RECEIVED);
+            assertThat(expired.endedAt()).contains(RECEIVED.plusSeconds(60));
+        }
+
+        @Test
+        void aFlowCompletedByRedirectCannotBeRestoredAwaitingConfirmation() {
+            Flow.Origin byRedirect = awaiting(FlowKind.ONGOING_ACCESS, FlowCompletion.REDIRECT).snapshot().origin();
+            Flow.Progress holding = Flow.Progress.awaitingUser(Optional.empty())
+                    .holding(CODE, CONFIRMATION, RECEIVED, RECEIVED.plusSeconds(60));
+
+            assertThatThrownBy(() -> new Flow.Snapshot(byRedirect, holding, 1))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessage("only a flow completed by confirmation awaits confirmation");
         }
     }
 

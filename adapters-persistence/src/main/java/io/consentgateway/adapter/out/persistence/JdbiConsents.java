@@ -5,9 +5,9 @@ import io.consentgateway.adapter.out.persistence.crypto.SecretColumn;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentKind;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.ReauthorizationReason;
-import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.shared.UserId;
@@ -294,7 +294,7 @@ final class JdbiConsents implements Consents {
                 id,
                 new UserId(rs.getString("user_id")),
                 new ProviderId(rs.getString("provider")),
-                FlowKind.valueOf(rs.getString("kind")),
+                ConsentKind.valueOf(rs.getString("kind")),
                 Columns.optionalString(rs, "provider_flow_id"),
                 ConsentStatus.valueOf(rs.getString("status")),
                 tokens,

@@ -11,6 +11,7 @@ import io.consentgateway.domain.flow.FlowFailure;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.FlowRequest;
 import io.consentgateway.domain.flow.FlowStatus;
 import io.consentgateway.domain.flow.State;
 import io.consentgateway.domain.shared.AccountReference;
@@ -97,24 +98,25 @@ final class JdbiFlows implements Flows {
     @Override
     public Flow save(Flow flow) {
         Flow.Snapshot s = flow.snapshot();
+        FlowId id = flow.id();
         long next = s.version() + 1;
         return database.withHandle(handle -> {
             if (s.version() == 0) {
                 int inserted = bindChanging(bindIdentity(handle.createUpdate(INSERT), s), s, next).execute();
                 if (inserted == 0) {
                     boolean idTaken = handle.createQuery("SELECT COUNT(*) FROM flows WHERE id = :id")
-                            .bind("id", s.id().value()).mapTo(Long.class).one() > 0;
+                            .bind("id", id.value()).mapTo(Long.class).one() > 0;
                     throw new ConcurrentUpdate(idTaken
-                            ? "flow " + s.id() + " exists already; nothing was overwritten"
+                            ? "flow " + id + " exists already; nothing was overwritten"
                             : "a flow with this state exists already; nothing was overwritten");
                 }
             } else {
                 int updated = bindChanging(handle.createUpdate(UPDATE), s, next)
-                        .bind("id", s.id().value())
+                        .bind("id", id.value())
                         .bind("version", s.version())
                         .execute();
                 if (updated == 0) {
-                    throw new ConcurrentUpdate("flow " + s.id() + " was changed or removed since version " + s.version()
+                    throw new ConcurrentUpdate("flow " + id + " was changed or removed since version " + s.version()
                             + " was read; nothing was overwritten");
                 }
             }
@@ -172,45 +174,52 @@ final class JdbiFlows implements Flows {
 
     /** The columns written once, by the insert. */
     private <S extends SqlStatement<S>> S bindIdentity(S statement, Flow.Snapshot s) {
+        Flow.Origin origin = s.origin();
+        FlowRequest asked = origin.request();
+        State state = origin.handshake().state();
         return statement
-                .bind("id", s.id().value())
-                .bind("user_id", s.userId().value())
-                .bind("provider", s.provider().value())
-                .bind("kind", s.kind().name())
-                .bind("completion", s.completion().name())
-                .bind("state_hash", stateHash(s.state()))
-                .bind("state_enc", cipher.encrypt(s.state().value(), STATE.at(s.id())))
-                .bind("created_at", Columns.instant(s.createdAt()));
+                .bind("id", origin.id().value())
+                .bind("user_id", asked.userId().value())
+                .bind("provider", asked.provider().value())
+                .bind("kind", asked.kind().name())
+                .bind("completion", asked.completion().name())
+                .bind("state_hash", stateHash(state))
+                .bind("state_enc", cipher.encrypt(state.value(), STATE.at(origin.id())))
+                .bind("created_at", Columns.instant(origin.createdAt()));
     }
 
     /** The columns every save writes. */
     private <S extends SqlStatement<S>> S bindChanging(S statement, Flow.Snapshot s, long nextVersion) {
-        FlowOptions o = s.options();
+        FlowId id = s.origin().id();
+        FlowRequest asked = s.origin().request();
+        Flow.Handshake handshake = s.origin().handshake();
+        Flow.Progress p = s.progress();
+        FlowOptions o = asked.options();
         return statement
-                .bind("redirect_uri", s.redirectUri().value().toString())
+                .bind("redirect_uri", handshake.redirectUri().value().toString())
                 .bind("language", o.language().code())
                 .bind("accounts", Columns.list(o.accounts().stream().map(AccountReference::value).toList()))
                 .bind("sync_period_days", o.syncPeriod().map(SyncPeriod::days).orElse(null))
                 .bind("reporting_period_months", o.reportingPeriod().map(ReportingPeriod::months).orElse(null))
                 .bind("provider_options", Columns.options(o.providerOptions()))
-                .bind("return_to", s.returnTo().map(URI::toString).orElse(null))
-                .bind("renewal_of", Columns.uuid(s.renewalOf().map(ConsentId::value).orElse(null)))
-                .bind("provider_flow_id", s.providerFlowId().orElse(null))
-                .bind("widget_url", s.widgetUrl().toString())
-                .bind("pkce_verifier_enc", s.pkceVerifier()
-                        .map(v -> cipher.encrypt(v.reveal(), PKCE_VERIFIER.at(s.id()))).orElse(null))
-                .bind("code_enc", s.heldCode()
-                        .map(c -> cipher.encrypt(c.reveal(), HELD_CODE.at(s.id()))).orElse(null))
-                .bind("confirmation_enc", s.confirmationCode()
-                        .map(c -> cipher.encrypt(c.reveal(), CONFIRMATION_CODE.at(s.id()))).orElse(null))
-                .bind("status", s.status().name())
-                .bind("expires_at", Columns.instant(s.expiresAt()))
-                .bind("code_received_at", Columns.instant(s.codeReceivedAt()))
-                .bind("code_expires_at", Columns.instant(s.codeExpiresAt()))
-                .bind("exchange_deadline", Columns.instant(s.exchangeDeadline()))
-                .bind("ended_at", Columns.instant(s.endedAt()))
-                .bind("consent_id", Columns.uuid(s.consentId().map(ConsentId::value).orElse(null)))
-                .bind("failure", s.failure().map(FlowFailure::name).orElse(null))
+                .bind("return_to", asked.returnTo().map(URI::toString).orElse(null))
+                .bind("renewal_of", Columns.uuid(asked.renewalOf().map(ConsentId::value).orElse(null)))
+                .bind("provider_flow_id", handshake.providerFlowId().orElse(null))
+                .bind("widget_url", handshake.widgetUrl().toString())
+                .bind("pkce_verifier_enc", p.pkceVerifier()
+                        .map(v -> cipher.encrypt(v.reveal(), PKCE_VERIFIER.at(id))).orElse(null))
+                .bind("code_enc", p.heldCode()
+                        .map(c -> cipher.encrypt(c.reveal(), HELD_CODE.at(id))).orElse(null))
+                .bind("confirmation_enc", p.confirmationCode()
+                        .map(c -> cipher.encrypt(c.reveal(), CONFIRMATION_CODE.at(id))).orElse(null))
+                .bind("status", p.status().name())
+                .bind("expires_at", Columns.instant(s.origin().expiresAt()))
+                .bind("code_received_at", Columns.instant(p.codeReceivedAt()))
+                .bind("code_expires_at", Columns.instant(p.codeExpiresAt()))
+                .bind("exchange_deadline", Columns.instant(p.exchangeDeadline()))
+                .bind("ended_at", Columns.instant(p.endedAt()))
+                .bind("consent_id", Columns.uuid(p.consentId().map(ConsentId::value).orElse(null)))
+                .bind("failure", p.failure().map(FlowFailure::name).orElse(null))
                 .bind("next_version", nextVersion);
     }
 
@@ -222,31 +231,33 @@ final class JdbiFlows implements Flows {
                 Columns.optionalInt(rs, "sync_period_days").map(SyncPeriod::new),
                 Columns.optionalInt(rs, "reporting_period_months").map(ReportingPeriod::new),
                 Columns.options(rs.getString("provider_options")));
-        return Flow.restore(new Flow.Snapshot(
-                id,
+        FlowRequest asked = new FlowRequest(
                 new UserId(rs.getString("user_id")),
                 new ProviderId(rs.getString("provider")),
                 FlowKind.valueOf(rs.getString("kind")),
-                State.of(cipher.decrypt(rs.getString("state_enc"), STATE.at(id))),
-                RedirectUri.parse(rs.getString("redirect_uri")),
                 options,
                 Columns.optionalString(rs, "return_to").map(URI::create),
                 FlowCompletion.valueOf(rs.getString("completion")),
-                Optional.ofNullable(Columns.uuid(rs, "renewal_of")).map(ConsentId::new),
+                Optional.ofNullable(Columns.uuid(rs, "renewal_of")).map(ConsentId::new));
+        Flow.Handshake handshake = new Flow.Handshake(
+                State.of(cipher.decrypt(rs.getString("state_enc"), STATE.at(id))),
+                RedirectUri.parse(rs.getString("redirect_uri")),
                 Columns.optionalString(rs, "provider_flow_id"),
-                URI.create(rs.getString("widget_url")),
+                URI.create(rs.getString("widget_url")));
+        Flow.Origin origin = new Flow.Origin(id, asked, handshake,
+                Columns.instant(rs, "created_at"),
+                Columns.instant(rs, "expires_at"));
+        Flow.Progress progress = new Flow.Progress(
+                FlowStatus.valueOf(rs.getString("status")),
                 cipher.decryptIfPresent(rs.getString("pkce_verifier_enc"), PKCE_VERIFIER.at(id)).map(PkceVerifier::new),
                 cipher.decryptIfPresent(rs.getString("code_enc"), HELD_CODE.at(id)).map(AuthorizationCode::new),
                 cipher.decryptIfPresent(rs.getString("confirmation_enc"), CONFIRMATION_CODE.at(id)).map(ConfirmationCode::new),
-                FlowStatus.valueOf(rs.getString("status")),
-                Columns.instant(rs, "created_at"),
-                Columns.instant(rs, "expires_at"),
                 Columns.optionalInstant(rs, "code_received_at"),
                 Columns.optionalInstant(rs, "code_expires_at"),
                 Columns.optionalInstant(rs, "exchange_deadline"),
                 Columns.optionalInstant(rs, "ended_at"),
                 Optional.ofNullable(Columns.uuid(rs, "consent_id")).map(ConsentId::new),
-                Columns.optionalString(rs, "failure").map(FlowFailure::valueOf),
-                rs.getLong("version")));
+                Columns.optionalString(rs, "failure").map(FlowFailure::valueOf));
+        return Flow.restore(new Flow.Snapshot(origin, progress, rs.getLong("version")));
     }
 }

@@ -1,12 +1,13 @@
 package io.consentgateway.adapter.out.persistence;
 
-import io.consentgateway.application.port.out.SyncRun;
-import io.consentgateway.application.port.out.contract.PortFixtures;
 import io.consentgateway.adapter.out.persistence.testing.AdapterExtension;
 import io.consentgateway.adapter.out.persistence.testing.CanaryTraces;
 import io.consentgateway.adapter.out.persistence.testing.PostgresServer;
 import io.consentgateway.adapter.out.persistence.testing.TestDatabase;
+import io.consentgateway.application.port.out.SyncRun;
+import io.consentgateway.application.port.out.contract.PortFixtures;
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentKind;
 import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.IncomeReport;
 import io.consentgateway.domain.finance.Money;
@@ -17,6 +18,7 @@ import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.FlowRequest;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.token.AuthorizationCode;
 import io.consentgateway.domain.token.PkceVerifier;
@@ -91,11 +93,13 @@ class PostgresCanaryTest {
 
     private static Stored storeCanaries() {
         Consent consent = db.adapter().consents().save(Consent.grant(ConsentId.random(), ALICE, PortFixtures.AGGREGATOR,
-                FlowKind.ONGOING_ACCESS, Optional.empty(), tokens(ACCESS, REFRESH), T0, POLICY));
-        Flow started = db.adapter().flows().save(Flow.start(FlowId.random(), ALICE, PortFixtures.BANK,
-                FlowKind.ONGOING_ACCESS, newState(), CALLBACK, FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS),
-                Optional.empty(), FlowCompletion.CONFIRM, Optional.empty(), Optional.empty(),
-                URI.create("https://bank.example/authorize"), Optional.of(new PkceVerifier(VERIFIER)), T0, POLICY));
+                ConsentKind.ONGOING_ACCESS, Optional.empty(), tokens(ACCESS, REFRESH), T0, POLICY));
+        FlowRequest asked = FlowRequest.of(ALICE, PortFixtures.BANK, FlowKind.ONGOING_ACCESS,
+                FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Optional.empty(), FlowCompletion.CONFIRM);
+        Flow.Handshake handshake = new Flow.Handshake(newState(), CALLBACK, Optional.empty(),
+                URI.create("https://bank.example/authorize"));
+        Flow started = db.adapter().flows().save(Flow.start(FlowId.random(), asked, handshake,
+                Optional.of(new PkceVerifier(VERIFIER)), T0, POLICY));
         Flow flow = db.adapter().flows().save(started.holdCode(new AuthorizationCode(HELD_CODE),
                 new ConfirmationCode(CONFIRMATION), T0.plusSeconds(5), POLICY));
         ConsentId withData = ConsentId.random();

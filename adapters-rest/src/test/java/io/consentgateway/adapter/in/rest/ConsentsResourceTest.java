@@ -22,6 +22,7 @@ import io.consentgateway.application.port.in.RevokeConsent;
 import io.consentgateway.application.port.in.Synced;
 import io.consentgateway.application.port.in.TransactionsPage;
 import io.consentgateway.application.port.in.TransactionsQuery;
+import io.consentgateway.domain.consent.ConsentKind;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.NextAction;
 import io.consentgateway.domain.consent.ReauthorizationReason;
@@ -32,7 +33,6 @@ import io.consentgateway.domain.finance.Money;
 import io.consentgateway.domain.finance.Transaction;
 import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowId;
-import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.Iban;
 import io.consentgateway.domain.shared.Language;
@@ -101,7 +101,7 @@ class ConsentsResourceTest {
     @Test
     void theListIsTheSignedInUsersConsentsFieldByField_NeverATokenAmongThem() {
         when(listConsents.list(ANNA_ID)).thenReturn(List.of(new ConsentView(CONSENT, new ProviderId("nrich"),
-                FlowKind.ONGOING_ACCESS, ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW, GRANTED_AT,
+                ConsentKind.ONGOING_ACCESS, ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW, GRANTED_AT,
                 Instant.parse("2026-11-22T10:02:10Z"), Instant.parse("2026-11-20T08:15:00Z"),
                 Optional.of(Instant.parse("2026-11-21T03:00:00Z")), Optional.of(ReauthorizationReason.REFRESH_REJECTED),
                 Optional.empty(), new ConsentView.DataView(Optional.of(SYNCED_AT), Optional.empty(), 1, 4))));

@@ -1,9 +1,9 @@
 package io.consentgateway.application.port.in;
 
+import io.consentgateway.domain.consent.ConsentKind;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.NextAction;
 import io.consentgateway.domain.consent.ReauthorizationReason;
-import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.ProviderId;
 
@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param refreshInDoubtSince since when a refresh whose answer never came is being settled, if one is
  * @param data                what the gateway keeps of the consent's data
  */
-public record ConsentView(ConsentId id, ProviderId provider, FlowKind kind, ConsentStatus status, NextAction nextAction,
+public record ConsentView(ConsentId id, ProviderId provider, ConsentKind kind, ConsentStatus status, NextAction nextAction,
                           Instant grantedAt, Instant expiresAt, Instant lastUserActivityAt,
                           Optional<Instant> lastRefreshedAt, Optional<ReauthorizationReason> reason,
                           Optional<Instant> refreshInDoubtSince, DataView data) {

@@ -8,10 +8,10 @@ import io.consentgateway.application.port.in.NotFound;
 import io.consentgateway.application.port.in.ProviderDown;
 import io.consentgateway.application.port.in.ProviderRefused;
 import io.consentgateway.application.port.in.WrongConsentKind;
+import io.consentgateway.domain.consent.ConsentKind;
 import io.consentgateway.domain.consent.ConsentNotUsable;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.NextAction;
-import io.consentgateway.domain.flow.FlowKind;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -100,7 +100,7 @@ class ProblemMapperTest {
 
     @Test
     void wrongKindConcurrentUpdateAndForgedCallbackAreClientErrors() {
-        assertThat(problem(new WrongConsentKind("an income report", FlowKind.ONGOING_ACCESS)).status()).isEqualTo(409);
+        assertThat(problem(new WrongConsentKind("an income report", ConsentKind.ONGOING_ACCESS)).status()).isEqualTo(409);
         assertThat(problem(new ChangedMeanwhile("x")).type()).isEqualTo(BASE + "concurrent-update");
         assertThat(problem(new InvalidCallback("state names no flow"))).satisfies(p -> {
             assertThat(p.status()).isEqualTo(400);

@@ -4,9 +4,9 @@ import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentKind;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.ReauthorizationReason;
-import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.shared.UserId;
@@ -153,7 +153,7 @@ public abstract class ConsentsContract {
         String access = "A".repeat(8 * 1024) + "é€" + "b".repeat(8 * 1024);
         String refresh = "R".repeat(16 * 1024);
         Consent consent = Consent.grant(ConsentId.random(), ALICE, PortFixtures.AGGREGATOR,
-                FlowKind.ONGOING_ACCESS, Optional.empty(), tokens(access, refresh),
+                ConsentKind.ONGOING_ACCESS, Optional.empty(), tokens(access, refresh),
                 T0, POLICY);
 
         consents().save(consent);

@@ -7,6 +7,7 @@ import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowFailure;
 import io.consentgateway.domain.flow.FlowId;
+import io.consentgateway.domain.flow.FlowRequest;
 import io.consentgateway.domain.flow.FlowStatus;
 import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.ConsentId;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import static io.consentgateway.application.port.out.contract.PortFixtures.ALICE;
 import static io.consentgateway.application.port.out.contract.PortFixtures.BOB;
@@ -84,7 +84,7 @@ public abstract class FlowsContract {
 
         assertThat(read.snapshot()).isEqualTo(exchanging.snapshot());
         assertThat(read.status()).isEqualTo(FlowStatus.EXCHANGING);
-        assertThat(read.snapshot().codeReceivedAt()).contains(T0.plusSeconds(30));
+        assertThat(read.snapshot().progress().codeReceivedAt()).contains(T0.plusSeconds(30));
         assertThat(read.codeExpiresAt()).contains(T0.plusSeconds(30).plus(POLICY.codeLifetime()));
         assertThat(read.pkceVerifier()).isEqualTo(stored.pkceVerifier()).isPresent();
     }
@@ -189,12 +189,10 @@ public abstract class FlowsContract {
     @Test
     void secondFlowWithTheSameStateIsRejectedAndTheStateKeepsNamingTheFirst() {
         Flow first = flows().save(awaitingFlow(ALICE, T0));
-        Flow sameState = Flow.restore(new Flow.Snapshot(FlowId.random(), BOB, first.provider(), first.kind(),
-                first.state(), first.redirectUri(), first.options(), first.returnTo(), first.completion(), first.renewalOf(),
-                first.providerFlowId(), first.widgetUrl(), first.pkceVerifier(), Optional.empty(), Optional.empty(),
-                FlowStatus.AWAITING_USER,
-                first.createdAt(), first.expiresAt(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 0));
+        FlowRequest bobAsked = new FlowRequest(BOB, first.provider(), first.kind(), first.options(), first.returnTo(),
+                first.completion(), first.renewalOf());
+        Flow sameState = Flow.start(FlowId.random(), bobAsked, first.snapshot().origin().handshake(), first.pkceVerifier(),
+                first.createdAt(), POLICY);
 
         assertThatThrownBy(() -> flows().save(sameState)).isInstanceOf(ConcurrentUpdate.class);
         assertThat(flows().findById(sameState.id())).isEmpty();

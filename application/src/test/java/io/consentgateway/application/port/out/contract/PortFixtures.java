@@ -1,6 +1,7 @@
 package io.consentgateway.application.port.out.contract;
 
 import io.consentgateway.domain.consent.Consent;
+import io.consentgateway.domain.consent.ConsentKind;
 import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.Balance;
 import io.consentgateway.domain.finance.IncomeReport;
@@ -11,6 +12,7 @@ import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
+import io.consentgateway.domain.flow.FlowRequest;
 import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.flow.State;
 import io.consentgateway.domain.policy.ConsentPolicy;
@@ -84,11 +86,12 @@ public final class PortFixtures {
 
     /** An ongoing-access flow awaiting the user, with every optional part present. */
     public static Flow awaitingFlow(UserId user, Instant at) {
-        return Flow.start(FlowId.random(), user, AGGREGATOR, FlowKind.ONGOING_ACCESS, newState(), CALLBACK,
-                richOptions(), Optional.of(URI.create("https://app.fintech.example/connected?tab=banks")),
-                FlowCompletion.REDIRECT, Optional.of(ConsentId.random()), Optional.of("nrich-flow-" + FlowId.random()),
-                URI.create("https://widget.nrich.example/flow/abc?lang=ar"),
-                Optional.of(new PkceVerifier("pkce-" + "v".repeat(100))), at, POLICY);
+        FlowRequest asked = new FlowRequest(user, AGGREGATOR, FlowKind.ONGOING_ACCESS, richOptions(),
+                Optional.of(URI.create("https://app.fintech.example/connected?tab=banks")), FlowCompletion.REDIRECT,
+                Optional.of(ConsentId.random()));
+        Flow.Handshake handshake = new Flow.Handshake(newState(), CALLBACK, Optional.of("nrich-flow-" + FlowId.random()),
+                URI.create("https://widget.nrich.example/flow/abc?lang=ar"));
+        return Flow.start(FlowId.random(), asked, handshake, Optional.of(new PkceVerifier("pkce-" + "v".repeat(100))), at, POLICY);
     }
 
     /**
@@ -98,9 +101,10 @@ public final class PortFixtures {
     public static Flow plainIncomeReportFlow(UserId user, Instant at) {
         FlowOptions options = new FlowOptions(Language.EN, List.of(), Optional.empty(),
                 Optional.of(new ReportingPeriod(6)), ProviderOptions.NONE);
-        return Flow.start(FlowId.random(), user, BANK, FlowKind.INCOME_REPORT, newState(), CALLBACK,
-                options, Optional.empty(), FlowCompletion.CONFIRM, Optional.empty(), Optional.empty(),
-                URI.create("https://bank.example/authorize?x=1"), Optional.empty(), at, POLICY);
+        FlowRequest asked = FlowRequest.of(user, BANK, FlowKind.INCOME_REPORT, options, Optional.empty(), FlowCompletion.CONFIRM);
+        Flow.Handshake handshake = new Flow.Handshake(newState(), CALLBACK, Optional.empty(),
+                URI.create("https://bank.example/authorize?x=1"));
+        return Flow.start(FlowId.random(), asked, handshake, Optional.empty(), at, POLICY);
     }
 
     public static IssuedTokens tokens(String access, String refresh) {
@@ -110,14 +114,14 @@ public final class PortFixtures {
     /** An ongoing consent granted at {@code at}, with a refresh token and a provider consent end. */
     public static Consent ongoingConsent(UserId user, Instant at) {
         ConsentId id = ConsentId.random();
-        return Consent.grant(id, user, AGGREGATOR, FlowKind.ONGOING_ACCESS, Optional.of("nrich-flow-" + id),
+        return Consent.grant(id, user, AGGREGATOR, ConsentKind.ONGOING_ACCESS, Optional.of("nrich-flow-" + id),
                 tokens("at-" + id, "rt-" + id).withConsentExpiresIn(Duration.ofDays(180)), at, POLICY);
     }
 
     /** A one-time consent: no refresh token is ever kept. */
     public static Consent oneTimeConsent(UserId user, Instant at) {
         ConsentId id = ConsentId.random();
-        return Consent.grant(id, user, AGGREGATOR, FlowKind.ONE_TIME_ACCESS, Optional.empty(),
+        return Consent.grant(id, user, AGGREGATOR, ConsentKind.ONE_TIME_ACCESS, Optional.empty(),
                 tokens("one-time-at-" + id, "ignored-rt-" + id), at, POLICY);
     }
 
