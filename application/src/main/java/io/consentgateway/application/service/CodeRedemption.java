@@ -35,8 +35,8 @@ import java.util.Optional;
  * not ({@code requestMayHaveBeenProcessed() == false}: too many exchanges in flight, the provider's circuit open, the
  * provider unreachable) is tried again for {@link GatewaySettings#providerPatience()} ({@link Patience}) — a burst of
  * users returning at once waits its turn instead of failing. If the provider still cannot be asked, the flow gives
- * the code back ({@link Flow#exchangeNotSent}) and the caller is told to {@link TryAgainLater}: the same callback or
- * confirmation completes the flow later, within the code's lifetime.
+ * the code back ({@link Flow.Exchanging#exchangeNotSent}) and the caller is told to {@link TryAgainLater}: the same
+ * callback or confirmation completes the flow later, within the code's lifetime.
  */
 final class CodeRedemption {
     private static final int STORE_ATTEMPTS = 3;
@@ -60,37 +60,40 @@ final class CodeRedemption {
     }
 
     /**
-     * Exchanges {@code code} for the flow, which must be stored as {@code EXCHANGING}; answers the flow as it ended.
+     * Exchanges {@code code} for the flow, stored as {@code EXCHANGING} (only an exchanging flow can complete, fail its
+     * exchange or take its code back); answers the flow as it ended.
      *
      * @param confirmation for a flow completed by confirmation, the confirmation code it was confirmed with (to hold
      *                     the code again if the provider cannot be asked)
      * @throws TryAgainLater if the provider could not be asked within the patience (nothing spent, the flow waits again)
      */
-    Flow redeem(ConsentProvider provider, Flow flow, AuthorizationCode code, Optional<ConfirmationCode> confirmation) {
+    Flow redeem(ConsentProvider provider, Flow.Exchanging exchanging, AuthorizationCode code,
+                Optional<ConfirmationCode> confirmation) {
+        Flow flow = exchanging.flow();
         ConsentPolicy policy = settings.policyFor(flow.provider());
-        if (!flow.codeUsableAt(clock.instant())) {
-            return flows.save(flow.fail(FlowFailure.CODE_EXPIRED, clock.instant()));
+        if (!exchanging.codeUsableAt(clock.instant())) {
+            return flows.save(exchanging.fail(FlowFailure.CODE_EXPIRED, clock.instant()));
         }
         IssuedTokens issued;
         try {
             issued = patience.call(
                     () -> provider.exchangeCode(new CodeExchange(code, flow.redirectUri(), flow.pkceVerifier())),
-                    flow::codeUsableAt);
+                    exchanging::codeUsableAt);
         } catch (ProviderUnavailable unavailable) {
             if (unavailable.requestMayHaveBeenProcessed()) {
-                return flows.save(flow.fail(FlowFailure.PROVIDER_UNAVAILABLE, clock.instant()));
+                return flows.save(exchanging.fail(FlowFailure.PROVIDER_UNAVAILABLE, clock.instant()));
             }
             // Never sent: the code is unspent. Give it back to the flow, for the same step to complete it later.
-            Flow waiting = storeOrCurrent(flow.exchangeNotSent(code, confirmation));
+            Flow waiting = storeOrCurrent(exchanging.exchangeNotSent(code, confirmation));
             if (waiting.status() == FlowStatus.EXCHANGING || waiting.isTerminal()) {
                 return waiting;
             }
             throw new TryAgainLater("the provider cannot take the code exchange right now; nothing was spent",
                     TRY_AGAIN_AFTER);
         } catch (ReauthorizationRequired | ProviderRejected refused) {
-            return flows.save(flow.fail(FlowFailure.EXCHANGE_REJECTED, clock.instant()));
+            return flows.save(exchanging.fail(FlowFailure.EXCHANGE_REJECTED, clock.instant()));
         } catch (ProviderMisconfigured misconfigured) {
-            return flows.save(flow.fail(FlowFailure.PROVIDER_MISCONFIGURED, clock.instant()));
+            return flows.save(exchanging.fail(FlowFailure.PROVIDER_MISCONFIGURED, clock.instant()));
         }
         Instant grantedAt = clock.instant();
         ConsentId newConsentId = ConsentId.random();
@@ -106,7 +109,7 @@ final class CodeRedemption {
                             .orElseGet(() -> Consent.grant(newConsentId, flow.userId(), flow.provider(), flow.kind().yields(),
                                     flow.providerFlowId(), issued, grantedAt, policy));
                     Consent stored = consents.save(consent);
-                    return flows.save(flow.complete(stored.id(), grantedAt));
+                    return flows.save(exchanging.complete(stored.id(), grantedAt));
                 });
             } catch (ConcurrentUpdate raced) {
                 lastFailure = raced;
@@ -116,7 +119,7 @@ final class CodeRedemption {
             }
         }
         try {
-            return flows.save(flow.fail(FlowFailure.NOT_STORED, clock.instant()));
+            return flows.save(exchanging.fail(FlowFailure.NOT_STORED, clock.instant()));
         } catch (RuntimeException alsoFailed) {
             lastFailure.addSuppressed(alsoFailed);
             throw lastFailure;

@@ -14,7 +14,6 @@ import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowFailure;
 import io.consentgateway.domain.flow.FlowId;
-import io.consentgateway.domain.flow.FlowStatus;
 import io.consentgateway.domain.shared.UserId;
 import io.consentgateway.domain.token.AuthorizationCode;
 
@@ -50,31 +49,39 @@ public final class CompleteFlowService implements CompleteFlow {
         Flow flow = flows.findById(flowId).orElseThrow(() -> new NotFound("flow"));
         Instant now = clock.instant();
         if (!flow.userId().equals(userId)) {
-            if (flow.status() == FlowStatus.AWAITING_CONFIRMATION && flow.isConfirmedBy(confirmation)) {
-                // The browser that came back from the provider belongs to someone else than the user who started the
-                // flow: a widget link passed on to a victim. Drop the code unexchanged, so nobody ever gets the data.
-                redemption.storeOrCurrent(flow.fail(FlowFailure.CONFIRMED_BY_ANOTHER_USER, now));
-            }
+            // The browser that came back from the provider belongs to someone else than the user who started the flow:
+            // a widget link passed on to a victim. Presenting the flow's confirmation code proves it; drop the code
+            // unexchanged, so nobody ever gets the data.
+            flow.awaitingConfirmation()
+                    .filter(confirming -> confirming.isConfirmedBy(confirmation))
+                    .ifPresent(confirming -> redemption.storeOrCurrent(
+                            confirming.fail(FlowFailure.CONFIRMED_BY_ANOTHER_USER, now)));
             throw new NotFound("flow");
         }
-        if (flow.status() == FlowStatus.AWAITING_USER) {
+        if (flow.awaitingUser().isPresent()) {
             throw new FlowNotAwaitingConfirmation(flow.completion() == FlowCompletion.CONFIRM
                     ? "the provider has not sent the user back yet: confirm after the callback"
                     : "this flow completes at its callback, without confirmation");
         }
-        if (flow.status() != FlowStatus.AWAITING_CONFIRMATION) {
-            return FlowView.of(flow); // exchanging or ended already: a repeated confirmation changes nothing
+        // Exchanging or ended already: a repeated confirmation changes nothing, and answers the flow as it is.
+        return flow.awaitingConfirmation()
+                .map(confirming -> confirm(confirming, userId, confirmation, now))
+                .orElseGet(() -> FlowView.of(flow));
+    }
+
+    private FlowView confirm(Flow.AwaitingConfirmation confirming, UserId userId, ConfirmationCode confirmation, Instant now) {
+        Flow flow = confirming.flow();
+        if (confirming.isLapsedAt(now)) {
+            return FlowView.of(redemption.storeOrCurrent(confirming.lapse(now)));
         }
-        if (flow.isLapsedAt(now)) {
-            return FlowView.of(redemption.storeOrCurrent(flow.lapse(now)));
-        }
-        if (!flow.isConfirmedBy(confirmation)) {
+        if (!confirming.isConfirmedBy(confirmation)) {
             throw InvalidInput.of("confirmation", "is not the confirmation code this flow's callback handed out");
         }
-        AuthorizationCode code = flow.heldCode().orElseThrow();
-        Flow exchanging;
+        AuthorizationCode code = confirming.heldCode();
+        Flow.Exchanging exchanging;
         try {
-            exchanging = flows.save(flow.confirm(userId, confirmation, now, settings.policyFor(flow.provider())));
+            exchanging = flows.save(confirming.confirm(userId, confirmation, now, settings.policyFor(flow.provider())))
+                    .exchanging().orElseThrow();
         } catch (ConcurrentUpdate lostRace) {
             return FlowView.of(redemption.current(flow));
         }

@@ -17,7 +17,6 @@ import io.consentgateway.domain.flow.CallbackMismatch;
 import io.consentgateway.domain.flow.ConfirmationCode;
 import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowCompletion;
-import io.consentgateway.domain.flow.FlowStatus;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.token.AuthorizationCode;
 
@@ -79,36 +78,53 @@ public final class HandleCallbackService implements HandleCallback {
             throw new InvalidCallback(notThisFlow.why());
         }
         Instant now = clock.instant();
-        if (flow.isTerminal()) {
-            return CallbackOutcome.of(flow);
-        }
-        if (flow.status() != FlowStatus.AWAITING_USER) {
-            // Another callback is exchanging this code or holds it for confirmation, or a crash left the flow here.
-            return CallbackOutcome.of(flow.isLapsedAt(now) ? redemption.storeOrCurrent(flow.lapse(now)) : flow);
-        }
-        if (flow.isLapsedAt(now)) {
-            return CallbackOutcome.of(redemption.storeOrCurrent(flow.lapse(now)));
+        // 4. Only a flow awaiting the user takes a callback's answer. Any other has had its callback already: another
+        //    callback is exchanging its code or holds it for confirmation, a crash left it there, or it has ended. The
+        //    callback then answers the flow as it is (lapsing it first if its time in its state is up).
+        return CallbackOutcome.of(flow.awaitingUser()
+                .map(waiting -> answer(waiting, result, provider, now))
+                .orElseGet(() -> lapseIfDue(flow, now)));
+    }
+
+    /**
+     * A flow awaiting the user takes the callback's answer: a code (exchanged, or held for confirmation), a failure or
+     * a cancel.
+     */
+    private Flow answer(Flow.AwaitingUser waiting, CallbackResult result, ConsentProvider provider, Instant now) {
+        Flow flow = waiting.flow();
+        if (waiting.isLapsedAt(now)) {
+            return redemption.storeOrCurrent(waiting.lapse(now));
         }
         if (result instanceof CallbackResult.Approved approved) {
             if (flow.completion() == FlowCompletion.CONFIRM) {
                 // Hold the code until the user who started the flow confirms it: the state alone does not prove that
                 // this browser is theirs (RFC 9700 §4.7.1).
                 ConfirmationCode confirmation = new ConfirmationCode(secrets.newState().value());
-                return CallbackOutcome.of(redemption.storeOrCurrent(
-                        flow.holdCode(approved.code(), confirmation, now, settings.policyFor(flow.provider()))));
+                return redemption.storeOrCurrent(
+                        waiting.holdCode(approved.code(), confirmation, now, settings.policyFor(flow.provider())));
             }
-            return CallbackOutcome.of(beginExchange(provider, flow, approved.code(), now));
+            return beginExchange(provider, waiting, approved.code(), now);
         }
         if (result instanceof CallbackResult.Failed failed) {
-            return CallbackOutcome.of(redemption.storeOrCurrent(flow.fail(failed.reason(), now)));
+            return redemption.storeOrCurrent(waiting.fail(failed.reason(), now));
         }
-        return CallbackOutcome.of(redemption.storeOrCurrent(flow.cancel(now)));
+        return redemption.storeOrCurrent(waiting.cancel(now));
     }
 
-    private Flow beginExchange(ConsentProvider provider, Flow flow, AuthorizationCode code, Instant now) {
-        Flow exchanging;
+    /** A flow past awaiting the user, ended or not, as it is; an unfinished one whose time is up lapses first. */
+    private Flow lapseIfDue(Flow flow, Instant now) {
+        return flow.unfinished()
+                .filter(unfinished -> unfinished.isLapsedAt(now))
+                .map(unfinished -> redemption.storeOrCurrent(unfinished.lapse(now)))
+                .orElse(flow);
+    }
+
+    private Flow beginExchange(ConsentProvider provider, Flow.AwaitingUser waiting, AuthorizationCode code, Instant now) {
+        Flow flow = waiting.flow();
+        Flow.Exchanging exchanging;
         try {
-            exchanging = flows.save(flow.beginExchange(now, settings.policyFor(flow.provider())));
+            exchanging = flows.save(waiting.beginExchange(now, settings.policyFor(flow.provider())))
+                    .exchanging().orElseThrow();
         } catch (ConcurrentUpdate lostRace) {
             return redemption.current(flow);
         }

@@ -295,7 +295,7 @@ class HandleCallbackServiceTest {
         @Test
         void aFlowLeftExchangingByACrashFailsOnceItsCodeLifetimeHasPassedWithoutCallingTheProvider() {
             CallbackCommand callback = h.approvedCallback(flowId);
-            h.flows.save(h.flow(flowId).beginExchange(h.now(), h.policy)); // the crash: stored as EXCHANGING, never exchanged
+            h.flows.save(h.flow(flowId).awaitingUser().orElseThrow().beginExchange(h.now(), h.policy)); // the crash: stored as EXCHANGING, never exchanged
             h.advance(Duration.ofHours(1));
 
             CallbackOutcome outcome = h.callback.handle(callback);
@@ -309,7 +309,7 @@ class HandleCallbackServiceTest {
         @Test
         void aCallbackForAFlowStillExchangingItsCodeReportsInProgressWithoutASecondExchange() {
             CallbackCommand callback = h.approvedCallback(flowId);
-            h.flows.save(h.flow(flowId).beginExchange(h.now(), h.policy)); // another request is exchanging
+            h.flows.save(h.flow(flowId).awaitingUser().orElseThrow().beginExchange(h.now(), h.policy)); // another request is exchanging
             h.advance(Duration.ofMinutes(1));
 
             CallbackOutcome outcome = h.callback.handle(callback);

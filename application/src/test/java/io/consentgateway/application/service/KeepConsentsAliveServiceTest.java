@@ -367,7 +367,7 @@ class KeepConsentsAliveServiceTest {
         @Test
         void aFlowLeftExchangingByACrashFailsOnceItsCodeLapsed() {
             FlowId flowId = h.startOngoingFlow(BOB).flowId();
-            h.flows.save(h.flow(flowId).beginExchange(h.now(), h.policy));
+            h.flows.save(h.flow(flowId).awaitingUser().orElseThrow().beginExchange(h.now(), h.policy));
             h.advance(Duration.ofHours(1));
 
             h.keepAlive.run(10);
@@ -379,7 +379,7 @@ class KeepConsentsAliveServiceTest {
         @Test
         void aFlowLeftExchangingByACrashFailsAsInterruptedOnceItsExchangeTimeoutPassed() {
             FlowId flowId = h.startOngoingFlow(BOB).flowId();
-            h.flows.save(h.flow(flowId).beginExchange(h.now(), h.policy));
+            h.flows.save(h.flow(flowId).awaitingUser().orElseThrow().beginExchange(h.now(), h.policy));
 
             h.advance(h.policy.exchangeTimeout().minusSeconds(1));
             h.keepAlive.run(10);

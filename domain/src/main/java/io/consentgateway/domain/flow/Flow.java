@@ -19,13 +19,25 @@ import java.util.Optional;
  * One consent journey of one user with one provider.
  *
  * <pre>
- *   AWAITING_USER --callback with code--> EXCHANGING --tokens stored--> COMPLETED
- *        |  \--abort/cancel--> CANCELLED            \--refused, unreachable, deadline or code lapsed--> FAILED
- *        |---success=false / no code--> FAILED
- *        |---flow lifetime passed--> EXPIRED
- *        \--callback with code, completion confirmed--> AWAITING_CONFIRMATION --the starting user confirms--> EXCHANGING
- *                                                          \--code lifetime passed--> EXPIRED
+ *   AwaitingUser --beginExchange--> Exchanging --complete--> COMPLETED
+ *    (AWAITING_USER)    (EXCHANGING)  |  \--fail (refused, unreachable), lapse (deadline or code lapsed)--> FAILED
+ *        |                            \--exchangeNotSent--> back to where it waited (AwaitingUser or AwaitingConfirmation)
+ *        |---cancel (abort/cancel)--> CANCELLED
+ *        |---fail (success=false / no code)--> FAILED
+ *        |---lapse (flow lifetime passed)--> EXPIRED
+ *        \--holdCode (completion confirmed)--> AwaitingConfirmation --confirm (the starting user)--> Exchanging
+ *                                          (AWAITING_CONFIRMATION)  |---fail (another user confirmed)--> FAILED
+ *                                                                   \--lapse (code lifetime passed)--> EXPIRED
  * </pre>
+ *
+ * Which operations a flow offers depends on its status, and the types say so: {@link #awaitingUser()},
+ * {@link #awaitingConfirmation()} and {@link #exchanging()} answer the flow in that state (an {@link AwaitingUser},
+ * {@link AwaitingConfirmation} or {@link Exchanging}), or nothing if it is in another; each offers the operations its
+ * state allows and only those, so {@code cancel} cannot even be called on an exchanging flow. What every unfinished
+ * flow can do ({@code fail}, and {@code lapse} once its time is up) is on their common type, {@link Unfinished}
+ * ({@link #unfinished()}). An ended flow ({@code COMPLETED}, {@code CANCELLED}, {@code FAILED}, {@code EXPIRED}) has no
+ * state to ask for: it can do nothing more. The states are views, not copies: {@code Flow} is the aggregate the
+ * repository stores and restores, and each operation returns the new {@code Flow}.
  *
  * With confirmed completion (RFC 9700 §4.7.1: the callback alone does not prove that the browser bringing the code
  * belongs to the user who started the flow), the callback only holds the code; the code is exchanged when the user
@@ -33,10 +45,11 @@ import java.util.Optional;
  * victim's bank data to the attacker who started the flow.
  *
  * Rules: a callback is accepted only with the flow's exact state (and only when the flow's provider recognises
- * it as this flow's); the flow completes at most once; a flow left waiting expires after the policy's
- * flow lifetime; a flow left in {@code EXCHANGING} (a crash between callback and storage) fails once its
- * exchange's deadline (or, sooner, its code's lifetime) has passed. Immutable: every transition returns the new flow, and the repository's
- * optimistic {@code version} makes a concurrent second transition fail instead of overwriting.
+ * it as this flow's); the flow completes at most once (only an {@link Exchanging} flow can complete, and completing
+ * ends it); a flow left waiting expires after the policy's flow lifetime; a flow left in {@code EXCHANGING} (a crash
+ * between callback and storage) fails once its exchange's deadline (or, sooner, its code's lifetime) has passed.
+ * Immutable: every transition returns the new flow, and the repository's optimistic {@code version} makes a concurrent
+ * second transition fail instead of overwriting.
  *
  * A flow is two things: what it was started with ({@link Origin}: the user's {@link FlowRequest} and the
  * {@link Handshake} with the provider), which never changes, and how far it has come ({@link Progress}), which each
@@ -231,161 +244,284 @@ public final class Flow {
 
     /**
      * True when the flow can no longer progress: waiting past its lifetime, confirming past its code's, or exchanging
-     * past its code's or its exchange's deadline (the node exchanging it died).
+     * past its code's or its exchange's deadline (the node exchanging it died). An ended flow never lapses.
      */
     public boolean isLapsedAt(Instant now) {
+        return unfinished().map(flow -> flow.isLapsedAt(now)).orElse(false);
+    }
+
+    /**
+     * The flow in the state it waits in, if it has not ended: {@link AwaitingUser}, {@link AwaitingConfirmation} or
+     * {@link Exchanging}. An ended flow can do nothing more, so it has none.
+     */
+    public Optional<Unfinished> unfinished() {
         return switch (status()) {
-            case AWAITING_USER -> !now.isBefore(expiresAt());
-            case AWAITING_CONFIRMATION -> !now.isBefore(codeExpiresAt().orElseThrow());
-            case EXCHANGING -> !now.isBefore(exchangeEndsAt());
-            default -> false;
+            case AWAITING_USER -> Optional.of(new AwaitingUser(this));
+            case AWAITING_CONFIRMATION -> Optional.of(new AwaitingConfirmation(this));
+            case EXCHANGING -> Optional.of(new Exchanging(this));
+            default -> Optional.empty();
         };
     }
 
-    /** Whichever comes first: the code's lifetime, or the time the exchange was given. */
-    private Instant exchangeEndsAt() {
-        Instant code = codeExpiresAt().orElseThrow();
-        Instant deadline = exchangeDeadline().orElseThrow();
-        return deadline.isBefore(code) ? deadline : code;
+    /** The flow as it awaits the user's return from the provider, if it does; empty in any other state. */
+    public Optional<AwaitingUser> awaitingUser() {
+        return status() == FlowStatus.AWAITING_USER ? Optional.of(new AwaitingUser(this)) : Optional.empty();
     }
 
-    /** The user cancelled at the provider (declined in its widget or on its consent page). */
-    public Flow cancel(Instant at) {
-        requireStatus(FlowStatus.AWAITING_USER, "only a flow awaiting the user can be cancelled");
-        return next(progress().ended(FlowStatus.CANCELLED, at));
+    /** The flow as it holds a code for the starting user's confirmation, if it does; empty in any other state. */
+    public Optional<AwaitingConfirmation> awaitingConfirmation() {
+        return status() == FlowStatus.AWAITING_CONFIRMATION ? Optional.of(new AwaitingConfirmation(this)) : Optional.empty();
     }
 
-    /**
-     * The callback carries a code: the flow moves to {@code EXCHANGING}; the code is valid from now for the policy's code
-     * lifetime, and the exchange must end within the policy's exchange timeout.
-     */
-    public Flow beginExchange(Instant at, ConsentPolicy policy) {
-        requireStatus(FlowStatus.AWAITING_USER, "only a flow awaiting the user can receive a code");
-        if (completion() != FlowCompletion.REDIRECT) {
-            throw new DomainRuleViolation("a flow completed by confirmation exchanges its code only when confirmed");
-        }
-        if (isLapsedAt(at)) {
-            throw new DomainRuleViolation("flow expired before its callback");
-        }
-        return next(progress().exchanging(at, at.plus(policy.codeLifetime()), at.plus(policy.exchangeTimeout())));
+    /** The flow as it exchanges its code, if it does; empty in any other state. */
+    public Optional<Exchanging> exchanging() {
+        return status() == FlowStatus.EXCHANGING ? Optional.of(new Exchanging(this)) : Optional.empty();
     }
 
     /**
-     * Confirmed completion: the callback carries a code, which the flow holds until the user who started it confirms,
-     * presenting {@code confirmation}, which only the browser that brought the code is given. The code is valid from now
-     * for the policy's code lifetime, and confirming must happen within it.
+     * A flow that has not ended, seen in the state it waits in. Each state offers the operations it allows, and only
+     * those: there is no {@code cancel} on an exchanging flow to refuse, and no {@code complete} on a waiting one. What
+     * every unfinished flow can do is here: fail, and lapse once its time in its state is up. Like the flow, a state is
+     * immutable: each operation returns the new {@link Flow}, which the repository stores.
      */
-    public Flow holdCode(AuthorizationCode code, ConfirmationCode confirmation, Instant at, ConsentPolicy policy) {
-        Require.nonNull(code, "code");
-        Require.nonNull(confirmation, "confirmation code");
-        requireStatus(FlowStatus.AWAITING_USER, "only a flow awaiting the user can receive a code");
-        if (completion() != FlowCompletion.CONFIRM) {
-            throw new DomainRuleViolation("only a flow completed by confirmation holds its code");
+    public sealed interface Unfinished permits AwaitingUser, AwaitingConfirmation, Exchanging {
+
+        /** The flow in this state. */
+        Flow flow();
+
+        /** Whether the flow's time in this state is up; {@link #lapse} then ends it. */
+        boolean isLapsedAt(Instant now);
+
+        /**
+         * The flow's time is up (see {@link #isLapsedAt}); what that ends it as depends on the state.
+         *
+         * @throws DomainRuleViolation if its time is not up yet
+         */
+        Flow lapse(Instant at);
+
+        /** The flow fails for {@code reason}; the secrets it kept are dropped. */
+        default Flow fail(FlowFailure reason, Instant at) {
+            Require.nonNull(reason, "failure reason");
+            return flow().next(flow().progress().failed(reason, at));
         }
-        if (isLapsedAt(at)) {
-            throw new DomainRuleViolation("flow expired before its callback");
-        }
-        return next(progress().holding(code, confirmation, at, at.plus(policy.codeLifetime())));
     }
 
-    /** Whether {@code presented} is the confirmation code this flow handed out (compared in constant time). */
-    public boolean isConfirmedBy(ConfirmationCode presented) {
-        return presented != null && confirmationCode().map(presented::equals).orElse(false);
+    /**
+     * {@code AWAITING_USER}: the flow waits for the user to come back from the provider. The callback cancels it,
+     * hands it a code to exchange (completion by redirect) or a code to hold for confirmation (completion by
+     * confirmation). Its time is up when the flow's lifetime has passed; it then expires.
+     */
+    public record AwaitingUser(Flow flow) implements Unfinished {
+
+        public AwaitingUser {
+            requireIn(flow, FlowStatus.AWAITING_USER);
+        }
+
+        @Override
+        public boolean isLapsedAt(Instant now) {
+            return !now.isBefore(flow.expiresAt());
+        }
+
+        /** The flow lifetime passed before the user came back: {@code EXPIRED}. */
+        @Override
+        public Flow lapse(Instant at) {
+            requireLapsed(this, at);
+            return flow.next(flow.progress().ended(FlowStatus.EXPIRED, at));
+        }
+
+        /** The user cancelled at the provider (declined in its widget or on its consent page). */
+        public Flow cancel(Instant at) {
+            return flow.next(flow.progress().ended(FlowStatus.CANCELLED, at));
+        }
+
+        /**
+         * The callback carries a code: the flow moves to {@code EXCHANGING}; the code is valid from now for the policy's
+         * code lifetime, and the exchange must end within the policy's exchange timeout.
+         *
+         * @throws DomainRuleViolation if the flow is completed by confirmation, or its lifetime has passed
+         */
+        public Flow beginExchange(Instant at, ConsentPolicy policy) {
+            if (flow.completion() != FlowCompletion.REDIRECT) {
+                throw new DomainRuleViolation("a flow completed by confirmation exchanges its code only when confirmed");
+            }
+            if (isLapsedAt(at)) {
+                throw new DomainRuleViolation("flow expired before its callback");
+            }
+            return flow.next(flow.progress().exchanging(at, at.plus(policy.codeLifetime()), at.plus(policy.exchangeTimeout())));
+        }
+
+        /**
+         * Confirmed completion: the callback carries a code, which the flow holds until the user who started it
+         * confirms, presenting {@code confirmation}, which only the browser that brought the code is given. The code is
+         * valid from now for the policy's code lifetime, and confirming must happen within it.
+         *
+         * @throws DomainRuleViolation if the flow is completed by redirect, or its lifetime has passed
+         */
+        public Flow holdCode(AuthorizationCode code, ConfirmationCode confirmation, Instant at, ConsentPolicy policy) {
+            Require.nonNull(code, "code");
+            Require.nonNull(confirmation, "confirmation code");
+            if (flow.completion() != FlowCompletion.CONFIRM) {
+                throw new DomainRuleViolation("only a flow completed by confirmation holds its code");
+            }
+            if (isLapsedAt(at)) {
+                throw new DomainRuleViolation("flow expired before its callback");
+            }
+            return flow.next(flow.progress().holding(code, confirmation, at, at.plus(policy.codeLifetime())));
+        }
+    }
+
+    /**
+     * {@code AWAITING_CONFIRMATION}: the flow holds the code its callback brought until the user who started it
+     * confirms it with the confirmation code that callback handed out. Its time is up when the code's lifetime has
+     * passed; it then expires, and the held code is dropped.
+     */
+    public record AwaitingConfirmation(Flow flow) implements Unfinished {
+
+        public AwaitingConfirmation {
+            requireIn(flow, FlowStatus.AWAITING_CONFIRMATION);
+        }
+
+        @Override
+        public boolean isLapsedAt(Instant now) {
+            return !now.isBefore(flow.codeExpiresAt().orElseThrow());
+        }
+
+        /** The code's lifetime passed before the user confirmed: {@code EXPIRED}, the held code dropped. */
+        @Override
+        public Flow lapse(Instant at) {
+            requireLapsed(this, at);
+            return flow.next(flow.progress().ended(FlowStatus.EXPIRED, at));
+        }
+
+        /** The code held for confirmation. */
+        public AuthorizationCode heldCode() {
+            return flow.progress().heldCode().orElseThrow();
+        }
+
+        /** The confirmation code the callback hands to the browser. */
+        public ConfirmationCode confirmationCode() {
+            return flow.progress().confirmationCode().orElseThrow();
+        }
+
+        /** Whether {@code presented} is the confirmation code this flow handed out (compared in constant time). */
+        public boolean isConfirmedBy(ConfirmationCode presented) {
+            return presented != null && presented.equals(confirmationCode());
+        }
+
+        /**
+         * The user who started the flow confirms it with the confirmation code its callback handed out: the held code
+         * goes to the exchange and is no longer kept (it is single use, and the flow is {@code EXCHANGING} from now on,
+         * for at most the policy's exchange timeout).
+         *
+         * @throws DomainRuleViolation if {@code by} did not start the flow, or its code lapsed
+         * @throws CallbackMismatch    if {@code presented} is not the flow's confirmation code
+         */
+        public Flow confirm(UserId by, ConfirmationCode presented, Instant at, ConsentPolicy policy) {
+            Require.nonNull(by, "confirming user");
+            if (!flow.userId().equals(by)) {
+                throw new DomainRuleViolation("only the user who started a flow can confirm it");
+            }
+            if (!isConfirmedBy(presented)) {
+                throw new CallbackMismatch("the confirmation code does not match the flow's");
+            }
+            if (isLapsedAt(at)) {
+                throw new DomainRuleViolation("the flow's code lapsed before its confirmation");
+            }
+            return flow.next(flow.progress().confirmed(at.plus(policy.exchangeTimeout())));
+        }
+    }
+
+    /**
+     * {@code EXCHANGING}: the flow's code is being exchanged for tokens. The exchange completes the flow, fails it, or
+     * never reached the provider and gives the code back. Its time is up when the code's lifetime or, sooner, the
+     * exchange's deadline has passed (the node exchanging it died); it then fails, and the code is never presented
+     * again: it may have been spent.
+     */
+    public record Exchanging(Flow flow) implements Unfinished {
+
+        public Exchanging {
+            requireIn(flow, FlowStatus.EXCHANGING);
+        }
+
+        @Override
+        public boolean isLapsedAt(Instant now) {
+            return !now.isBefore(endsAt());
+        }
+
+        /**
+         * The exchange never ended: {@code FAILED}, {@link FlowFailure#EXCHANGE_INTERRUPTED} when its deadline passed,
+         * {@link FlowFailure#CODE_EXPIRED} when the code's lifetime passed first.
+         */
+        @Override
+        public Flow lapse(Instant at) {
+            requireLapsed(this, at);
+            boolean codeExpired = !at.isBefore(flow.codeExpiresAt().orElseThrow());
+            return fail(codeExpired ? FlowFailure.CODE_EXPIRED : FlowFailure.EXCHANGE_INTERRUPTED, at);
+        }
+
+        /** May the received code still be exchanged at this instant (its lifetime and the exchange's deadline not passed)? */
+        public boolean codeUsableAt(Instant at) {
+            return at.isBefore(endsAt());
+        }
+
+        /** The tokens are stored as the given consent: the flow is {@code COMPLETED}, which it can be only once. */
+        public Flow complete(ConsentId consentId, Instant at) {
+            Require.nonNull(consentId, "consent id");
+            return flow.next(flow.progress().completed(consentId, at));
+        }
+
+        /**
+         * The exchange never reached the provider (refused before sending: the provider unreachable, or the gateway's
+         * own bulkhead or circuit breaker), so the code is unspent. The flow goes back to where it waited for it, so the
+         * same code can still complete it: a flow completed by redirect awaits its callback again (the browser repeats
+         * it), a flow completed by confirmation holds the code again for the same confirmation.
+         *
+         * @param code         the unspent code
+         * @param confirmation for a flow completed by confirmation, the confirmation code it handed out
+         * @throws DomainRuleViolation if the flow is completed by confirmation and {@code confirmation} is empty
+         */
+        public Flow exchangeNotSent(AuthorizationCode code, Optional<ConfirmationCode> confirmation) {
+            Require.nonNull(code, "code");
+            Require.nonNull(confirmation, "confirmation code (optional)");
+            Progress p = flow.progress();
+            if (flow.completion() == FlowCompletion.CONFIRM) {
+                ConfirmationCode handedOut = confirmation.orElseThrow(
+                        () -> new DomainRuleViolation("a flow completed by confirmation needs its confirmation code"));
+                return flow.next(p.holding(code, handedOut, p.codeReceivedAt().orElseThrow(), p.codeExpiresAt().orElseThrow()));
+            }
+            return flow.next(Progress.awaitingUser(p.pkceVerifier()));
+        }
+
+        /** Whichever comes first: the code's lifetime, or the time the exchange was given. */
+        private Instant endsAt() {
+            Instant code = flow.codeExpiresAt().orElseThrow();
+            Instant deadline = flow.exchangeDeadline().orElseThrow();
+            return deadline.isBefore(code) ? deadline : code;
+        }
+    }
+
+    /** A state holds a flow in that state: {@link #awaitingUser()} and its siblings are the way to one. */
+    private static void requireIn(Flow flow, FlowStatus status) {
+        Require.nonNull(flow, "flow");
+        if (flow.status() != status) {
+            throw new InvalidValueException("not a flow in " + status + " (was " + flow.status() + ")");
+        }
+    }
+
+    private static void requireLapsed(Unfinished state, Instant at) {
+        if (!state.isLapsedAt(at)) {
+            throw new DomainRuleViolation("flow has not lapsed");
+        }
+    }
+
+    /** The code held for confirmation, while the flow awaits it. */
+    public Optional<AuthorizationCode> heldCode() {
+        return progress().heldCode();
     }
 
     /** The confirmation code the callback hands to the browser, while the flow awaits confirmation. */
     public Optional<ConfirmationCode> confirmationCode() {
         return progress().confirmationCode();
-    }
-
-    /**
-     * The user who started the flow confirms it with the confirmation code its callback handed out: the held code
-     * goes to the exchange and is no longer kept (it is single use, and the flow is {@code EXCHANGING} from now on,
-     * for at most the policy's exchange timeout).
-     *
-     * @throws DomainRuleViolation if {@code by} did not start the flow, it awaits no confirmation, or its code lapsed
-     * @throws CallbackMismatch    if {@code presented} is not the flow's confirmation code
-     */
-    public Flow confirm(UserId by, ConfirmationCode presented, Instant at, ConsentPolicy policy) {
-        Require.nonNull(by, "confirming user");
-        if (!userId().equals(by)) {
-            throw new DomainRuleViolation("only the user who started a flow can confirm it");
-        }
-        requireStatus(FlowStatus.AWAITING_CONFIRMATION, "only a flow awaiting confirmation can be confirmed");
-        if (!isConfirmedBy(presented)) {
-            throw new CallbackMismatch("the confirmation code does not match the flow's");
-        }
-        if (isLapsedAt(at)) {
-            throw new DomainRuleViolation("the flow's code lapsed before its confirmation");
-        }
-        return next(progress().confirmed(at.plus(policy.exchangeTimeout())));
-    }
-
-    /** The code held for confirmation, if the flow awaits it. */
-    public Optional<AuthorizationCode> heldCode() {
-        return progress().heldCode();
-    }
-
-    /**
-     * The exchange never reached the provider (refused before sending: the provider unreachable, or the gateway's own
-     * bulkhead or circuit breaker), so the code is unspent. The flow goes back to where it waited for it, so the same
-     * code can still complete it: a flow completed by redirect awaits its callback again (the browser repeats it), a
-     * flow completed by confirmation holds the code again for the same confirmation.
-     *
-     * @param code         the unspent code
-     * @param confirmation for a flow completed by confirmation, the confirmation code it handed out
-     */
-    public Flow exchangeNotSent(AuthorizationCode code, Optional<ConfirmationCode> confirmation) {
-        Require.nonNull(code, "code");
-        Require.nonNull(confirmation, "confirmation code (optional)");
-        requireStatus(FlowStatus.EXCHANGING, "only an exchanging flow can take its code back");
-        Progress p = progress();
-        if (completion() == FlowCompletion.CONFIRM) {
-            ConfirmationCode handedOut = confirmation.orElseThrow(
-                    () -> new DomainRuleViolation("a flow completed by confirmation needs its confirmation code"));
-            return next(p.holding(code, handedOut, p.codeReceivedAt().orElseThrow(), p.codeExpiresAt().orElseThrow()));
-        }
-        return next(Progress.awaitingUser(p.pkceVerifier()));
-    }
-
-    /** May the received code still be exchanged at this instant (its lifetime and the exchange's deadline not passed)? */
-    public boolean codeUsableAt(Instant at) {
-        return status() == FlowStatus.EXCHANGING && at.isBefore(exchangeEndsAt());
-    }
-
-    /** The tokens are stored as the given consent. A flow completes at most once. */
-    public Flow complete(ConsentId consentId, Instant at) {
-        Require.nonNull(consentId, "consent id");
-        if (status() == FlowStatus.COMPLETED) {
-            throw new DomainRuleViolation("flow already completed");
-        }
-        requireStatus(FlowStatus.EXCHANGING, "only a flow exchanging its code can complete");
-        return next(progress().completed(consentId, at));
-    }
-
-    public Flow fail(FlowFailure reason, Instant at) {
-        Require.nonNull(reason, "failure reason");
-        if (status().isTerminal()) {
-            throw new DomainRuleViolation("flow already ended as " + status());
-        }
-        return next(progress().failed(reason, at));
-    }
-
-    /**
-     * The flow's time is up: waiting for the user, or for the user's confirmation, becomes {@code EXPIRED} (the held
-     * code is dropped). An exchange that never ended (its node died between callback and storage) becomes
-     * {@code FAILED}: {@link FlowFailure#EXCHANGE_INTERRUPTED} when its deadline passed, {@link FlowFailure#CODE_EXPIRED}
-     * when the code's lifetime passed first. The code is never presented again: it may have been spent.
-     */
-    public Flow lapse(Instant at) {
-        if (!isLapsedAt(at)) {
-            throw new DomainRuleViolation("flow has not lapsed");
-        }
-        if (status() != FlowStatus.EXCHANGING) {
-            return next(progress().ended(FlowStatus.EXPIRED, at));
-        }
-        boolean codeExpired = !at.isBefore(codeExpiresAt().orElseThrow());
-        return next(progress().failed(codeExpired ? FlowFailure.CODE_EXPIRED : FlowFailure.EXCHANGE_INTERRUPTED, at));
     }
 
     /** The repository's view after storing: the same flow at the next version. */
@@ -484,12 +620,6 @@ public final class Flow {
 
     public boolean isTerminal() {
         return status().isTerminal();
-    }
-
-    private void requireStatus(FlowStatus expected, String rule) {
-        if (status() != expected) {
-            throw new DomainRuleViolation(rule + " (was " + status() + ")");
-        }
     }
 
     /** The same flow, started alike and at the same version, having come this far. */

@@ -55,7 +55,7 @@ class FlowTest {
     static final ConsentPolicy LONG_EXCHANGES = POLICY.withExchangeTimeout(Duration.ofHours(2));
 
     static Flow exchanging(Instant at) {
-        return awaiting().beginExchange(at, POLICY);
+        return awaiting().awaitingUser().orElseThrow().beginExchange(at, POLICY);
     }
 
     @Nested
@@ -114,12 +114,13 @@ class FlowTest {
 
             assertThat(flow.status()).isEqualTo(FlowStatus.EXCHANGING);
             assertThat(flow.codeExpiresAt()).contains(T.plusSeconds(60).plus(Duration.ofHours(1)));
-            assertThat(flow.codeUsableAt(T.plusSeconds(61))).isTrue();
+            assertThat(flow.exchanging().orElseThrow().codeUsableAt(T.plusSeconds(61))).isTrue();
         }
 
         @Test
         void theCodeIsNoLongerUsableFromTheMomentItsLifetimeEnds() {
-            Flow flow = awaiting().beginExchange(T, LONG_EXCHANGES);
+            Flow.Exchanging flow = awaiting().awaitingUser().orElseThrow()
+                    .beginExchange(T, LONG_EXCHANGES).exchanging().orElseThrow();
 
             assertThat(flow.codeUsableAt(T.plus(Duration.ofHours(1)).minusNanos(1))).isTrue();
             assertThat(flow.codeUsableAt(T.plus(Duration.ofHours(1)))).isFalse();
@@ -130,21 +131,20 @@ class FlowTest {
             Flow flow = exchanging(T);
 
             assertThat(flow.exchangeDeadline()).contains(T.plus(POLICY.exchangeTimeout()));
-            assertThat(flow.codeUsableAt(T.plus(POLICY.exchangeTimeout()).minusNanos(1))).isTrue();
-            assertThat(flow.codeUsableAt(T.plus(POLICY.exchangeTimeout()))).isFalse();
+            assertThat(flow.exchanging().orElseThrow().codeUsableAt(T.plus(POLICY.exchangeTimeout()).minusNanos(1))).isTrue();
+            assertThat(flow.exchanging().orElseThrow().codeUsableAt(T.plus(POLICY.exchangeTimeout()))).isFalse();
         }
 
         @Test
         void aCodeArrivingAfterTheFlowLifetimeIsRefused() {
-            assertThatThrownBy(() -> awaiting().beginExchange(T.plus(Duration.ofHours(1)), POLICY))
+            assertThatThrownBy(() -> awaiting().awaitingUser().orElseThrow().beginExchange(T.plus(Duration.ofHours(1)), POLICY))
                     .isInstanceOf(DomainRuleViolation.class)
                     .hasMessageContaining("expired");
         }
 
         @Test
-        void aSecondCodeForAnExchangingFlowIsRefused() {
-            assertThatThrownBy(() -> exchanging(T).beginExchange(T.plusSeconds(1), POLICY))
-                    .isInstanceOf(DomainRuleViolation.class);
+        void anExchangingFlowAwaitsNoSecondCode() {
+            assertThat(exchanging(T).awaitingUser()).as("no beginExchange to call").isEmpty();
         }
 
         @Test
@@ -159,7 +159,7 @@ class FlowTest {
         void anExchangingFlowCompletesWithItsConsent() {
             ConsentId consent = ConsentId.random();
 
-            Flow done = exchanging(T).complete(consent, T.plusSeconds(2));
+            Flow done = exchanging(T).exchanging().orElseThrow().complete(consent, T.plusSeconds(2));
 
             assertThat(done.status()).isEqualTo(FlowStatus.COMPLETED);
             assertThat(done.consentId()).contains(consent);
@@ -168,31 +168,27 @@ class FlowTest {
 
         @Test
         void aFlowCompletesAtMostOnce() {
-            Flow done = exchanging(T).complete(ConsentId.random(), T.plusSeconds(2));
+            Flow done = exchanging(T).exchanging().orElseThrow().complete(ConsentId.random(), T.plusSeconds(2));
 
-            assertThatThrownBy(() -> done.complete(ConsentId.random(), T.plusSeconds(3)))
-                    .isInstanceOf(DomainRuleViolation.class)
-                    .hasMessage("flow already completed");
+            assertThat(done.exchanging()).as("no complete to call again").isEmpty();
+            assertThat(done.unfinished()).isEmpty();
         }
 
         @Test
         void aFlowThatNeverReceivedACodeCannotComplete() {
-            assertThatThrownBy(() -> awaiting().complete(ConsentId.random(), T))
-                    .isInstanceOf(DomainRuleViolation.class);
+            assertThat(awaiting().exchanging()).as("no complete to call").isEmpty();
         }
 
         @Test
         void anEndedFlowCannotFail() {
-            Flow cancelled = awaiting().cancel(T);
+            Flow cancelled = awaiting().awaitingUser().orElseThrow().cancel(T);
 
-            assertThatThrownBy(() -> cancelled.fail(FlowFailure.PROVIDER_UNAVAILABLE, T))
-                    .isInstanceOf(DomainRuleViolation.class)
-                    .hasMessageContaining("already ended");
+            assertThat(cancelled.unfinished()).as("no fail to call").isEmpty();
         }
 
         @Test
         void anExchangingFlowFailsWithItsReason() {
-            Flow failed = exchanging(T).fail(FlowFailure.EXCHANGE_REJECTED, T.plusSeconds(1));
+            Flow failed = exchanging(T).exchanging().orElseThrow().fail(FlowFailure.EXCHANGE_REJECTED, T.plusSeconds(1));
 
             assertThat(failed.status()).isEqualTo(FlowStatus.FAILED);
             assertThat(failed.failure()).contains(FlowFailure.EXCHANGE_REJECTED);
@@ -203,7 +199,7 @@ class FlowTest {
     class Cancellation {
         @Test
         void aFlowAwaitingTheUserCanBeCancelled() {
-            Flow cancelled = awaiting().cancel(T.plusSeconds(5));
+            Flow cancelled = awaiting().awaitingUser().orElseThrow().cancel(T.plusSeconds(5));
 
             assertThat(cancelled.status()).isEqualTo(FlowStatus.CANCELLED);
             assertThat(cancelled.endedAt()).contains(T.plusSeconds(5));
@@ -211,16 +207,14 @@ class FlowTest {
 
         @Test
         void anExchangingFlowCannotBeCancelled() {
-            assertThatThrownBy(() -> exchanging(T).cancel(T.plusSeconds(1)))
-                    .isInstanceOf(DomainRuleViolation.class)
-                    .hasMessageContaining("only a flow awaiting the user can be cancelled");
+            assertThat(exchanging(T).awaitingUser()).as("no cancel to call").isEmpty();
         }
 
         @Test
         void aCompletedFlowCannotBeCancelled() {
-            Flow done = exchanging(T).complete(ConsentId.random(), T);
+            Flow done = exchanging(T).exchanging().orElseThrow().complete(ConsentId.random(), T);
 
-            assertThatThrownBy(() -> done.cancel(T)).isInstanceOf(DomainRuleViolation.class);
+            assertThat(done.awaitingUser()).as("no cancel to call").isEmpty();
         }
     }
 
@@ -236,7 +230,7 @@ class FlowTest {
 
         @Test
         void aLapsedAwaitingFlowExpires() {
-            Flow expired = awaiting().lapse(T.plus(Duration.ofHours(2)));
+            Flow expired = awaiting().awaitingUser().orElseThrow().lapse(T.plus(Duration.ofHours(2)));
 
             assertThat(expired.status()).isEqualTo(FlowStatus.EXPIRED);
             assertThat(expired.failure()).isEmpty();
@@ -246,7 +240,7 @@ class FlowTest {
         void anExchangingFlowWhoseCodeLapsedFailsWithCodeExpired() {
             Flow stuck = exchanging(T.plusSeconds(30));
 
-            Flow failed = stuck.lapse(T.plusSeconds(30).plus(Duration.ofHours(1)));
+            Flow failed = stuck.exchanging().orElseThrow().lapse(T.plusSeconds(30).plus(Duration.ofHours(1)));
 
             assertThat(failed.status()).isEqualTo(FlowStatus.FAILED);
             assertThat(failed.failure()).contains(FlowFailure.CODE_EXPIRED);
@@ -254,7 +248,7 @@ class FlowTest {
 
         @Test
         void anExchangingFlowIsNotLapsedByTheFlowLifetimeButByTheCodeLifetime() {
-            Flow stuck = awaiting().beginExchange(T.plus(Duration.ofMinutes(50)), LONG_EXCHANGES);
+            Flow stuck = awaiting().awaitingUser().orElseThrow().beginExchange(T.plus(Duration.ofMinutes(50)), LONG_EXCHANGES);
 
             assertThat(stuck.isLapsedAt(T.plus(Duration.ofMinutes(70)))).isFalse();
             assertThat(stuck.isLapsedAt(T.plus(Duration.ofMinutes(110)))).isTrue();
@@ -267,20 +261,21 @@ class FlowTest {
 
             assertThat(stuck.isLapsedAt(deadline.minusNanos(1))).isFalse();
             assertThat(stuck.isLapsedAt(deadline)).isTrue();
-            Flow failed = stuck.lapse(deadline);
+            Flow failed = stuck.exchanging().orElseThrow().lapse(deadline);
 
             assertThat(failed.status()).isEqualTo(FlowStatus.FAILED);
             assertThat(failed.failure()).contains(FlowFailure.EXCHANGE_INTERRUPTED);
-            assertThat(failed.codeUsableAt(deadline)).isFalse();
+            assertThat(failed.exchanging()).as("nothing left to exchange the code with").isEmpty();
         }
 
         @Test
         void aConfirmedExchangeIsGivenItsTimeFromTheConfirmationNotFromTheCallback() {
-            Flow held = awaiting(FlowKind.ONGOING_ACCESS, FlowCompletion.CONFIRM)
+            Flow held = awaiting(FlowKind.ONGOING_ACCESS, FlowCompletion.CONFIRM).awaitingUser().orElseThrow()
                     .holdCode(new AuthorizationCode("code-1"), new ConfirmationCode("confirm-1"), T, POLICY);
             Instant confirmed = T.plus(Duration.ofMinutes(30));
 
-            Flow exchanging = held.confirm(held.userId(), new ConfirmationCode("confirm-1"), confirmed, POLICY);
+            Flow exchanging = held.awaitingConfirmation().orElseThrow()
+                    .confirm(held.userId(), new ConfirmationCode("confirm-1"), confirmed, POLICY);
 
             assertThat(exchanging.exchangeDeadline()).contains(confirmed.plus(POLICY.exchangeTimeout()));
             assertThat(exchanging.isLapsedAt(confirmed.plusSeconds(1))).isFalse();
@@ -288,14 +283,14 @@ class FlowTest {
 
         @Test
         void aFlowThatHasNotLapsedCannotBeLapsed() {
-            assertThatThrownBy(() -> awaiting().lapse(T.plusSeconds(1)))
+            assertThatThrownBy(() -> awaiting().awaitingUser().orElseThrow().lapse(T.plusSeconds(1)))
                     .isInstanceOf(DomainRuleViolation.class)
                     .hasMessage("flow has not lapsed");
         }
 
         @Test
         void anEndedFlowNeverLapses() {
-            assertThat(awaiting().cancel(T).isLapsedAt(T.plus(Duration.ofDays(1)))).isFalse();
+            assertThat(awaiting().awaitingUser().orElseThrow().cancel(T).isLapsedAt(T.plus(Duration.ofDays(1)))).isFalse();
         }
     }
 
@@ -303,22 +298,23 @@ class FlowTest {
     class PkceVerifierLifetime {
         @Test
         void droppedWhenTheFlowCompletes() {
-            assertThat(exchanging(T).complete(ConsentId.random(), T).pkceVerifier()).isEmpty();
+            assertThat(exchanging(T).exchanging().orElseThrow().complete(ConsentId.random(), T).pkceVerifier()).isEmpty();
         }
 
         @Test
         void droppedWhenTheFlowIsCancelled() {
-            assertThat(awaiting().cancel(T).pkceVerifier()).isEmpty();
+            assertThat(awaiting().awaitingUser().orElseThrow().cancel(T).pkceVerifier()).isEmpty();
         }
 
         @Test
         void droppedWhenTheFlowFails() {
-            assertThat(exchanging(T).fail(FlowFailure.PROVIDER_UNAVAILABLE, T).pkceVerifier()).isEmpty();
+            assertThat(exchanging(T).exchanging().orElseThrow()
+                    .fail(FlowFailure.PROVIDER_UNAVAILABLE, T).pkceVerifier()).isEmpty();
         }
 
         @Test
         void droppedWhenTheFlowLapses() {
-            assertThat(awaiting().lapse(T.plus(Duration.ofHours(1))).pkceVerifier()).isEmpty();
+            assertThat(awaiting().awaitingUser().orElseThrow().lapse(T.plus(Duration.ofHours(1))).pkceVerifier()).isEmpty();
         }
     }
 
@@ -336,7 +332,7 @@ class FlowTest {
 
         @Test
         void aCompletedFlowWithoutConsentIsRejected() {
-            assertThatThrownBy(() -> changed(exchanging(T).complete(ConsentId.random(), T),
+            assertThatThrownBy(() -> changed(exchanging(T).exchanging().orElseThrow().complete(ConsentId.random(), T),
                     p -> copy(p, p.status(), p.codeReceivedAt(), p.codeExpiresAt(), p.endedAt(), Optional.empty(), p.failure())))
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining("consent");
@@ -344,7 +340,7 @@ class FlowTest {
 
         @Test
         void aFailedFlowWithoutReasonIsRejected() {
-            Flow failed = exchanging(T).fail(FlowFailure.EXCHANGE_REJECTED, T);
+            Flow failed = exchanging(T).exchanging().orElseThrow().fail(FlowFailure.EXCHANGE_REJECTED, T);
 
             assertThatThrownBy(() -> changed(failed,
                     p -> copy(p, p.status(), p.codeReceivedAt(), p.codeExpiresAt(), p.endedAt(), p.consentId(), Optional.empty())))
@@ -422,14 +418,15 @@ class FlowTest {
         }
 
         Flow holding(Instant at) {
-            return confirming().holdCode(new AuthorizationCode(CODE_TEXT), CONFIRMATION, at, POLICY);
+            return confirming().awaitingUser().orElseThrow().holdCode(new AuthorizationCode(CODE_TEXT), CONFIRMATION, at, POLICY);
         }
 
         @Test
         void aFlowStartedForConfirmationNeverExchangesStraightFromTheCallback() {
-            assertThatThrownBy(() -> confirming().beginExchange(T.plusSeconds(5), POLICY))
+            assertThatThrownBy(() -> confirming().awaitingUser().orElseThrow().beginExchange(T.plusSeconds(5), POLICY))
                     .isInstanceOf(DomainRuleViolation.class);
-            assertThatThrownBy(() -> awaiting().holdCode(new AuthorizationCode(CODE_TEXT), CONFIRMATION, T.plusSeconds(5), POLICY))
+            assertThatThrownBy(() -> awaiting().awaitingUser().orElseThrow()
+                    .holdCode(new AuthorizationCode(CODE_TEXT), CONFIRMATION, T.plusSeconds(5), POLICY))
                     .as("and a redirect flow holds no code").isInstanceOf(DomainRuleViolation.class);
         }
 
@@ -445,40 +442,43 @@ class FlowTest {
 
         @Test
         void theStartingUserConfirmsAndTheCodeGoesToTheExchangeAndIsNoLongerHeld() {
-            Flow exchanging = holding(T.plusSeconds(30)).confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(60), POLICY);
+            Flow exchanging = holding(T.plusSeconds(30)).awaitingConfirmation().orElseThrow()
+                    .confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(60), POLICY);
 
             assertThat(exchanging.status()).isEqualTo(FlowStatus.EXCHANGING);
             assertThat(exchanging.heldCode()).isEmpty();
             assertThat(exchanging.confirmationCode()).isEmpty();
-            assertThat(exchanging.codeUsableAt(T.plusSeconds(61))).isTrue();
+            assertThat(exchanging.exchanging().orElseThrow().codeUsableAt(T.plusSeconds(61))).isTrue();
             assertThat(exchanging.pkceVerifier()).as("still needed by the exchange").isPresent();
         }
 
         @Test
         void theConfirmationMustPresentTheCodeTheCallbackHandedOut() {
-            Flow held = holding(T);
+            Flow.AwaitingConfirmation held = holding(T).awaitingConfirmation().orElseThrow();
 
             assertThatThrownBy(() -> held.confirm(awaiting().userId(), new ConfirmationCode("guessed"), T.plusSeconds(5), POLICY))
                     .isInstanceOf(CallbackMismatch.class);
             assertThat(held.isConfirmedBy(CONFIRMATION)).isTrue();
             assertThat(held.isConfirmedBy(new ConfirmationCode("guessed"))).isFalse();
-            assertThat(held.confirmationCode()).contains(CONFIRMATION);
+            assertThat(held.isConfirmedBy(null)).isFalse();
+            assertThat(held.confirmationCode()).isEqualTo(CONFIRMATION);
+            assertThat(held.flow().confirmationCode()).contains(CONFIRMATION);
         }
 
         @Test
         void anotherUserCannotConfirm() {
-            assertThatThrownBy(() -> holding(T).confirm(new UserId("mallory"), CONFIRMATION, T.plusSeconds(5), POLICY))
+            assertThatThrownBy(() -> holding(T).awaitingConfirmation().orElseThrow()
+                    .confirm(new UserId("mallory"), CONFIRMATION, T.plusSeconds(5), POLICY))
                     .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("only the user who started");
         }
 
         @Test
         void aFlowConfirmsOnceAndOnlyWhenItAwaitsConfirmation() {
-            Flow exchanging = holding(T).confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(5), POLICY);
+            Flow exchanging = holding(T).awaitingConfirmation().orElseThrow()
+                    .confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(5), POLICY);
 
-            assertThatThrownBy(() -> exchanging.confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(6), POLICY))
-                    .isInstanceOf(DomainRuleViolation.class);
-            assertThatThrownBy(() -> confirming().confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(6), POLICY))
-                    .isInstanceOf(DomainRuleViolation.class);
+            assertThat(exchanging.awaitingConfirmation()).as("confirmed already: no confirm to call").isEmpty();
+            assertThat(confirming().awaitingConfirmation()).as("no code held yet: no confirm to call").isEmpty();
         }
 
         @Test
@@ -488,8 +488,10 @@ class FlowTest {
 
             assertThat(held.isLapsedAt(lapse.minusSeconds(1))).isFalse();
             assertThat(held.isLapsedAt(lapse)).isTrue();
-            assertThatThrownBy(() -> held.confirm(awaiting().userId(), CONFIRMATION, lapse, POLICY)).isInstanceOf(DomainRuleViolation.class);
-            Flow expired = held.lapse(lapse);
+            assertThatThrownBy(() -> held.awaitingConfirmation().orElseThrow()
+                    .confirm(awaiting().userId(), CONFIRMATION, lapse, POLICY))
+                    .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("lapsed");
+            Flow expired = held.awaitingConfirmation().orElseThrow().lapse(lapse);
             assertThat(expired.status()).isEqualTo(FlowStatus.EXPIRED);
             assertThat(expired.heldCode()).isEmpty();
         }
@@ -514,26 +516,29 @@ class FlowTest {
 
         @Test
         void anExchangeThatNeverLeftGivesTheCodeBackForTheSameConfirmation() {
-            Flow exchanging = holding(T).confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(5), POLICY);
+            Flow exchanging = holding(T).awaitingConfirmation().orElseThrow()
+                    .confirm(awaiting().userId(), CONFIRMATION, T.plusSeconds(5), POLICY);
 
-            Flow again = exchanging.exchangeNotSent(new AuthorizationCode(CODE_TEXT), Optional.of(CONFIRMATION));
+            Flow again = exchanging.exchanging().orElseThrow()
+                    .exchangeNotSent(new AuthorizationCode(CODE_TEXT), Optional.of(CONFIRMATION));
 
             assertThat(again.status()).isEqualTo(FlowStatus.AWAITING_CONFIRMATION);
             assertThat(again.heldCode()).contains(new AuthorizationCode(CODE_TEXT));
-            assertThat(again.isConfirmedBy(CONFIRMATION)).isTrue();
+            assertThat(again.awaitingConfirmation().orElseThrow().isConfirmedBy(CONFIRMATION)).isTrue();
             assertThat(again.codeExpiresAt()).isEqualTo(exchanging.codeExpiresAt());
         }
 
         @Test
         void anExchangeThatNeverLeftLetsARedirectFlowTakeTheSameCallbackAgain() {
-            Flow again = exchanging(T.plusSeconds(5)).exchangeNotSent(new AuthorizationCode(CODE_TEXT), Optional.empty());
+            Flow again = exchanging(T.plusSeconds(5)).exchanging().orElseThrow()
+                    .exchangeNotSent(new AuthorizationCode(CODE_TEXT), Optional.empty());
 
             assertThat(again.status()).isEqualTo(FlowStatus.AWAITING_USER);
             assertThat(again.heldCode()).isEmpty();
             assertThat(again.codeExpiresAt()).isEmpty();
-            assertThat(again.beginExchange(T.plusSeconds(6), POLICY).status()).isEqualTo(FlowStatus.EXCHANGING);
-            assertThatThrownBy(() -> awaiting().exchangeNotSent(new AuthorizationCode(CODE_TEXT), Optional.empty()))
-                    .isInstanceOf(DomainRuleViolation.class);
+            assertThat(again.awaitingUser().orElseThrow()
+                    .beginExchange(T.plusSeconds(6), POLICY).status()).isEqualTo(FlowStatus.EXCHANGING);
+            assertThat(awaiting().exchanging()).as("no exchangeNotSent to call").isEmpty();
         }
 
         @Test
@@ -553,7 +558,8 @@ class FlowTest {
         void whatAFlowWasStartedWithNeverChanges() {
             Flow started = awaiting();
 
-            Flow completed = started.beginExchange(RECEIVED, POLICY).complete(ConsentId.random(), RECEIVED.plusSeconds(1));
+            Flow completed = started.awaitingUser().orElseThrow()
+                    .beginExchange(RECEIVED, POLICY).exchanging().orElseThrow().complete(ConsentId.random(), RECEIVED.plusSeconds(1));
 
             assertThat(completed.snapshot().origin()).isEqualTo(started.snapshot().origin());
             assertThat(completed.snapshot().progress()).isNotEqualTo(started.snapshot().progress());
@@ -615,6 +621,102 @@ class FlowTest {
             assertThatThrownBy(() -> new Flow.Snapshot(byRedirect, holding, 1))
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessage("only a flow completed by confirmation awaits confirmation");
+        }
+    }
+
+    /** Which operations a flow offers depends on its status: each status has its state type, an ended flow has none. */
+    @Nested
+    class States {
+        final Flow confirmingFlow = awaiting(FlowKind.ONGOING_ACCESS, FlowCompletion.CONFIRM)
+                .awaitingUser().orElseThrow()
+                .holdCode(new AuthorizationCode("code-of-the-states"), new ConfirmationCode("confirm-of-the-states"), T, POLICY);
+
+        @Test
+        void aFlowAwaitingTheUserOffersOnlyWhatAwaitingTheUserAllows() {
+            Flow flow = awaiting();
+
+            assertThat(flow.awaitingUser()).isPresent();
+            assertThat(flow.awaitingConfirmation()).isEmpty();
+            assertThat(flow.exchanging()).isEmpty();
+            assertThat(flow.unfinished()).containsInstanceOf(Flow.AwaitingUser.class);
+        }
+
+        @Test
+        void aFlowAwaitingConfirmationOffersOnlyWhatAwaitingConfirmationAllows() {
+            assertThat(confirmingFlow.awaitingUser()).isEmpty();
+            assertThat(confirmingFlow.awaitingConfirmation()).isPresent();
+            assertThat(confirmingFlow.exchanging()).isEmpty();
+            assertThat(confirmingFlow.unfinished()).containsInstanceOf(Flow.AwaitingConfirmation.class);
+        }
+
+        @Test
+        void anExchangingFlowOffersOnlyWhatExchangingAllows() {
+            Flow flow = exchanging(T);
+
+            assertThat(flow.awaitingUser()).isEmpty();
+            assertThat(flow.awaitingConfirmation()).isEmpty();
+            assertThat(flow.exchanging()).isPresent();
+            assertThat(flow.unfinished()).containsInstanceOf(Flow.Exchanging.class);
+        }
+
+        @Test
+        void anEndedFlowOffersNothing() {
+            Flow.AwaitingUser waiting = awaiting().awaitingUser().orElseThrow();
+            List<Flow> ended = List.of(
+                    waiting.cancel(T),
+                    waiting.fail(FlowFailure.PROVIDER_REPORTED_FAILURE, T),
+                    waiting.lapse(T.plus(POLICY.flowLifetime())),
+                    exchanging(T).exchanging().orElseThrow().complete(ConsentId.random(), T));
+
+            for (Flow flow : ended) {
+                assertThat(flow.isTerminal()).isTrue();
+                assertThat(flow.unfinished()).as(flow.toString()).isEmpty();
+                assertThat(flow.awaitingUser()).isEmpty();
+                assertThat(flow.awaitingConfirmation()).isEmpty();
+                assertThat(flow.exchanging()).isEmpty();
+            }
+        }
+
+        @Test
+        void aStateIsAViewOfTheFlowAndEachOperationAnswersTheNewFlow() {
+            Flow flow = awaiting().withVersion(4);
+            Flow.AwaitingUser waiting = flow.awaitingUser().orElseThrow();
+
+            Flow cancelled = waiting.cancel(T.plusSeconds(1));
+
+            assertThat(waiting.flow()).isSameAs(flow);
+            assertThat(flow.status()).as("unchanged: immutable").isEqualTo(FlowStatus.AWAITING_USER);
+            assertThat(cancelled.status()).isEqualTo(FlowStatus.CANCELLED);
+            assertThat(cancelled.id()).isEqualTo(flow.id());
+            assertThat(cancelled.version()).as("the repository moves the version on").isEqualTo(4);
+        }
+
+        @Test
+        void aStateHoldsOnlyAFlowInItsStatus() {
+            assertThatThrownBy(() -> new Flow.AwaitingUser(exchanging(T))).isInstanceOf(InvalidValueException.class);
+            assertThatThrownBy(() -> new Flow.AwaitingConfirmation(awaiting())).isInstanceOf(InvalidValueException.class);
+            assertThatThrownBy(() -> new Flow.Exchanging(confirmingFlow)).isInstanceOf(InvalidValueException.class);
+        }
+
+        @Test
+        void everyUnfinishedStateLapsesByItsOwnClock() {
+            Instant flowLifetime = T.plus(POLICY.flowLifetime());
+            Instant codeLifetime = T.plus(POLICY.codeLifetime());
+            Instant exchangeDeadline = T.plus(POLICY.exchangeTimeout());
+
+            assertThat(awaiting().unfinished().orElseThrow().isLapsedAt(flowLifetime)).isTrue();
+            assertThat(confirmingFlow.unfinished().orElseThrow().isLapsedAt(codeLifetime)).isTrue();
+            assertThat(exchanging(T).unfinished().orElseThrow().isLapsedAt(exchangeDeadline)).isTrue();
+            assertThat(exchanging(T).unfinished().orElseThrow().lapse(exchangeDeadline).status()).isEqualTo(FlowStatus.FAILED);
+            assertThat(confirmingFlow.unfinished().orElseThrow().lapse(codeLifetime).status()).isEqualTo(FlowStatus.EXPIRED);
+        }
+
+        @Test
+        void aStatePrintsItsFlowAndNoSecrets() {
+            String printed = confirmingFlow.awaitingConfirmation().orElseThrow().toString();
+
+            assertThat(printed).contains("AWAITING_CONFIRMATION")
+                    .doesNotContain("code-of-the-states").doesNotContain("confirm-of-the-states").doesNotContain(VERIFIER_TEXT);
         }
     }
 

@@ -84,7 +84,7 @@ abstract class EncryptionAtRestTests {
         Flow stored = db().adapter().flows().save(plainIncomeReportFlow(ALICE, T0));
         AuthorizationCode code = new AuthorizationCode("held-code-in-clear-" + UUID.randomUUID());
         ConfirmationCode confirmation = new ConfirmationCode("confirmation-in-clear-" + UUID.randomUUID());
-        db().adapter().flows().save(stored.holdCode(code, confirmation, T0.plusSeconds(10), POLICY));
+        db().adapter().flows().save(stored.awaitingUser().orElseThrow().holdCode(code, confirmation, T0.plusSeconds(10), POLICY));
 
         Map<String, Object> row = rawRow("flows", stored.id().value());
 

@@ -100,7 +100,7 @@ class PostgresCanaryTest {
                 URI.create("https://bank.example/authorize"));
         Flow started = db.adapter().flows().save(Flow.start(FlowId.random(), asked, handshake,
                 Optional.of(new PkceVerifier(VERIFIER)), T0, POLICY));
-        Flow flow = db.adapter().flows().save(started.holdCode(new AuthorizationCode(HELD_CODE),
+        Flow flow = db.adapter().flows().save(started.awaitingUser().orElseThrow().holdCode(new AuthorizationCode(HELD_CODE),
                 new ConfirmationCode(CONFIRMATION), T0.plusSeconds(5), POLICY));
         ConsentId withData = ConsentId.random();
         Transaction transaction = new Transaction("t-1", "giro", Money.of("-42.00", "EUR"), Optional.of(LocalDate.of(2026, 2, 10)),

@@ -104,13 +104,14 @@ abstract class TransactionRollbackTests {
     @Test
     void staleFlowInsideACallbackTransactionUndoesTheConsentStoredBeforeIt() {
         Flow stored = flows().save(awaitingFlow(ALICE, T0));
-        Flow exchanging = flows().save(stored.beginExchange(T0.plusSeconds(1), POLICY));
-        flows().save(exchanging.fail(io.consentgateway.domain.flow.FlowFailure.PROVIDER_UNAVAILABLE, T0.plusSeconds(2)));
+        Flow exchanging = flows().save(stored.awaitingUser().orElseThrow().beginExchange(T0.plusSeconds(1), POLICY));
+        flows().save(exchanging.exchanging().orElseThrow()
+                .fail(io.consentgateway.domain.flow.FlowFailure.PROVIDER_UNAVAILABLE, T0.plusSeconds(2)));
         Consent consent = ongoingConsent(ALICE, T0.plusSeconds(3));
 
         assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
             consents().save(consent);
-            return flows().save(exchanging.complete(consent.id(), T0.plusSeconds(3)));
+            return flows().save(exchanging.exchanging().orElseThrow().complete(consent.id(), T0.plusSeconds(3)));
         })).isInstanceOf(ConcurrentUpdate.class);
 
         assertThat(consents().findById(consent.id())).isEmpty();

@@ -78,7 +78,7 @@ public abstract class FlowsContract {
     @Test
     void exchangingFlowKeepsItsCodeTimesAndPkceVerifier() {
         Flow stored = flows().save(awaitingFlow(ALICE, T0));
-        Flow exchanging = flows().save(stored.beginExchange(T0.plusSeconds(30), POLICY));
+        Flow exchanging = flows().save(stored.awaitingUser().orElseThrow().beginExchange(T0.plusSeconds(30), POLICY));
 
         Flow read = flows().findById(stored.id()).orElseThrow();
 
@@ -92,9 +92,9 @@ public abstract class FlowsContract {
     @Test
     void completedFlowKeepsItsConsentAndEndAndNoLongerHasAVerifier() {
         Flow stored = flows().save(awaitingFlow(ALICE, T0));
-        Flow exchanging = flows().save(stored.beginExchange(T0.plusSeconds(30), POLICY));
+        Flow exchanging = flows().save(stored.awaitingUser().orElseThrow().beginExchange(T0.plusSeconds(30), POLICY));
         ConsentId consent = ConsentId.random();
-        Flow completed = flows().save(exchanging.complete(consent, T0.plusSeconds(31)));
+        Flow completed = flows().save(exchanging.exchanging().orElseThrow().complete(consent, T0.plusSeconds(31)));
 
         Flow read = flows().findById(stored.id()).orElseThrow();
 
@@ -108,7 +108,7 @@ public abstract class FlowsContract {
     @Test
     void failedFlowKeepsItsFailureReason() {
         Flow stored = flows().save(awaitingFlow(ALICE, T0));
-        flows().save(stored.fail(FlowFailure.PROVIDER_UNAVAILABLE, T0.plusSeconds(5)));
+        flows().save(stored.awaitingUser().orElseThrow().fail(FlowFailure.PROVIDER_UNAVAILABLE, T0.plusSeconds(5)));
 
         Flow read = flows().findById(stored.id()).orElseThrow();
 
@@ -120,7 +120,7 @@ public abstract class FlowsContract {
     @Test
     void cancelledFlowReadsBackCancelled() {
         Flow stored = flows().save(plainIncomeReportFlow(BOB, T0));
-        Flow cancelled = flows().save(stored.cancel(T0.plusSeconds(9)));
+        Flow cancelled = flows().save(stored.awaitingUser().orElseThrow().cancel(T0.plusSeconds(9)));
 
         assertThat(flows().findById(stored.id())).get().extracting(Flow::snapshot).isEqualTo(cancelled.snapshot());
     }
@@ -150,7 +150,7 @@ public abstract class FlowsContract {
     @Test
     void stateStillFindsTheFlowAfterItEnded() {
         Flow stored = flows().save(awaitingFlow(ALICE, T0));
-        flows().save(stored.cancel(T0.plusSeconds(1)));
+        flows().save(stored.awaitingUser().orElseThrow().cancel(T0.plusSeconds(1)));
 
         assertThat(flows().findByState(stored.state())).get().extracting(Flow::status).isEqualTo(FlowStatus.CANCELLED);
     }
@@ -160,8 +160,8 @@ public abstract class FlowsContract {
     @Test
     void everySaveAdvancesTheVersionByOne() {
         Flow v1 = flows().save(awaitingFlow(ALICE, T0));
-        Flow v2 = flows().save(v1.beginExchange(T0.plusSeconds(1), POLICY));
-        Flow v3 = flows().save(v2.fail(FlowFailure.EXCHANGE_REJECTED, T0.plusSeconds(2)));
+        Flow v2 = flows().save(v1.awaitingUser().orElseThrow().beginExchange(T0.plusSeconds(1), POLICY));
+        Flow v3 = flows().save(v2.exchanging().orElseThrow().fail(FlowFailure.EXCHANGE_REJECTED, T0.plusSeconds(2)));
 
         assertThat(List.of(v1.version(), v2.version(), v3.version())).containsExactly(1L, 2L, 3L);
         assertThat(flows().findById(v1.id()).orElseThrow().version()).isEqualTo(3);
@@ -170,9 +170,9 @@ public abstract class FlowsContract {
     @Test
     void staleWriteIsRejectedAndNothingIsOverwritten() {
         Flow v1 = flows().save(awaitingFlow(ALICE, T0));
-        Flow cancelledFirst = flows().save(v1.cancel(T0.plusSeconds(1)));
+        Flow cancelledFirst = flows().save(v1.awaitingUser().orElseThrow().cancel(T0.plusSeconds(1)));
 
-        assertThatThrownBy(() -> flows().save(v1.beginExchange(T0.plusSeconds(2), POLICY)))
+        assertThatThrownBy(() -> flows().save(v1.awaitingUser().orElseThrow().beginExchange(T0.plusSeconds(2), POLICY)))
                 .isInstanceOf(ConcurrentUpdate.class)
                 .hasMessageContaining(v1.id().toString());
         assertThat(flows().findById(v1.id())).get().extracting(Flow::snapshot).isEqualTo(cancelledFirst.snapshot());
@@ -222,19 +222,21 @@ public abstract class FlowsContract {
         Flow stored = flows().save(plainIncomeReportFlow(BOB, T0));
         String codeText = "held-code-" + "c".repeat(300);
         ConfirmationCode confirmation = new ConfirmationCode("confirm-" + "k".repeat(43));
-        Flow held = flows().save(stored.holdCode(new AuthorizationCode(codeText), confirmation, T0.plus(Duration.ofMinutes(50)),
+        Flow held = flows().save(stored.awaitingUser().orElseThrow()
+                .holdCode(new AuthorizationCode(codeText), confirmation, T0.plus(Duration.ofMinutes(50)),
                 POLICY));
 
         Flow read = flows().findById(stored.id()).orElseThrow();
         assertThat(read.snapshot()).isEqualTo(held.snapshot());
         assertThat(read.completion()).isEqualTo(FlowCompletion.CONFIRM);
         assertThat(read.heldCode().orElseThrow().reveal()).isEqualTo(codeText);
-        assertThat(read.isConfirmedBy(confirmation)).isTrue();
+        assertThat(read.awaitingConfirmation().orElseThrow().isConfirmedBy(confirmation)).isTrue();
         Instant codeExpiry = held.codeExpiresAt().orElseThrow();
         assertThat(flows().findLapsed(stored.expiresAt(), 10)).as("the code's lifetime counts, not the flow's").isEmpty();
         assertThat(flows().findLapsed(codeExpiry, 10)).extracting(Flow::id).containsExactly(stored.id());
 
-        Flow exchanging = flows().save(read.confirm(BOB, confirmation, T0.plus(Duration.ofMinutes(55)), POLICY));
+        Flow exchanging = flows().save(read.awaitingConfirmation().orElseThrow()
+                .confirm(BOB, confirmation, T0.plus(Duration.ofMinutes(55)), POLICY));
         assertThat(flows().findById(stored.id()).orElseThrow().heldCode()).as("dropped once confirmed").isEmpty();
         assertThat(flows().findById(stored.id()).orElseThrow().snapshot()).isEqualTo(exchanging.snapshot());
     }
@@ -243,7 +245,8 @@ public abstract class FlowsContract {
     void exchangingFlowLapsesWhenItsCodeLifetimeIsUpNotItsFlowLifetime() {
         ConsentPolicy longExchanges = POLICY.withExchangeTimeout(Duration.ofHours(2));
         Flow stored = flows().save(awaitingFlow(ALICE, T0));
-        Flow exchanging = flows().save(stored.beginExchange(T0.plus(Duration.ofMinutes(50)), longExchanges));
+        Flow exchanging = flows().save(stored.awaitingUser().orElseThrow()
+                .beginExchange(T0.plus(Duration.ofMinutes(50)), longExchanges));
         Instant codeExpiry = exchanging.codeExpiresAt().orElseThrow();
 
         assertThat(codeExpiry).isAfter(stored.expiresAt());
@@ -254,7 +257,8 @@ public abstract class FlowsContract {
     @Test
     void exchangingFlowLapsesAtItsExchangeDeadlineWhenItsNodeDied() {
         Flow stored = flows().save(awaitingFlow(ALICE, T0));
-        Flow exchanging = flows().save(stored.beginExchange(T0.plus(Duration.ofMinutes(10)), POLICY));
+        Flow exchanging = flows().save(stored.awaitingUser().orElseThrow()
+                .beginExchange(T0.plus(Duration.ofMinutes(10)), POLICY));
         Instant deadline = exchanging.exchangeDeadline().orElseThrow();
 
         assertThat(flows().findById(stored.id()).orElseThrow().exchangeDeadline()).contains(deadline);
@@ -264,9 +268,11 @@ public abstract class FlowsContract {
 
     @Test
     void endedFlowsNeverLapse() {
-        Flow cancelled = flows().save(flows().save(awaitingFlow(ALICE, T0)).cancel(T0.plusSeconds(1)));
-        Flow exchanging = flows().save(flows().save(awaitingFlow(ALICE, T0)).beginExchange(T0.plusSeconds(1), POLICY));
-        flows().save(exchanging.complete(ConsentId.random(), T0.plusSeconds(2)));
+        Flow cancelled = flows().save(flows().save(awaitingFlow(ALICE, T0)).awaitingUser().orElseThrow()
+                .cancel(T0.plusSeconds(1)));
+        Flow exchanging = flows().save(flows().save(awaitingFlow(ALICE, T0)).awaitingUser().orElseThrow()
+                .beginExchange(T0.plusSeconds(1), POLICY));
+        flows().save(exchanging.exchanging().orElseThrow().complete(ConsentId.random(), T0.plusSeconds(2)));
 
         assertThat(flows().findLapsed(T0.plus(Duration.ofDays(30)), 10)).isEmpty();
         assertThat(cancelled.isTerminal()).isTrue();
@@ -291,7 +297,7 @@ public abstract class FlowsContract {
         Instant later = flow.expiresAt().plusSeconds(1);
         Flow lapsed = flows().findLapsed(later, 10).get(0);
 
-        flows().save(lapsed.lapse(later));
+        flows().save(lapsed.unfinished().orElseThrow().lapse(later));
 
         assertThat(flows().findLapsed(later, 10)).isEmpty();
         assertThat(flows().findById(flow.id()).orElseThrow().status()).isEqualTo(FlowStatus.EXPIRED);
@@ -302,7 +308,8 @@ public abstract class FlowsContract {
     @Test
     void deleteByUserRemovesEveryFlowOfThatUserWhateverItsStatusAndCountsThem() {
         Flow waiting = flows().save(awaitingFlow(ALICE, T0));
-        Flow cancelled = flows().save(flows().save(plainIncomeReportFlow(ALICE, T0)).cancel(T0.plusSeconds(1)));
+        Flow cancelled = flows().save(flows().save(plainIncomeReportFlow(ALICE, T0)).awaitingUser().orElseThrow()
+                .cancel(T0.plusSeconds(1)));
         Flow bobs = flows().save(awaitingFlow(BOB, T0));
 
         assertThat(flows().deleteByUser(ALICE)).isEqualTo(2);
