@@ -92,7 +92,7 @@ public class BankCalls {
     protected BankCalls() {
     }
 
-    /** The CDI constructor: the settings {@link #settings bound} from MicroProfile Config, the system clock. */
+    /** The CDI constructor: the settings {@link #settings(BankConfig, Optional) bound} from MicroProfile Config, the system clock. */
     @Inject
     public BankCalls(BankSettings settings) {
         this(settings, Clock.systemUTC());

@@ -85,7 +85,7 @@ public class NrichCalls {
     protected NrichCalls() {
     }
 
-    /** The CDI constructor: the settings {@link #settings bound} from MicroProfile Config, the system clock. */
+    /** The CDI constructor: the settings {@link #settings(NrichConfig, Optional) bound} from MicroProfile Config, the system clock. */
     @Inject
     public NrichCalls(NrichSettings settings) {
         this(settings, Clock.systemUTC());
