@@ -224,7 +224,7 @@ class BankSettingsTest {
     void theAdapterTakesItsBoundConfigurationAndTellsItsBaseUrlToTheReadinessCheck() {
         BankConfig config = bind(Map.of("cg.tatrabanka.base-url", "https://bank.example:8443/x/"));
 
-        try (BankConsentProvider bank = new BankConsentProvider(config, Optional.empty())) {
+        try (BankConsentProvider bank = new BankConsentProvider(BankCalls.settings(config, Optional.empty()), BankStage.CLOCK)) {
             assertThat(bank.baseUri()).isEqualTo(URI.create("https://bank.example:8443/x"));
         }
     }
@@ -252,7 +252,7 @@ class BankSettingsTest {
             assertThatThrownBy(() -> config.settings(true)).hasMessageContaining(key).hasMessageContaining("production");
             assertThat(config.settings(false)).isNotNull();
         }
-        assertThatThrownBy(() -> new BankConsentProvider(bind(Map.of()), Optional.of("production")))
+        assertThatThrownBy(() -> BankCalls.settings(bind(Map.of()), Optional.of("production")))
                 .hasMessageContaining(BankSettings.BASE_URL);
     }
 }

@@ -10,7 +10,11 @@ import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
 import io.consentgateway.application.port.out.TransactionFilter;
 import io.consentgateway.domain.token.AccessToken;
+import io.consentgateway.domain.finance.Account;
+import io.consentgateway.domain.token.IssuedTokens;
+import io.consentgateway.domain.token.RefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -23,12 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -38,22 +43,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The fault-tolerance contract, as declared: the annotations are what Liberty's MP Fault Tolerance acts on (they are
- * inert here, which the last test shows). The values can be overridden by MP Config, e.g.
- * {@code io.consentgateway.adapter.out.nrich.NrichConsentProvider/accounts/Retry/maxRetries}.
+ * The fault-tolerance contract, as declared on {@link NrichCalls} (class-level, overridden per method where a call
+ * differs): the annotations are what Liberty's MP Fault Tolerance acts on (they are inert here, which the last test
+ * shows). The values can be overridden by MP Config, e.g.
+ * {@code io.consentgateway.adapter.out.nrich.NrichCalls/accounts/Retry/maxRetries} (on the method) or
+ * {@code io.consentgateway.adapter.out.nrich.NrichCalls/CircuitBreaker/delay} (on the class).
  */
 class NrichFaultToleranceTest extends NrichWireMockTest {
+    private static final List<String> REMOTE_CALLS =
+            List.of("startFlow", "exchangeCode", "refresh", "accounts", "transactions", "incomeReport");
 
     private static Method method(String name) {
-        return Arrays.stream(NrichConsentProvider.class.getDeclaredMethods())
-                .filter(m -> m.getName().equals(name) && Modifier.isPublic(m.getModifiers()))
+        return Arrays.stream(NrichCalls.class.getDeclaredMethods())
+                .filter(m -> m.getName().equals(name) && Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
                 .findFirst().orElseThrow();
+    }
+
+    /** The annotation MP FT applies to the call: the method's own, else the class's (MP FT 4.1: the method's wins). */
+    private static <A extends Annotation> A effective(String name, Class<A> type) {
+        A onMethod = method(name).getAnnotation(type);
+        return onMethod != null ? onMethod : NrichCalls.class.getAnnotation(type);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"startFlow", "exchangeCode", "refresh"})
     void postsAreRetriedOnlyWhenTheRequestNeverLeft(String name) {
-        Retry retry = method(name).getAnnotation(Retry.class);
+        Retry retry = effective(name, Retry.class);
 
         assertThat(retry.retryOn()).containsExactly(ProviderNotReached.class);
         assertThat(retry.abortOn()).isEmpty();
@@ -63,63 +78,118 @@ class NrichFaultToleranceTest extends NrichWireMockTest {
     }
 
     @Test
+    void theWritesKeepTheirOwnDelaysAndASmallerBulkhead() {
+        assertThat(effective("startFlow", Retry.class)).extracting(Retry::maxRetries, Retry::delay, Retry::jitter)
+                .containsExactly(1, 300L, 200L);
+        for (String name : List.of("exchangeCode", "refresh")) {
+            assertThat(effective(name, Retry.class)).extracting(Retry::maxRetries, Retry::delay, Retry::jitter)
+                    .containsExactly(1, 200L, 100L);
+        }
+        for (String name : List.of("startFlow", "exchangeCode", "refresh")) {
+            assertThat(effective(name, Bulkhead.class).value()).as(name).isEqualTo(20);
+        }
+        for (String name : List.of("accounts", "transactions", "incomeReport")) {
+            assertThat(effective(name, Bulkhead.class).value()).as(name).isEqualTo(40);
+        }
+    }
+
+    @Test
+    void noCallInheritsARetryFromTheClassSoANewPostIsNeverRetriedByAccident() {
+        assertThat(NrichCalls.class.getAnnotation(Retry.class)).isNull();
+    }
+
+    @Test
     void theTransactionsWalkHasNoMethodRetryThatWouldStartItAgainFromPageOne() {
-        assertThat(method("transactions").getAnnotation(Retry.class)).as("pages are retried one by one (PagedRead)").isNull();
+        assertThat(effective("transactions", Retry.class)).as("pages are retried one by one (PagedRead)").isNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "incomeReport"})
     void singleCallReadsAreRetriedBoundedWithJitterOnProviderUnavailable(String name) {
-        Retry retry = method(name).getAnnotation(Retry.class);
+        Retry retry = effective(name, Retry.class);
 
         assertThat(retry.retryOn()).containsExactly(ProviderUnavailable.class);
         assertThat(retry.abortOn()).contains(PagingLimitExceeded.class, ProviderBusy.class, ReauthorizationRequired.class,
                 ProviderRejected.class, ProviderMisconfigured.class);
         assertThat(ProviderUnavailable.class.isAssignableFrom(ProviderBusy.class)).isTrue();
         assertThat(Duration.ofMillis(retry.delay() + retry.jitter())).isLessThanOrEqualTo(ProviderBusy.LONGER_THAN);
-        assertThat(retry.maxRetries()).isBetween(1, 3);
+        assertThat(retry.maxRetries()).isEqualTo(2);
         assertThat(retry.jitter()).isPositive().isLessThan(retry.delay());
-        assertThat(retry.maxDuration()).isPositive();
+        assertThat(retry.maxDuration()).isEqualTo(60_000);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"startFlow", "exchangeCode", "refresh", "accounts", "transactions", "incomeReport"})
-    void everyCallHasACircuitBreakerIgnoringTheCallersOwnErrorsABulkheadAndAFallbackForCallsNeverMade(String name)
-            throws Exception {
-        Method method = method(name);
-        CircuitBreaker breaker = method.getAnnotation(CircuitBreaker.class);
-        Fallback fallback = method.getAnnotation(Fallback.class);
+    void everyCallHasACircuitBreakerIgnoringTheCallersOwnErrorsAndABulkhead(String name) {
+        CircuitBreaker breaker = effective(name, CircuitBreaker.class);
 
         assertThat(breaker.skipOn()).as("the caller's own errors, and our own bulkhead's refusals, never open the circuit")
                 .containsExactlyInAnyOrder(ReauthorizationRequired.class, ProviderRejected.class,
                 ProviderMisconfigured.class, BulkheadException.class);
-        assertThat(method.getAnnotation(Bulkhead.class)).isNotNull();
-        assertThat(fallback.applyOn()).containsExactlyInAnyOrder(CircuitBreakerOpenException.class, BulkheadException.class);
-        Method fallbackMethod = NrichConsentProvider.class.getDeclaredMethod(fallback.fallbackMethod(), method.getParameterTypes());
-        assertThat(fallbackMethod.getReturnType()).isEqualTo(method.getReturnType());
-        fallbackMethod.setAccessible(true);
-        Object[] args = new Object[method.getParameterCount()];
-        assertThatThrownBy(() -> {
-            try {
-                fallbackMethod.invoke(adapter, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }).isInstanceOfSatisfying(ProviderNotReached.class, e -> assertThat(e.requestMayHaveBeenProcessed()).isFalse());
+        assertThat(breaker).extracting(CircuitBreaker::requestVolumeThreshold, CircuitBreaker::failureRatio,
+                CircuitBreaker::delay, CircuitBreaker::successThreshold).containsExactly(20, 0.5, 30_000L, 2);
+        assertThat(effective(name, Bulkhead.class)).isNotNull();
+        assertThat(method(name).getAnnotation(Fallback.class)).as("refusals are translated by the provider").isNull();
     }
 
     @Test
-    void adapterIsAnApplicationScopedBeanWithAnInjectConstructorAndAProxyConstructor() throws Exception {
-        assertThat(NrichConsentProvider.class.isAnnotationPresent(ApplicationScoped.class)).isTrue();
-        Constructor<NrichConsentProvider> injected = NrichConsentProvider.class.getConstructor(NrichConfig.class, java.util.Optional.class);
-        assertThat(injected.isAnnotationPresent(Inject.class)).isTrue();
-        assertThat(injected.getParameters()[0].isAnnotationPresent(ConfigProperties.class)).as("settings bound by MP Config").isTrue();
-        assertThat(Arrays.stream(NrichConsentProvider.class.getConstructors()).filter(c -> c.isAnnotationPresent(Inject.class)))
-                .as("one CDI constructor").hasSize(1);
+    void theGuardedBeanHoldsExactlyTheRemoteCallsAndTheProviderNone() {
+        assertThat(Arrays.stream(NrichCalls.class.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+                .map(Method::getName)).containsExactlyInAnyOrderElementsOf(REMOTE_CALLS);
+        for (Method m : NrichConsentProvider.class.getDeclaredMethods()) {
+            assertThat(Arrays.stream(m.getAnnotations()).map(Annotation::annotationType))
+                    .as(m.getName()).doesNotContain(Retry.class, CircuitBreaker.class, Bulkhead.class, Fallback.class);
+        }
+        assertThat(NrichConsentProvider.class.getAnnotation(CircuitBreaker.class)).isNull();
+        assertThat(NrichConsentProvider.class.getAnnotation(Bulkhead.class)).isNull();
+    }
+
+    @Test
+    void anOpenCircuitOrAFullBulkheadOfTheCallsBeanReachesThePortAsNotReachedNamingNrich() {
+        NrichCalls refusing = new NrichCalls(settings().build(), CLOCK) {
+            @Override
+            public List<Account> accounts(AccessToken accessToken) {
+                throw new CircuitBreakerOpenException("open");
+            }
+
+            @Override
+            public IssuedTokens refresh(RefreshToken refreshToken) {
+                throw new BulkheadException("full");
+            }
+        };
+        try (NrichConsentProvider provider = new NrichConsentProvider(settings().build(), refusing)) {
+            assertThatThrownBy(() -> provider.accounts(new AccessToken("t")))
+                    .isInstanceOfSatisfying(ProviderNotReached.class, e -> assertThat(e.requestMayHaveBeenProcessed()).isFalse())
+                    .hasMessageStartingWith("nrich is not being called for now");
+            assertThatThrownBy(() -> provider.refresh(new RefreshToken("r")))
+                    .isInstanceOfSatisfying(ProviderNotReached.class, e -> assertThat(e.requestMayHaveBeenProcessed()).isFalse());
+        } finally {
+            refusing.close();
+        }
+    }
+
+    @Test
+    void bothBeansAreApplicationScopedTheCallsBindTheSettingsAndTheProviderTakesThem() throws Exception {
+        for (Class<?> bean : List.of(NrichConsentProvider.class, NrichCalls.class)) {
+            assertThat(bean.isAnnotationPresent(ApplicationScoped.class)).isTrue();
+            assertThat(Arrays.stream(bean.getConstructors()).filter(c -> c.isAnnotationPresent(Inject.class)))
+                    .as("one CDI constructor").hasSize(1);
+            Constructor<?> proxy = bean.getDeclaredConstructor();
+            assertThat(Modifier.isPrivate(proxy.getModifiers())).isFalse();
+            assertThat(Modifier.isFinal(bean.getModifiers())).isFalse();
+            assertThat(Arrays.stream(bean.getDeclaredMethods()).filter(m -> !Modifier.isPrivate(m.getModifiers())
+                    && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic() && Modifier.isFinal(m.getModifiers())))
+                    .as("proxyable").isEmpty();
+        }
+        assertThat(NrichConsentProvider.class.getConstructor(NrichSettings.class, NrichCalls.class)
+                .isAnnotationPresent(Inject.class)).isTrue();
+        assertThat(NrichCalls.class.getConstructor(NrichSettings.class).isAnnotationPresent(Inject.class)).isTrue();
+        Method producer = NrichCalls.class.getMethod("settings", NrichConfig.class, java.util.Optional.class);
+        assertThat(producer.isAnnotationPresent(Produces.class)).isTrue();
+        assertThat(Modifier.isStatic(producer.getModifiers())).as("never through the guards").isTrue();
+        assertThat(producer.getParameters()[0].isAnnotationPresent(ConfigProperties.class)).as("settings bound by MP Config").isTrue();
         assertThat(NrichConsentProvider.class.getConstructor(NrichSettings.class, java.time.Clock.class)).isNotNull();
-        Constructor<NrichConsentProvider> proxy = NrichConsentProvider.class.getDeclaredConstructor();
-        assertThat(Modifier.isPrivate(proxy.getModifiers())).isFalse();
-        assertThat(Modifier.isFinal(NrichConsentProvider.class.getModifiers())).isFalse();
     }
 
     @Test

@@ -170,7 +170,7 @@ class NrichSettingsTest {
     void theAdapterTakesItsBoundConfiguration() {
         NrichConfig config = bind(Map.of("cg.nrich.base-url", "https://api.finx-s.qwist.cloud/", "cg.nrich.page-size", "250"));
 
-        try (NrichConsentProvider nrich = new NrichConsentProvider(config, java.util.Optional.empty())) {
+        try (NrichConsentProvider nrich = new NrichConsentProvider(NrichCalls.settings(config, java.util.Optional.empty()))) {
             assertThat(nrich.baseUri()).isEqualTo(URI.create("https://api.finx-s.qwist.cloud"));
             assertThat(nrich.id().value()).isEqualTo("nrich");
         }
@@ -189,7 +189,7 @@ class NrichSettingsTest {
             assertThatThrownBy(() -> config.settings(true)).hasMessageContaining(key).hasMessageContaining("production");
             assertThat(config.settings(false)).isNotNull();
         }
-        assertThatThrownBy(() -> new NrichConsentProvider(bind(Map.of()), java.util.Optional.of(" Production ")))
+        assertThatThrownBy(() -> NrichCalls.settings(bind(Map.of()), java.util.Optional.of(" Production ")))
                 .hasMessageContaining(NrichSettings.BASE_URL);
     }
 
