@@ -142,8 +142,6 @@ final class CodeRedemption {
 
     /** A renewal updates the consent it renews; if that consent was revoked meanwhile, a new one is granted instead. */
     private static Optional<Consent> reauthorize(Consent existing, IssuedTokens issued, Instant at, ConsentPolicy policy) {
-        return existing.acceptsReauthorization()
-                ? Optional.of(existing.reauthorized(issued, at, policy))
-                : Optional.empty();
+        return existing.reauthorizable().map(renewable -> renewable.reauthorized(issued, at, policy));
     }
 }

@@ -17,8 +17,9 @@ import io.consentgateway.domain.token.AccessToken;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * How every data read goes: the user's own consent, readable now; an access token about to expire is
@@ -91,14 +92,16 @@ public final class ConsentReader {
             if (!current.kind().isOngoing()) {
                 // One-time data is gone at the provider; there is nothing to refresh. Remember it, so the consent
                 // no longer lists as readable.
-                markEnded(current.id(), fresh -> fresh.endedByProvider(clock.instant()));
+                markEnded(current.id(), fresh -> fresh.usable(clock.instant(), settings.policyFor(fresh.provider()))
+                        .map(Consent.Usable::endedByProvider));
                 throw new ConsentNotUsable(ConsentStatus.EXPIRED, NextAction.CONNECT_AGAIN);
             }
             current = refreshed(current);
             try {
                 result = whenTaken(provider, current, call, patient);
             } catch (ReauthorizationRequired refusedAgain) {
-                markEnded(current.id(), fresh -> fresh.refreshRejected());
+                markEnded(current.id(), fresh -> fresh.refreshable(clock.instant(), settings.policyFor(fresh.provider()))
+                        .map(Consent.Refreshable::refreshRejected));
                 throw new ConsentNotUsable(ConsentStatus.REAUTH_REQUIRED, NextAction.RENEW);
             }
         }
@@ -146,12 +149,12 @@ public final class ConsentReader {
             if (fresh == null || !fresh.userActivityToRecordAt(now)) {
                 return; // gone, or another read recorded this hour meanwhile
             }
-            ConsentPolicy policy = settings.policyFor(fresh.provider());
-            if (!fresh.statusAt(now, policy).isReadable()) {
+            Optional<Consent.Usable> usable = fresh.usable(now, settings.policyFor(fresh.provider()));
+            if (usable.isEmpty()) {
                 return; // ended meanwhile: nothing to keep alive
             }
             try {
-                consents.save(fresh.recordUserActivity(now, policy));
+                consents.save(usable.get().recordUserActivity());
                 return;
             } catch (ConcurrentUpdate raced) {
                 // a refresh or the scheduler stored the consent meanwhile: read it again and re-apply
@@ -159,15 +162,18 @@ public final class ConsentReader {
         }
     }
 
-    /** Stores how the provider ended a readable consent, re-reading it if another request stored it meanwhile. */
-    private void markEnded(ConsentId id, UnaryOperator<Consent> ending) {
+    /**
+     * Stores how the provider ended a consent that is still usable, re-reading it if another request stored it meanwhile;
+     * {@code ending} answers nothing for a consent that cannot end so (gone, or ended already).
+     */
+    private void markEnded(ConsentId id, Function<Consent, Optional<Consent>> ending) {
         for (int attempt = 0; attempt < ACTIVITY_ATTEMPTS; attempt++) {
-            Consent fresh = consents.findById(id).orElse(null);
-            if (fresh == null || !fresh.status().isReadable()) {
+            Optional<Consent> ended = consents.findById(id).flatMap(ending);
+            if (ended.isEmpty()) {
                 return;
             }
             try {
-                consents.save(ending.apply(fresh));
+                consents.save(ended.get());
                 return;
             } catch (ConcurrentUpdate raced) {
                 // read again

@@ -7,7 +7,6 @@ import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.in.WrongConsentKind;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.consent.ConsentNotUsable;
-import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.NextAction;
 import io.consentgateway.domain.flow.FlowCompletion;
 import io.consentgateway.domain.flow.FlowKind;
@@ -40,9 +39,9 @@ public final class RenewConsentService implements RenewConsent {
         if (!consent.kind().isOngoing()) {
             throw new WrongConsentKind("a renewal", consent.kind());
         }
-        if (consent.status() == ConsentStatus.REVOKED) {
-            throw new ConsentNotUsable(ConsentStatus.REVOKED, NextAction.CONNECT_AGAIN);
-        }
+        // An ongoing consent that cannot be brought back is a revoked one: the user connects again.
+        Consent.Reauthorizable renewable = consent.reauthorizable()
+                .orElseThrow(() -> new ConsentNotUsable(consent.status(), NextAction.CONNECT_AGAIN));
         StartFlowService.checkReturnTo(command.returnTo(), settings);
         FlowCompletion completion = StartFlowService.completion(command.completion(), settings);
         ConsentProvider provider = providers.of(consent.provider());
@@ -50,6 +49,6 @@ public final class RenewConsentService implements RenewConsent {
         FlowOptions options = new FlowOptions(command.language(), defaults.accounts(), defaults.syncPeriod(),
                 defaults.reportingPeriod(), StartFlowService.checkedOptions(provider, FlowKind.ONGOING_ACCESS, Map.of()));
         return flows.begin(provider, new FlowRequest(command.userId(), provider.id(), FlowKind.ONGOING_ACCESS, options,
-                command.returnTo(), completion, Optional.of(consent.id())));
+                command.returnTo(), completion, Optional.of(renewable.consent().id())));
     }
 }

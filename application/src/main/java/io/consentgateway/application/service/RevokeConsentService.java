@@ -5,11 +5,11 @@ import io.consentgateway.application.port.out.AccountDataStore;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
 import io.consentgateway.domain.consent.Consent;
-import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.UserId;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Revokes a user's consent: the tokens are destroyed, the status is {@code REVOKED}, and the data the gateway stored
@@ -35,13 +35,11 @@ public final class RevokeConsentService implements RevokeConsent {
     public void revoke(UserId userId, ConsentId consentId) {
         ConcurrentUpdate last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Consent consent = reader.owned(userId, consentId);
-            if (consent.status() == ConsentStatus.REVOKED) {
-                store.delete(consentId); // a repeated revocation finishes what a failed one left
-                return;
-            }
+            // A consent revoked already has nothing to revoke: a repeated revocation only finishes what a failed one left.
+            Optional<Consent> revoked = reader.owned(userId, consentId).revocable()
+                    .map(revocable -> revocable.revoke(clock.instant()));
             try {
-                consents.save(consent.revoke(clock.instant()));
+                revoked.ifPresent(consents::save);
                 store.delete(consentId);
                 return;
             } catch (ConcurrentUpdate raced) {

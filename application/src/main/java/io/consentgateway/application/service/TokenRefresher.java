@@ -36,7 +36,7 @@ import java.util.function.Predicate;
  * </ol>
  * A rejected refresh marks the consent {@code REAUTH_REQUIRED} and keeps its tokens; a refresh that never left
  * changes nothing (the transaction rolls back). A refresh that was sent and got no answer is <b>in doubt</b>: the
- * consent records it ({@link Consent#refreshUnanswered}) and the next attempt, by the scheduler within a tick or by a
+ * consent records it ({@link Consent.Refreshable#refreshUnanswered}) and the next attempt, by the scheduler within a tick or by a
  * read, settles it; a second unanswered attempt loses the consent rather than present the token a third time. A node
  * that dies with a refresh in flight (after the provider rotated the token, perhaps) leaves its journal note behind:
  * the next attempt, or the scheduler's look for {@link #settleAbandoned abandoned notes}, records that refresh as in
@@ -151,31 +151,36 @@ public final class TokenRefresher {
     }
 
     private Attempt underRowLock(ConsentId id, Predicate<Consent> stillNeeded) {
-        Consent consent = consents.lockForRefresh(id).orElseThrow(() -> new NotFound("consent"));
+        Consent locked = consents.lockForRefresh(id).orElseThrow(() -> new NotFound("consent"));
         Instant now = clock.instant();
-        ConsentPolicy policy = policy(consent);
+        ConsentPolicy policy = policy(locked);
         // We hold the lock, so a note found now has no living writer: its refresh was perhaps answered, never stored.
         Optional<Instant> leftBehind = journal.unsettled(id);
-        if (!consent.statusAt(now, policy).isReadable() || !consent.kind().isOngoing()) {
+        Optional<Consent.Refreshable> asked = locked.refreshable(now, policy);
+        if (asked.isEmpty()) { // one-time, or unusable now (expired, revoked, re-authorization required)
             leftBehind.ifPresent(sentAt -> journal.settled(id));
-            return new Attempt(consent, Result.NOT_REFRESHABLE);
+            return new Attempt(locked, Result.NOT_REFRESHABLE);
         }
+        Consent.Refreshable refreshable = asked.get();
         if (leftBehind.isPresent()) {
-            Attempt recorded = inDoubt(consent, Optional.empty(), leftBehind.get());
+            Attempt recorded = inDoubt(refreshable, Optional.empty(), leftBehind.get());
             if (recorded.result() == Result.REJECTED) {
                 journal.settled(id);
                 return recorded;
             }
-            consent = recorded.consent(); // in doubt now: settled by the attempt below, or by the scheduler shortly
+            // In doubt now, settled by the attempt below or by the scheduler shortly. Recording the doubt changed
+            // neither the consent's status nor its end, so it is as refreshable now as it was.
+            refreshable = recorded.consent().refreshable(now, policy).orElseThrow();
         }
+        Consent consent = refreshable.consent();
         if (!stillNeeded.test(consent)) {
             leftBehind.ifPresent(sentAt -> journal.settled(id));
             return new Attempt(consent, leftBehind.isPresent() ? Result.IN_DOUBT : Result.NOT_NEEDED);
         }
-        Optional<RefreshToken> refreshToken = consent.refreshToken();
+        Optional<RefreshToken> refreshToken = refreshable.refreshToken();
         if (refreshToken.isEmpty()) {
             leftBehind.ifPresent(sentAt -> journal.settled(id));
-            return new Attempt(consents.save(consent.refreshRejected()), Result.REJECTED);
+            return new Attempt(consents.save(refreshable.refreshRejected()), Result.REJECTED);
         }
         // Committed on its own before the token leaves (and replacing a note left behind, which this transaction has
         // only read, so nothing waits for it). From here on, an exception not caught below leaves the note: the
@@ -187,7 +192,7 @@ public final class TokenRefresher {
         } catch (ReauthorizationRequired | ProviderRejected refused) {
             journal.settled(id);
             fuse.refused(consent.provider(), consent.id());
-            return new Attempt(consents.save(consent.refreshRejected()), Result.REJECTED);
+            return new Attempt(consents.save(refreshable.refreshRejected()), Result.REJECTED);
         } catch (ProviderUnavailable unavailable) {
             if (!unavailable.requestMayHaveBeenProcessed()) {
                 // It never left: the token is as good as before, and this transaction rolls back. A dead node's note
@@ -196,19 +201,20 @@ public final class TokenRefresher {
                 throw unavailable;
             }
             journal.settled(id);
-            return inDoubt(consent, Optional.of(unavailable), clock.instant());
+            return inDoubt(refreshable, Optional.of(unavailable), clock.instant());
         }
         journal.settled(id);
         fuse.succeeded(consent.provider());
         // Persist the rotated pair before anything else: the old refresh token is already spent. Dated at the instant
-        // the lock was taken and readability checked, so a provider call that crosses the consent's end cannot make
-        // the domain refuse the new pair and lose it.
-        return new Attempt(consents.save(consent.refreshed(issued, now, policy)), Result.REFRESHED);
+        // the lock was taken and the consent found refreshable, so a provider call that crosses the consent's end
+        // cannot make the new pair unstorable and lose it.
+        return new Attempt(consents.save(refreshable.refreshed(issued)), Result.REFRESHED);
     }
 
     /** A refresh was sent at {@code sentAt} and its answer never stored: recorded, or the consent lost if already in doubt. */
-    private Attempt inDoubt(Consent consent, Optional<ProviderUnavailable> unanswered, Instant sentAt) {
-        Consent recorded = consents.save(consent.refreshUnanswered(sentAt, settings.policyFor(consent.provider())));
+    private Attempt inDoubt(Consent.Refreshable refreshable, Optional<ProviderUnavailable> unanswered, Instant sentAt) {
+        Consent consent = refreshable.consent();
+        Consent recorded = consents.save(refreshable.refreshUnanswered(sentAt));
         if (recorded.status() == ConsentStatus.REAUTH_REQUIRED) {
             fuse.refused(consent.provider(), consent.id()); // many lost at once is an incident, not users leaving
             return new Attempt(recorded, Result.REJECTED);

@@ -37,6 +37,33 @@ import java.util.stream.Stream;
  * </ul>
  * The derived instants ({@code expiresAt}, {@code nextCheckAt}) are computed by every transition from the
  * policy in force and stored with the consent, so the scheduler can find due consents by an index.
+ *
+ * <pre>
+ *   grant --> ACTIVE --(the warning period before its end; ongoing only)--> EXPIRING_SOON
+ *
+ *   ACTIVE or EXPIRING_SOON at the instant asked for: Usable
+ *       recordUserActivity --> its inactivity clock restarted (EXPIRING_SOON may be ACTIVE again)
+ *       endedByProvider    --> EXPIRED
+ *     and, if ongoing, also Refreshable
+ *       refreshed          --> new tokens, status kept (a doubt settled)
+ *       refreshUnanswered  --> in doubt, status kept; if in doubt already --> REAUTH_REQUIRED (REFRESH_LOST)
+ *       refreshRejected    --> REAUTH_REQUIRED (REFRESH_REJECTED, or REFRESH_LOST after a doubt)
+ *   ACTIVE, EXPIRING_SOON, REAUTH_REQUIRED --(its end passes; review stores it)--> EXPIRED
+ *   any status but REVOKED, if ongoing: Reauthorizable
+ *       reauthorized       --> ACTIVE (a renewal flow completed)
+ *   any status but REVOKED: Revocable
+ *       revoke             --> REVOKED
+ * </pre>
+ *
+ * Which operations a consent offers depends on its status, and the types say so, as for a flow: {@link #usable},
+ * {@link #refreshable}, {@link #reauthorizable()} and {@link #revocable()} answer the consent seen in that state (a
+ * {@link Usable}, {@link Refreshable}, {@link Reauthorizable} or {@link Revocable}), or nothing if it is not in it; each
+ * offers the operations its state allows and only those, so a one-time consent has no {@code refreshed} to call, and
+ * a revoked one no {@code revoke}. Part of a consent's status is the clock's ({@link #statusAt}: a stored
+ * {@code ACTIVE} consent past its end is {@code EXPIRED}), so the views that depend on it are taken at an instant with
+ * the policy in force, and their operations happen at that instant. The states are views, not copies: {@code Consent}
+ * is the aggregate the repository stores and restores, and each operation returns the new {@code Consent}. What any
+ * consent can do, whatever its status (the scheduler's {@link #review}, {@link #checkAgainAt}), stays on the consent.
  */
 public final class Consent {
 
@@ -221,17 +248,11 @@ public final class Consent {
     }
 
     /**
-     * Would a read at this instant need recording ({@link #recordUserActivity})? Not when the last recorded read lies
+     * Would a read at this instant need recording ({@link Usable#recordUserActivity})? Not when the last recorded read lies
      * less than {@link #ACTIVITY_GRAIN} before it.
      */
     public boolean userActivityToRecordAt(Instant at) {
         return !at.isBefore(s.lastUserActivityAt().plus(ACTIVITY_GRAIN));
-    }
-
-    /** The user read data: an ongoing consent's inactivity clock starts again. */
-    public Consent recordUserActivity(Instant at, ConsentPolicy policy) {
-        ensureReadableAt(at, policy);
-        return derive(with(s.status(), s.tokens(), at, s.lastRefreshedAt(), s.nextCheckAt()), at, policy, stored);
     }
 
     /** Is a refresh of the access token needed before a data call at this instant? */
@@ -266,48 +287,6 @@ public final class Consent {
         return s.kind().isOngoing() ? s.tokens().flatMap(TokenPair::refreshToken) : Optional.empty();
     }
 
-    /**
-     * The provider answered a refresh: both tokens replaced (the old refresh token kept if none came back), and the
-     * provider's consent end updated where it reports one. Not user activity: the inactivity clock runs on.
-     */
-    public Consent refreshed(IssuedTokens issued, Instant at, ConsentPolicy policy) {
-        if (!s.kind().isOngoing()) {
-            throw new DomainRuleViolation("a one-time consent is never refreshed");
-        }
-        ensureReadableAt(at, policy);
-        TokenPair next = tokens().refreshedWith(issued, at, policy);
-        return derive(s.with(s.status(), Optional.of(next), s.lastUserActivityAt(), Optional.of(at),
-                issued.consentEndsAt(at).or(s::providerConsentEndsAt), s.expiresAt(), s.nextCheckAt(),
-                Optional.empty(), Optional.empty()), at, policy, stored);
-    }
-
-    /**
-     * The provider refused the refresh token: the user must reconnect. If the refresh was in doubt, the lost answer
-     * spent the token ({@link ReauthorizationReason#REFRESH_LOST}). The tokens are kept until the consent's end, when
-     * the scheduler expires it.
-     */
-    public Consent refreshRejected() {
-        return requireReauthorization(s.refreshInDoubtSince().isPresent()
-                ? ReauthorizationReason.REFRESH_LOST : ReauthorizationReason.REFRESH_REJECTED);
-    }
-
-    /**
-     * A refresh reached the provider and no answer came back: the refresh token may or may not have been spent.
-     * The first time, the consent records the doubt and is due for a look the policy's {@code settleInDoubtAfter} later, so one
-     * more attempt can settle it. If it was in doubt already, that attempt went unanswered too: the token is not presented a third time and
-     * the user must reconnect ({@link ReauthorizationReason#REFRESH_LOST}).
-     */
-    public Consent refreshUnanswered(Instant at, ConsentPolicy policy) {
-        if (!s.kind().isOngoing() || !s.status().isReadable()) {
-            throw new DomainRuleViolation("only a usable ongoing consent is refreshed");
-        }
-        if (s.refreshInDoubtSince().isPresent()) {
-            return requireReauthorization(ReauthorizationReason.REFRESH_LOST);
-        }
-        return new Consent(with(s.status(), s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                Optional.of(at.plus(policy.settleInDoubtAfter())), Optional.of(at), Optional.empty()), stored);
-    }
-
     /** Since when a refresh of this consent is in doubt, if one is. */
     public Optional<Instant> refreshInDoubtSince() {
         return s.refreshInDoubtSince();
@@ -318,61 +297,188 @@ public final class Consent {
         return s.reauthorizationReason();
     }
 
-    private Consent requireReauthorization(ReauthorizationReason reason) {
-        if (!s.status().isReadable()) {
-            throw new DomainRuleViolation("consent already ended as " + s.status());
-        }
-        // Looked at again at its end, when it expires and its tokens are destroyed.
-        return new Consent(with(ConsentStatus.REAUTH_REQUIRED, s.tokens(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                Optional.of(s.expiresAt()), Optional.empty(), Optional.of(reason)), stored);
+    /**
+     * The consent as it can serve data at {@code at} ({@code ACTIVE} or {@code EXPIRING_SOON} by {@link #statusAt}), if
+     * it can; empty otherwise: expired (by the clock or stored so), revoked, or requiring re-authorization.
+     */
+    public Optional<Usable> usable(Instant at, ConsentPolicy policy) {
+        return statusAt(at, policy).isReadable() ? Optional.of(new Usable(this, at, policy)) : Optional.empty();
     }
 
     /**
-     * Can a completed renewal flow bring this consent back ({@link #reauthorized})? Only an ongoing consent the user has
-     * not revoked; for any other, the re-consent grants a new consent.
+     * The consent as it can be refreshed at {@code at}: an ongoing consent that is usable then. Empty for a one-time
+     * consent (never refreshed) and for one that cannot serve data at {@code at}.
      */
-    public boolean acceptsReauthorization() {
-        return s.kind().isOngoing() && s.status() != ConsentStatus.REVOKED;
+    public Optional<Refreshable> refreshable(Instant at, ConsentPolicy policy) {
+        return s.kind().isOngoing() && statusAt(at, policy).isReadable()
+                ? Optional.of(new Refreshable(this, at, policy)) : Optional.empty();
     }
 
     /**
-     * The user re-consented (a renewal flow completed): fresh tokens, the consent active again, and the
-     * re-consent counts as activity. A consent end the provider reports replaces the earlier one. Only where
-     * {@link #acceptsReauthorization()}.
+     * The consent as a completed renewal flow can bring it back: an ongoing consent the user has not revoked (expired
+     * or requiring re-authorization included). Empty for a one-time or a revoked consent: for those, the re-consent
+     * grants a new consent.
      */
-    public Consent reauthorized(IssuedTokens issued, Instant at, ConsentPolicy policy) {
-        if (!s.kind().isOngoing()) {
-            throw new DomainRuleViolation("only an ongoing consent can be renewed");
-        }
-        if (s.status() == ConsentStatus.REVOKED) {
-            throw new DomainRuleViolation("a revoked consent cannot be renewed");
-        }
-        Snapshot renewed = s.with(ConsentStatus.ACTIVE, Optional.of(TokenPair.issue(issued, at, policy)), at, Optional.empty(),
-                issued.consentEndsAt(at).or(s::providerConsentEndsAt), s.expiresAt(), s.nextCheckAt(), Optional.empty(),
-                Optional.empty());
-        return derive(renewed, at, policy, stored.renewed());
+    public Optional<Reauthorizable> reauthorizable() {
+        return s.kind().isOngoing() && s.status() != ConsentStatus.REVOKED
+                ? Optional.of(new Reauthorizable(this)) : Optional.empty();
+    }
+
+    /** The consent as the user can revoke it: any consent not revoked yet (an expired one included); empty once revoked. */
+    public Optional<Revocable> revocable() {
+        return s.status() != ConsentStatus.REVOKED ? Optional.of(new Revocable(this)) : Optional.empty();
     }
 
     /**
-     * The provider has ended the access before this gateway's own clock says so (one-time data deleted early, clocks
-     * apart): the consent is {@code EXPIRED} from now on, and its tokens are destroyed.
+     * {@code ACTIVE} or {@code EXPIRING_SOON} at {@link #at}: the consent can serve data then. Part of that status is
+     * the clock's ({@link #statusAt}), so the view is taken at an instant with the policy in force, and its operations
+     * happen at that instant.
      */
-    public Consent endedByProvider(Instant at) {
-        if (!s.status().isReadable()) {
-            throw new DomainRuleViolation("consent already ended as " + s.status());
+    public record Usable(Consent consent, Instant at, ConsentPolicy policy) {
+
+        public Usable {
+            requireAt(consent, at, policy);
+            if (!consent.statusAt(at, policy).isReadable()) {
+                throw new InvalidValueException("not a usable consent at " + at + " (was " + consent.statusAt(at, policy)
+                        + ")");
+            }
         }
-        return new Consent(s.with(ConsentStatus.EXPIRED, Optional.empty(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                s.providerConsentEndsAt(), at.isBefore(s.expiresAt()) ? at : s.expiresAt(), Optional.empty(), Optional.empty(),
-                Optional.empty()), stored);
+
+        /** The user read data: an ongoing consent's inactivity clock starts again. */
+        public Consent recordUserActivity() {
+            Snapshot x = consent.s;
+            return derive(consent.with(x.status(), x.tokens(), at, x.lastRefreshedAt(), x.nextCheckAt()), at, policy,
+                    consent.stored);
+        }
+
+        /**
+         * The provider has ended the access before this gateway's own clock says so (one-time data deleted early, clocks
+         * apart): the consent is {@code EXPIRED} from now on, and its tokens are destroyed.
+         */
+        public Consent endedByProvider() {
+            Snapshot x = consent.s;
+            return new Consent(x.with(ConsentStatus.EXPIRED, Optional.empty(), x.lastUserActivityAt(), x.lastRefreshedAt(),
+                    x.providerConsentEndsAt(), at, Optional.empty(), Optional.empty(), Optional.empty()), consent.stored);
+        }
     }
 
-    /** The user withdrew the consent: the tokens are destroyed. */
-    public Consent revoke(Instant at) {
-        if (s.status() == ConsentStatus.REVOKED) {
-            throw new DomainRuleViolation("consent already revoked");
+    /**
+     * An ongoing consent usable at {@link #at}: its tokens can be refreshed then, and the refresh ends in one of three
+     * ways, each at that instant: new tokens, a refusal, or no answer (in doubt).
+     */
+    public record Refreshable(Consent consent, Instant at, ConsentPolicy policy) {
+
+        public Refreshable {
+            requireAt(consent, at, policy);
+            if (!consent.kind().isOngoing() || !consent.statusAt(at, policy).isReadable()) {
+                throw new InvalidValueException("not a refreshable consent at " + at + " (was " + consent.kind() + ", "
+                        + consent.statusAt(at, policy) + ")");
+            }
         }
-        return new Consent(with(ConsentStatus.REVOKED, Optional.empty(), s.lastUserActivityAt(), s.lastRefreshedAt(),
-                Optional.empty(), Optional.empty(), Optional.empty()), stored);
+
+        /** The refresh token to present; empty if the provider never issued one (then there is nothing to refresh with). */
+        public Optional<RefreshToken> refreshToken() {
+            return consent.refreshToken();
+        }
+
+        /**
+         * The provider answered the refresh: both tokens replaced (the old refresh token kept if none came back), and the
+         * provider's consent end updated where it reports one. Not user activity: the inactivity clock runs on.
+         */
+        public Consent refreshed(IssuedTokens issued) {
+            Snapshot x = consent.s;
+            TokenPair next = consent.tokens().refreshedWith(issued, at, policy);
+            return derive(x.with(x.status(), Optional.of(next), x.lastUserActivityAt(), Optional.of(at),
+                    issued.consentEndsAt(at).or(x::providerConsentEndsAt), x.expiresAt(), x.nextCheckAt(),
+                    Optional.empty(), Optional.empty()), at, policy, consent.stored);
+        }
+
+        /**
+         * The provider refused the refresh token: the user must reconnect. If the refresh was in doubt, the lost answer
+         * spent the token ({@link ReauthorizationReason#REFRESH_LOST}). The tokens are kept until the consent's end, when
+         * the scheduler expires it.
+         */
+        public Consent refreshRejected() {
+            return reauthorizationRequired(consent.s.refreshInDoubtSince().isPresent()
+                    ? ReauthorizationReason.REFRESH_LOST : ReauthorizationReason.REFRESH_REJECTED);
+        }
+
+        /**
+         * A refresh sent at {@code sentAt} reached the provider and no answer came back: the refresh token may or may not
+         * have been spent. The first time, the consent records the doubt and is due for a look the policy's
+         * {@code settleInDoubtAfter} later, so one more attempt can settle it. If it was in doubt already, that attempt
+         * went unanswered too: the token is not presented a third time and the user must reconnect
+         * ({@link ReauthorizationReason#REFRESH_LOST}).
+         */
+        public Consent refreshUnanswered(Instant sentAt) {
+            Require.nonNull(sentAt, "sent at");
+            Snapshot x = consent.s;
+            if (x.refreshInDoubtSince().isPresent()) {
+                return reauthorizationRequired(ReauthorizationReason.REFRESH_LOST);
+            }
+            return new Consent(consent.with(x.status(), x.tokens(), x.lastUserActivityAt(), x.lastRefreshedAt(),
+                    Optional.of(sentAt.plus(policy.settleInDoubtAfter())), Optional.of(sentAt), Optional.empty()),
+                    consent.stored);
+        }
+
+        private Consent reauthorizationRequired(ReauthorizationReason reason) {
+            Snapshot x = consent.s;
+            // Looked at again at its end, when it expires and its tokens are destroyed.
+            return new Consent(consent.with(ConsentStatus.REAUTH_REQUIRED, x.tokens(), x.lastUserActivityAt(),
+                    x.lastRefreshedAt(), Optional.of(x.expiresAt()), Optional.empty(), Optional.of(reason)), consent.stored);
+        }
+    }
+
+    /**
+     * An ongoing consent the user has not revoked, in whatever other status (usable, expired, requiring
+     * re-authorization): a completed renewal flow brings it back.
+     */
+    public record Reauthorizable(Consent consent) {
+
+        public Reauthorizable {
+            Require.nonNull(consent, "consent");
+            if (!consent.kind().isOngoing() || consent.status() == ConsentStatus.REVOKED) {
+                throw new InvalidValueException("not a reauthorizable consent (was " + consent.kind() + ", "
+                        + consent.status() + ")");
+            }
+        }
+
+        /**
+         * The user re-consented (a renewal flow completed): fresh tokens, the consent active again, and the re-consent
+         * counts as activity. A consent end the provider reports replaces the earlier one.
+         */
+        public Consent reauthorized(IssuedTokens issued, Instant at, ConsentPolicy policy) {
+            Snapshot x = consent.s;
+            Snapshot renewed = x.with(ConsentStatus.ACTIVE, Optional.of(TokenPair.issue(issued, at, policy)), at,
+                    Optional.empty(), issued.consentEndsAt(at).or(x::providerConsentEndsAt), x.expiresAt(), x.nextCheckAt(),
+                    Optional.empty(), Optional.empty());
+            return derive(renewed, at, policy, consent.stored.renewed());
+        }
+    }
+
+    /** A consent the user has not revoked yet, in whatever other status: the user can withdraw it. */
+    public record Revocable(Consent consent) {
+
+        public Revocable {
+            Require.nonNull(consent, "consent");
+            if (consent.status() == ConsentStatus.REVOKED) {
+                throw new InvalidValueException("not a revocable consent (was REVOKED)");
+            }
+        }
+
+        /** The user withdrew the consent: the tokens are destroyed, and nothing is left to look after. */
+        public Consent revoke(Instant at) {
+            Require.nonNull(at, "time");
+            Snapshot x = consent.s;
+            return new Consent(consent.with(ConsentStatus.REVOKED, Optional.empty(), x.lastUserActivityAt(),
+                    x.lastRefreshedAt(), Optional.empty(), Optional.empty(), Optional.empty()), consent.stored);
+        }
+    }
+
+    private static void requireAt(Consent consent, Instant at, ConsentPolicy policy) {
+        Require.nonNull(consent, "consent");
+        Require.nonNull(at, "time");
+        Require.nonNull(policy, "policy");
     }
 
     /**

@@ -32,9 +32,12 @@ class ConsentChangesTest {
     void eachNewStatusIsItsOwnChange() {
         Consent active = stored(ongoing());
 
-        assertThat(active.revoke(T.plusSeconds(60)).changesSinceStored()).containsExactly(ConsentChange.REVOKED);
-        assertThat(active.refreshRejected().changesSinceStored()).containsExactly(ConsentChange.REAUTH_REQUIRED);
-        assertThat(active.endedByProvider(T.plusSeconds(60)).changesSinceStored()).containsExactly(ConsentChange.EXPIRED);
+        assertThat(active.revocable().orElseThrow()
+                .revoke(T.plusSeconds(60)).changesSinceStored()).containsExactly(ConsentChange.REVOKED);
+        assertThat(active.refreshable(T, POLICY).orElseThrow()
+                .refreshRejected().changesSinceStored()).containsExactly(ConsentChange.REAUTH_REQUIRED);
+        assertThat(active.usable(T.plusSeconds(60), POLICY).orElseThrow()
+                .endedByProvider().changesSinceStored()).containsExactly(ConsentChange.EXPIRED);
         assertThat(active.review(day(400), POLICY).changesSinceStored()).containsExactly(ConsentChange.EXPIRED);
         Instant warned = active.snapshot().expiresAt().minus(POLICY.expiryWarning()).plusSeconds(1);
         assertThat(active.review(warned, POLICY).changesSinceStored()).containsExactly(ConsentChange.EXPIRING_SOON);
@@ -44,8 +47,9 @@ class ConsentChangesTest {
     void aChangeOfTokensOrTimesAloneIsNothingToTell() {
         Consent active = stored(ongoing());
 
-        assertThat(active.recordUserActivity(day(1), POLICY).changesSinceStored()).isEmpty();
-        assertThat(active.refreshed(tokens("access-2", "refresh-2"), T.plusSeconds(3600), POLICY).changesSinceStored())
+        assertThat(active.usable(day(1), POLICY).orElseThrow().recordUserActivity().changesSinceStored()).isEmpty();
+        assertThat(active.refreshable(T.plusSeconds(3600), POLICY).orElseThrow()
+                .refreshed(tokens("access-2", "refresh-2")).changesSinceStored())
                 .isEmpty();
         assertThat(active.checkAgainAt(day(1)).changesSinceStored()).isEmpty();
         assertThat(active.review(T.plusSeconds(60), POLICY).changesSinceStored()).isEmpty();
@@ -53,16 +57,21 @@ class ConsentChangesTest {
 
     @Test
     void aRenewalIsTold_WhateverTheStatusBefore_AndTheChangesOfOneSaveAddUpToTheLastStatus() {
-        Consent reauth = stored(stored(ongoing()).refreshRejected());
+        Consent reauth = stored(stored(ongoing()).refreshable(T, POLICY).orElseThrow().refreshRejected());
         Consent active = stored(ongoing());
 
-        assertThat(reauth.reauthorized(tokens("a", "r"), day(2), POLICY).changesSinceStored())
+        assertThat(reauth.reauthorizable().orElseThrow()
+                .reauthorized(tokens("a", "r"), day(2), POLICY).changesSinceStored())
                 .containsExactly(ConsentChange.RENEWED);
-        assertThat(active.reauthorized(tokens("a", "r"), day(2), POLICY).changesSinceStored())
+        assertThat(active.reauthorizable().orElseThrow()
+                .reauthorized(tokens("a", "r"), day(2), POLICY).changesSinceStored())
                 .containsExactly(ConsentChange.RENEWED);
         // rejected and then revoked before any save: the save tells only where it ended
-        assertThat(active.refreshRejected().revoke(day(1)).changesSinceStored()).containsExactly(ConsentChange.REVOKED);
+        assertThat(active.refreshable(T, POLICY).orElseThrow()
+                .refreshRejected().revocable().orElseThrow().revoke(day(1)).changesSinceStored())
+                .containsExactly(ConsentChange.REVOKED);
         // revoked and stored: a later look changes nothing more
-        assertThat(stored(active.revoke(day(1))).review(day(2), POLICY).changesSinceStored()).isEmpty();
+        assertThat(stored(active.revocable().orElseThrow()
+                .revoke(day(1))).review(day(2), POLICY).changesSinceStored()).isEmpty();
     }
 }

@@ -52,6 +52,11 @@ class ConsentTest {
         return grant(ConsentKind.ONGOING_ACCESS);
     }
 
+    /** An ongoing consent whose refresh the provider refused: {@code REAUTH_REQUIRED}. */
+    static Consent rejected() {
+        return ongoing().refreshable(T, POLICY).orElseThrow().refreshRejected();
+    }
+
     @Nested
     class Grant {
         @Test
@@ -135,7 +140,7 @@ class ConsentTest {
     class OngoingExpiry {
         @Test
         void userActivityDoesNotOutliveTheRefreshToken() {
-            Consent read = ongoing().recordUserActivity(day(10), POLICY);
+            Consent read = ongoing().usable(day(10), POLICY).orElseThrow().recordUserActivity();
 
             assertThat(read.lastUserActivityAt()).isEqualTo(day(10));
             assertThat(read.expiresAt()).isEqualTo(day(90)); // the refresh token issued at T ends first
@@ -143,7 +148,7 @@ class ConsentTest {
 
         @Test
         void aReadWithinTheActivityGrainOfTheLastRecordedOneNeedsNoRecording() {
-            Consent read = ongoing().recordUserActivity(day(10), POLICY);
+            Consent read = ongoing().usable(day(10), POLICY).orElseThrow().recordUserActivity();
 
             assertThat(read.userActivityToRecordAt(day(10))).isFalse();
             assertThat(read.userActivityToRecordAt(day(10).plus(Consent.ACTIVITY_GRAIN).minusMillis(1))).isFalse();
@@ -153,7 +158,8 @@ class ConsentTest {
 
         @Test
         void aRenewedRefreshTokenDoesNotOutliveTheInactivityLimit() {
-            Consent renewed = ongoing().refreshed(tokens("access-2", "refresh-2"), day(30), POLICY);
+            Consent renewed = ongoing().refreshable(day(30), POLICY).orElseThrow()
+                    .refreshed(tokens("access-2", "refresh-2"));
 
             assertThat(renewed.tokens().refreshExpiresAt()).contains(day(120));
             assertThat(renewed.expiresAt()).isEqualTo(day(90)); // no user activity since T
@@ -162,8 +168,8 @@ class ConsentTest {
         @Test
         void theConsentEndsAtTheEarlierOfLastActivityPlus90DaysAndRefreshTokenExpiry() {
             Consent consent = ongoing()
-                    .refreshed(tokens("access-2", "refresh-2"), day(30), POLICY)
-                    .recordUserActivity(day(40), POLICY);
+                    .refreshable(day(30), POLICY).orElseThrow().refreshed(tokens("access-2", "refresh-2"))
+                    .usable(day(40), POLICY).orElseThrow().recordUserActivity();
 
             assertThat(consent.expiresAt()).isEqualTo(day(120)); // refresh token day 30 + 90 < activity day 40 + 90
         }
@@ -177,8 +183,8 @@ class ConsentTest {
         void aRefreshThatReportsTheProvidersConsentEndMovesItThere() {
             Consent consent = grant(ConsentKind.ONGOING_ACCESS, Optional.of(day(60)));
 
-            Consent refreshed = consent.refreshed(tokens("access-2", "refresh-2").withConsentExpiresIn(Duration.ofDays(20)),
-                    day(10), POLICY);
+            Consent refreshed = consent.refreshable(day(10), POLICY).orElseThrow()
+                    .refreshed(tokens("access-2", "refresh-2").withConsentExpiresIn(Duration.ofDays(20)));
 
             assertThat(refreshed.providerConsentEndsAt()).contains(day(30));
             assertThat(refreshed.expiresAt()).isEqualTo(day(30));
@@ -187,7 +193,7 @@ class ConsentTest {
         @Test
         void aRefreshThatReportsNoConsentEndKeepsTheKnownOne() {
             Consent refreshed = grant(ConsentKind.ONGOING_ACCESS, Optional.of(day(60)))
-                    .refreshed(tokens("access-2", "refresh-2"), day(10), POLICY);
+                    .refreshable(day(10), POLICY).orElseThrow().refreshed(tokens("access-2", "refresh-2"));
 
             assertThat(refreshed.providerConsentEndsAt()).contains(day(60));
             assertThat(refreshed.expiresAt()).isEqualTo(day(60));
@@ -196,7 +202,9 @@ class ConsentTest {
         @Test
         void aRenewalTakesTheNewConsentEndTheProviderGrants() {
             Consent renewed = grant(ConsentKind.ONGOING_ACCESS, Optional.of(day(60)))
-                    .reauthorized(tokens("access-3", "refresh-3").withConsentExpiresIn(Duration.ofDays(90)), day(50), POLICY);
+                    .reauthorizable().orElseThrow()
+                            .reauthorized(tokens("access-3", "refresh-3").withConsentExpiresIn(Duration.ofDays(90)), day(50),
+                                    POLICY);
 
             assertThat(renewed.providerConsentEndsAt()).contains(day(140));
             assertThat(renewed.expiresAt()).isEqualTo(day(140));
@@ -204,7 +212,8 @@ class ConsentTest {
 
         @Test
         void aBackgroundRefreshIsNotUserActivity() {
-            Consent renewed = ongoing().refreshed(tokens("access-2", "refresh-2"), day(30), POLICY);
+            Consent renewed = ongoing().refreshable(day(30), POLICY).orElseThrow()
+                    .refreshed(tokens("access-2", "refresh-2"));
 
             assertThat(renewed.lastUserActivityAt()).isEqualTo(T);
             assertThat(renewed.lastRefreshedAt()).contains(day(30));
@@ -213,8 +222,8 @@ class ConsentTest {
         @Test
         void aUsersReadRestartsTheInactivityClock() {
             Consent read = ongoing()
-                    .refreshed(tokens("access-2", "refresh-2"), day(20), POLICY)
-                    .recordUserActivity(day(20), POLICY);
+                    .refreshable(day(20), POLICY).orElseThrow().refreshed(tokens("access-2", "refresh-2"))
+                    .usable(day(20), POLICY).orElseThrow().recordUserActivity();
 
             assertThat(read.lastUserActivityAt()).isEqualTo(day(20));
             assertThat(read.expiresAt()).isEqualTo(day(110));
@@ -259,12 +268,13 @@ class ConsentTest {
 
         @Test
         void anExpiredConsentRecordsNoActivity() {
-            assertThatThrownBy(() -> ongoing().recordUserActivity(day(90), POLICY)).isInstanceOf(ConsentNotUsable.class);
+            assertThat(ongoing().usable(day(90), POLICY)).as("no read to record").isEmpty();
         }
 
         @Test
         void anExpiredConsentIsNotRefreshed() {
-            assertThatThrownBy(() -> ongoing().refreshed(tokens("a2", "r2"), day(90), POLICY)).isInstanceOf(ConsentNotUsable.class);
+            assertThat(ongoing().refreshable(day(90), POLICY)).isEmpty();
+            assertThat(ongoing().refreshable(day(90).minusNanos(1), POLICY)).as("the instant decides").isPresent();
         }
     }
 
@@ -292,14 +302,14 @@ class ConsentTest {
         void aOneTimeConsentIsNeverRefreshed() {
             Consent consent = grant(ConsentKind.ONE_TIME_ACCESS);
 
-            assertThatThrownBy(() -> consent.refreshed(tokens("a2", "r2"), T.plusSeconds(60), POLICY))
-                    .isInstanceOf(DomainRuleViolation.class)
-                    .hasMessageContaining("never refreshed");
+            assertThat(consent.usable(T.plusSeconds(60), POLICY)).as("it can serve data").isPresent();
+            assertThat(consent.refreshable(T.plusSeconds(60), POLICY)).as("but has nothing to refresh").isEmpty();
         }
 
         @Test
         void aConsentTheProviderEndedEarlyIsExpiredFromThenOnAndItsTokensAreDestroyed() {
-            Consent ended = grant(ConsentKind.ONE_TIME_ACCESS).endedByProvider(T.plus(Duration.ofMinutes(10)));
+            Consent ended = grant(ConsentKind.ONE_TIME_ACCESS).usable(T.plus(Duration.ofMinutes(10)), POLICY).orElseThrow()
+                    .endedByProvider();
 
             assertThat(ended.statusAt(T.plus(Duration.ofMinutes(11)), POLICY)).isEqualTo(ConsentStatus.EXPIRED);
             assertThat(ended.expiresAt()).isEqualTo(T.plus(Duration.ofMinutes(10)));
@@ -309,9 +319,12 @@ class ConsentTest {
 
         @Test
         void aConsentThatAlreadyEndedCannotBeEndedAgain() {
-            Consent revoked = grant(ConsentKind.ONE_TIME_ACCESS).revoke(T.plusSeconds(1));
+            Consent revoked = grant(ConsentKind.ONE_TIME_ACCESS).revocable().orElseThrow().revoke(T.plusSeconds(1));
 
-            assertThatThrownBy(() -> revoked.endedByProvider(T.plusSeconds(2))).isInstanceOf(DomainRuleViolation.class);
+            assertThat(revoked.usable(T.plusSeconds(2), POLICY)).isEmpty();
+            Consent ended = grant(ConsentKind.ONE_TIME_ACCESS).usable(T.plusSeconds(1), POLICY).orElseThrow()
+                    .endedByProvider();
+            assertThat(ended.usable(T.plusSeconds(2), POLICY)).isEmpty();
         }
 
         @Test
@@ -340,7 +353,8 @@ class ConsentTest {
 
         @Test
         void aRefreshReplacesBothTokens() {
-            Consent renewed = ongoing().refreshed(tokens("access-2", "refresh-2"), day(1), POLICY);
+            Consent renewed = ongoing().refreshable(day(1), POLICY).orElseThrow()
+                    .refreshed(tokens("access-2", "refresh-2"));
 
             assertThat(renewed.tokens().accessToken()).isEqualTo(new AccessToken("access-2"));
             assertThat(renewed.refreshToken()).contains(new RefreshToken("refresh-2"));
@@ -350,7 +364,7 @@ class ConsentTest {
         void aRejectedRefreshRequiresReauthorizationAndKeepsTheTokens() {
             Consent consent = ongoing();
 
-            Consent rejected = consent.refreshRejected();
+            Consent rejected = consent.refreshable(T, POLICY).orElseThrow().refreshRejected();
 
             assertThat(rejected.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
             assertThat(rejected.reauthorizationReason()).contains(ReauthorizationReason.REFRESH_REJECTED);
@@ -359,7 +373,7 @@ class ConsentTest {
 
         @Test
         void aConsentRequiringReauthorizationCannotBeReadAndAsksForRenewal() {
-            Consent rejected = ongoing().refreshRejected();
+            Consent rejected = rejected();
 
             assertThatThrownBy(() -> rejected.ensureReadableAt(day(5), POLICY))
                     .isInstanceOfSatisfying(ConsentNotUsable.class, e -> {
@@ -370,7 +384,7 @@ class ConsentTest {
 
         @Test
         void aConsentRequiringReauthorizationIsNotDueForRenewal() {
-            assertThat(ongoing().refreshRejected().refreshTokenRenewalDueAt(day(31), POLICY)).isFalse();
+            assertThat(rejected().refreshTokenRenewalDueAt(day(31), POLICY)).isFalse();
         }
     }
 
@@ -380,7 +394,7 @@ class ConsentTest {
         void anUnansweredRefreshIsRecordedAndMakesTheConsentDueShortlyWithoutTouchingItsTokens() {
             Consent consent = ongoing();
 
-            Consent inDoubt = consent.refreshUnanswered(day(30), POLICY);
+            Consent inDoubt = consent.refreshable(day(30), POLICY).orElseThrow().refreshUnanswered(day(30));
 
             assertThat(inDoubt.refreshInDoubtSince()).contains(day(30));
             assertThat(inDoubt.nextCheckAt()).contains(day(30).plus(POLICY.settleInDoubtAfter()));
@@ -391,17 +405,21 @@ class ConsentTest {
 
         @Test
         void theDoubtSurvivesAUserReadAndADeferral() {
-            Consent inDoubt = ongoing().refreshUnanswered(day(10), POLICY);
+            Consent inDoubt = ongoing().refreshable(day(10), POLICY).orElseThrow().refreshUnanswered(day(10));
 
-            assertThat(inDoubt.recordUserActivity(day(10).plusSeconds(5), POLICY).refreshInDoubtSince()).contains(day(10));
-            assertThat(inDoubt.recordUserActivity(day(10).plusSeconds(5), POLICY).nextCheckAt())
+            assertThat(inDoubt.usable(day(10).plusSeconds(5), POLICY).orElseThrow()
+                    .recordUserActivity().refreshInDoubtSince()).contains(day(10));
+            assertThat(inDoubt.usable(day(10).plusSeconds(5), POLICY).orElseThrow().recordUserActivity().nextCheckAt())
                     .contains(day(10).plus(POLICY.settleInDoubtAfter()));
             assertThat(inDoubt.checkAgainAt(day(31)).refreshInDoubtSince()).contains(day(10));
         }
 
         @Test
         void newTokensSettleTheDoubt() {
-            Consent settled = ongoing().refreshUnanswered(day(30), POLICY).refreshed(tokens("access-2", "refresh-2"), day(30), POLICY);
+            Consent inDoubt = ongoing().refreshable(day(30), POLICY).orElseThrow().refreshUnanswered(day(30));
+
+            Consent settled = inDoubt.refreshable(day(30), POLICY).orElseThrow()
+                    .refreshed(tokens("access-2", "refresh-2"));
 
             assertThat(settled.refreshInDoubtSince()).isEmpty();
             assertThat(settled.status()).isEqualTo(ConsentStatus.ACTIVE);
@@ -410,7 +428,9 @@ class ConsentTest {
 
         @Test
         void aRefusalOfATokenInDoubtMeansTheRefreshWasLost() {
-            Consent lost = ongoing().refreshUnanswered(day(30), POLICY).refreshRejected();
+            Consent inDoubt = ongoing().refreshable(day(30), POLICY).orElseThrow().refreshUnanswered(day(30));
+
+            Consent lost = inDoubt.refreshable(day(30), POLICY).orElseThrow().refreshRejected();
 
             assertThat(lost.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
             assertThat(lost.reauthorizationReason()).contains(ReauthorizationReason.REFRESH_LOST);
@@ -419,7 +439,10 @@ class ConsentTest {
 
         @Test
         void aSecondUnansweredAttemptNeverLeadsToAThirdTheRefreshIsLost() {
-            Consent lost = ongoing().refreshUnanswered(day(30), POLICY).refreshUnanswered(day(30).plusSeconds(60), POLICY);
+            Consent inDoubt = ongoing().refreshable(day(30), POLICY).orElseThrow().refreshUnanswered(day(30));
+
+            Consent lost = inDoubt.refreshable(day(30).plusSeconds(60), POLICY).orElseThrow()
+                    .refreshUnanswered(day(30).plusSeconds(60));
 
             assertThat(lost.status()).isEqualTo(ConsentStatus.REAUTH_REQUIRED);
             assertThat(lost.reauthorizationReason()).contains(ReauthorizationReason.REFRESH_LOST);
@@ -429,11 +452,9 @@ class ConsentTest {
 
         @Test
         void onlyAUsableOngoingConsentCanBeInDoubt() {
-            assertThatThrownBy(() -> grant(ConsentKind.ONE_TIME_ACCESS).refreshUnanswered(T.plusSeconds(5), POLICY))
-                    .isInstanceOf(DomainRuleViolation.class);
-            assertThatThrownBy(() -> ongoing().refreshRejected().refreshUnanswered(day(5), POLICY))
-                    .isInstanceOf(DomainRuleViolation.class);
-            Consent.Snapshot s = ongoing().refreshRejected().snapshot();
+            assertThat(grant(ConsentKind.ONE_TIME_ACCESS).refreshable(T.plusSeconds(5), POLICY)).isEmpty();
+            assertThat(rejected().refreshable(day(5), POLICY)).isEmpty();
+            Consent.Snapshot s = rejected().snapshot();
             assertThatThrownBy(() -> new Consent.Snapshot(s.id(), s.userId(), s.provider(), s.kind(), s.providerFlowId(),
                     s.status(), s.tokens(), s.grantedAt(), s.lastUserActivityAt(), s.lastRefreshedAt(),
                     s.providerConsentEndsAt(), s.expiresAt(), s.nextCheckAt(), Optional.of(day(5)), s.reauthorizationReason(),
@@ -454,7 +475,10 @@ class ConsentTest {
 
         @Test
         void renewalClearsTheReason() {
-            Consent renewed = ongoing().refreshUnanswered(day(30), POLICY).refreshRejected()
+            Consent lost = ongoing().refreshable(day(30), POLICY).orElseThrow().refreshUnanswered(day(30))
+                    .refreshable(day(30), POLICY).orElseThrow().refreshRejected();
+
+            Consent renewed = lost.reauthorizable().orElseThrow()
                     .reauthorized(tokens("access-9", "refresh-9"), day(31), POLICY);
 
             assertThat(renewed.reauthorizationReason()).isEmpty();
@@ -466,7 +490,7 @@ class ConsentTest {
     class Revocation {
         @Test
         void revokingDestroysTheTokens() {
-            Consent revoked = ongoing().revoke(day(1));
+            Consent revoked = ongoing().revocable().orElseThrow().revoke(day(1));
 
             assertThat(revoked.status()).isEqualTo(ConsentStatus.REVOKED);
             assertThat(revoked.tokensIfAny()).isEmpty();
@@ -476,33 +500,43 @@ class ConsentTest {
 
         @Test
         void aRevokedConsentHasNoTokensToHandOut() {
-            Consent revoked = ongoing().revoke(day(1));
+            Consent revoked = ongoing().revocable().orElseThrow().revoke(day(1));
 
             assertThatThrownBy(revoked::tokens).isInstanceOf(DomainRuleViolation.class);
         }
 
         @Test
         void aRevokedConsentMustBeConnectedAgain() {
-            Consent revoked = ongoing().revoke(day(1));
+            Consent revoked = ongoing().revocable().orElseThrow().revoke(day(1));
 
             assertThat(revoked.statusAt(day(2), POLICY)).isEqualTo(ConsentStatus.REVOKED);
             assertThat(revoked.nextActionAt(day(2), POLICY)).isEqualTo(NextAction.CONNECT_AGAIN);
         }
 
         @Test
-        void revokingTwiceIsRefusedByTheAggregate() {
-            Consent revoked = ongoing().revoke(day(1));
+        void aRevokedConsentHasNothingLeftToRevoke() {
+            Consent revoked = ongoing().revocable().orElseThrow().revoke(day(1));
 
-            assertThatThrownBy(() -> revoked.revoke(day(2)))
-                    .isInstanceOf(DomainRuleViolation.class)
-                    .hasMessage("consent already revoked");
+            assertThat(revoked.revocable()).isEmpty();
+            assertThatThrownBy(() -> new Consent.Revocable(revoked))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessageContaining("REVOKED");
+        }
+
+        @Test
+        void anExpiredConsentOrOneRequiringReauthorizationCanStillBeRevoked() {
+            Consent expired = ongoing().review(day(90), POLICY);
+            Consent rejected = rejected();
+
+            assertThat(expired.revocable().orElseThrow().revoke(day(91)).status()).isEqualTo(ConsentStatus.REVOKED);
+            assertThat(rejected.revocable().orElseThrow().revoke(day(1)).tokensIfAny()).isEmpty();
         }
 
         @Test
         void aRevokedConsentCannotBeMarkedForReauthorization() {
-            Consent revoked = ongoing().revoke(day(1));
+            Consent revoked = ongoing().revocable().orElseThrow().revoke(day(1));
 
-            assertThatThrownBy(() -> revoked.refreshRejected()).isInstanceOf(DomainRuleViolation.class);
+            assertThat(revoked.refreshable(day(1), POLICY)).isEmpty();
         }
     }
 
@@ -510,9 +544,10 @@ class ConsentTest {
     class Reauthorization {
         @Test
         void reauthorizingReactivatesTheSameConsentWithNewTokensAndResetsActivity() {
-            Consent rejected = ongoing().refreshRejected();
+            Consent rejected = rejected();
 
-            Consent renewed = rejected.reauthorized(tokens("access-9", "refresh-9"), day(50), POLICY);
+            Consent renewed = rejected.reauthorizable().orElseThrow()
+                    .reauthorized(tokens("access-9", "refresh-9"), day(50), POLICY);
 
             assertThat(renewed.id()).isEqualTo(rejected.id());
             assertThat(renewed.status()).isEqualTo(ConsentStatus.ACTIVE);
@@ -525,34 +560,39 @@ class ConsentTest {
 
         @Test
         void anExpiredConsentCanBeReauthorized() {
-            Consent renewed = ongoing().reauthorized(tokens("access-9", "refresh-9"), day(100), POLICY);
+            Consent renewed = ongoing().reauthorizable().orElseThrow()
+                    .reauthorized(tokens("access-9", "refresh-9"), day(100), POLICY);
 
             assertThat(renewed.statusAt(day(100), POLICY)).isEqualTo(ConsentStatus.ACTIVE);
         }
 
         @Test
         void onlyAnOngoingConsentTheUserHasNotRevokedAcceptsReauthorization() {
-            assertThat(ongoing().acceptsReauthorization()).isTrue();
-            assertThat(ongoing().refreshRejected().acceptsReauthorization()).isTrue();
-            assertThat(ongoing().review(day(90), POLICY).acceptsReauthorization()).as("expired").isTrue();
-            assertThat(ongoing().revoke(day(1)).acceptsReauthorization()).as("revoked").isFalse();
-            assertThat(grant(ConsentKind.ONE_TIME_ACCESS).acceptsReauthorization()).as("one-time").isFalse();
+            assertThat(ongoing().reauthorizable()).isPresent();
+            assertThat(rejected().reauthorizable()).isPresent();
+            assertThat(ongoing().review(day(90), POLICY).reauthorizable()).as("expired").isPresent();
+            assertThat(ongoing().revocable().orElseThrow().revoke(day(1)).reauthorizable()).as("revoked").isEmpty();
+            assertThat(grant(ConsentKind.ONE_TIME_ACCESS).reauthorizable()).as("one-time").isEmpty();
         }
 
         @Test
         void aOneTimeConsentCannotBeReauthorized() {
-            assertThatThrownBy(() -> grant(ConsentKind.ONE_TIME_ACCESS)
-                    .reauthorized(tokens("a9", "r9"), T.plusSeconds(60), POLICY))
-                    .isInstanceOf(DomainRuleViolation.class);
+            Consent oneTime = grant(ConsentKind.ONE_TIME_ACCESS);
+
+            assertThat(oneTime.reauthorizable()).isEmpty();
+            assertThatThrownBy(() -> new Consent.Reauthorizable(oneTime))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessageContaining("ONE_TIME_ACCESS");
         }
 
         @Test
         void aRevokedConsentCannotBeReauthorized() {
-            Consent revoked = ongoing().revoke(day(1));
+            Consent revoked = ongoing().revocable().orElseThrow().revoke(day(1));
 
-            assertThatThrownBy(() -> revoked.reauthorized(tokens("a9", "r9"), day(2), POLICY))
-                    .isInstanceOf(DomainRuleViolation.class)
-                    .hasMessageContaining("revoked");
+            assertThat(revoked.reauthorizable()).isEmpty();
+            assertThatThrownBy(() -> new Consent.Reauthorizable(revoked))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessageContaining("REVOKED");
         }
     }
 
@@ -576,7 +616,7 @@ class ConsentTest {
 
         @Test
         void aConsentThatRequiresReauthorizationKeepsItsTokensUntilItsEndThenExpiresWithoutThem() {
-            Consent rejected = ongoing().refreshRejected();
+            Consent rejected = rejected();
 
             assertThat(rejected.nextCheckAt()).as("looked at again at its end").contains(rejected.expiresAt());
             Consent before = rejected.review(rejected.expiresAt().minusSeconds(1), POLICY);
@@ -596,7 +636,8 @@ class ConsentTest {
         void anExpiredConsentCanBeRenewedWithNewTokens() {
             Consent expired = ongoing().review(day(90), POLICY);
 
-            Consent renewed = expired.reauthorized(tokens("access-9", "refresh-9"), day(95), POLICY);
+            Consent renewed = expired.reauthorizable().orElseThrow()
+                    .reauthorized(tokens("access-9", "refresh-9"), day(95), POLICY);
 
             assertThat(renewed.status()).isEqualTo(ConsentStatus.ACTIVE);
             assertThat(renewed.tokens().accessToken()).isEqualTo(new AccessToken("access-9"));
@@ -611,6 +652,117 @@ class ConsentTest {
             assertThat(deferred.nextCheckAt()).contains(day(30).plusSeconds(900));
             assertThat(deferred.tokens()).isEqualTo(consent.tokens());
             assertThat(deferred.status()).isEqualTo(consent.status());
+        }
+    }
+
+    /**
+     * Which operations a consent offers depends on its status: each state answers the operations it allows, and a
+     * consent in another status has no such state to ask for. Part of the status is the clock's, so the views that
+     * depend on it are taken at an instant.
+     */
+    @Nested
+    class States {
+        @Test
+        void anActiveOngoingConsentIsUsableRefreshableReauthorizableAndRevocable() {
+            Consent consent = ongoing();
+
+            assertThat(consent.usable(day(1), POLICY)).get().extracting(Consent.Usable::consent).isSameAs(consent);
+            assertThat(consent.refreshable(day(1), POLICY)).get().extracting(Consent.Refreshable::at).isEqualTo(day(1));
+            assertThat(consent.reauthorizable()).isPresent();
+            assertThat(consent.revocable()).isPresent();
+        }
+
+        @Test
+        void anExpiringSoonConsentIsStillUsableAndRefreshable() {
+            Consent consent = ongoing().review(day(80), POLICY);
+
+            assertThat(consent.status()).isEqualTo(ConsentStatus.EXPIRING_SOON);
+            assertThat(consent.usable(day(80), POLICY)).isPresent();
+            assertThat(consent.refreshable(day(80), POLICY)).isPresent();
+        }
+
+        @Test
+        void aStoredActiveConsentPastItsEndIsNeitherUsableNorRefreshableThoughNotReviewedYet() {
+            Consent consent = ongoing();
+
+            assertThat(consent.status()).isEqualTo(ConsentStatus.ACTIVE);
+            assertThat(consent.usable(day(90), POLICY)).isEmpty();
+            assertThat(consent.refreshable(day(90), POLICY)).isEmpty();
+            assertThat(consent.reauthorizable()).as("a renewal brings it back").isPresent();
+            assertThat(consent.revocable()).isPresent();
+        }
+
+        @Test
+        void aOneTimeConsentIsUsableAndRevocableButNeverRefreshableNorReauthorizable() {
+            Consent consent = grant(ConsentKind.INCOME_REPORT);
+
+            assertThat(consent.usable(T.plusSeconds(60), POLICY)).isPresent();
+            assertThat(consent.refreshable(T.plusSeconds(60), POLICY)).isEmpty();
+            assertThat(consent.reauthorizable()).isEmpty();
+            assertThat(consent.revocable()).isPresent();
+        }
+
+        @Test
+        void aConsentRequiringReauthorizationCanOnlyBeReauthorizedOrRevoked() {
+            Consent consent = rejected();
+
+            assertThat(consent.usable(day(1), POLICY)).isEmpty();
+            assertThat(consent.refreshable(day(1), POLICY)).isEmpty();
+            assertThat(consent.reauthorizable()).isPresent();
+            assertThat(consent.revocable()).isPresent();
+        }
+
+        @Test
+        void anExpiredOngoingConsentCanOnlyBeReauthorizedOrRevoked() {
+            Consent consent = ongoing().review(day(90), POLICY);
+
+            assertThat(consent.usable(day(90), POLICY)).isEmpty();
+            assertThat(consent.refreshable(day(90), POLICY)).isEmpty();
+            assertThat(consent.reauthorizable()).isPresent();
+            assertThat(consent.revocable()).isPresent();
+        }
+
+        @Test
+        void aRevokedConsentOffersNothing() {
+            Consent consent = ongoing().revocable().orElseThrow().revoke(day(1));
+
+            assertThat(consent.usable(day(1), POLICY)).isEmpty();
+            assertThat(consent.refreshable(day(1), POLICY)).isEmpty();
+            assertThat(consent.reauthorizable()).isEmpty();
+            assertThat(consent.revocable()).isEmpty();
+        }
+
+        @Test
+        void aStateRefusesAConsentInAnotherStatus() {
+            Consent expired = ongoing().review(day(90), POLICY);
+
+            assertThatThrownBy(() -> new Consent.Usable(expired, day(90), POLICY))
+                    .isInstanceOf(InvalidValueException.class).hasMessageContaining("EXPIRED");
+            assertThatThrownBy(() -> new Consent.Refreshable(ongoing(), day(90), POLICY))
+                    .as("stored ACTIVE, but past its end at that instant")
+                    .isInstanceOf(InvalidValueException.class).hasMessageContaining("EXPIRED");
+            assertThatThrownBy(() -> new Consent.Refreshable(grant(ConsentKind.ONE_TIME_ACCESS), T, POLICY))
+                    .isInstanceOf(InvalidValueException.class).hasMessageContaining("ONE_TIME_ACCESS");
+        }
+
+        @Test
+        void aViewTakenAtAnInstantActsAtThatInstant() {
+            Consent.Refreshable refreshable = ongoing().refreshable(day(30), POLICY).orElseThrow();
+
+            assertThat(refreshable.refreshed(tokens("access-2", "refresh-2")).lastRefreshedAt()).contains(day(30));
+            assertThat(ongoing().usable(day(12), POLICY).orElseThrow().recordUserActivity().lastUserActivityAt())
+                    .isEqualTo(day(12));
+        }
+
+        @Test
+        void aStateIsAViewTheConsentItselfIsUnchanged() {
+            Consent consent = ongoing();
+
+            consent.refreshable(day(1), POLICY).orElseThrow().refreshRejected();
+            consent.revocable().orElseThrow().revoke(day(1));
+
+            assertThat(consent.status()).isEqualTo(ConsentStatus.ACTIVE);
+            assertThat(consent.tokensIfAny()).isPresent();
         }
     }
 

@@ -36,7 +36,7 @@ abstract class LeaseHolderTests {
 
         // A user's read on node B stores the consent while node A works on it.
         Consent read = b.findById(stored.id()).orElseThrow();
-        b.save(read.recordUserActivity(due.minusSeconds(1), POLICY));
+        b.save(read.usable(due.minusSeconds(1), POLICY).orElseThrow().recordUserActivity());
 
         assertThat(b.claimDue(due, 10, lease)).as("node A's claim still stands").isEmpty();
         Consent atA = a.findById(stored.id()).orElseThrow();

@@ -111,7 +111,8 @@ class PostgresConcurrencyTest {
                             return "used:" + locked.tokens().accessToken().reveal();
                         }
                         sleep(50); // the provider call
-                        node.consents().save(locked.refreshed(tokens(mine, "rt-" + mine), T0.plusSeconds(60), POLICY));
+                        node.consents().save(locked.refreshable(T0.plusSeconds(60), POLICY).orElseThrow()
+                                .refreshed(tokens(mine, "rt-" + mine)));
                         return "refreshed:" + mine;
                     });
                 }));

@@ -78,7 +78,7 @@ abstract class TransactionRollbackTests {
             throw new IllegalStateException("crash before commit");
         })).hasMessage("crash before commit");
         Consent stored = recording.save(committed);
-        recording.save(stored.revoke(T0.plusSeconds(1)));
+        recording.save(stored.revocable().orElseThrow().revoke(T0.plusSeconds(1)));
 
         assertThat(consents().findById(rolledBack.id())).isEmpty();
         assertThat(db().adapter().eventOutbox().deliveries(Optional.empty(), 10))

@@ -85,7 +85,8 @@ public abstract class ConsentsContract {
     void refreshedConsentReadsBackWithTheNewPairAndItsRefreshTime() {
         Consent stored = consents().save(ongoingConsent(ALICE, T0));
         Instant at = T0.plus(Duration.ofDays(31));
-        Consent refreshed = consents().save(stored.refreshed(tokens("at-new", "rt-new"), at, POLICY));
+        Consent refreshed = consents().save(stored.refreshable(at, POLICY).orElseThrow()
+                .refreshed(tokens("at-new", "rt-new")));
 
         Consent read = consents().findById(stored.id()).orElseThrow();
 
@@ -99,7 +100,7 @@ public abstract class ConsentsContract {
     @Test
     void revokedConsentReadsBackWithoutTokens() {
         Consent stored = consents().save(ongoingConsent(ALICE, T0));
-        consents().save(stored.revoke(T0.plusSeconds(60)));
+        consents().save(stored.revocable().orElseThrow().revoke(T0.plusSeconds(60)));
 
         Consent read = consents().findById(stored.id()).orElseThrow();
 
@@ -111,7 +112,7 @@ public abstract class ConsentsContract {
     @Test
     void consentRequiringReauthorizationKeepsItsTokens() {
         Consent stored = consents().save(ongoingConsent(ALICE, T0));
-        Consent rejected = consents().save(stored.refreshRejected());
+        Consent rejected = consents().save(stored.refreshable(T0, POLICY).orElseThrow().refreshRejected());
 
         Consent read = consents().findById(stored.id()).orElseThrow();
 
@@ -124,12 +125,14 @@ public abstract class ConsentsContract {
     @Test
     void aRefreshInDoubtAndALostRefreshReadBackAsStored() {
         Consent stored = consents().save(ongoingConsent(ALICE, T0));
-        Consent inDoubt = consents().save(stored.refreshUnanswered(T0.plusSeconds(60), POLICY));
+        Consent inDoubt = consents().save(stored.refreshable(T0.plusSeconds(60), POLICY).orElseThrow()
+                .refreshUnanswered(T0.plusSeconds(60)));
 
         assertThat(consents().findById(stored.id()).orElseThrow().snapshot()).isEqualTo(inDoubt.snapshot());
         assertThat(inDoubt.refreshInDoubtSince()).contains(T0.plusSeconds(60));
 
-        Consent lost = consents().save(inDoubt.refreshUnanswered(T0.plusSeconds(120), POLICY));
+        Consent lost = consents().save(inDoubt.refreshable(T0.plusSeconds(120), POLICY).orElseThrow()
+                .refreshUnanswered(T0.plusSeconds(120)));
 
         Consent read = consents().findById(stored.id()).orElseThrow();
         assertThat(read.snapshot()).isEqualTo(lost.snapshot());
@@ -227,9 +230,11 @@ public abstract class ConsentsContract {
     @Test
     void staleWriteIsRejectedAndNothingIsOverwritten() {
         Consent v1 = consents().save(ongoingConsent(ALICE, T0));
-        Consent refreshedFirst = consents().save(v1.refreshed(tokens("at-winner", "rt-winner"), T0.plusSeconds(60), POLICY));
+        Consent refreshedFirst = consents().save(v1.refreshable(T0.plusSeconds(60), POLICY).orElseThrow()
+                .refreshed(tokens("at-winner", "rt-winner")));
 
-        assertThatThrownBy(() -> consents().save(v1.refreshed(tokens("at-loser", "rt-loser"), T0.plusSeconds(61), POLICY)))
+        assertThatThrownBy(() -> consents().save(v1.refreshable(T0.plusSeconds(61), POLICY).orElseThrow()
+                .refreshed(tokens("at-loser", "rt-loser"))))
                 .isInstanceOf(ConcurrentUpdate.class)
                 .hasMessageContaining(v1.id().toString())
                 .hasMessageNotContaining("at-loser");
@@ -240,7 +245,8 @@ public abstract class ConsentsContract {
     void secondConsentWithTheSameIdIsRejected() {
         Consent stored = consents().save(ongoingConsent(ALICE, T0));
 
-        assertThatThrownBy(() -> consents().save(stored.revoke(T0).withVersion(0))).isInstanceOf(ConcurrentUpdate.class);
+        assertThatThrownBy(() -> consents().save(stored.revocable().orElseThrow()
+                .revoke(T0).withVersion(0))).isInstanceOf(ConcurrentUpdate.class);
         assertThat(consents().findById(stored.id()).orElseThrow().snapshot()).isEqualTo(stored.snapshot());
     }
 
@@ -297,7 +303,8 @@ public abstract class ConsentsContract {
 
     @Test
     void consentWithNothingLeftToCheckIsNeverClaimed() {
-        Consent revoked = consents().save(consents().save(ongoingConsent(ALICE, T0)).revoke(T0.plusSeconds(1)));
+        Consent revoked = consents().save(consents().save(ongoingConsent(ALICE, T0)).revocable().orElseThrow()
+                .revoke(T0.plusSeconds(1)));
 
         assertThat(revoked.nextCheckAt()).isEmpty();
         assertThat(consents().claimDue(T0.plus(Duration.ofDays(3650)), 10, LEASE)).isEmpty();
@@ -353,7 +360,8 @@ public abstract class ConsentsContract {
     @Test
     void lockForRefreshReturnsTheConsentAsStoredNow() {
         Consent readEarlier = consents().save(ongoingConsent(ALICE, T0));
-        Consent refreshedMeanwhile = consents().save(readEarlier.refreshed(tokens("at-2", "rt-2"), T0.plusSeconds(60), POLICY));
+        Consent refreshedMeanwhile = consents().save(readEarlier.refreshable(T0.plusSeconds(60), POLICY).orElseThrow()
+                .refreshed(tokens("at-2", "rt-2")));
 
         Optional<Consent> locked = unitOfWork().inTransaction(() -> consents().lockForRefresh(readEarlier.id()));
 
@@ -388,7 +396,8 @@ public abstract class ConsentsContract {
 
         Consent saved = unitOfWork().inTransaction(() -> {
             Consent locked = consents().lockForRefresh(stored.id()).orElseThrow();
-            return consents().save(locked.refreshed(tokens("at-locked", "rt-locked"), T0.plusSeconds(60), POLICY));
+            return consents().save(locked.refreshable(T0.plusSeconds(60), POLICY).orElseThrow()
+                    .refreshed(tokens("at-locked", "rt-locked")));
         });
 
         assertThat(consents().findById(stored.id())).get().extracting(Consent::snapshot).isEqualTo(saved.snapshot());
@@ -406,7 +415,8 @@ public abstract class ConsentsContract {
                 Consent locked = consents().lockForRefresh(stored.id()).orElseThrow();
                 firstHoldsLock.countDown();
                 await(releaseFirst);
-                return consents().save(locked.refreshed(tokens("at-first", "rt-first"), T0.plusSeconds(60), POLICY));
+                return consents().save(locked.refreshable(T0.plusSeconds(60), POLICY).orElseThrow()
+                        .refreshed(tokens("at-first", "rt-first")));
             }));
             assertThat(firstHoldsLock.await(20, TimeUnit.SECONDS)).isTrue();
 

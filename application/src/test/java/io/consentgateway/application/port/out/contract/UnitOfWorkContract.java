@@ -148,7 +148,8 @@ public abstract class UnitOfWorkContract {
 
         Consent saved = unitOfWork().inTransaction(() -> {
             Consent locked = consents().lockForRefresh(stored.id()).orElseThrow();
-            return consents().save(locked.refreshed(tokens("at-2", "rt-2"), T0.plusSeconds(60), POLICY));
+            return consents().save(locked.refreshable(T0.plusSeconds(60), POLICY).orElseThrow()
+                    .refreshed(tokens("at-2", "rt-2")));
         });
 
         assertThat(consents().findById(stored.id())).get().extracting(Consent::version).isEqualTo(saved.version());
@@ -159,7 +160,8 @@ public abstract class UnitOfWorkContract {
         AtomicReference<Consent> stored = new AtomicReference<>();
         unitOfWork().inTransaction(() -> stored.getAndSet(consents().save(ongoingConsent(ALICE, T0))));
 
-        Consent refreshed = consents().save(stored.get().refreshed(tokens("at-3", "rt-3"), T0.plusSeconds(60), POLICY));
+        Consent refreshed = consents().save(stored.get().refreshable(T0.plusSeconds(60), POLICY).orElseThrow()
+                .refreshed(tokens("at-3", "rt-3")));
 
         assertThat(consents().findById(refreshed.id())).get().extracting(Consent::version).isEqualTo(2L);
     }
