@@ -1,6 +1,11 @@
 package io.consentgateway.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -98,4 +103,40 @@ final class ArchitectureRules {
             .that().resideInAPackage(ROOT + ".adapter.kit..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".adapter.in..", ROOT + ".adapter.out..")
             .as("the adapters' kit depends on no adapter");
+
+    /**
+     * CDI serves an {@code @ApplicationScoped} bean through a client proxy, a subclass it generates: the class must not
+     * be final, needs a non-private constructor without parameters (for the proxy only; the bean itself is made with
+     * its {@code @Inject} constructor), and no method the proxy must override may be final. Weld reports a violation only
+     * when the server deploys; this rule says it at build time, for every bean of every module.
+     */
+    static final ArchRule APPLICATION_SCOPED_BEANS_ARE_PROXYABLE = classes()
+            .that().areAnnotatedWith("jakarta.enterprise.context.ApplicationScoped")
+            .should(beProxyable())
+            .as("every @ApplicationScoped bean can be proxied: not final, a non-private constructor without parameters, "
+                    + "no non-private final method");
+
+    private static ArchCondition<JavaClass> beProxyable() {
+        return new ArchCondition<>("be proxyable by CDI") {
+            @Override
+            public void check(JavaClass bean, ConditionEvents events) {
+                if (bean.getModifiers().contains(JavaModifier.FINAL)) {
+                    events.add(SimpleConditionEvent.violated(bean, bean.getName() + " is final"));
+                }
+                boolean proxyConstructor = bean.getConstructors().stream().anyMatch(constructor ->
+                        constructor.getRawParameterTypes().isEmpty()
+                                && !constructor.getModifiers().contains(JavaModifier.PRIVATE));
+                if (!proxyConstructor) {
+                    events.add(SimpleConditionEvent.violated(bean,
+                            bean.getName() + " has no non-private constructor without parameters"));
+                }
+                bean.getMethods().stream()
+                        .filter(method -> method.getModifiers().contains(JavaModifier.FINAL)
+                                && !method.getModifiers().contains(JavaModifier.PRIVATE)
+                                && !method.getModifiers().contains(JavaModifier.STATIC))
+                        .forEach(method -> events.add(SimpleConditionEvent.violated(bean,
+                                method.getFullName() + " is final")));
+            }
+        };
+    }
 }

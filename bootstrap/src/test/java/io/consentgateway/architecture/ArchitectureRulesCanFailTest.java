@@ -6,6 +6,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.consentgateway.adapter.in.archfixture.InboundUsingPortOut;
 import io.consentgateway.adapter.kit.archfixture.KitUsingAdapter;
 import io.consentgateway.adapter.out.fixturea.AdapterA;
+import io.consentgateway.bootstrap.archfixture.UnproxyableBean;
 import io.consentgateway.adapter.out.fixtureb.AdapterB;
 import io.consentgateway.application.archfixture.ApplicationUsingAdapter;
 import io.consentgateway.application.port.archfixture.PortUsingService;
@@ -85,6 +86,15 @@ class ArchitectureRulesCanFailTest {
     @Test
     void packageCycleIsCaught() {
         assertViolation(ArchitectureRules.NO_PACKAGE_CYCLES, CycleA.class.getName(), CycleA.class, CycleB.class);
+    }
+
+    @Test
+    void anApplicationScopedBeanThatCannotBeProxiedIsCaught() {
+        JavaClasses imported = new ClassFileImporter().importClasses(UnproxyableBean.class);
+        assertThatThrownBy(() -> ArchitectureRules.APPLICATION_SCOPED_BEANS_ARE_PROXYABLE.check(imported))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(UnproxyableBean.class.getName() + " is final")
+                .hasMessageContaining("has no non-private constructor without parameters");
     }
 
     private static void assertViolation(ArchRule rule, String offender, Class<?>... classes) {

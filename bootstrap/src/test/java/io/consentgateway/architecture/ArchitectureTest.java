@@ -68,4 +68,9 @@ class ArchitectureTest {
     void packagesAreFreeOfCycles() {
         ArchitectureRules.NO_PACKAGE_CYCLES.check(production);
     }
+
+    @Test
+    void applicationScopedBeansAreProxyable() {
+        ArchitectureRules.APPLICATION_SCOPED_BEANS_ARE_PROXYABLE.check(production);
+    }
 }
