@@ -164,8 +164,8 @@ class BankLenientMappingTest extends BankWireMockTest {
 
         List<Account> accounts = adapter.accounts(TOKEN);
 
-        assertThat(accounts.get(0).balance()).hasValueSatisfying(b -> assertThat(b.amount().amount()).isEqualByComparingTo("2"));
-        assertThat(accounts.get(1).balance()).hasValueSatisfying(b -> {
+        assertThat(BankStage.account(accounts, BankStage.IBAN).balance()).hasValueSatisfying(b -> assertThat(b.amount().amount()).isEqualByComparingTo("2"));
+        assertThat(BankStage.account(accounts, BankStage.OTHER_IBAN).balance()).hasValueSatisfying(b -> {
             assertThat(b.amount().amount()).isEqualByComparingTo("3");
             assertThat(b.amount().currency().getCurrencyCode()).isEqualTo("EUR");
             assertThat(b.asOf()).isEmpty();

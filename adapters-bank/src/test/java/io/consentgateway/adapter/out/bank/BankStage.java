@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.consentgateway.domain.finance.Account;
 import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.ProviderFlow;
 import io.consentgateway.application.port.out.contract.ProviderStage;
@@ -47,6 +48,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * Liberty; fault tolerance inert). Serves the shared {@code ConsentProviderContract} and this module's own tests.
  */
 final class BankStage implements ProviderStage {
+    /** The account the adapter reported with this id (its IBAN), picked by what it is, not by where it stands. */
+    static Account account(List<Account> accounts, String id) {
+        return accounts.stream().filter(a -> a.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no account " + id + " in " + accounts));
+    }
+
     static final String CLIENT_ID = "gateway-client";
     static final String CLIENT_SECRET = "s3cr3t-bank-client-secret";
     static final String TOKEN_PATH = "/bank/auth/oauth/v2/token";

@@ -190,7 +190,7 @@ class BankWireFormatTest extends BankWireMockTest {
         List<Account> accounts = adapter.accounts(TOKEN);
 
         assertThat(accounts).extracting(Account::id).containsExactly(BankStage.IBAN, BankStage.OTHER_IBAN);
-        Account first = accounts.get(0);
+        Account first = BankStage.account(accounts, BankStage.IBAN);
         assertThat(first.iban()).map(Object::toString).contains(BankStage.IBAN);
         assertThat(first.bic()).contains("TATRSKBX");
         assertThat(first.name()).contains("Bežný účet");
@@ -202,7 +202,7 @@ class BankWireFormatTest extends BankWireMockTest {
             assertThat(b.amount().amount()).isEqualByComparingTo("1834.20");
             assertThat(b.asOf()).contains(LocalDate.parse("2026-03-10").atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         });
-        assertThat(accounts.get(1).balance()).hasValueSatisfying(b -> assertThat(b.amount().amount())
+        assertThat(BankStage.account(accounts, BankStage.OTHER_IBAN).balance()).hasValueSatisfying(b -> assertThat(b.amount().amount())
                 .isEqualByComparingTo("-12.5"));
         List<LoggedRequest> pages = bank.findAll(com.github.tomakehurst.wiremock.client.WireMock
                 .getRequestedFor(urlPathEqualTo(BankStage.ACCOUNTS_PATH)));

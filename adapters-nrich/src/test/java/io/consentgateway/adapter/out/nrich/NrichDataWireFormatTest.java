@@ -51,7 +51,7 @@ class NrichDataWireFormatTest extends NrichWireMockTest {
                 .withHeader("Authorization", equalTo("Bearer access-token-123"))
                 .withHeader("Accept", equalTo("application/json")));
         assertThat(accounts).extracting(Account::id).containsExactly("A1.1", "A1.2", "A1.3");
-        Account giro = accounts.get(0);
+        Account giro = account(accounts, "A1.1");
         assertThat(giro.iban()).contains(Iban.parse("DE89370400440532013000"));
         assertThat(giro.accountNumber()).contains("0532013000");
         assertThat(giro.bankCode()).contains("37040044");

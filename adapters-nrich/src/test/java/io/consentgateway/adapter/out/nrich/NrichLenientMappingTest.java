@@ -155,21 +155,21 @@ class NrichLenientMappingTest extends NrichWireMockTest {
         List<Account> accounts = adapter.accounts(TOKEN);
 
         assertThat(accounts).extracting(Account::id).containsExactly("A1", "A2", "A3");
-        Account first = accounts.get(0);
+        Account first = account(accounts, "A1");
         assertThat(first.balance()).isEmpty();
         assertThat(first.name()).isEmpty();
         assertThat(first.owner()).isEmpty();
         assertThat(first.iban()).isEmpty();
         assertThat(first.bankName()).isEmpty();
         assertThat(first.currency()).isPresent();
-        assertThat(accounts.get(1).balance()).hasValueSatisfying(b -> {
+        assertThat(account(accounts, "A2").balance()).hasValueSatisfying(b -> {
             assertThat(b.amount()).isEqualTo(Money.of("7.10", "EUR"));
             assertThat(b.asOf()).isEmpty();
             assertThat(b.creditLine()).isEmpty();
             assertThat(b.monthlySpendingLimit()).isEmpty();
         });
-        assertThat(accounts.get(2).currency()).isEmpty();
-        assertThat(accounts.get(2).type()).contains("Giro account");
+        assertThat(account(accounts, "A3").currency()).isEmpty();
+        assertThat(account(accounts, "A3").type()).contains("Giro account");
         assertThat(logged).extracting(this::text).noneMatch(m -> m.contains("secret-owner"));
     }
 

@@ -3,6 +3,7 @@ package io.consentgateway.adapter.out.nrich;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.consentgateway.domain.finance.Account;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.FlowOptions;
@@ -97,6 +98,12 @@ abstract class NrichWireMockTest {
 
     static ProviderFlowRequest request(FlowKind kind, FlowOptions options, boolean renewal) {
         return new ProviderFlowRequest(kind, state(), REDIRECT, new UserId("user-42"), options, renewal);
+    }
+
+    /** The account the adapter reported with this id (picked by what it is, not by where it stands in the list). */
+    static Account account(List<Account> accounts, String id) {
+        return accounts.stream().filter(a -> a.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no account " + id + " in " + accounts));
     }
 
     static String fixture(String path) {
