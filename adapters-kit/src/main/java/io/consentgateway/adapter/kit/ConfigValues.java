@@ -1,5 +1,7 @@
 package io.consentgateway.adapter.kit;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -57,6 +59,20 @@ public final class ConfigValues {
         }
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException("configuration key " + key + " must be a positive duration");
+        }
+    }
+
+    /** A bound setting's text: a blank value counts as absent, and surrounding blanks are no part of a value. */
+    public static Optional<String> text(Optional<String> value) {
+        return value.map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /** A URL setting; a malformed one names its key, never the value (a URL may carry user information). */
+    public static URI url(String value, String key) {
+        try {
+            return new URI(value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("configuration key " + key + " is not a valid URL");
         }
     }
 

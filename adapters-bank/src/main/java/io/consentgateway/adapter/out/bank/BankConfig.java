@@ -6,9 +6,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
+
+import static io.consentgateway.adapter.kit.ConfigValues.text;
 
 /**
  * The bank adapter's keys ({@code cg.tatrabanka.*}) as MicroProfile Config binds them: the CDI constructor of
@@ -106,7 +107,8 @@ public class BankConfig {
      * @param production whether {@value ConfigValues#DEPLOYMENT} says {@code production} ({@link ConfigValues#production})
      */
     public BankSettings settings(boolean production) {
-        URI baseUri = baseUri();
+        URI baseUri = text(baseUrl).map(v -> ConfigValues.url(v, BankSettings.BASE_URL))
+                .orElse(BankSettings.DEFAULT_BASE_URI);
         String id = text(clientId).orElse(BankSettings.DEFAULT_CLIENT_ID);
         String secret = text(clientSecret).orElse(BankSettings.DEFAULT_CLIENT_SECRET);
         ConfigValues.refuseDemoValueInProduction(production, BankSettings.BASE_URL, baseUri.toString(),
@@ -138,30 +140,11 @@ public class BankConfig {
         return settings.build();
     }
 
-    /** The base URL, parsed (its other checks are the record's). */
-    private URI baseUri() {
-        return text(baseUrl).map(BankConfig::parseBaseUri).orElse(BankSettings.DEFAULT_BASE_URI);
-    }
-
     @Override
     public String toString() {
         return "BankConfig[base-url=" + baseUrl.orElse("(default)") + ", client-id=" + clientId.orElse("(default)")
                 + ", client-secret=" + clientSecret.map(s -> "***").orElse("(default)")
                 + ", key-store=" + keyStore.orElse("none") + "]";
-    }
-
-    /** A blank value counts as absent; surrounding blanks are no part of a value. */
-    private static Optional<String> text(Optional<String> value) {
-        return value.map(String::strip).filter(s -> !s.isEmpty());
-    }
-
-    /** The value is not echoed: a URL may carry user information. */
-    private static URI parseBaseUri(String text) {
-        try {
-            return new URI(text);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("configuration key " + BankSettings.BASE_URL + " is not a valid URL");
-        }
     }
 
     private static Path path(String value, String key) {

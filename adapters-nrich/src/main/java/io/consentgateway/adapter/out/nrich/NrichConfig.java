@@ -6,8 +6,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Optional;
+
+import static io.consentgateway.adapter.kit.ConfigValues.text;
 
 /**
  * The nrich adapter's keys ({@code cg.nrich.*}) as MicroProfile Config binds them: the CDI constructor of
@@ -92,7 +93,8 @@ public class NrichConfig {
      * @param production whether {@value ConfigValues#DEPLOYMENT} says {@code production} ({@link ConfigValues#production})
      */
     public NrichSettings settings(boolean production) {
-        URI baseUri = text(baseUrl).map(NrichConfig::baseUri).orElse(NrichSettings.DEFAULT_BASE_URI);
+        URI baseUri = text(baseUrl).map(v -> ConfigValues.url(v, NrichSettings.BASE_URL))
+                .orElse(NrichSettings.DEFAULT_BASE_URI);
         String id = text(clientId).orElse(NrichSettings.DEFAULT_CLIENT_ID);
         String secret = text(clientSecret).orElse(NrichSettings.DEFAULT_CLIENT_SECRET);
         ConfigValues.refuseDemoValueInProduction(production, NrichSettings.BASE_URL, baseUri.toString(),
@@ -123,19 +125,5 @@ public class NrichConfig {
     public String toString() {
         return "NrichConfig[base-url=" + baseUrl.orElse("(default)") + ", client-id=" + clientId.orElse("(default)")
                 + ", client-secret=" + clientSecret.map(s -> "***").orElse("(default)") + "]";
-    }
-
-    /** A blank value counts as absent; surrounding blanks are no part of a value. */
-    private static Optional<String> text(Optional<String> value) {
-        return value.map(String::strip).filter(s -> !s.isEmpty());
-    }
-
-    /** The value is not echoed: a URL may carry user information. */
-    private static URI baseUri(String value) {
-        try {
-            return new URI(value);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(NrichSettings.BASE_URL + " (nrich base URL) is not a URL");
-        }
     }
 }
