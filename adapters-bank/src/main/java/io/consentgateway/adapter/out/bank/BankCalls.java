@@ -2,6 +2,7 @@ package io.consentgateway.adapter.out.bank;
 
 import io.consentgateway.adapter.kit.BasicClientAuthentication;
 import io.consentgateway.adapter.kit.ConfigValues;
+import io.consentgateway.adapter.kit.ProviderConfig;
 import io.consentgateway.adapter.kit.PagedRead;
 import io.consentgateway.adapter.kit.PagingLimitExceeded;
 import io.consentgateway.adapter.kit.ProviderBusy;
@@ -92,7 +93,7 @@ public class BankCalls {
     protected BankCalls() {
     }
 
-    /** The CDI constructor: the settings {@link #settings(BankConfig, Optional) bound} from MicroProfile Config, the system clock. */
+    /** The CDI constructor: the settings {@link #settings(BankConfig, ProviderConfig, Optional) bound} from MicroProfile Config, the system clock. */
     @Inject
     public BankCalls(BankSettings settings) {
         this(settings, Clock.systemUTC());
@@ -112,7 +113,8 @@ public class BankCalls {
 
     /**
      * The adapter's settings in CDI, made once for this bean and {@link BankConsentProvider}: MicroProfile Config binds
-     * the adapter's own keys ({@code cg.tatrabanka.*}) to {@link BankConfig}, checked here into {@link BankSettings}
+     * the adapter's own keys ({@code cg.tatrabanka.*}) to {@link BankConfig} and the keys every provider has to the
+     * kit's {@link ProviderConfig}, checked here into {@link BankSettings}
      * (the stores loaded). A bad value fails here, naming its key; the gateway creates every provider when the
      * application starts, so that happens at deployment. A static producer, so that reading the settings never passes
      * this class's fault-tolerance guards.
@@ -122,8 +124,9 @@ public class BankCalls {
     @Produces
     @Singleton
     public static BankSettings settings(@ConfigProperties BankConfig config,
+                                        @ConfigProperties(prefix = "cg.tatrabanka") ProviderConfig common,
                                         @ConfigProperty(name = ConfigValues.DEPLOYMENT) Optional<String> deployment) {
-        return Objects.requireNonNull(config, "config").settings(ConfigValues.production(deployment));
+        return Objects.requireNonNull(config, "config").settings(common, ConfigValues.production(deployment));
     }
 
     private <T> T client(Class<T> api, Endpoint endpoint) {

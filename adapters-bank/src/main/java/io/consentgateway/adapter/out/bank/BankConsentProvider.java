@@ -1,6 +1,7 @@
 package io.consentgateway.adapter.out.bank;
 
 import io.consentgateway.adapter.kit.GuardRefusals;
+import io.consentgateway.adapter.kit.ProviderConfig;
 import io.consentgateway.adapter.out.bank.mapping.BankRequests;
 import io.consentgateway.application.port.out.CallbackParameters;
 import io.consentgateway.application.port.out.CallbackResult;
@@ -57,7 +58,7 @@ import java.util.regex.Pattern;
  * class and per call only where a call differs). The split keeps the local methods unguarded: a circuit opened by
  * {@code checkOptions} refusing bad input would be wrong. An open circuit or a full bulkhead surfaces here as
  * {@link ProviderNotReached} ({@link GuardRefusals}: the call was never made). In CDI both beans take the settings
- * {@link BankCalls#settings(BankConfig, Optional) bound} from {@code cg.tatrabanka.*}; outside CDI
+ * {@link BankCalls#settings(BankConfig, ProviderConfig, Optional) bound} from {@code cg.tatrabanka.*}; outside CDI
  * ({@link #BankConsentProvider(BankSettings, Clock)}) the provider builds its own {@link BankCalls}, whose guards are
  * then inert, and closes it.
  */
@@ -79,7 +80,7 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
     }
 
     /**
-     * The CDI constructor: the settings {@link BankCalls#settings(BankConfig, Optional) bound} from {@code cg.tatrabanka.*} (a bad value fails
+     * The CDI constructor: the settings {@link BankCalls#settings(BankConfig, ProviderConfig, Optional) bound} from {@code cg.tatrabanka.*} (a bad value fails
      * there, naming its key; the gateway creates every provider when the application starts, so that happens at
      * deployment) and the guarded remote calls.
      */

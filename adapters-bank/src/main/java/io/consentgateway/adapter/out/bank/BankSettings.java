@@ -1,6 +1,8 @@
 package io.consentgateway.adapter.out.bank;
 
 import io.consentgateway.adapter.kit.ConfigValues;
+import io.consentgateway.adapter.kit.ProviderConfig;
+import io.consentgateway.adapter.kit.ProviderSettingsBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -56,17 +58,17 @@ public record BankSettings(
         Duration readDeadline) {
 
     public static final String PREFIX = "cg.tatrabanka.";
-    public static final String BASE_URL = PREFIX + "base-url";
-    public static final String CLIENT_ID = PREFIX + "client-id";
-    public static final String CLIENT_SECRET = PREFIX + "client-secret";
+    public static final String BASE_URL = PREFIX + ProviderConfig.BASE_URL;
+    public static final String CLIENT_ID = PREFIX + ProviderConfig.CLIENT_ID;
+    public static final String CLIENT_SECRET = PREFIX + ProviderConfig.CLIENT_SECRET;
     public static final String SCOPE = PREFIX + "scope";
-    public static final String CONNECT_TIMEOUT = PREFIX + "connect-timeout";
-    public static final String READ_TIMEOUT = PREFIX + "read-timeout";
-    public static final String PAGE_SIZE = PREFIX + "page-size";
-    public static final String MAX_PAGES = PREFIX + "max-pages";
-    public static final String MAX_TRANSACTIONS = PREFIX + "max-transactions";
-    public static final String READ_DEADLINE = PREFIX + "read-deadline";
-    public static final String MAX_RESPONSE_BYTES = PREFIX + "max-response-bytes";
+    public static final String CONNECT_TIMEOUT = PREFIX + ProviderConfig.CONNECT_TIMEOUT;
+    public static final String READ_TIMEOUT = PREFIX + ProviderConfig.READ_TIMEOUT;
+    public static final String PAGE_SIZE = PREFIX + ProviderConfig.PAGE_SIZE;
+    public static final String MAX_PAGES = PREFIX + ProviderConfig.MAX_PAGES;
+    public static final String MAX_TRANSACTIONS = PREFIX + ProviderConfig.MAX_TRANSACTIONS;
+    public static final String READ_DEADLINE = PREFIX + ProviderConfig.READ_DEADLINE;
+    public static final String MAX_RESPONSE_BYTES = PREFIX + ProviderConfig.MAX_RESPONSE_BYTES;
     public static final String TRANSACTION_STATUS = PREFIX + "transaction-status";
     public static final String KEY_STORE = PREFIX + "key-store";
     public static final String KEY_STORE_PASSWORD = PREFIX + "key-store-password";
@@ -88,6 +90,9 @@ public record BankSettings(
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
     public static final TransactionStatus DEFAULT_TRANSACTION_STATUS = TransactionStatus.BOOK;
     public static final String DEFAULT_STORE_TYPE = "PKCS12";
+    /** The defaults that point at the sandbox's bank simulator, which a production deployment refuses. */
+    public static final ProviderConfig.Sandbox SANDBOX =
+            new ProviderConfig.Sandbox(DEFAULT_BASE_URI, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET);
 
     private static final Pattern PRINTABLE_TOKEN = Pattern.compile("[\\x21-\\x7E]+");
     private static final Pattern SCOPE_SHAPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
@@ -230,7 +235,7 @@ public record BankSettings(
      * the documented defaults (no key or trust store); {@link #build()} checks every value as the record does, naming
      * its key.
      */
-    public static final class Builder {
+    public static final class Builder implements ProviderSettingsBuilder<Builder> {
         private URI baseUri = DEFAULT_BASE_URI;
         private String clientId = DEFAULT_CLIENT_ID;
         private String clientSecret = DEFAULT_CLIENT_SECRET;
@@ -249,21 +254,21 @@ public record BankSettings(
         private Builder() {
         }
 
-        public Builder baseUri(URI value) { baseUri = value; return this; }
-        public Builder client(String id, String secret) { clientId = id; clientSecret = secret; return this; }
+        @Override public Builder baseUri(URI value) { baseUri = value; return this; }
+        @Override public Builder client(String id, String secret) { clientId = id; clientSecret = secret; return this; }
         public Builder scope(String value) { scope = value; return this; }
-        public Builder connectTimeout(Duration value) { connectTimeout = value; return this; }
-        public Builder readTimeout(Duration value) { readTimeout = value; return this; }
-        public Builder pageSize(int value) { pageSize = value; return this; }
-        public Builder maxPages(int value) { maxPages = value; return this; }
-        public Builder maxTransactions(int value) { maxTransactions = value; return this; }
-        public Builder maxResponseBytes(long value) { maxResponseBytes = value; return this; }
+        @Override public Builder connectTimeout(Duration value) { connectTimeout = value; return this; }
+        @Override public Builder readTimeout(Duration value) { readTimeout = value; return this; }
+        @Override public Builder pageSize(int value) { pageSize = value; return this; }
+        @Override public Builder maxPages(int value) { maxPages = value; return this; }
+        @Override public Builder maxTransactions(int value) { maxTransactions = value; return this; }
+        @Override public Builder maxResponseBytes(long value) { maxResponseBytes = value; return this; }
         public Builder transactionStatus(TransactionStatus value) { transactionStatus = value; return this; }
         /** The client certificate for mutual TLS; {@code null} for none. */
         public Builder keyStore(Store value) { keyStore = value; return this; }
         /** The trust anchors for the bank's certificate; {@code null} for the JVM's defaults. */
         public Builder trustStore(Store value) { trustStore = value; return this; }
-        public Builder readDeadline(Duration value) { readDeadline = value; return this; }
+        @Override public Builder readDeadline(Duration value) { readDeadline = value; return this; }
 
         /** The settings; a bad value is an {@link IllegalArgumentException} naming its key. */
         public BankSettings build() {

@@ -12,6 +12,7 @@ import io.consentgateway.domain.token.RefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import io.consentgateway.adapter.kit.ProviderConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -141,10 +142,12 @@ class BankFaultToleranceTest extends BankWireMockTest {
         assertThat(BankConsentProvider.class.getConstructor(BankSettings.class, BankCalls.class)
                 .isAnnotationPresent(Inject.class)).isTrue();
         assertThat(BankCalls.class.getConstructor(BankSettings.class).isAnnotationPresent(Inject.class)).isTrue();
-        Method producer = BankCalls.class.getMethod("settings", BankConfig.class, Optional.class);
+        Method producer = BankCalls.class.getMethod("settings", BankConfig.class, ProviderConfig.class, Optional.class);
         assertThat(producer.isAnnotationPresent(Produces.class)).isTrue();
         assertThat(Modifier.isStatic(producer.getModifiers())).as("never through the guards").isTrue();
         assertThat(producer.getParameters()[0].isAnnotationPresent(ConfigProperties.class)).as("settings bound by MP Config").isTrue();
+        assertThat(producer.getParameters()[1].getAnnotation(ConfigProperties.class).prefix())
+                .as("the keys every provider has, under this adapter's prefix").isEqualTo("cg.tatrabanka");
     }
 
     @Test

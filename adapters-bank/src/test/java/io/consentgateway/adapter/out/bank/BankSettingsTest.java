@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.bank;
 
+import io.consentgateway.adapter.kit.ProviderConfig;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -37,12 +38,26 @@ class BankSettingsTest {
     }
 
     /** As MicroProfile Config in the server binds {@code @ConfigProperties(prefix = "cg.tatrabanka")}. */
-    static BankConfig bind(Map<String, String> values) {
+    static Bound bind(Map<String, String> values) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(values, "test", 500))
                 .withMapping(BankConfig.class, "cg.tatrabanka")
+                .withMapping(ProviderConfig.class, "cg.tatrabanka")
                 .build();
-        return config.getConfigMapping(BankConfig.class, "cg.tatrabanka");
+        return new Bound(config.getConfigMapping(BankConfig.class, "cg.tatrabanka"),
+                config.getConfigMapping(ProviderConfig.class, "cg.tatrabanka"));
+    }
+
+    /** The two classes {@code cg.tatrabanka.*} is bound to: the provider's own keys and the keys every provider has. */
+    record Bound(BankConfig own, ProviderConfig common) {
+        BankSettings settings(boolean production) {
+            return own.settings(common, production);
+        }
+
+        /** As the adapter's settings producer makes them. */
+        BankSettings produced(Optional<String> deployment) {
+            return BankCalls.settings(own, common, deployment);
+        }
     }
 
     @Test
@@ -144,7 +159,7 @@ class BankSettingsTest {
 
     @Test
     void toStringNeverPrintsTheSecrets() {
-        BankConfig config = bind(Map.of("cg.tatrabanka.client-secret", "very-secret-value",
+        Bound config = bind(Map.of("cg.tatrabanka.client-secret", "very-secret-value",
                 "cg.tatrabanka.key-store-password", "store-secret"));
         BankSettings settings = BankSettings.builder().client("id", "very-secret-value").build();
 
@@ -222,9 +237,9 @@ class BankSettingsTest {
 
     @Test
     void theAdapterTakesItsBoundConfigurationAndTellsItsBaseUrlToTheReadinessCheck() {
-        BankConfig config = bind(Map.of("cg.tatrabanka.base-url", "https://bank.example:8443/x/"));
+        Bound config = bind(Map.of("cg.tatrabanka.base-url", "https://bank.example:8443/x/"));
 
-        try (BankConsentProvider bank = new BankConsentProvider(BankCalls.settings(config, Optional.empty()), BankStage.CLOCK)) {
+        try (BankConsentProvider bank = new BankConsentProvider(config.produced(Optional.empty()), BankStage.CLOCK)) {
             assertThat(bank.baseUri()).isEqualTo(URI.create("https://bank.example:8443/x"));
         }
     }
@@ -248,11 +263,11 @@ class BankSettingsTest {
         for (String key : List.of(BankSettings.BASE_URL, BankSettings.CLIENT_ID, BankSettings.CLIENT_SECRET)) {
             Map<String, String> withDefault = new HashMap<>(own);
             withDefault.remove(key);
-            BankConfig config = bind(withDefault);
+            Bound config = bind(withDefault);
             assertThatThrownBy(() -> config.settings(true)).hasMessageContaining(key).hasMessageContaining("production");
             assertThat(config.settings(false)).isNotNull();
         }
-        assertThatThrownBy(() -> BankCalls.settings(bind(Map.of()), Optional.of("production")))
+        assertThatThrownBy(() -> bind(Map.of()).produced(Optional.of("production")))
                 .hasMessageContaining(BankSettings.BASE_URL);
     }
 }

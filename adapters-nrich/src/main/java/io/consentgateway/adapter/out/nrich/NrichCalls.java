@@ -1,6 +1,7 @@
 package io.consentgateway.adapter.out.nrich;
 
 import io.consentgateway.adapter.kit.ConfigValues;
+import io.consentgateway.adapter.kit.ProviderConfig;
 import io.consentgateway.adapter.kit.PagingLimitExceeded;
 import io.consentgateway.adapter.kit.ProviderBusy;
 import io.consentgateway.adapter.out.nrich.api.AccountDto;
@@ -85,7 +86,7 @@ public class NrichCalls {
     protected NrichCalls() {
     }
 
-    /** The CDI constructor: the settings {@link #settings(NrichConfig, Optional) bound} from MicroProfile Config, the system clock. */
+    /** The CDI constructor: the settings {@link #settings(NrichConfig, ProviderConfig, Optional) bound} from MicroProfile Config, the system clock. */
     @Inject
     public NrichCalls(NrichSettings settings) {
         this(settings, Clock.systemUTC());
@@ -105,7 +106,8 @@ public class NrichCalls {
 
     /**
      * The adapter's settings in CDI, made once for this bean and {@link NrichConsentProvider}: MicroProfile Config binds
-     * the adapter's own keys ({@code cg.nrich.*}) to {@link NrichConfig}, checked here into {@link NrichSettings}. A bad
+     * the adapter's own keys ({@code cg.nrich.*}) to {@link NrichConfig} and the keys every provider has to the
+     * kit's {@link ProviderConfig}, checked here into {@link NrichSettings}. A bad
      * value fails here, naming its key; the provider's start-up makes that happen at deployment. A static producer,
      * so that reading the settings never passes this class's fault-tolerance guards.
      *
@@ -114,8 +116,9 @@ public class NrichCalls {
     @Produces
     @Singleton
     public static NrichSettings settings(@ConfigProperties NrichConfig config,
+                                         @ConfigProperties(prefix = "cg.nrich") ProviderConfig common,
                                          @ConfigProperty(name = ConfigValues.DEPLOYMENT) Optional<String> deployment) {
-        return Objects.requireNonNull(config, "config").settings(ConfigValues.production(deployment));
+        return Objects.requireNonNull(config, "config").settings(common, ConfigValues.production(deployment));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.consentgateway.adapter.out.nrich;
 
 import io.consentgateway.adapter.kit.GuardRefusals;
+import io.consentgateway.adapter.kit.ProviderConfig;
 import io.consentgateway.adapter.out.nrich.mapping.NrichCallbacks;
 import io.consentgateway.adapter.out.nrich.mapping.NrichOptions;
 import io.consentgateway.application.port.out.CallbackParameters;
@@ -48,7 +49,7 @@ import java.util.logging.Logger;
  * {@code NrichCallbacks}), {@link NrichTransactionWalk} (paging) and {@code http.NrichFailures} (every failure
  * translated into the application's exceptions).
  *
- * <p>In CDI both beans take the settings {@link NrichCalls#settings(NrichConfig, Optional) bound} from {@code cg.nrich.*}. Outside CDI
+ * <p>In CDI both beans take the settings {@link NrichCalls#settings(NrichConfig, ProviderConfig, Optional) bound} from {@code cg.nrich.*}. Outside CDI
  * ({@link #NrichConsentProvider(NrichSettings, Clock)}) the provider builds its own {@link NrichCalls}, whose guards
  * are then inert, and closes it.
  */
@@ -69,7 +70,7 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     }
 
     /**
-     * The CDI constructor: the settings {@link NrichCalls#settings(NrichConfig, Optional) bound} from {@code cg.nrich.*} (a bad value fails
+     * The CDI constructor: the settings {@link NrichCalls#settings(NrichConfig, ProviderConfig, Optional) bound} from {@code cg.nrich.*} (a bad value fails
      * there, naming its key; {@link #startUp} makes that happen at deployment) and the guarded remote calls.
      */
     @Inject

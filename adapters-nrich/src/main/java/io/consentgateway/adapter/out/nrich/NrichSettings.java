@@ -2,6 +2,8 @@ package io.consentgateway.adapter.out.nrich;
 
 import io.consentgateway.adapter.kit.PagingLimitExceeded;
 import io.consentgateway.adapter.kit.ConfigValues;
+import io.consentgateway.adapter.kit.ProviderConfig;
+import io.consentgateway.adapter.kit.ProviderSettingsBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -50,20 +52,20 @@ public record NrichSettings(
         Duration readDeadline) {
 
     public static final String PREFIX = "cg.nrich.";
-    public static final String BASE_URL = PREFIX + "base-url";
-    public static final String CLIENT_ID = PREFIX + "client-id";
-    public static final String CLIENT_SECRET = PREFIX + "client-secret";
-    public static final String CONNECT_TIMEOUT = PREFIX + "connect-timeout";
-    public static final String READ_TIMEOUT = PREFIX + "read-timeout";
-    public static final String PAGE_SIZE = PREFIX + "page-size";
-    public static final String MAX_PAGES = PREFIX + "max-pages";
+    public static final String BASE_URL = PREFIX + ProviderConfig.BASE_URL;
+    public static final String CLIENT_ID = PREFIX + ProviderConfig.CLIENT_ID;
+    public static final String CLIENT_SECRET = PREFIX + ProviderConfig.CLIENT_SECRET;
+    public static final String CONNECT_TIMEOUT = PREFIX + ProviderConfig.CONNECT_TIMEOUT;
+    public static final String READ_TIMEOUT = PREFIX + ProviderConfig.READ_TIMEOUT;
+    public static final String PAGE_SIZE = PREFIX + ProviderConfig.PAGE_SIZE;
+    public static final String MAX_PAGES = PREFIX + ProviderConfig.MAX_PAGES;
     public static final String SEND_REDIRECT_URI = PREFIX + "exchange.send-redirect-uri";
     public static final String TOKEN_REQUEST_ENCODING = PREFIX + "token-request-encoding";
     public static final String INCOME_REPORT_ENDPOINT = PREFIX + "income-report-endpoint";
     public static final String LEGACY_INCOME_REPORT_MONTHS = PREFIX + "legacy-income-report-months";
-    public static final String MAX_RESPONSE_BYTES = PREFIX + "max-response-bytes";
-    public static final String MAX_TRANSACTIONS = PREFIX + "max-transactions";
-    public static final String READ_DEADLINE = PREFIX + "read-deadline";
+    public static final String MAX_RESPONSE_BYTES = PREFIX + ProviderConfig.MAX_RESPONSE_BYTES;
+    public static final String MAX_TRANSACTIONS = PREFIX + ProviderConfig.MAX_TRANSACTIONS;
+    public static final String READ_DEADLINE = PREFIX + ProviderConfig.READ_DEADLINE;
 
     public static final URI DEFAULT_BASE_URI = URI.create("http://localhost:9080/sandbox/nrich");
     public static final String DEFAULT_CLIENT_ID = "demo-client";
@@ -76,6 +78,9 @@ public record NrichSettings(
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
     public static final int DEFAULT_MAX_TRANSACTIONS = 100_000;
     public static final Duration DEFAULT_READ_DEADLINE = Duration.ofSeconds(20);
+    /** The defaults that point at the bundled sandbox, which a production deployment refuses. */
+    public static final ProviderConfig.Sandbox SANDBOX =
+            new ProviderConfig.Sandbox(DEFAULT_BASE_URI, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET);
 
     /** How {@code POST /auth/token} encodes its body. nrich documents JSON; OAuth 2.0 servers expect a form. */
     public enum TokenRequestEncoding { JSON, FORM }
@@ -162,7 +167,7 @@ public record NrichSettings(
      * Builds {@link NrichSettings} in code: {@link NrichConfig} from MicroProfile Config, tests and tools. It starts
      * from the documented defaults; {@link #build()} checks every value as the record does, naming its key.
      */
-    public static final class Builder {
+    public static final class Builder implements ProviderSettingsBuilder<Builder> {
         private URI baseUri = DEFAULT_BASE_URI;
         private String clientId = DEFAULT_CLIENT_ID;
         private String clientSecret = DEFAULT_CLIENT_SECRET;
@@ -181,19 +186,19 @@ public record NrichSettings(
         private Builder() {
         }
 
-        public Builder baseUri(URI value) { baseUri = value; return this; }
-        public Builder client(String id, String secret) { clientId = id; clientSecret = secret; return this; }
-        public Builder connectTimeout(Duration value) { connectTimeout = value; return this; }
-        public Builder readTimeout(Duration value) { readTimeout = value; return this; }
-        public Builder pageSize(int value) { pageSize = value; return this; }
-        public Builder maxPages(int value) { maxPages = value; return this; }
+        @Override public Builder baseUri(URI value) { baseUri = value; return this; }
+        @Override public Builder client(String id, String secret) { clientId = id; clientSecret = secret; return this; }
+        @Override public Builder connectTimeout(Duration value) { connectTimeout = value; return this; }
+        @Override public Builder readTimeout(Duration value) { readTimeout = value; return this; }
+        @Override public Builder pageSize(int value) { pageSize = value; return this; }
+        @Override public Builder maxPages(int value) { maxPages = value; return this; }
         public Builder sendRedirectUriOnExchange(boolean value) { sendRedirectUriOnExchange = value; return this; }
         public Builder tokenRequestEncoding(TokenRequestEncoding value) { tokenRequestEncoding = value; return this; }
         public Builder incomeReportEndpoint(IncomeReportEndpoint value) { incomeReportEndpoint = value; return this; }
         public Builder legacyIncomeReportMonths(int value) { legacyIncomeReportMonths = value; return this; }
-        public Builder maxResponseBytes(long value) { maxResponseBytes = value; return this; }
-        public Builder maxTransactions(int value) { maxTransactions = value; return this; }
-        public Builder readDeadline(Duration value) { readDeadline = value; return this; }
+        @Override public Builder maxResponseBytes(long value) { maxResponseBytes = value; return this; }
+        @Override public Builder maxTransactions(int value) { maxTransactions = value; return this; }
+        @Override public Builder readDeadline(Duration value) { readDeadline = value; return this; }
 
         /** The settings; a bad value is an {@link IllegalArgumentException} naming its key. */
         public NrichSettings build() {

@@ -16,6 +16,7 @@ import io.consentgateway.domain.token.RefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import io.consentgateway.adapter.kit.ProviderConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -179,10 +180,12 @@ class NrichFaultToleranceTest extends NrichWireMockTest {
         assertThat(NrichConsentProvider.class.getConstructor(NrichSettings.class, NrichCalls.class)
                 .isAnnotationPresent(Inject.class)).isTrue();
         assertThat(NrichCalls.class.getConstructor(NrichSettings.class).isAnnotationPresent(Inject.class)).isTrue();
-        Method producer = NrichCalls.class.getMethod("settings", NrichConfig.class, java.util.Optional.class);
+        Method producer = NrichCalls.class.getMethod("settings", NrichConfig.class, ProviderConfig.class, java.util.Optional.class);
         assertThat(producer.isAnnotationPresent(Produces.class)).isTrue();
         assertThat(Modifier.isStatic(producer.getModifiers())).as("never through the guards").isTrue();
         assertThat(producer.getParameters()[0].isAnnotationPresent(ConfigProperties.class)).as("settings bound by MP Config").isTrue();
+        assertThat(producer.getParameters()[1].getAnnotation(ConfigProperties.class).prefix())
+                .as("the keys every provider has, under this adapter's prefix").isEqualTo("cg.nrich");
         assertThat(NrichConsentProvider.class.getConstructor(NrichSettings.class, java.time.Clock.class)).isNotNull();
     }
 

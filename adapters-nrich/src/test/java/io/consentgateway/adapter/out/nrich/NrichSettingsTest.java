@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.nrich;
 
+import io.consentgateway.adapter.kit.ProviderConfig;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -103,7 +105,7 @@ class NrichSettingsTest {
     @Test
     void toStringNeverPrintsTheClientSecret() {
         NrichSettings settings = NrichSettings.builder().client("id", "very-secret-value").build();
-        NrichConfig config = bind(Map.of("cg.nrich.client-secret", "very-secret-value"));
+        Bound config = bind(Map.of("cg.nrich.client-secret", "very-secret-value"));
 
         assertThat(settings.toString()).doesNotContain("very-secret-value").contains("clientSecret=***").contains("id");
         assertThat(config.toString()).doesNotContain("very-secret-value");
@@ -168,9 +170,9 @@ class NrichSettingsTest {
 
     @Test
     void theAdapterTakesItsBoundConfiguration() {
-        NrichConfig config = bind(Map.of("cg.nrich.base-url", "https://api.finx-s.qwist.cloud/", "cg.nrich.page-size", "250"));
+        Bound config = bind(Map.of("cg.nrich.base-url", "https://api.finx-s.qwist.cloud/", "cg.nrich.page-size", "250"));
 
-        try (NrichConsentProvider nrich = new NrichConsentProvider(NrichCalls.settings(config, java.util.Optional.empty()))) {
+        try (NrichConsentProvider nrich = new NrichConsentProvider(config.produced(Optional.empty()))) {
             assertThat(nrich.baseUri()).isEqualTo(URI.create("https://api.finx-s.qwist.cloud"));
             assertThat(nrich.id().value()).isEqualTo("nrich");
         }
@@ -185,21 +187,35 @@ class NrichSettingsTest {
         for (String key : List.of(NrichSettings.BASE_URL, NrichSettings.CLIENT_ID, NrichSettings.CLIENT_SECRET)) {
             Map<String, String> withDefault = new HashMap<>(own);
             withDefault.remove(key);
-            NrichConfig config = bind(withDefault);
+            Bound config = bind(withDefault);
             assertThatThrownBy(() -> config.settings(true)).hasMessageContaining(key).hasMessageContaining("production");
             assertThat(config.settings(false)).isNotNull();
         }
-        assertThatThrownBy(() -> NrichCalls.settings(bind(Map.of()), java.util.Optional.of(" Production ")))
+        assertThatThrownBy(() -> bind(Map.of()).produced(Optional.of(" Production ")))
                 .hasMessageContaining(NrichSettings.BASE_URL);
     }
 
     /** As MicroProfile Config in the server binds {@code @ConfigProperties(prefix = "cg.nrich")}. */
-    static NrichConfig bind(Map<String, String> values) {
+    static Bound bind(Map<String, String> values) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(values, "test", 500))
                 .withMapping(NrichConfig.class, "cg.nrich")
+                .withMapping(ProviderConfig.class, "cg.nrich")
                 .build();
-        return config.getConfigMapping(NrichConfig.class, "cg.nrich");
+        return new Bound(config.getConfigMapping(NrichConfig.class, "cg.nrich"),
+                config.getConfigMapping(ProviderConfig.class, "cg.nrich"));
+    }
+
+    /** The two classes {@code cg.nrich.*} is bound to: the provider's own keys and the keys every provider has. */
+    record Bound(NrichConfig own, ProviderConfig common) {
+        NrichSettings settings(boolean production) {
+            return own.settings(common, production);
+        }
+
+        /** As the adapter's settings producer makes them. */
+        NrichSettings produced(Optional<String> deployment) {
+            return NrichCalls.settings(own, common, deployment);
+        }
     }
 
     private static NrichSettings settings(Map<String, String> values) {
