@@ -2,8 +2,6 @@ package io.consentgateway.adapter.kit;
 
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,18 +15,18 @@ public final class ProviderClients {
     private ProviderClients() {
     }
 
-    public static RestClientBuilder builder(URI baseUri, Duration connectTimeout, Duration readTimeout,
-                                            ProviderErrorMapper errors, long maxResponseBytes) {
+    /** A builder for the provider at {@code settings}' base URI (no trailing slash), with its timeouts and answer cap. */
+    public static RestClientBuilder builder(ProviderSettings settings, ProviderErrorMapper errors) {
         return RestClientBuilder.newBuilder()
-                .baseUri(baseUri)
-                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .baseUri(settings.normalisedBaseUri())
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
                 .property("microprofile.rest.client.disable.default.mapper", Boolean.TRUE)
                 // RESTEasy (tests) would otherwise use a single-connection manager; Liberty ignores these.
                 .property("resteasy.connectionPoolSize", 50)
                 .property("resteasy.maxPooledPerRoute", 50)
                 .register(errors)
-                .register(new ResponseSizeLimit(maxResponseBytes));
+                .register(new ResponseSizeLimit(settings.maxResponseBytes()));
     }
 }

@@ -98,14 +98,14 @@ public class ProviderConfig {
 
     /**
      * Puts the values that are set into {@code settings}; the others keep the builder's defaults. A bad value is an
-     * {@link IllegalArgumentException} naming its key ({@code prefix} and the name), never the secret's value.
+     * {@link IllegalArgumentException} naming its key (the builder's prefix and the name), never the secret's value.
+     * A production deployment refuses the sandbox's URL and demo client the builder names, set so or left as default.
      *
-     * @param prefix     the adapter's prefix with its dot, e.g. {@code cg.nrich.}, for the messages
      * @param production whether the deployment is a production one ({@link ConfigValues#production})
-     * @param sandbox    the adapter's defaults that point at the sandbox, refused in production
      */
-    public <B extends ProviderSettingsBuilder<B>> B applyTo(B settings, String prefix, boolean production,
-                                                            Sandbox sandbox) {
+    public <B extends ProviderSettingsBuilder<B>> B applyTo(B settings, boolean production) {
+        String prefix = settings.keyPrefix();
+        Sandbox sandbox = settings.sandbox();
         URI uri = text(baseUrl).map(v -> ConfigValues.url(v, prefix + BASE_URL)).orElse(sandbox.baseUri());
         String id = text(clientId).orElse(sandbox.clientId());
         String secret = text(clientSecret).orElse(sandbox.clientSecret());

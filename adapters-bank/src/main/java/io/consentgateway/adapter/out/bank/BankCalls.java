@@ -130,12 +130,10 @@ public class BankCalls {
     }
 
     private <T> T client(Class<T> api, Endpoint endpoint) {
-        RestClientBuilder builder = ProviderClients.builder(settings.normalisedBaseUri(), settings.connectTimeout(),
-                settings.readTimeout(), new ProviderErrorMapper((status, retryAfter, body) ->
-                        BankFailures.fromStatus(endpoint, status, retryAfter, BankErrorBody.parse(body), clock)),
-                settings.maxResponseBytes());
+        RestClientBuilder builder = ProviderClients.builder(settings.common(), new ProviderErrorMapper((status, retryAfter, body) ->
+                        BankFailures.fromStatus(endpoint, status, retryAfter, BankErrorBody.parse(body), clock)));
         if (endpoint == Endpoint.TOKEN) {
-            builder.register(new BasicClientAuthentication(settings.clientId(), settings.clientSecret()));
+            builder.register(new BasicClientAuthentication(settings.common().clientId(), settings.common().clientSecret()));
         } else {
             builder.register(new RequestIdHeader());
         }
@@ -178,7 +176,7 @@ public class BankCalls {
         Objects.requireNonNull(accessToken, "access token");
         return BankFailures.translated(Endpoint.DATA, () -> {
             String authorization = bearer(accessToken);
-            PagedRead read = PagedRead.start("tatrabanka accounts", settings.readDeadline(), clock);
+            PagedRead read = PagedRead.start("tatrabanka accounts", settings.common().readDeadline(), clock);
             List<Account> accounts = new ArrayList<>();
             for (Account account : listAccounts(read, authorization)) {
                 accounts.add(withBalance(account, balance(read, authorization, account)));
@@ -209,10 +207,7 @@ public class BankCalls {
         Map<String, Account> accounts = new LinkedHashMap<>();
         int size = settings.pageSize();
         for (int page = 1; ; page++) {
-            if (page > settings.maxPages()) {
-                throw new PagingLimitExceeded("tatrabanka accounts did not end within " + settings.maxPages()
-                        + " pages of " + size + " (" + BankSettings.MAX_PAGES + ")");
-            }
+            settings.common().requireAnotherPage("tatrabanka accounts", page - 1, size);
             int at = page;
             BankMapping.Page<Account> received = BankMapping.accountsPage(BankMapping.object(read.page(() ->
                     BankFailures.translated(Endpoint.DATA, () -> data.accounts(authorization, at, size, "asc"))), "accounts API (accounts)"));
@@ -236,7 +231,7 @@ public class BankCalls {
         Objects.requireNonNull(filter, "transaction filter");
         return BankFailures.translated(Endpoint.DATA, () -> {
             String authorization = bearer(accessToken);
-            PagedRead read = PagedRead.start("tatrabanka transactions", settings.readDeadline(), clock);
+            PagedRead read = PagedRead.start("tatrabanka transactions", settings.common().readDeadline(), clock);
             List<Account> accounts = listAccounts(read, authorization);
             Set<String> wanted = new LinkedHashSet<>();
             filter.accountIds().forEach(id -> wanted.add(BankMapping.accountId(id)));
@@ -258,19 +253,13 @@ public class BankCalls {
         int size = settings.pageSize();
         Optional<Currency> currency = account.currency();
         for (int page = 1; ; page++) {
-            if (page > settings.maxPages()) {
-                throw new PagingLimitExceeded("tatrabanka transactions of an account did not end within "
-                        + settings.maxPages() + " pages of " + size + " (" + BankSettings.MAX_PAGES + ")");
-            }
+            settings.common().requireAnotherPage("tatrabanka transactions of an account", page - 1, size);
             String body = BankRequests.transactions(account.id(), settings.transactionStatus().name(), filter, page, size);
             BankMapping.Page<Transaction> answer = BankMapping.transactionsPage(BankMapping.object(read.page(() ->
                     BankFailures.translated(Endpoint.DATA, () -> data.transactions(authorization, body))), "accounts API (transactions)"),
                     account.id(), currency);
             received += answer.received();
-            if (received > settings.maxTransactions()) {
-                throw new PagingLimitExceeded("tatrabanka transactions exceeded " + settings.maxTransactions()
-                        + " items (" + BankSettings.MAX_TRANSACTIONS + ")");
-            }
+            settings.common().requireTransactionsWithinLimit("tatrabanka transactions", received);
             answer.items().forEach(t -> unique.putIfAbsent(t.accountId() + "\u0000" + t.id(), t));
             if (isLastPage(page, size, answer)) {
                 return received;

@@ -73,8 +73,7 @@ public class BankConfig {
      * @param production whether {@value ConfigValues#DEPLOYMENT} says {@code production} ({@link ConfigValues#production})
      */
     public BankSettings settings(ProviderConfig common, boolean production) {
-        BankSettings.Builder settings = common.applyTo(BankSettings.builder(), BankSettings.PREFIX, production,
-                BankSettings.SANDBOX);
+        BankSettings.Builder settings = common.applyTo(BankSettings.builder(), production);
         text(scope).ifPresent(settings::scope);
         text(transactionStatus).map(v -> ConfigValues.enumValue(BankSettings.TransactionStatus.class, v,
                 BankSettings.TRANSACTION_STATUS)).ifPresent(settings::transactionStatus);

@@ -112,7 +112,7 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
 
     /** The bank's API root, as configured ({@code cg.tatrabanka.base-url}); for the readiness check. */
     public URI baseUri() {
-        return settings.normalisedBaseUri();
+        return settings.common().normalisedBaseUri();
     }
 
     // ---- flows ----
@@ -146,7 +146,7 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
         }
         PkceVerifier verifier = BankRequests.newVerifier(random);
         return new ProviderFlow(Optional.empty(),
-                BankRequests.authorizeUrl(settings.normalisedBaseUri(), settings.clientId(), settings.scope(),
+                BankRequests.authorizeUrl(settings.common().normalisedBaseUri(), settings.common().clientId(), settings.scope(),
                         request.state(), request.redirectUri(), verifier),
                 Optional.of(verifier));
     }

@@ -65,17 +65,17 @@ class BankSettingsTest {
         BankSettings settings = read(Map.of());
 
         assertThat(settings).isEqualTo(BankSettings.builder().build());
-        assertThat(settings.baseUri()).isEqualTo(URI.create("http://localhost:9080/sandbox/bank"));
-        assertThat(settings.clientId()).isEqualTo("demo-bank-client");
-        assertThat(settings.clientSecret()).isEqualTo("demo-bank-secret");
+        assertThat(settings.common().baseUri()).isEqualTo(URI.create("http://localhost:9080/sandbox/bank"));
+        assertThat(settings.common().clientId()).isEqualTo("demo-bank-client");
+        assertThat(settings.common().clientSecret()).isEqualTo("demo-bank-secret");
         assertThat(settings.scope()).isEqualTo("AISP");
-        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.common().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.common().readTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.pageSize()).isEqualTo(100);
-        assertThat(settings.maxPages()).isEqualTo(1000);
-        assertThat(settings.maxTransactions()).isEqualTo(100_000);
-        assertThat(settings.maxResponseBytes()).isEqualTo(16L * 1024 * 1024);
-        assertThat(settings.readDeadline()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(settings.common().maxPages()).isEqualTo(1000);
+        assertThat(settings.common().maxTransactions()).isEqualTo(100_000);
+        assertThat(settings.common().maxResponseBytes()).isEqualTo(16L * 1024 * 1024);
+        assertThat(settings.common().readDeadline()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.transactionStatus()).isEqualTo(BankSettings.TransactionStatus.BOOK);
         assertThat(settings.keyStore()).isEmpty();
         assertThat(settings.trustStore()).isEmpty();
@@ -101,17 +101,17 @@ class BankSettingsTest {
 
         BankSettings settings = read(values);
 
-        assertThat(settings.normalisedBaseUri()).isEqualTo(URI.create("https://api.tatrabanka.sk/premium"));
-        assertThat(settings.clientId()).isEqualTo("my-client");
-        assertThat(settings.clientSecret()).isEqualTo("my-secret");
-        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(settings.common().normalisedBaseUri()).isEqualTo(URI.create("https://api.tatrabanka.sk/premium"));
+        assertThat(settings.common().clientId()).isEqualTo("my-client");
+        assertThat(settings.common().clientSecret()).isEqualTo("my-secret");
+        assertThat(settings.common().connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.common().readTimeout()).isEqualTo(Duration.ofSeconds(15));
         assertThat(settings.pageSize()).isEqualTo(50);
-        assertThat(settings.maxPages()).isEqualTo(20);
-        assertThat(settings.maxTransactions()).isEqualTo(5000);
-        assertThat(settings.maxResponseBytes()).isEqualTo(65536);
+        assertThat(settings.common().maxPages()).isEqualTo(20);
+        assertThat(settings.common().maxTransactions()).isEqualTo(5000);
+        assertThat(settings.common().maxResponseBytes()).isEqualTo(65536);
         assertThat(settings.transactionStatus()).isEqualTo(BankSettings.TransactionStatus.ALL);
-        assertThat(settings.readDeadline()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.common().readDeadline()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.keyStore()).as("an empty value is not set").isEmpty();
         assertThat(settings.trustStore()).as("a blank value is not set").isEmpty();
     }
@@ -256,11 +256,11 @@ class BankSettingsTest {
 
     @Test
     void aProductionDeploymentRefusesTheDemoClientAndTheSandboxNamingTheKey() {
-        Map<String, String> own = Map.of(BankSettings.BASE_URL, "https://api.tatrabanka.sk/premium/production",
-                BankSettings.CLIENT_ID, "fintech-7", BankSettings.CLIENT_SECRET, "a-real-secret");
-        assertThat(bind(own).settings(true).clientId()).isEqualTo("fintech-7");
+        Map<String, String> own = Map.of((BankSettings.PREFIX + ProviderConfig.BASE_URL), "https://api.tatrabanka.sk/premium/production",
+                (BankSettings.PREFIX + ProviderConfig.CLIENT_ID), "fintech-7", (BankSettings.PREFIX + ProviderConfig.CLIENT_SECRET), "a-real-secret");
+        assertThat(bind(own).settings(true).common().clientId()).isEqualTo("fintech-7");
 
-        for (String key : List.of(BankSettings.BASE_URL, BankSettings.CLIENT_ID, BankSettings.CLIENT_SECRET)) {
+        for (String key : List.of((BankSettings.PREFIX + ProviderConfig.BASE_URL), (BankSettings.PREFIX + ProviderConfig.CLIENT_ID), (BankSettings.PREFIX + ProviderConfig.CLIENT_SECRET))) {
             Map<String, String> withDefault = new HashMap<>(own);
             withDefault.remove(key);
             Bound config = bind(withDefault);
@@ -268,6 +268,6 @@ class BankSettingsTest {
             assertThat(config.settings(false)).isNotNull();
         }
         assertThatThrownBy(() -> bind(Map.of()).produced(Optional.of("production")))
-                .hasMessageContaining(BankSettings.BASE_URL);
+                .hasMessageContaining((BankSettings.PREFIX + ProviderConfig.BASE_URL));
     }
 }

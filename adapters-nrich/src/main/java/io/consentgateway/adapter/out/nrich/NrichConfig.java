@@ -55,8 +55,7 @@ public class NrichConfig {
      * @param production whether {@value ConfigValues#DEPLOYMENT} says {@code production} ({@link ConfigValues#production})
      */
     public NrichSettings settings(ProviderConfig common, boolean production) {
-        NrichSettings.Builder settings = common.applyTo(NrichSettings.builder(), NrichSettings.PREFIX, production,
-                NrichSettings.SANDBOX);
+        NrichSettings.Builder settings = common.applyTo(NrichSettings.builder(), production);
         text(sendRedirectUri).map(v -> ConfigValues.bool(v, NrichSettings.SEND_REDIRECT_URI))
                 .ifPresent(settings::sendRedirectUriOnExchange);
         text(tokenRequestEncoding).map(v -> ConfigValues.enumValue(NrichSettings.TokenRequestEncoding.class, v,

@@ -103,7 +103,7 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
      * instead of the first request. Logs where nrich is, never the client secret.
      */
     void startUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        LOG.info(() -> "nrich provider ready: " + settings.normalisedBaseUri() + " as client " + settings.clientId());
+        LOG.info(() -> "nrich provider ready: " + settings.common().normalisedBaseUri() + " as client " + settings.common().clientId());
     }
 
     @Override
@@ -113,7 +113,7 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
 
     /** nrich's API root, as configured ({@code cg.nrich.base-url}); for the readiness check. */
     public URI baseUri() {
-        return settings.normalisedBaseUri();
+        return settings.common().normalisedBaseUri();
     }
 
     /** Ongoing access, one-time access and the income report: nrich offers all three. */

@@ -65,25 +65,19 @@ final class NrichTransactionWalk {
         String since = filter.from().map(LocalDate::toString).orElse(null);
         String until = filter.to().map(LocalDate::toString).orElse(null);
         int count = settings.pageSize();
-        PagedRead read = PagedRead.start("nrich transactions", settings.readDeadline(), clock);
+        PagedRead read = PagedRead.start("nrich transactions", settings.common().readDeadline(), clock);
         List<TransactionDto> all = new ArrayList<>();
         int offset = 0;
         long received = 0;
         for (int page = 0; ; page++) {
-            if (page >= settings.maxPages()) {
-                throw new PagingLimitExceeded("nrich transactions did not end within " + settings.maxPages()
-                        + " pages of " + count + " (cg.nrich.max-pages)");
-            }
+            settings.common().requireAnotherPage("nrich transactions", page, count);
             int at = offset;
             TransactionsResponse response = read.page(() -> NrichFailures.translated(Endpoint.DATA,
                     () -> data.transactions(authorization, accounts, since, until, count, at)));
             NrichMapping.Received<TransactionDto> items = NrichMapping.transactionItems(
                     response == null ? null : response.transactions());
             received += items.received();
-            if (received > settings.maxTransactions()) {
-                throw new PagingLimitExceeded("nrich transactions exceeded " + settings.maxTransactions()
-                        + " items (cg.nrich.max-transactions)");
-            }
+            settings.common().requireTransactionsWithinLimit("nrich transactions", received);
             all.addAll(items.items());
             if (items.received() < count) {
                 return all;

@@ -30,20 +30,20 @@ class NrichSettingsTest {
         NrichSettings settings = settings(Map.of());
 
         assertThat(settings).isEqualTo(NrichSettings.builder().build());
-        assertThat(settings.baseUri()).isEqualTo(URI.create("http://localhost:9080/sandbox/nrich"));
-        assertThat(settings.clientId()).isEqualTo("demo-client");
-        assertThat(settings.clientSecret()).isEqualTo("demo-secret");
-        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.common().baseUri()).isEqualTo(URI.create("http://localhost:9080/sandbox/nrich"));
+        assertThat(settings.common().clientId()).isEqualTo("demo-client");
+        assertThat(settings.common().clientSecret()).isEqualTo("demo-secret");
+        assertThat(settings.common().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.common().readTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.pageSize()).isEqualTo(1000);
-        assertThat(settings.maxPages()).isEqualTo(500);
-        assertThat(settings.maxTransactions()).isEqualTo(100_000);
-        assertThat(settings.readDeadline()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(settings.common().maxPages()).isEqualTo(500);
+        assertThat(settings.common().maxTransactions()).isEqualTo(100_000);
+        assertThat(settings.common().readDeadline()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.sendRedirectUriOnExchange()).isTrue();
         assertThat(settings.tokenRequestEncoding()).isEqualTo(NrichSettings.TokenRequestEncoding.JSON);
         assertThat(settings.incomeReportEndpoint()).isEqualTo(NrichSettings.IncomeReportEndpoint.CURRENT);
         assertThat(settings.legacyIncomeReportMonths()).isEqualTo(12);
-        assertThat(settings.maxResponseBytes()).isEqualTo(16L * 1024 * 1024);
+        assertThat(settings.common().maxResponseBytes()).isEqualTo(16L * 1024 * 1024);
     }
 
     @Test
@@ -81,7 +81,7 @@ class NrichSettingsTest {
                 .maxTransactions(5000)
                 .readDeadline(Duration.ofMinutes(1))
                 .build());
-        assertThat(settings.normalisedBaseUri()).isEqualTo(URI.create("https://api.finx-s.qwist.cloud"));
+        assertThat(settings.common().normalisedBaseUri()).isEqualTo(URI.create("https://api.finx-s.qwist.cloud"));
     }
 
     @Test
@@ -89,8 +89,8 @@ class NrichSettingsTest {
         NrichSettings settings = settings(Map.of("cg.nrich.client-id", " id ", "cg.nrich.read-timeout", " PT7S ",
                 "cg.nrich.page-size", " 20 "));
 
-        assertThat(settings.clientId()).isEqualTo("id");
-        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(settings.common().clientId()).isEqualTo("id");
+        assertThat(settings.common().readTimeout()).isEqualTo(Duration.ofSeconds(7));
         assertThat(settings.pageSize()).isEqualTo(20);
     }
 
@@ -180,11 +180,11 @@ class NrichSettingsTest {
 
     @Test
     void aProductionDeploymentRefusesTheDemoClientAndTheSandboxNamingTheKey() {
-        Map<String, String> own = Map.of(NrichSettings.BASE_URL, "https://api.nrich.example",
-                NrichSettings.CLIENT_ID, "fintech-7", NrichSettings.CLIENT_SECRET, "a-real-secret");
-        assertThat(bind(own).settings(true).clientId()).isEqualTo("fintech-7");
+        Map<String, String> own = Map.of((NrichSettings.PREFIX + ProviderConfig.BASE_URL), "https://api.nrich.example",
+                (NrichSettings.PREFIX + ProviderConfig.CLIENT_ID), "fintech-7", (NrichSettings.PREFIX + ProviderConfig.CLIENT_SECRET), "a-real-secret");
+        assertThat(bind(own).settings(true).common().clientId()).isEqualTo("fintech-7");
 
-        for (String key : List.of(NrichSettings.BASE_URL, NrichSettings.CLIENT_ID, NrichSettings.CLIENT_SECRET)) {
+        for (String key : List.of((NrichSettings.PREFIX + ProviderConfig.BASE_URL), (NrichSettings.PREFIX + ProviderConfig.CLIENT_ID), (NrichSettings.PREFIX + ProviderConfig.CLIENT_SECRET))) {
             Map<String, String> withDefault = new HashMap<>(own);
             withDefault.remove(key);
             Bound config = bind(withDefault);
@@ -192,7 +192,7 @@ class NrichSettingsTest {
             assertThat(config.settings(false)).isNotNull();
         }
         assertThatThrownBy(() -> bind(Map.of()).produced(Optional.of(" Production ")))
-                .hasMessageContaining(NrichSettings.BASE_URL);
+                .hasMessageContaining((NrichSettings.PREFIX + ProviderConfig.BASE_URL));
     }
 
     /** As MicroProfile Config in the server binds {@code @ConfigProperties(prefix = "cg.nrich")}. */

@@ -1,6 +1,7 @@
 package io.consentgateway.adapter.out.bank.http;
 
 import io.consentgateway.adapter.kit.ProviderBusy;
+import io.consentgateway.adapter.kit.ProviderConfig;
 import io.consentgateway.adapter.kit.TransportFailures;
 import io.consentgateway.adapter.kit.UnavailableStatus;
 import io.consentgateway.adapter.out.bank.BankSettings;
@@ -42,11 +43,11 @@ public final class BankFailures {
     private static final String REQUEST = "request";
     private static final Set<String> OUR_REQUEST = Set.of("invalid_request", "unsupported_grant_type", "invalid_scope");
     private static final Set<String> OUR_CLIENT = Set.of("invalid_client", "unauthorized_client");
-    private static final String CHECK_CLIENT = " (check " + BankSettings.CLIENT_ID + " and " + BankSettings.CLIENT_SECRET
-            + ", and the client certificate " + BankSettings.KEY_STORE + ")";
-    private static final String CHECK_BASE_URL = " (check " + BankSettings.BASE_URL + ")";
+    private static final String CHECK_CLIENT = " (check " + BankSettings.PREFIX + ProviderConfig.CLIENT_ID + " and "
+            + BankSettings.PREFIX + ProviderConfig.CLIENT_SECRET + ", and the client certificate " + BankSettings.KEY_STORE + ")";
+    private static final String CHECK_BASE_URL = " (check " + BankSettings.PREFIX + ProviderConfig.BASE_URL + ")";
     private static final String CHECK_CERTIFICATE = " (check the client certificate " + BankSettings.KEY_STORE
-            + " and the client's registration, " + BankSettings.CLIENT_ID + ")";
+            + " and the client's registration, " + BankSettings.PREFIX + ProviderConfig.CLIENT_ID + ")";
 
     private BankFailures() {
     }
