@@ -99,17 +99,12 @@ public final class Consent {
             Require.nonNull(userId, "user id");
             Require.nonNull(provider, "provider");
             Require.nonNull(kind, "kind");
-            Require.nonNull(providerFlowId, "provider flow id (optional)");
+            Require.optionals("consent snapshot", providerFlowId, tokens, lastRefreshedAt, providerConsentEndsAt,
+                    nextCheckAt, refreshInDoubtSince, reauthorizationReason);
             Require.nonNull(status, "status");
-            Require.nonNull(tokens, "tokens (optional)");
             Require.nonNull(grantedAt, "granted at");
             Require.nonNull(lastUserActivityAt, "last user activity at");
-            Require.nonNull(lastRefreshedAt, "last refreshed at (optional)");
-            Require.nonNull(providerConsentEndsAt, "provider consent ends at (optional)");
             Require.nonNull(expiresAt, "expires at");
-            Require.nonNull(nextCheckAt, "next check at (optional)");
-            Require.nonNull(refreshInDoubtSince, "refresh in doubt since (optional)");
-            Require.nonNull(reauthorizationReason, "reauthorization reason (optional)");
             if (holdsTokens(status) != tokens.isPresent()) {
                 throw new InvalidValueException("a consent has tokens until, and only until, it expires or is revoked");
             }

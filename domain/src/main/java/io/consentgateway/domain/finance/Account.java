@@ -25,15 +25,7 @@ public record Account(
 
     public Account {
         Require.nonBlank(id, "account id");
-        Require.nonNull(iban, "iban (optional)");
-        Require.nonNull(accountNumber, "account number (optional)");
-        Require.nonNull(bankCode, "bank code (optional)");
-        Require.nonNull(bic, "bic (optional)");
-        Require.nonNull(name, "name (optional)");
-        Require.nonNull(owner, "owner (optional)");
-        Require.nonNull(bankName, "bank name (optional)");
-        Require.nonNull(currency, "currency (optional)");
-        Require.nonNull(type, "type (optional)");
-        Require.nonNull(balance, "balance (optional)");
+        Require.optionals("account", iban, accountNumber, bankCode, bic, name, owner, bankName, currency, type,
+                balance);
     }
 }

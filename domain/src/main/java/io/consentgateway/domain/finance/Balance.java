@@ -9,8 +9,6 @@ import java.util.Optional;
 public record Balance(Money amount, Optional<Instant> asOf, Optional<Money> creditLine, Optional<Money> monthlySpendingLimit) {
     public Balance {
         Require.nonNull(amount, "balance amount");
-        Require.nonNull(asOf, "as of (optional)");
-        Require.nonNull(creditLine, "credit line (optional)");
-        Require.nonNull(monthlySpendingLimit, "monthly spending limit (optional)");
+        Require.optionals("balance", asOf, creditLine, monthlySpendingLimit);
     }
 }

@@ -25,16 +25,13 @@ public record IncomeReport(
         Figures discretionaryIncome) {
 
     public IncomeReport {
-        Require.nonNull(periodFrom, "period from (optional)");
-        Require.nonNull(periodTo, "period to (optional)");
-        Require.nonNull(currency, "currency (optional)");
+        Require.optionals("income report", periodFrom, periodTo, currency, disposableIncomeRatio);
         Require.nonNull(income, "income");
         incomeStreams = List.copyOf(Require.nonNull(incomeStreams, "income streams"));
         Require.nonNull(regularExpenses, "regular expenses");
         regularExpenseStreams = List.copyOf(Require.nonNull(regularExpenseStreams, "regular expense streams"));
         Require.nonNull(variableExpenses, "variable expenses");
         Require.nonNull(disposableIncome, "disposable income");
-        Require.nonNull(disposableIncomeRatio, "disposable income ratio (optional)");
         Require.nonNull(discretionaryIncome, "discretionary income");
     }
 
@@ -42,11 +39,7 @@ public record IncomeReport(
     public record Figures(Optional<BigDecimal> total, Optional<BigDecimal> low, Optional<BigDecimal> high,
                           Optional<BigDecimal> average, Optional<Integer> count) {
         public Figures {
-            Require.nonNull(total, "total (optional)");
-            Require.nonNull(low, "low (optional)");
-            Require.nonNull(high, "high (optional)");
-            Require.nonNull(average, "average (optional)");
-            Require.nonNull(count, "count (optional)");
+            Require.optionals("figures", total, low, high, average, count);
         }
 
         public static Figures empty() {
@@ -59,11 +52,7 @@ public record IncomeReport(
                          Optional<BigDecimal> average, Optional<Integer> count, Optional<LocalDate> lastDate) {
         public Stream {
             Require.nonBlank(name, "stream name");
-            Require.nonNull(counterpartyIban, "counterparty IBAN (optional)");
-            Require.nonNull(frequency, "frequency (optional)");
-            Require.nonNull(average, "average (optional)");
-            Require.nonNull(count, "count (optional)");
-            Require.nonNull(lastDate, "last date (optional)");
+            Require.optionals("stream", counterpartyIban, frequency, average, count, lastDate);
         }
     }
 }

@@ -32,18 +32,9 @@ public record Transaction(
         Require.nonBlank(id, "transaction id");
         Require.nonBlank(accountId, "account id");
         Require.nonNull(amount, "amount");
-        Require.nonNull(bookingDate, "booking date (optional)");
-        Require.nonNull(valueDate, "value date (optional)");
-        Require.nonNull(counterpartyName, "counterparty name (optional)");
-        Require.nonNull(counterpartyIban, "counterparty IBAN (optional)");
-        Require.nonNull(counterpartyBic, "counterparty BIC (optional)");
-        Require.nonNull(purpose, "purpose (optional)");
-        Require.nonNull(bookingText, "booking text (optional)");
-        Require.nonNull(type, "type (optional)");
+        Require.optionals("transaction", bookingDate, valueDate, counterpartyName, counterpartyIban, counterpartyBic,
+                purpose, bookingText, type, endToEndReference, mandateReference, creditorId);
         categories = List.copyOf(Require.nonNull(categories, "categories"));
-        Require.nonNull(endToEndReference, "end-to-end reference (optional)");
-        Require.nonNull(mandateReference, "mandate reference (optional)");
-        Require.nonNull(creditorId, "creditor id (optional)");
     }
 
     /** The date to sort and filter by: the booking date, else the value date. */

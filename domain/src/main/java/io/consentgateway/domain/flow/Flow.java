@@ -106,15 +106,8 @@ public final class Flow {
 
         public Progress {
             Require.nonNull(status, "status");
-            Require.nonNull(pkceVerifier, "PKCE verifier (optional)");
-            Require.nonNull(heldCode, "held code (optional)");
-            Require.nonNull(confirmationCode, "confirmation code (optional)");
-            Require.nonNull(codeReceivedAt, "code received at (optional)");
-            Require.nonNull(codeExpiresAt, "code expires at (optional)");
-            Require.nonNull(exchangeDeadline, "exchange deadline (optional)");
-            Require.nonNull(endedAt, "ended at (optional)");
-            Require.nonNull(consentId, "consent id (optional)");
-            Require.nonNull(failure, "failure (optional)");
+            Require.optionals("flow progress", pkceVerifier, heldCode, confirmationCode, codeReceivedAt, codeExpiresAt,
+                    exchangeDeadline, endedAt, consentId, failure);
             if (codeReceivedAt.isPresent() != codeExpiresAt.isPresent()) {
                 throw new InvalidValueException("a received code has an expiry, and only then");
             }

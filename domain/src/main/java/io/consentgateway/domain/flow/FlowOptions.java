@@ -28,8 +28,7 @@ public record FlowOptions(
     public FlowOptions {
         Require.nonNull(language, "language");
         accounts = List.copyOf(Require.nonNull(accounts, "accounts"));
-        Require.nonNull(syncPeriod, "sync period (optional)");
-        Require.nonNull(reportingPeriod, "reporting period (optional)");
+        Require.optionals("flow options", syncPeriod, reportingPeriod);
         Require.nonNull(providerOptions, "provider options");
         if (accounts.size() > MAX_ACCOUNTS) {
             throw new InvalidValueException("at most " + MAX_ACCOUNTS + " accounts may be pre-selected");

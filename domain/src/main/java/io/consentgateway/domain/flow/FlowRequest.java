@@ -32,9 +32,8 @@ public record FlowRequest(
         Require.nonNull(provider, "provider");
         Require.nonNull(kind, "kind");
         Require.nonNull(options, "options");
-        Require.nonNull(returnTo, "return to (optional)");
+        Require.optionals("flow request", returnTo, renewalOf);
         Require.nonNull(completion, "completion");
-        Require.nonNull(renewalOf, "renewal of (optional)");
         if (renewalOf.isPresent() && kind != FlowKind.ONGOING_ACCESS) {
             throw new InvalidValueException("only an ongoing access can renew a consent");
         }

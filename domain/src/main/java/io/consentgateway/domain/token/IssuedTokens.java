@@ -25,9 +25,7 @@ public record IssuedTokens(
 
     public IssuedTokens {
         Require.nonNull(accessToken, "access token");
-        Require.nonNull(refreshToken, "refresh token (optional)");
-        Require.nonNull(expiresIn, "expires in (optional)");
-        Require.nonNull(consentExpiresIn, "consent expires in (optional)");
+        Require.optionals("issued tokens", refreshToken, expiresIn, consentExpiresIn);
         tokenType = tokenType == null || tokenType.isBlank() ? "Bearer" : tokenType;
         scope = scope == null ? "" : scope;
         if (expiresIn.isPresent() && (expiresIn.get().isNegative() || expiresIn.get().isZero())) {

@@ -31,13 +31,11 @@ public record TokenPair(
 
     public TokenPair {
         Require.nonNull(accessToken, "access token");
-        Require.nonNull(refreshToken, "refresh token (optional)");
+        Require.optionals("token pair", refreshToken, refreshIssuedAt, refreshExpiresAt);
         Require.nonNull(tokenType, "token type");
         Require.nonNull(scope, "scope");
         Require.nonNull(issuedAt, "issued at");
         Require.nonNull(accessExpiresAt, "access expires at");
-        Require.nonNull(refreshIssuedAt, "refresh issued at (optional)");
-        Require.nonNull(refreshExpiresAt, "refresh expires at (optional)");
         if (refreshToken.isPresent() != refreshIssuedAt.isPresent()
                 || refreshToken.isPresent() != refreshExpiresAt.isPresent()) {
             throw new InvalidValueException("a refresh token comes with its issue and expiry times, and only then");

@@ -30,4 +30,14 @@ class ValueObjectsTest {
         ConsentId id = ConsentId.random();
         assertThat(ConsentId.parse(id.toString())).isEqualTo(id);
     }
+
+    @Test
+    void anOptionalComponentIsNeverNullAndANullOneIsNamedByItsPlace() {
+        java.util.Optional<String> absent = java.util.Optional.empty();
+
+        Require.optionals("example", absent, java.util.Optional.of("x"));
+        assertThatThrownBy(() -> Require.optionals("example", absent, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("optional value 2 of example is null (an absent one is Optional.empty())");
+    }
 }

@@ -20,8 +20,7 @@ public record RenewConsentCommand(UserId userId, ConsentId consentId, Language l
         Require.nonNull(userId, "user id");
         Require.nonNull(consentId, "consent id");
         Require.nonNull(language, "language");
-        Require.nonNull(returnTo, "return to (optional)");
-        Require.nonNull(completion, "completion (optional)");
+        Require.optionals("renew consent command", returnTo, completion);
     }
 
     /** A renewal that leaves the completion to the deployment's setting. */

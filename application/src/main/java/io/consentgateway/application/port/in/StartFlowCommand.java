@@ -47,8 +47,7 @@ public record StartFlowCommand(UserId userId, ProviderId provider, FlowKind kind
         Require.nonNull(userId, "user id");
         Require.nonNull(provider, "provider");
         Require.nonNull(kind, "kind");
-        Require.nonNull(returnTo, "return to (optional)");
-        Require.nonNull(completion, "completion (optional)");
+        Require.optionals("start flow command", returnTo, completion);
         options = Require.nonNull(options, "options").forKind(kind);
         providerOptions = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull(providerOptions, "provider options")));
     }

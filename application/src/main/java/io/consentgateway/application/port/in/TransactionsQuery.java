@@ -21,10 +21,7 @@ public record TransactionsQuery(UserId userId, ConsentId consentId, Optional<Str
     public TransactionsQuery {
         Require.nonNull(userId, "user id");
         Require.nonNull(consentId, "consent id");
-        Require.nonNull(accountId, "account id (optional)");
-        Require.nonNull(from, "from (optional)");
-        Require.nonNull(to, "to (optional)");
-        Require.nonNull(cursor, "cursor (optional)");
+        Require.optionals("transactions query", accountId, from, to, cursor);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT);
         }

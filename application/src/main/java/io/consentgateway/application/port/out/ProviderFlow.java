@@ -12,9 +12,8 @@ import java.util.Optional;
  */
 public record ProviderFlow(Optional<String> providerFlowId, URI widgetUrl, Optional<PkceVerifier> pkceVerifier) {
     public ProviderFlow {
-        Require.nonNull(providerFlowId, "provider flow id (optional)");
+        Require.optionals("provider flow", providerFlowId, pkceVerifier);
         Require.nonNull(widgetUrl, "widget URL");
-        Require.nonNull(pkceVerifier, "PKCE verifier (optional)");
         if (!widgetUrl.isAbsolute()) {
             throw new IllegalArgumentException("widget URL must be absolute");
         }

@@ -22,9 +22,7 @@ public record SyncRun(List<Account> accounts, List<Transaction> transactions, Op
     public SyncRun {
         accounts = List.copyOf(Require.nonNull(accounts, "accounts"));
         transactions = List.copyOf(Require.nonNull(transactions, "transactions"));
-        Require.nonNull(window, "window (optional)");
-        Require.nonNull(incomeReport, "income report (optional)");
+        Require.optionals("sync run", window, incomeReport, retainUntil);
         Require.nonNull(syncedAt, "synced at");
-        Require.nonNull(retainUntil, "retain until (optional)");
     }
 }

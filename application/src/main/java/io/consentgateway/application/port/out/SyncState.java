@@ -20,10 +20,7 @@ import java.util.Optional;
 public record SyncState(Optional<Instant> syncedAt, Optional<Instant> lastAttemptAt, Optional<LocalDate> latestBookingDate,
                         Optional<Instant> retainUntil, List<Instant> backgroundSyncs, long transactionCount) {
     public SyncState {
-        Require.nonNull(syncedAt, "synced at (optional)");
-        Require.nonNull(lastAttemptAt, "last attempt at (optional)");
-        Require.nonNull(latestBookingDate, "latest booking date (optional)");
-        Require.nonNull(retainUntil, "retain until (optional)");
+        Require.optionals("sync state", syncedAt, lastAttemptAt, latestBookingDate, retainUntil);
         backgroundSyncs = List.copyOf(Require.nonNull(backgroundSyncs, "background syncs"));
         if (transactionCount < 0) {
             throw new IllegalArgumentException("transaction count must not be negative");

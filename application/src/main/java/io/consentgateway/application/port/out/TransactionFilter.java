@@ -10,8 +10,7 @@ import java.util.Optional;
 public record TransactionFilter(List<String> accountIds, Optional<LocalDate> from, Optional<LocalDate> to) {
     public TransactionFilter {
         accountIds = List.copyOf(Require.nonNull(accountIds, "account ids"));
-        Require.nonNull(from, "from (optional)");
-        Require.nonNull(to, "to (optional)");
+        Require.optionals("transaction filter", from, to);
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw new IllegalArgumentException("from must not be after to");
         }

@@ -16,10 +16,7 @@ import java.util.Optional;
 public record TransactionSlice(Optional<String> accountId, Optional<LocalDate> from, Optional<LocalDate> to,
                                Optional<Key> after, int limit) {
     public TransactionSlice {
-        Require.nonNull(accountId, "account id (optional)");
-        Require.nonNull(from, "from (optional)");
-        Require.nonNull(to, "to (optional)");
-        Require.nonNull(after, "after (optional)");
+        Require.optionals("transaction slice", accountId, from, to, after);
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
