@@ -78,6 +78,24 @@ class SandboxHttpIT {
     }
 
     @Test
+    void eachOfNrichsFourFlowCallsAnswersOnItsPathAndNoOtherPathIsOne() throws Exception {
+        Map<String, String> bodies = Map.of(
+                "/nrich/ongoing/access", "{\"redirect_uri\":\"" + REDIRECT + "\",\"user_id\":\"anna\"}",
+                "/nrich/onetime/access", "{\"redirect_uri\":\"" + REDIRECT + "\"}",
+                "/nrich/onetime/income-report", "{\"redirect_uri\":\"" + REDIRECT + "\"}",
+                "/nrich/ongoing/sync", "{\"redirect_uri\":\"" + REDIRECT + "\",\"user_id\":\"anna\"}");
+        for (Map.Entry<String, String> call : bodies.entrySet()) {
+            HttpResponse<String> created = json("POST", call.getKey(), call.getValue(), "Authorization", nrichBasic());
+            assertThat(created.statusCode()).as(call.getKey()).isEqualTo(201);
+            assertThat(TestSupport.json(created.body()).getString("location")).contains("/nrich/widget/");
+        }
+        for (String none : java.util.List.of("/nrich/onetime/sync", "/nrich/ongoing/income-report", "/nrich/ongoing")) {
+            assertThat(json("POST", none, bodies.get("/nrich/onetime/access"), "Authorization", nrichBasic()).statusCode())
+                    .as(none).isEqualTo(404);
+        }
+    }
+
+    @Test
     void aRawNrichJourneyWorksOverHttpAndReuseOfARefreshTokenRevokesTheChain() throws Exception {
         HttpResponse<String> created = json("POST", "/nrich/ongoing/access",
                 "{\"redirect_uri\":\"" + REDIRECT + "\",\"user_id\":\"anna\",\"state\":\"st-1\"}", "Authorization", nrichBasic());

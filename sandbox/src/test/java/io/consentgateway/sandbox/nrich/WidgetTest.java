@@ -30,6 +30,20 @@ class WidgetTest {
     }
 
     @Test
+    void theWidgetSpeaksGermanByDefaultEnglishWhenAskedAndEnglishForALanguageWithoutTexts() {
+        String german = TestSupport.text(nrich.widget.show(nrich.ongoingFlow("anna")));
+        assertThat(german).contains("Bankkonto verbinden", "Umsätze", "Zustimmen", "Dauerhafter Zugriff");
+
+        for (String language : java.util.List.of("en", "fr")) {
+            String flow = nrich.flow(NrichFlowKind.ONE_TIME_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT
+                    + "\",\"language\":\"" + language + "\"}");
+            assertThat(TestSupport.text(nrich.widget.show(flow))).as(language)
+                    .contains("Connect your bank account", "Approve", "One-time access").doesNotContain("Zustimmen");
+        }
+        assertThat(TestSupport.text(nrich.widget.show("no-such-flow"))).contains("This link is no longer valid");
+    }
+
+    @Test
     void aPrefilledAccountSkipsTheBankChoice() {
         String flow = nrich.flow(NrichFlowKind.ONE_TIME_ACCESS, "{\"redirect_uri\":\"" + NrichJourney.REDIRECT
                 + "\",\"language\":\"en\",\"accounts\":[{\"id\":\"DE89370400440532013000\"}]}");
