@@ -3,6 +3,7 @@ package io.consentgateway.adapter.out.bank;
 import io.consentgateway.adapter.kit.BasicClientAuthentication;
 import io.consentgateway.adapter.kit.ConfigValues;
 import io.consentgateway.adapter.kit.ProviderConfig;
+import io.consentgateway.adapter.kit.ProviderSettings;
 import io.consentgateway.adapter.kit.PagedRead;
 import io.consentgateway.adapter.kit.PagingLimitExceeded;
 import io.consentgateway.adapter.kit.ProviderBusy;
@@ -93,7 +94,10 @@ public class BankCalls {
     protected BankCalls() {
     }
 
-    /** The CDI constructor: the settings {@link #settings(BankConfig, ProviderConfig, Optional) bound} from MicroProfile Config, the system clock. */
+    /**
+     * The CDI constructor: the settings {@link #settings(BankConfig, ProviderConfig, Optional) bound} from MicroProfile
+     * Config, the system clock.
+     */
     @Inject
     public BankCalls(BankSettings settings) {
         this(settings, Clock.systemUTC());
@@ -130,10 +134,11 @@ public class BankCalls {
     }
 
     private <T> T client(Class<T> api, Endpoint endpoint) {
-        RestClientBuilder builder = ProviderClients.builder(settings.common(), new ProviderErrorMapper((status, retryAfter, body) ->
-                        BankFailures.fromStatus(endpoint, status, retryAfter, BankErrorBody.parse(body), clock)));
+        ProviderSettings common = settings.common();
+        RestClientBuilder builder = ProviderClients.builder(common, new ProviderErrorMapper((status, retryAfter, body) ->
+                BankFailures.fromStatus(endpoint, status, retryAfter, BankErrorBody.parse(body), clock)));
         if (endpoint == Endpoint.TOKEN) {
-            builder.register(new BasicClientAuthentication(settings.common().clientId(), settings.common().clientSecret()));
+            builder.register(new BasicClientAuthentication(common.clientId(), common.clientSecret()));
         } else {
             builder.register(new RequestIdHeader());
         }

@@ -80,9 +80,9 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
     }
 
     /**
-     * The CDI constructor: the settings {@link BankCalls#settings(BankConfig, ProviderConfig, Optional) bound} from {@code cg.tatrabanka.*} (a bad value fails
-     * there, naming its key; the gateway creates every provider when the application starts, so that happens at
-     * deployment) and the guarded remote calls.
+     * The CDI constructor: the settings {@link BankCalls#settings(BankConfig, ProviderConfig, Optional) bound} from
+     * {@code cg.tatrabanka.*} (a bad value fails there, naming its key; the gateway creates every provider when the
+     * application starts, so that happens at deployment) and the guarded remote calls.
      */
     @Inject
     public BankConsentProvider(BankSettings settings, BankCalls calls) {
@@ -146,8 +146,8 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
         }
         PkceVerifier verifier = BankRequests.newVerifier(random);
         return new ProviderFlow(Optional.empty(),
-                BankRequests.authorizeUrl(settings.common().normalisedBaseUri(), settings.common().clientId(), settings.scope(),
-                        request.state(), request.redirectUri(), verifier),
+                BankRequests.authorizeUrl(settings.common().normalisedBaseUri(), settings.common().clientId(),
+                        settings.scope(), request.state(), request.redirectUri(), verifier),
                 Optional.of(verifier));
     }
 

@@ -30,6 +30,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * every bad value.
  */
 class BankSettingsTest {
+    private static final String BASE_URL = BankSettings.PREFIX + ProviderConfig.BASE_URL;
+    private static final String CLIENT_ID = BankSettings.PREFIX + ProviderConfig.CLIENT_ID;
+    private static final String CLIENT_SECRET = BankSettings.PREFIX + ProviderConfig.CLIENT_SECRET;
+
     @TempDir
     Path dir;
 
@@ -256,11 +260,11 @@ class BankSettingsTest {
 
     @Test
     void aProductionDeploymentRefusesTheDemoClientAndTheSandboxNamingTheKey() {
-        Map<String, String> own = Map.of((BankSettings.PREFIX + ProviderConfig.BASE_URL), "https://api.tatrabanka.sk/premium/production",
-                (BankSettings.PREFIX + ProviderConfig.CLIENT_ID), "fintech-7", (BankSettings.PREFIX + ProviderConfig.CLIENT_SECRET), "a-real-secret");
+        Map<String, String> own = Map.of(BASE_URL, "https://api.tatrabanka.sk/premium/production",
+                CLIENT_ID, "fintech-7", CLIENT_SECRET, "a-real-secret");
         assertThat(bind(own).settings(true).common().clientId()).isEqualTo("fintech-7");
 
-        for (String key : List.of((BankSettings.PREFIX + ProviderConfig.BASE_URL), (BankSettings.PREFIX + ProviderConfig.CLIENT_ID), (BankSettings.PREFIX + ProviderConfig.CLIENT_SECRET))) {
+        for (String key : List.of(BASE_URL, CLIENT_ID, CLIENT_SECRET)) {
             Map<String, String> withDefault = new HashMap<>(own);
             withDefault.remove(key);
             Bound config = bind(withDefault);
@@ -268,6 +272,6 @@ class BankSettingsTest {
             assertThat(config.settings(false)).isNotNull();
         }
         assertThatThrownBy(() -> bind(Map.of()).produced(Optional.of("production")))
-                .hasMessageContaining((BankSettings.PREFIX + ProviderConfig.BASE_URL));
+                .hasMessageContaining(BASE_URL);
     }
 }

@@ -86,7 +86,10 @@ public class NrichCalls {
     protected NrichCalls() {
     }
 
-    /** The CDI constructor: the settings {@link #settings(NrichConfig, ProviderConfig, Optional) bound} from MicroProfile Config, the system clock. */
+    /**
+     * The CDI constructor: the settings {@link #settings(NrichConfig, ProviderConfig, Optional) bound} from
+     * MicroProfile Config, the system clock.
+     */
     @Inject
     public NrichCalls(NrichSettings settings) {
         this(settings, Clock.systemUTC());

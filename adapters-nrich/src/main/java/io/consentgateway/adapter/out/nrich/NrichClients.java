@@ -32,7 +32,8 @@ final class NrichClients implements AutoCloseable {
 
     /** @param clock for the {@code Retry-After} dates of error answers */
     static NrichClients create(NrichSettings settings, Clock clock) {
-        BasicClientAuthentication basic = new BasicClientAuthentication(settings.common().clientId(), settings.common().clientSecret());
+        BasicClientAuthentication basic = new BasicClientAuthentication(settings.common().clientId(),
+                settings.common().clientSecret());
         return new NrichClients(client(NrichFlowApi.class, Endpoint.FLOW, basic, settings, clock),
                 client(NrichTokenApi.class, Endpoint.TOKEN, basic, settings, clock),
                 client(NrichDataApi.class, Endpoint.DATA, null, settings, clock));
@@ -40,7 +41,8 @@ final class NrichClients implements AutoCloseable {
 
     private static <T> T client(Class<T> api, Endpoint endpoint, BasicClientAuthentication authentication,
                                 NrichSettings settings, Clock clock) {
-        RestClientBuilder builder = ProviderClients.builder(settings.common(), new ProviderErrorMapper((status, retryAfter, body) ->
+        RestClientBuilder builder = ProviderClients.builder(settings.common(),
+                new ProviderErrorMapper((status, retryAfter, body) ->
                         NrichFailures.fromStatus(endpoint, status, retryAfter, NrichErrorBody.parse(body), clock)));
         if (authentication != null) {
             builder.register(authentication);

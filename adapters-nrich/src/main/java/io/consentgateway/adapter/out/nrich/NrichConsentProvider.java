@@ -70,8 +70,9 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     }
 
     /**
-     * The CDI constructor: the settings {@link NrichCalls#settings(NrichConfig, ProviderConfig, Optional) bound} from {@code cg.nrich.*} (a bad value fails
-     * there, naming its key; {@link #startUp} makes that happen at deployment) and the guarded remote calls.
+     * The CDI constructor: the settings {@link NrichCalls#settings(NrichConfig, ProviderConfig, Optional) bound} from
+     * {@code cg.nrich.*} (a bad value fails there, naming its key; {@link #startUp} makes that happen at deployment)
+     * and the guarded remote calls.
      */
     @Inject
     public NrichConsentProvider(NrichSettings settings, NrichCalls calls) {
@@ -103,7 +104,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
      * instead of the first request. Logs where nrich is, never the client secret.
      */
     void startUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        LOG.info(() -> "nrich provider ready: " + settings.common().normalisedBaseUri() + " as client " + settings.common().clientId());
+        LOG.info(() -> "nrich provider ready: " + settings.common().normalisedBaseUri() + " as client "
+                + settings.common().clientId());
     }
 
     @Override

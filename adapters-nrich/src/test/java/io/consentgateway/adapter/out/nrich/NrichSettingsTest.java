@@ -24,6 +24,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * in Open Liberty, as the container does for {@code @ConfigProperties}) and its checks into {@link NrichSettings}.
  */
 class NrichSettingsTest {
+    private static final String BASE_URL = NrichSettings.PREFIX + ProviderConfig.BASE_URL;
+    private static final String CLIENT_ID = NrichSettings.PREFIX + ProviderConfig.CLIENT_ID;
+    private static final String CLIENT_SECRET = NrichSettings.PREFIX + ProviderConfig.CLIENT_SECRET;
+
 
     @Test
     void anEmptyConfigurationGivesTheDocumentedDefaults() {
@@ -180,11 +184,11 @@ class NrichSettingsTest {
 
     @Test
     void aProductionDeploymentRefusesTheDemoClientAndTheSandboxNamingTheKey() {
-        Map<String, String> own = Map.of((NrichSettings.PREFIX + ProviderConfig.BASE_URL), "https://api.nrich.example",
-                (NrichSettings.PREFIX + ProviderConfig.CLIENT_ID), "fintech-7", (NrichSettings.PREFIX + ProviderConfig.CLIENT_SECRET), "a-real-secret");
+        Map<String, String> own = Map.of(BASE_URL, "https://api.nrich.example",
+                CLIENT_ID, "fintech-7", CLIENT_SECRET, "a-real-secret");
         assertThat(bind(own).settings(true).common().clientId()).isEqualTo("fintech-7");
 
-        for (String key : List.of((NrichSettings.PREFIX + ProviderConfig.BASE_URL), (NrichSettings.PREFIX + ProviderConfig.CLIENT_ID), (NrichSettings.PREFIX + ProviderConfig.CLIENT_SECRET))) {
+        for (String key : List.of(BASE_URL, CLIENT_ID, CLIENT_SECRET)) {
             Map<String, String> withDefault = new HashMap<>(own);
             withDefault.remove(key);
             Bound config = bind(withDefault);
@@ -192,7 +196,7 @@ class NrichSettingsTest {
             assertThat(config.settings(false)).isNotNull();
         }
         assertThatThrownBy(() -> bind(Map.of()).produced(Optional.of(" Production ")))
-                .hasMessageContaining((NrichSettings.PREFIX + ProviderConfig.BASE_URL));
+                .hasMessageContaining(BASE_URL);
     }
 
     /** As MicroProfile Config in the server binds {@code @ConfigProperties(prefix = "cg.nrich")}. */
