@@ -1,11 +1,9 @@
 package io.consentgateway.adapter.out.bank;
 
-import io.consentgateway.adapter.kit.HostReachability;
+import io.consentgateway.adapter.kit.ProviderReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import java.net.URI;
@@ -19,11 +17,8 @@ import java.net.URI;
  */
 @Readiness
 @ApplicationScoped
-public class BankReadiness implements HealthCheck {
+public class BankReadiness extends ProviderReadiness {
     public static final String NAME = "provider-tatrabanka";
-    public static final String AFFECTS_READINESS = HostReachability.AFFECTS_READINESS;
-
-    private HostReachability reachability;
 
     /** For CDI's client proxy only. */
     protected BankReadiness() {
@@ -33,16 +28,11 @@ public class BankReadiness implements HealthCheck {
     @Inject
     public BankReadiness(BankConsentProvider bank,
                          @ConfigProperty(name = AFFECTS_READINESS, defaultValue = "true") boolean affectsReadiness) {
-        this(bank.baseUri(), affectsReadiness, HostReachability.DEFAULT_TIMEOUT_MILLIS);
+        this(bank.baseUri(), affectsReadiness, DEFAULT_TIMEOUT_MILLIS);
     }
 
     /** Outside CDI (tests). */
     public BankReadiness(URI base, boolean affectsReadiness, int timeoutMillis) {
-        this.reachability = new HostReachability(NAME, base, affectsReadiness, timeoutMillis);
-    }
-
-    @Override
-    public HealthCheckResponse call() {
-        return reachability.check();
+        super(NAME, base, affectsReadiness, timeoutMillis);
     }
 }

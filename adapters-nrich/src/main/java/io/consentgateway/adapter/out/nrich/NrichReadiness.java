@@ -1,15 +1,12 @@
 package io.consentgateway.adapter.out.nrich;
 
-import io.consentgateway.adapter.kit.HostReachability;
+import io.consentgateway.adapter.kit.ProviderReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import java.net.URI;
-import java.util.Objects;
 
 /**
  * Readiness check {@value #NAME}: ready only while nrich's host accepts connections. nrich publishes no health
@@ -22,11 +19,8 @@ import java.util.Objects;
  */
 @Readiness
 @ApplicationScoped
-public class NrichReadiness implements HealthCheck {
+public class NrichReadiness extends ProviderReadiness {
     public static final String NAME = "provider-nrich";
-    public static final String AFFECTS_READINESS = HostReachability.AFFECTS_READINESS;
-
-    private HostReachability reachability;
 
     /** For CDI's client proxy only. */
     protected NrichReadiness() {
@@ -40,12 +34,6 @@ public class NrichReadiness implements HealthCheck {
 
     /** Outside CDI (tests). */
     public NrichReadiness(URI baseUri, boolean affectsReadiness) {
-        this.reachability = new HostReachability(NAME, Objects.requireNonNull(baseUri, "nrich base URI"), affectsReadiness,
-                HostReachability.DEFAULT_TIMEOUT_MILLIS);
-    }
-
-    @Override
-    public HealthCheckResponse call() {
-        return reachability.check();
+        super(NAME, baseUri, affectsReadiness, DEFAULT_TIMEOUT_MILLIS);
     }
 }

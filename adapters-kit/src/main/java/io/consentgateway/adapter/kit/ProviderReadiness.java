@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.kit;
 
+import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 import java.io.IOException;
@@ -17,22 +18,30 @@ import java.util.Optional;
  * never calls the API and sends no credentials. With {@code affectsReadiness} false (the setting
  * {@value #AFFECTS_READINESS}) the check still reports the host's state in its data but stays UP, so a provider outage
  * does not take the whole API (callback, listing, revoking) out of a load balancer.
+ *
+ * <p>An adapter's check extends this class as a {@code @Readiness @ApplicationScoped} bean of its own module, named
+ * {@code provider-<id>}, and takes the base URL from its provider (e.g. {@code NrichReadiness}); the application needs
+ * no wiring for it.
  */
-public final class HostReachability {
+public abstract class ProviderReadiness implements HealthCheck {
     /** The setting every provider's readiness check honours. */
     public static final String AFFECTS_READINESS = "cg.health.provider-affects-readiness";
     public static final int DEFAULT_TIMEOUT_MILLIS = 2_000;
 
-    private final String name;
-    private final URI base;
-    private final boolean affectsReadiness;
-    private final int timeoutMillis;
+    private String name;
+    private URI base;
+    private boolean affectsReadiness;
+    private int timeoutMillis;
+
+    /** For CDI's client proxy only. */
+    protected ProviderReadiness() {
+    }
 
     /**
      * @param name the check's name, {@code provider-<id>}
      * @param base the provider's base URL, whose host and port are checked
      */
-    public HostReachability(String name, URI base, boolean affectsReadiness, int timeoutMillis) {
+    protected ProviderReadiness(String name, URI base, boolean affectsReadiness, int timeoutMillis) {
         this.name = Objects.requireNonNull(name, "name");
         this.base = Objects.requireNonNull(base, "base URL");
         this.affectsReadiness = affectsReadiness;
@@ -40,7 +49,8 @@ public final class HostReachability {
     }
 
     /** UP while the host accepts a connection; data {@code host}, {@code port}, {@code reachable} and, if not, {@code error}. */
-    public HealthCheckResponse check() {
+    @Override
+    public HealthCheckResponse call() {
         int port = base.getPort() != -1 ? base.getPort() : "https".equalsIgnoreCase(base.getScheme()) ? 443 : 80;
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("host", String.valueOf(base.getHost()));
