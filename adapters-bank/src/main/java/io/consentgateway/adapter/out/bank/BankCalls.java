@@ -2,13 +2,14 @@ package io.consentgateway.adapter.out.bank;
 
 import io.consentgateway.adapter.kit.BasicClientAuthentication;
 import io.consentgateway.adapter.kit.ConfigValues;
-import io.consentgateway.adapter.kit.ProviderConfig;
-import io.consentgateway.adapter.kit.ProviderSettings;
 import io.consentgateway.adapter.kit.PagedRead;
 import io.consentgateway.adapter.kit.PagingLimitExceeded;
 import io.consentgateway.adapter.kit.ProviderBusy;
+import io.consentgateway.adapter.kit.ProviderCalls;
 import io.consentgateway.adapter.kit.ProviderClients;
+import io.consentgateway.adapter.kit.ProviderConfig;
 import io.consentgateway.adapter.kit.ProviderErrorMapper;
+import io.consentgateway.adapter.kit.ProviderSettings;
 import io.consentgateway.adapter.out.bank.api.BankDataApi;
 import io.consentgateway.adapter.out.bank.api.BankTokenApi;
 import io.consentgateway.adapter.out.bank.http.BankErrorBody;
@@ -82,7 +83,7 @@ import java.util.function.Supplier;
         skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class,
                 BulkheadException.class})
 @Bulkhead(40)
-public class BankCalls {
+public class BankCalls implements ProviderCalls {
     private static final System.Logger LOG = System.getLogger(BankCalls.class.getName());
 
     private BankSettings settings;
@@ -152,6 +153,7 @@ public class BankCalls {
     /** Never retried once the request may have reached the bank: the code is single use. */
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = ProviderNotReached.class)
     @Bulkhead(20)
+    @Override
     public IssuedTokens exchangeCode(CodeExchange exchange) {
         Objects.requireNonNull(exchange, "code exchange");
         return token(() -> tokens.token(BankRequests.exchange(exchange)));
@@ -160,6 +162,7 @@ public class BankCalls {
     /** Never retried once the request may have reached the bank: the refresh token rotates. */
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = ProviderNotReached.class)
     @Bulkhead(20)
+    @Override
     public IssuedTokens refresh(RefreshToken refreshToken) {
         Objects.requireNonNull(refreshToken, "refresh token");
         return token(() -> tokens.token(BankRequests.refresh(refreshToken)));
@@ -177,6 +180,7 @@ public class BankCalls {
      * ({@code closingBooked}, else {@code interimAvailable}, else the first). An account the bank will not give
      * information on (400/404) is still listed, without a balance.
      */
+    @Override
     public List<Account> accounts(AccessToken accessToken) {
         Objects.requireNonNull(accessToken, "access token");
         return BankFailures.translated(Endpoint.DATA, () -> {
@@ -231,6 +235,7 @@ public class BankCalls {
      * (the data moved between pages) is kept once. The whole walk must end within {@code cg.tatrabanka.read-deadline};
      * a page the bank fails to serve is fetched again on its own ({@link PagedRead}), never the walk from page one.
      */
+    @Override
     public List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter) {
         Objects.requireNonNull(accessToken, "access token");
         Objects.requireNonNull(filter, "transaction filter");

@@ -1,30 +1,23 @@
 package io.consentgateway.adapter.out.bank;
 
-import io.consentgateway.adapter.kit.GuardRefusals;
+import io.consentgateway.adapter.kit.GuardedConsentProvider;
 import io.consentgateway.adapter.kit.ProviderConfig;
 import io.consentgateway.adapter.out.bank.mapping.BankRequests;
 import io.consentgateway.application.port.out.CallbackParameters;
 import io.consentgateway.application.port.out.CallbackResult;
-import io.consentgateway.application.port.out.CodeExchange;
 import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.ProviderFlow;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
-import io.consentgateway.application.port.out.ProviderNotReached;
 import io.consentgateway.application.port.out.ProviderOptionsRejected;
 import io.consentgateway.application.port.out.ProviderRejected;
-import io.consentgateway.application.port.out.TransactionFilter;
-import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.IncomeReport;
-import io.consentgateway.domain.finance.Transaction;
 import io.consentgateway.domain.flow.FlowFailure;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.token.AccessToken;
 import io.consentgateway.domain.token.AuthorizationCode;
-import io.consentgateway.domain.token.IssuedTokens;
 import io.consentgateway.domain.token.PkceVerifier;
-import io.consentgateway.domain.token.RefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -52,18 +45,17 @@ import java.util.regex.Pattern;
  * (the same authorization; a one-time consent simply keeps no refresh token), no income report, and no provider
  * options. A renewal is a new authorization.
  *
- * <p>This class is the port's face: what the port asks locally (kinds, options, the authorize URL, callbacks, the
- * income report it does not offer) it answers itself, and each remote call it hands to {@link BankCalls}, the bean
- * that makes them under MicroProfile Fault Tolerance (retry, circuit breaker, bulkhead, declared there once for the
- * class and per call only where a call differs). The split keeps the local methods unguarded: a circuit opened by
- * {@code checkOptions} refusing bad input would be wrong. An open circuit or a full bulkhead surfaces here as
- * {@link ProviderNotReached} ({@link GuardRefusals}: the call was never made). In CDI both beans take the settings
+ * <p>This class is the port's face ({@link GuardedConsentProvider}): what the port asks locally (kinds, options, the
+ * authorize URL, callbacks, the income report it does not offer) it answers itself, and each remote call (the code
+ * exchange, the refresh, the accounts and the transactions) goes to {@link BankCalls}, the bean that makes them under
+ * MicroProfile Fault Tolerance (retry, circuit breaker, bulkhead, declared there once for the class and per call only
+ * where a call differs). In CDI both beans take the settings
  * {@link BankCalls#settings(BankConfig, ProviderConfig, Optional) bound} from {@code cg.tatrabanka.*}; outside CDI
  * ({@link #BankConsentProvider(BankSettings, Clock)}) the provider builds its own {@link BankCalls}, whose guards are
  * then inert, and closes it.
  */
 @ApplicationScoped
-public class BankConsentProvider implements ConsentProvider, AutoCloseable {
+public class BankConsentProvider extends GuardedConsentProvider<BankCalls> {
     public static final ProviderId ID = new ProviderId("tatrabanka");
     /** The longest callback value read; anything longer is not a value this flow can use. */
     static final int MAX_CALLBACK_VALUE = 2_048;
@@ -72,8 +64,6 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
 
     private BankSettings settings;
     private SecureRandom random;
-    private BankCalls calls;
-    private boolean ownsCalls;
 
     /** For CDI's client proxy only. */
     protected BankConsentProvider() {
@@ -99,10 +89,14 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
     }
 
     private BankConsentProvider(BankSettings settings, BankCalls calls, boolean ownsCalls) {
+        super(calls, ownsCalls);
         this.settings = Objects.requireNonNull(settings, "bank settings");
-        this.calls = Objects.requireNonNull(calls, "bank calls");
-        this.ownsCalls = ownsCalls;
         this.random = new SecureRandom();
+    }
+
+    @Override
+    protected void closeCalls(BankCalls ownCalls) {
+        ownCalls.close();
     }
 
     @Override
@@ -172,44 +166,10 @@ public class BankConsentProvider implements ConsentProvider, AutoCloseable {
                 .orElseGet(() -> CallbackResult.failed(FlowFailure.MISSING_CODE));
     }
 
-    // ---- tokens and data: the remote calls ----
-
-    /** {@link BankCalls#exchangeCode}: never retried once the request may have reached the bank. */
-    @Override
-    public IssuedTokens exchangeCode(CodeExchange exchange) {
-        return GuardRefusals.guarded(ID, () -> calls.exchangeCode(exchange));
-    }
-
-    /** {@link BankCalls#refresh}: never retried once the request may have reached the bank. */
-    @Override
-    public IssuedTokens refresh(RefreshToken refreshToken) {
-        return GuardRefusals.guarded(ID, () -> calls.refresh(refreshToken));
-    }
-
-    /** {@link BankCalls#accounts}: every account, each with its balance when the bank gives one. */
-    @Override
-    public List<Account> accounts(AccessToken accessToken) {
-        return GuardRefusals.guarded(ID, () -> calls.accounts(accessToken));
-    }
-
-    /** {@link BankCalls#transactions}: every page of every account the filter asks for. */
-    @Override
-    public List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter) {
-        return GuardRefusals.guarded(ID, () -> calls.transactions(accessToken, filter));
-    }
-
     /** The bank has no income report: never offered ({@link #supportedKinds()}), so never asked. */
     @Override
     public IncomeReport incomeReport(AccessToken accessToken, String providerFlowId) {
         throw new ProviderRejected(ID + " offers no income report", Map.of());
-    }
-
-    /** Closes the {@link BankCalls} this provider built itself; in CDI the container closes the bean's. */
-    @Override
-    public void close() {
-        if (ownsCalls && calls != null) {
-            calls.close();
-        }
     }
 
     @Override

@@ -1,9 +1,10 @@
 package io.consentgateway.adapter.out.nrich;
 
 import io.consentgateway.adapter.kit.ConfigValues;
-import io.consentgateway.adapter.kit.ProviderConfig;
 import io.consentgateway.adapter.kit.PagingLimitExceeded;
 import io.consentgateway.adapter.kit.ProviderBusy;
+import io.consentgateway.adapter.kit.ProviderCalls;
+import io.consentgateway.adapter.kit.ProviderConfig;
 import io.consentgateway.adapter.out.nrich.api.AccountDto;
 import io.consentgateway.adapter.out.nrich.api.AccountsResponse;
 import io.consentgateway.adapter.out.nrich.api.FlowCreated;
@@ -76,7 +77,7 @@ import java.util.Optional;
         skipOn = {ReauthorizationRequired.class, ProviderRejected.class, ProviderMisconfigured.class,
                 BulkheadException.class})
 @Bulkhead(40)
-public class NrichCalls {
+public class NrichCalls implements ProviderCalls {
     private NrichSettings settings;
     private Clock clock;
     private NrichClients clients;
@@ -148,6 +149,7 @@ public class NrichCalls {
     /** Never retried once the request may have reached nrich: the code is single use. */
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = ProviderNotReached.class)
     @Bulkhead(20)
+    @Override
     public IssuedTokens exchangeCode(CodeExchange exchange) {
         Objects.requireNonNull(exchange, "code exchange");
         TokenRequest request = TokenRequest.authorizationCode(exchange.code().reveal(),
@@ -158,6 +160,7 @@ public class NrichCalls {
     /** Never retried once the request may have reached nrich: the refresh token rotates. */
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = ProviderNotReached.class)
     @Bulkhead(20)
+    @Override
     public IssuedTokens refresh(RefreshToken refreshToken) {
         Objects.requireNonNull(refreshToken, "refresh token");
         return token(TokenRequest.refresh(refreshToken.reveal()));
@@ -176,6 +179,7 @@ public class NrichCalls {
     @Retry(maxRetries = 2, delay = 500, jitter = 250, maxDuration = 60_000, retryOn = ProviderUnavailable.class,
             abortOn = {PagingLimitExceeded.class, ProviderBusy.class, ReauthorizationRequired.class,
                     ProviderRejected.class, ProviderMisconfigured.class})
+    @Override
     public List<Account> accounts(AccessToken accessToken) {
         Objects.requireNonNull(accessToken, "access token");
         return NrichFailures.translated(Endpoint.DATA, () -> NrichMapping.accounts(fetchAccounts(accessToken)));
@@ -193,6 +197,7 @@ public class NrichCalls {
      * The whole history the filter asks for, page after page ({@link NrichTransactionWalk}). There is no method-level
      * retry here: it would start the walk again from page one; a page nrich fails to serve is fetched again on its own.
      */
+    @Override
     public List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter) {
         Objects.requireNonNull(accessToken, "access token");
         Objects.requireNonNull(filter, "transaction filter");

@@ -1,26 +1,19 @@
 package io.consentgateway.adapter.out.nrich;
 
-import io.consentgateway.adapter.kit.GuardRefusals;
+import io.consentgateway.adapter.kit.GuardedConsentProvider;
 import io.consentgateway.adapter.kit.ProviderConfig;
 import io.consentgateway.adapter.out.nrich.mapping.NrichCallbacks;
 import io.consentgateway.adapter.out.nrich.mapping.NrichOptions;
 import io.consentgateway.application.port.out.CallbackParameters;
 import io.consentgateway.application.port.out.CallbackResult;
-import io.consentgateway.application.port.out.CodeExchange;
 import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.ProviderFlow;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
-import io.consentgateway.application.port.out.ProviderNotReached;
-import io.consentgateway.application.port.out.TransactionFilter;
-import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.IncomeReport;
-import io.consentgateway.domain.finance.Transaction;
 import io.consentgateway.domain.flow.FlowKind;
 import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.token.AccessToken;
-import io.consentgateway.domain.token.IssuedTokens;
-import io.consentgateway.domain.token.RefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -30,7 +23,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,23 +30,21 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * The {@link ConsentProvider} port spoken to nrich. This class is the port's face: what the port asks locally (the
- * kinds nrich offers, its options, its callback vocabulary) it answers itself, and each remote call it hands to
- * {@link NrichCalls}, the bean that makes them under MicroProfile Fault Tolerance (retry, circuit breaker, bulkhead,
- * declared there once for the class and per call only where a call differs). The split keeps the local methods
- * unguarded: a circuit opened by {@code checkOptions} refusing bad input, or a bulkhead on a callback's reading, would
- * be wrong. An open circuit or a full bulkhead surfaces here as {@link ProviderNotReached} ({@link GuardRefusals}: the
- * call was never made). The work is done by collaborators: {@link NrichClients} (the REST clients), {@code mapping}
- * (nrich's JSON to the domain and back: {@code NrichRequests}, {@code NrichMapping}, {@code NrichOptions},
- * {@code NrichCallbacks}), {@link NrichTransactionWalk} (paging) and {@code http.NrichFailures} (every failure
- * translated into the application's exceptions).
+ * The {@link ConsentProvider} port spoken to nrich. This class is the port's face ({@link GuardedConsentProvider}):
+ * what the port asks locally (the kinds nrich offers, its options, its callback vocabulary) it answers itself, and each
+ * remote call it hands to {@link NrichCalls}, the bean that makes them under MicroProfile Fault Tolerance (retry,
+ * circuit breaker, bulkhead, declared there once for the class and per call only where a call differs). The work is
+ * done by collaborators: {@link NrichClients} (the REST clients), {@code mapping} (nrich's JSON to the domain and back:
+ * {@code NrichRequests}, {@code NrichMapping}, {@code NrichOptions}, {@code NrichCallbacks}),
+ * {@link NrichTransactionWalk} (paging) and {@code http.NrichFailures} (every failure translated into the
+ * application's exceptions).
  *
- * <p>In CDI both beans take the settings {@link NrichCalls#settings(NrichConfig, ProviderConfig, Optional) bound} from {@code cg.nrich.*}. Outside CDI
- * ({@link #NrichConsentProvider(NrichSettings, Clock)}) the provider builds its own {@link NrichCalls}, whose guards
- * are then inert, and closes it.
+ * <p>In CDI both beans take the settings {@link NrichCalls#settings(NrichConfig, ProviderConfig, Optional) bound} from
+ * {@code cg.nrich.*}. Outside CDI ({@link #NrichConsentProvider(NrichSettings, Clock)}) the provider builds its own
+ * {@link NrichCalls}, whose guards are then inert, and closes it.
  */
 @ApplicationScoped
-public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
+public class NrichConsentProvider extends GuardedConsentProvider<NrichCalls> {
     /** The id flows and consents through nrich carry; it also names nrich's callback endpoint, {@code /callback/nrich}. */
     public static final ProviderId ID = new ProviderId("nrich");
 
@@ -62,8 +52,6 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     private static final Set<FlowKind> KINDS = Collections.unmodifiableSet(EnumSet.allOf(FlowKind.class));
 
     private NrichSettings settings;
-    private NrichCalls calls;
-    private boolean ownsCalls;
 
     /** For CDI's client proxy only. */
     protected NrichConsentProvider() {
@@ -94,9 +82,8 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     }
 
     private NrichConsentProvider(NrichSettings settings, NrichCalls calls, boolean ownsCalls) {
+        super(calls, ownsCalls);
         this.settings = Objects.requireNonNull(settings, "nrich settings");
-        this.calls = Objects.requireNonNull(calls, "nrich calls");
-        this.ownsCalls = ownsCalls;
     }
 
     /**
@@ -106,6 +93,11 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     void startUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
         LOG.info(() -> "nrich provider ready: " + settings.common().normalisedBaseUri() + " as client "
                 + settings.common().clientId());
+    }
+
+    @Override
+    protected void closeCalls(NrichCalls ownCalls) {
+        ownCalls.close();
     }
 
     @Override
@@ -139,43 +131,12 @@ public class NrichConsentProvider implements ConsentProvider, AutoCloseable {
     /** {@link NrichCalls#startFlow}: retried only when the request never left. */
     @Override
     public ProviderFlow startFlow(ProviderFlowRequest request) {
-        return GuardRefusals.guarded(ID, () -> calls.startFlow(request));
-    }
-
-    /** {@link NrichCalls#exchangeCode}: never retried once the request may have reached nrich. */
-    @Override
-    public IssuedTokens exchangeCode(CodeExchange exchange) {
-        return GuardRefusals.guarded(ID, () -> calls.exchangeCode(exchange));
-    }
-
-    /** {@link NrichCalls#refresh}: never retried once the request may have reached nrich. */
-    @Override
-    public IssuedTokens refresh(RefreshToken refreshToken) {
-        return GuardRefusals.guarded(ID, () -> calls.refresh(refreshToken));
-    }
-
-    @Override
-    public List<Account> accounts(AccessToken accessToken) {
-        return GuardRefusals.guarded(ID, () -> calls.accounts(accessToken));
-    }
-
-    /** {@link NrichCalls#transactions}: the whole history the filter asks for, page after page. */
-    @Override
-    public List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter) {
-        return GuardRefusals.guarded(ID, () -> calls.transactions(accessToken, filter));
+        return guarded(() -> calls().startFlow(request));
     }
 
     /** {@link NrichCalls#incomeReport}: by flow id, or the older endpoint by configuration. */
     @Override
     public IncomeReport incomeReport(AccessToken accessToken, String providerFlowId) {
-        return GuardRefusals.guarded(ID, () -> calls.incomeReport(accessToken, providerFlowId));
-    }
-
-    /** Closes the {@link NrichCalls} this provider built itself; in CDI the container closes the bean's. */
-    @Override
-    public void close() {
-        if (ownsCalls && calls != null) {
-            calls.close();
-        }
+        return guarded(() -> calls().incomeReport(accessToken, providerFlowId));
     }
 }
