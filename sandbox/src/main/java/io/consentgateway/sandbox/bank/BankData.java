@@ -2,10 +2,9 @@ package io.consentgateway.sandbox.bank;
 
 import io.consentgateway.sandbox.core.Ibans;
 import io.consentgateway.sandbox.core.LateBooking;
-import io.consentgateway.sandbox.core.LateBookings;
+import io.consentgateway.sandbox.core.Ledgers;
 import io.consentgateway.sandbox.core.Profiles;
 import io.consentgateway.sandbox.core.SandboxClock;
-import io.consentgateway.sandbox.core.SyntheticLedger;
 import io.consentgateway.sandbox.core.SyntheticLedger.Account;
 import io.consentgateway.sandbox.core.SyntheticLedger.Ledger;
 import io.consentgateway.sandbox.core.SyntheticLedger.Transaction;
@@ -22,10 +21,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The bank's account data in its JSON shapes (documented in docs/sandbox.md). Amounts are decimal
@@ -37,22 +34,19 @@ public final class BankData {
     public static final int HISTORY_DAYS = 400;
     public static final int MIN_PAGE_SIZE = 10;
     public static final int MAX_PAGE_SIZE = 100;
-    private static final int MAX_CACHED = 256;
     private static final Set<String> TRANSACTION_FIELDS = Set.of("iban", "status", "dateFrom", "dateTo", "page", "pageSize");
 
     private static final Comparator<Account> BY_IBAN = Comparator.comparing(Account::iban);
 
-    private final SandboxClock clock;
-    private final Map<String, Ledger> cache = new ConcurrentHashMap<>();
-    private final LateBookings lateBookings = new LateBookings(HISTORY_DAYS);
+    private final Ledgers ledgers;
 
     public BankData(SandboxClock clock) {
-        this.clock = clock;
+        this.ledgers = new Ledgers(clock, Profiles.SLOVAKIA, HISTORY_DAYS);
     }
 
     /** The whole ledger of a login name as of the simulator's today, late bookings included. */
     public Ledger ledger(String user) {
-        return lateBookings.applyTo(user, generated(user));
+        return ledgers.ledger(user);
     }
 
     /**
@@ -60,7 +54,7 @@ public final class BankData {
      * reference the first, as {@code GET /api/v1/accounts} lists them (by IBAN). Empty when there is no such account.
      */
     public Optional<Account> bookingAccount(String user, String reference) {
-        List<Account> accounts = generated(user).accounts();
+        List<Account> accounts = ledgers.accounts(user);
         if (reference == null) {
             return accounts.stream().min(BY_IBAN);
         }
@@ -72,21 +66,12 @@ public final class BankData {
      * {@link IllegalArgumentException} when its date is outside the history.
      */
     public Transaction book(String user, Account account, LateBooking booking) {
-        return lateBookings.book(user, account, booking, clock.today());
+        return ledgers.book(user, account, booking);
     }
 
     /** Forgets every late booking. */
     public void clearLateBookings() {
-        lateBookings.clear();
-    }
-
-    private Ledger generated(String user) {
-        LocalDate today = clock.today();
-        if (cache.size() > MAX_CACHED) {
-            cache.clear();
-        }
-        return cache.computeIfAbsent(user + "|" + today,
-                k -> SyntheticLedger.generate(Profiles.SLOVAKIA, user, today, HISTORY_DAYS));
+        ledgers.clearLateBookings();
     }
 
     /** {@code GET /api/v1/accounts?page&pageSize&order}. */

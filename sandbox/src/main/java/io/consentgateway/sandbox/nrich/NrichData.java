@@ -1,10 +1,9 @@
 package io.consentgateway.sandbox.nrich;
 
 import io.consentgateway.sandbox.core.LateBooking;
-import io.consentgateway.sandbox.core.LateBookings;
+import io.consentgateway.sandbox.core.Ledgers;
 import io.consentgateway.sandbox.core.Profiles;
 import io.consentgateway.sandbox.core.SandboxClock;
-import io.consentgateway.sandbox.core.SyntheticLedger;
 import io.consentgateway.sandbox.core.SyntheticLedger.Account;
 import io.consentgateway.sandbox.core.SyntheticLedger.Ledger;
 import io.consentgateway.sandbox.core.SyntheticLedger.Transaction;
@@ -13,7 +12,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * nrich's financial data for a grant, in nrich's JSON shapes (figo-derived field names).
@@ -35,20 +32,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class NrichData {
 
     public static final int HISTORY_DAYS = 400;
-    private static final int MAX_CACHED = 256;
     private static final int MAX_REPORT_MONTHS = 24;
 
     private final SandboxClock clock;
-    private final Map<String, Ledger> cache = new ConcurrentHashMap<>();
-    private final LateBookings lateBookings = new LateBookings(HISTORY_DAYS);
+    private final Ledgers ledgers;
 
     public NrichData(SandboxClock clock) {
         this.clock = clock;
+        this.ledgers = new Ledgers(clock, Profiles.GERMANY, HISTORY_DAYS);
     }
 
     /** The whole ledger of a seed key as of the simulator's today, late bookings included. */
     public Ledger ledger(String seedKey) {
-        return lateBookings.applyTo(seedKey, generated(seedKey));
+        return ledgers.ledger(seedKey);
     }
 
     /**
@@ -56,7 +52,7 @@ public final class NrichData {
      * reference the first, as {@code GET /rest/accounts} lists them. Empty when there is no such account.
      */
     public Optional<Account> bookingAccount(String seedKey, String reference) {
-        List<Account> accounts = generated(seedKey).accounts();
+        List<Account> accounts = ledgers.accounts(seedKey);
         if (reference == null) {
             return accounts.stream().findFirst();
         }
@@ -68,26 +64,17 @@ public final class NrichData {
      * account serves it. {@link IllegalArgumentException} when its date is outside the history.
      */
     public Transaction book(String seedKey, Account account, LateBooking booking) {
-        return lateBookings.book(seedKey, account, booking, clock.today());
+        return ledgers.book(seedKey, account, booking);
     }
 
     /** Forgets every late booking. */
     public void clearLateBookings() {
-        lateBookings.clear();
+        ledgers.clearLateBookings();
     }
 
     /** A transaction as {@code GET /rest/transactions} serves it without {@code cents}. */
     public static JsonObject transactionJson(Transaction t) {
         return transactionJson(t, false);
-    }
-
-    private Ledger generated(String seedKey) {
-        LocalDate today = clock.today();
-        if (cache.size() > MAX_CACHED) {
-            cache.clear();
-        }
-        return cache.computeIfAbsent(seedKey + "|" + today,
-                k -> SyntheticLedger.generate(Profiles.GERMANY, seedKey, today, HISTORY_DAYS));
     }
 
     /** The accounts a grant covers. */
