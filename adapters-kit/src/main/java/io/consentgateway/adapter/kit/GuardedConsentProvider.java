@@ -6,10 +6,12 @@ import io.consentgateway.application.port.out.ProviderNotReached;
 import io.consentgateway.application.port.out.TransactionFilter;
 import io.consentgateway.domain.finance.Account;
 import io.consentgateway.domain.finance.Transaction;
+import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.token.AccessToken;
 import io.consentgateway.domain.token.IssuedTokens;
 import io.consentgateway.domain.token.RefreshToken;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -22,27 +24,49 @@ import java.util.function.Supplier;
  * reading, would be wrong. An open circuit or a full bulkhead surfaces as {@link ProviderNotReached}
  * ({@link GuardRefusals}: the call was never made).
  *
- * <p>In CDI the container makes and closes the bean. Outside CDI (tests, tools) the subclass builds the bean itself,
- * whose guards are then inert, and {@link #close()} closes it.
+ * <p>The face knows its provider's id and base URL (for the readiness check, {@link ProviderReadiness}). In CDI the
+ * container makes and closes the bean. Outside CDI (tests, tools) the subclass builds the bean itself, whose guards
+ * are then inert, and hands over how to close it (the bean's {@code @PreDestroy} method, which is not public so that
+ * no guard applies to it); {@link #close()} does so.
  *
  * @param <C> the adapter's guarded bean; the subclass reaches its other calls through {@link #calls()}
  */
 public abstract class GuardedConsentProvider<C extends ProviderCalls> implements ConsentProvider, AutoCloseable {
+    /** The {@code closeCalls} of a face whose bean the container made, and closes when the application stops. */
+    protected static final Runnable CONTAINER_CLOSES_CALLS = () -> {
+    };
+
+    private ProviderId id;
+    private ProviderSettings common;
     private C calls;
-    private boolean ownsCalls;
+    private Runnable closeCalls;
 
     /** For CDI's client proxy only. */
     protected GuardedConsentProvider() {
     }
 
     /**
-     * @param calls     the guarded bean
-     * @param ownsCalls whether this provider built {@code calls} itself (outside CDI) and so closes them in
-     *                  {@link #close()}; in CDI the container made the bean and closes it
+     * @param id         the provider's id
+     * @param common     the provider's settings every adapter has (its base URL among them)
+     * @param calls      the guarded bean
+     * @param closeCalls closes {@code calls} when this provider built them itself (outside CDI), e.g.
+     *                   {@code calls::close}; {@link #CONTAINER_CLOSES_CALLS} in CDI
      */
-    protected GuardedConsentProvider(C calls, boolean ownsCalls) {
+    protected GuardedConsentProvider(ProviderId id, ProviderSettings common, C calls, Runnable closeCalls) {
+        this.id = Objects.requireNonNull(id, "provider id");
+        this.common = Objects.requireNonNull(common, "provider settings");
         this.calls = Objects.requireNonNull(calls, "provider calls");
-        this.ownsCalls = ownsCalls;
+        this.closeCalls = Objects.requireNonNull(closeCalls, "closeCalls");
+    }
+
+    @Override
+    public ProviderId id() {
+        return id;
+    }
+
+    /** The provider's API root, as configured ({@code cg.<id>.base-url}); for the readiness check. */
+    public URI baseUri() {
+        return common.normalisedBaseUri();
     }
 
     /** The guarded bean, for the remote calls this class does not hand over itself. */
@@ -81,14 +105,8 @@ public abstract class GuardedConsentProvider<C extends ProviderCalls> implements
     /** Closes the calls this provider built itself; in CDI the container closes the bean's. */
     @Override
     public void close() {
-        if (ownsCalls && calls != null) {
-            closeCalls(calls);
+        if (closeCalls != null) {
+            closeCalls.run();
         }
     }
-
-    /**
-     * Closes the REST clients of {@code calls}, which this provider built itself: the bean's {@code @PreDestroy}
-     * method, which is not public so that no guard applies to it.
-     */
-    protected abstract void closeCalls(C calls);
 }

@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <p>Only remote calls are public on such a bean: its class-level guards apply to every public method. Closing its
  * REST clients is the bean's {@code @PreDestroy} method, not public, which the face that built the bean outside CDI
- * calls through {@link GuardedConsentProvider#closeCalls}.
+ * hands to {@link GuardedConsentProvider} to close them.
  */
 public interface ProviderCalls {
 

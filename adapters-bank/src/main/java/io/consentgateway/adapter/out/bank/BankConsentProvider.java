@@ -21,7 +21,6 @@ import io.consentgateway.domain.token.PkceVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -89,24 +88,9 @@ public class BankConsentProvider extends GuardedConsentProvider<BankCalls> {
     }
 
     private BankConsentProvider(BankSettings settings, BankCalls calls, boolean ownsCalls) {
-        super(calls, ownsCalls);
+        super(ID, settings.common(), calls, ownsCalls ? calls::close : CONTAINER_CLOSES_CALLS);
         this.settings = Objects.requireNonNull(settings, "bank settings");
         this.random = new SecureRandom();
-    }
-
-    @Override
-    protected void closeCalls(BankCalls ownCalls) {
-        ownCalls.close();
-    }
-
-    @Override
-    public ProviderId id() {
-        return ID;
-    }
-
-    /** The bank's API root, as configured ({@code cg.tatrabanka.base-url}); for the readiness check. */
-    public URI baseUri() {
-        return settings.common().normalisedBaseUri();
     }
 
     // ---- flows ----

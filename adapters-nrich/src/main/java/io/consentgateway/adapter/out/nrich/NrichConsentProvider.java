@@ -19,7 +19,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -82,7 +81,7 @@ public class NrichConsentProvider extends GuardedConsentProvider<NrichCalls> {
     }
 
     private NrichConsentProvider(NrichSettings settings, NrichCalls calls, boolean ownsCalls) {
-        super(calls, ownsCalls);
+        super(ID, settings.common(), calls, ownsCalls ? calls::close : CONTAINER_CLOSES_CALLS);
         this.settings = Objects.requireNonNull(settings, "nrich settings");
     }
 
@@ -93,21 +92,6 @@ public class NrichConsentProvider extends GuardedConsentProvider<NrichCalls> {
     void startUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
         LOG.info(() -> "nrich provider ready: " + settings.common().normalisedBaseUri() + " as client "
                 + settings.common().clientId());
-    }
-
-    @Override
-    protected void closeCalls(NrichCalls ownCalls) {
-        ownCalls.close();
-    }
-
-    @Override
-    public ProviderId id() {
-        return ID;
-    }
-
-    /** nrich's API root, as configured ({@code cg.nrich.base-url}); for the readiness check. */
-    public URI baseUri() {
-        return settings.common().normalisedBaseUri();
     }
 
     /** Ongoing access, one-time access and the income report: nrich offers all three. */
