@@ -54,11 +54,7 @@ public final class BankData {
      * reference the first, as {@code GET /api/v1/accounts} lists them (by IBAN). Empty when there is no such account.
      */
     public Optional<Account> bookingAccount(String user, String reference) {
-        List<Account> accounts = ledgers.accounts(user);
-        if (reference == null) {
-            return accounts.stream().min(BY_IBAN);
-        }
-        return accounts.stream().filter(a -> a.isNamed(reference)).findFirst();
+        return reference == null ? ledgers.accounts(user).stream().min(BY_IBAN) : ledgers.account(user, reference);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.consentgateway.sandbox.core.SyntheticLedger.Transaction;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,6 +41,11 @@ public final class Ledgers {
     /** The accounts of {@code key}, in the order they were generated. */
     public List<Account> accounts(String key) {
         return generated(key).accounts();
+    }
+
+    /** The account of {@code key} that {@code reference} names ({@link Account#isNamed}); empty when there is none. */
+    public Optional<Account> account(String key, String reference) {
+        return accounts(key).stream().filter(a -> a.isNamed(reference)).findFirst();
     }
 
     /**

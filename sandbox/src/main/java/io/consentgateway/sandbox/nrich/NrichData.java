@@ -52,11 +52,7 @@ public final class NrichData {
      * reference the first, as {@code GET /rest/accounts} lists them. Empty when there is no such account.
      */
     public Optional<Account> bookingAccount(String seedKey, String reference) {
-        List<Account> accounts = ledgers.accounts(seedKey);
-        if (reference == null) {
-            return accounts.stream().findFirst();
-        }
-        return accounts.stream().filter(a -> a.isNamed(reference)).findFirst();
+        return reference == null ? ledgers.accounts(seedKey).stream().findFirst() : ledgers.account(seedKey, reference);
     }
 
     /**
