@@ -7,6 +7,11 @@ import io.consentgateway.domain.finance.Money;
 import io.consentgateway.domain.finance.Transaction;
 import io.consentgateway.domain.shared.Iban;
 
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The stored form of the finance records, before encryption: version 1 of a small binary format of our own (see
  * {@link PayloadWriter}), in Base64. Every field is written, in the order of the record's components, except the ids:
@@ -14,7 +19,8 @@ import io.consentgateway.domain.shared.Iban;
  * without being written twice.
  *
  * <p>Why not JSON or Java serialization: no new dependency, nothing reflective that could read back a class it was
- * not meant to, and the {@link #VERSION version byte} lets a later format read the rows this one wrote.
+ * not meant to, and the {@link #VERSION version byte} lets a later format read the rows this one wrote. A reader
+ * names each value as it reads it, in the order the writer wrote them, and builds the record from the names.
  */
 public final class FinancePayloads {
     /** The format version every payload starts with. */
@@ -39,17 +45,19 @@ public final class FinancePayloads {
     }
 
     public static Account account(String id, String payload) {
-        return PayloadReader.read(payload, VERSION, r -> new Account(id,
-                r.optional(reader -> new Iban(reader.text())),
-                r.optional(PayloadReader::text),
-                r.optional(PayloadReader::text),
-                r.optional(PayloadReader::text),
-                r.optional(PayloadReader::text),
-                r.optional(PayloadReader::text),
-                r.optional(PayloadReader::text),
-                r.optional(PayloadReader::currency),
-                r.optional(PayloadReader::text),
-                r.optional(FinancePayloads::balance)));
+        return PayloadReader.read(payload, VERSION, r -> {
+            Optional<Iban> iban = r.optional(reader -> new Iban(reader.text()));
+            Optional<String> accountNumber = r.optional(PayloadReader::text);
+            Optional<String> bankCode = r.optional(PayloadReader::text);
+            Optional<String> bic = r.optional(PayloadReader::text);
+            Optional<String> name = r.optional(PayloadReader::text);
+            Optional<String> owner = r.optional(PayloadReader::text);
+            Optional<String> bankName = r.optional(PayloadReader::text);
+            Optional<Currency> currency = r.optional(PayloadReader::currency);
+            Optional<String> type = r.optional(PayloadReader::text);
+            Optional<Balance> balance = r.optional(FinancePayloads::balance);
+            return new Account(id, iban, accountNumber, bankCode, bic, name, owner, bankName, currency, type, balance);
+        });
     }
 
     public static String transaction(Transaction t) {
@@ -72,21 +80,25 @@ public final class FinancePayloads {
     }
 
     public static Transaction transaction(String accountId, String id, String payload) {
-        return PayloadReader.read(payload, VERSION, r -> new Transaction(id, accountId,
-                r.money(),
-                r.optional(PayloadReader::date),
-                r.optional(PayloadReader::date),
-                r.flag(),
-                r.optional(PayloadReader::text),
-                r.optional(PayloadReader::text),
-                r.optional(PayloadReader::text),
-                r.optional(PayloadReader::text),
-                r.optional(PayloadReader::text),
-                r.optional(PayloadReader::text),
-                r.list(PayloadReader::text),
-                r.optional(PayloadReader::text),
-                r.optional(PayloadReader::text),
-                r.optional(PayloadReader::text)));
+        return PayloadReader.read(payload, VERSION, r -> {
+            Money amount = r.money();
+            Optional<LocalDate> bookingDate = r.optional(PayloadReader::date);
+            Optional<LocalDate> valueDate = r.optional(PayloadReader::date);
+            boolean booked = r.flag();
+            Optional<String> counterpartyName = r.optional(PayloadReader::text);
+            Optional<String> counterpartyIban = r.optional(PayloadReader::text);
+            Optional<String> counterpartyBic = r.optional(PayloadReader::text);
+            Optional<String> purpose = r.optional(PayloadReader::text);
+            Optional<String> bookingText = r.optional(PayloadReader::text);
+            Optional<String> type = r.optional(PayloadReader::text);
+            List<String> categories = r.list(PayloadReader::text);
+            Optional<String> endToEndReference = r.optional(PayloadReader::text);
+            Optional<String> mandateReference = r.optional(PayloadReader::text);
+            Optional<String> creditorId = r.optional(PayloadReader::text);
+            return new Transaction(id, accountId, amount, bookingDate, valueDate, booked, counterpartyName,
+                    counterpartyIban, counterpartyBic, purpose, bookingText, type, categories, endToEndReference,
+                    mandateReference, creditorId);
+        });
     }
 
     public static String incomeReport(IncomeReport report) {
