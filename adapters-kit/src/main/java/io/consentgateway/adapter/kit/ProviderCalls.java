@@ -29,5 +29,4 @@ public interface ProviderCalls {
     List<Account> accounts(AccessToken accessToken);
 
     List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter);
-
 }
