@@ -29,9 +29,7 @@ public record GatewayEvent(UUID id, EventType type, Instant occurredAt, UserId u
         Require.nonNull(occurredAt, "event time");
         Require.nonNull(userId, "user id");
         Require.nonNull(provider, "provider");
-        Require.nonNull(consentId, "consent id");
-        Require.nonNull(flowId, "flow id");
         Require.nonNull(status, "status");
-        Require.nonNull(reason, "reason");
+        Require.optionals("event", consentId, flowId, reason);
     }
 }
