@@ -79,13 +79,13 @@ public abstract class GuardedConsentProvider<C extends ProviderCalls> implements
         return GuardRefusals.guarded(id(), call);
     }
 
-    /** Never retried once the request may have reached the provider: the code is spent there. */
+    /** The bean must not retry it once the request may have reached the provider: the code is spent there. */
     @Override
     public IssuedTokens exchangeCode(CodeExchange exchange) {
         return guarded(() -> calls.exchangeCode(exchange));
     }
 
-    /** Never retried once the request may have reached the provider: the refresh token may have rotated there. */
+    /** The bean must not retry it once the request may have reached the provider: the token may have rotated there. */
     @Override
     public IssuedTokens refresh(RefreshToken refreshToken) {
         return guarded(() -> calls.refresh(refreshToken));
@@ -96,7 +96,7 @@ public abstract class GuardedConsentProvider<C extends ProviderCalls> implements
         return guarded(() -> calls.accounts(accessToken));
     }
 
-    /** Every page the filter asks for. */
+    /** The bean walks every page the filter asks for. */
     @Override
     public List<Transaction> transactions(AccessToken accessToken, TransactionFilter filter) {
         return guarded(() -> calls.transactions(accessToken, filter));

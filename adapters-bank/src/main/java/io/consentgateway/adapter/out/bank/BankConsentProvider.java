@@ -93,8 +93,6 @@ public class BankConsentProvider extends GuardedConsentProvider<BankCalls> {
         this.random = new SecureRandom();
     }
 
-    // ---- flows ----
-
     @Override
     public Set<FlowKind> supportedKinds() {
         return KINDS;
