@@ -81,6 +81,23 @@ class ValidationIT {
     }
 
     @Test
+    void aFieldNamedTwiceOrNestedDeeperThanTheParserReadsIsAMalformedRequestNotAnInternalError() {
+        journey.client().post("/api/v1/flows", "{\"kind\":\"ONGOING_ACCESS\",\"kind\":\"ONE_TIME_ACCESS\"}")
+                .expectProblem(400, "malformed-request");
+        journey.client().post("/api/v1/flows", "{\"kind\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}")
+                .expectProblem(400, "malformed-request");
+        assertThat(journey.consents()).as("nothing started").hasSize(1);
+    }
+
+    @Test
+    void aFieldTheRequestDoesNotHaveIsNamedInsteadOfIgnored() {
+        JsonObject problem = invalidFlow("{\"kind\":\"ONGOING_ACCESS\",\"syncPeriode\":365}", "syncPeriode");
+        assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("message")).isEqualTo("is not a field of this request");
+        journey.client().post("/api/v1/consents/" + consentId + "/renewal", "{\"lang\":\"en\"}")
+                .expectProblem(400, "invalid-input");
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsNamedWithTheTypeItMustHave() {
         JsonObject problem = journey.client().post("/api/v1/flows",
                 "{\"kind\":\"ONGOING_ACCESS\",\"syncPeriod\":\"ninety\",\"accounts\":[{\"id\":\"DE89370400440532013000\"}]}")

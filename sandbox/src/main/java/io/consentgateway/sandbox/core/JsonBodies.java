@@ -1,14 +1,12 @@
 package io.consentgateway.sandbox.core;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /** Parses request bodies with JSON-P, never throwing on bad input. */
@@ -30,7 +28,7 @@ public final class JsonBodies {
         static final JsonProvider INSTANCE = JsonProvider.provider();
     }
 
-    /** The body as a JSON object; empty when it is blank, malformed or not an object. */
+    /** The body as a JSON object; empty when it is blank, malformed (nested too deeply included) or not an object. */
     public static Optional<JsonObject> object(String body) {
         if (body == null || body.isBlank()) {
             return Optional.empty();
@@ -38,7 +36,8 @@ public final class JsonBodies {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject o ? Optional.of(o) : Optional.empty();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // JsonException, or the parser's own RuntimeException for input nested deeper than it reads.
             return Optional.empty();
         }
     }
@@ -55,7 +54,8 @@ public final class JsonBodies {
             parser.next();
             JsonValue value = parser.getValue();
             return parser.hasNext() ? Optional.empty() : Optional.of(value);
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+        } catch (RuntimeException e) {
+            // JsonException, IllegalStateException, NoSuchElementException, or input nested too deeply.
             return Optional.empty();
         }
     }

@@ -111,6 +111,8 @@ class NrichFlowCreationTest {
     @Test
     void malformedJsonAndMisspelledFieldsAreRejectedWith400() {
         assertThat(nrich.create(NrichFlowKind.ONGOING_ACCESS, "{not json").getStatus()).isEqualTo(400);
+        assertThat(nrich.create(NrichFlowKind.ONGOING_ACCESS, "[".repeat(2_000) + "]".repeat(2_000)).getStatus())
+                .as("nested deeper than the parser reads").isEqualTo(400);
         Response typo = nrich.create(NrichFlowKind.ONGOING_ACCESS,
                 "{\"redirectUri\":\"https://app.example.com/cb\",\"user_id\":\"anna\"}");
         assertThat(typo.getStatus()).isEqualTo(400);

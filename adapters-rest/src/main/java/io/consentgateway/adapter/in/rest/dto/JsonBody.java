@@ -3,7 +3,7 @@ package io.consentgateway.adapter.in.rest.dto;
 import io.consentgateway.application.port.in.Fields;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
@@ -13,21 +13,32 @@ import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A request body read field by field, so that a value of the wrong type is named by its path and the type it must have
- * ({@code accounts[0]: must be text}) instead of "the body is not the expected JSON". Unknown fields are ignored; every
- * bad field is collected and reported at once by {@link #throwIfAny()}.
+ * ({@code accounts[0]: must be text}) instead of "the body is not the expected JSON". Every bad field is collected and
+ * reported at once by {@link #throwIfAny()}, which also names every field the request does not have: a misspelt
+ * optional field ({@code syncPeriode}) would otherwise be dropped without a word, and the flow started with a default
+ * the client never asked for. A field named twice in one object makes the body malformed: parsers disagree on which
+ * of the two counts, so none does here.
  */
 public final class JsonBody {
     /** Resolved once: a missing JSON-P implementation is a deployment error, never "malformed JSON". */
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(
+            Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+
+    /** A field name this class repeats in an error. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final JsonObject object;
     private final Fields fields = new Fields();
+    private final Set<String> read = new HashSet<>();
 
     private JsonBody(JsonObject object) {
         this.object = object;
@@ -42,10 +53,12 @@ public final class JsonBody {
         try (var reader = READERS.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
+            // Also a field named twice in one object (KeyStrategy.NONE): the location points at the second one.
             throw new MalformedBody(e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()
                     + ", column " + e.getLocation().getColumnNumber());
-        } catch (JsonException e) {
-            throw new MalformedBody("");
+        } catch (RuntimeException e) {
+            // JsonException, or the parser's own RuntimeException for input nested deeper than it reads (Parsson: 1000).
+            throw new MalformedBody(" (or it is nested too deeply)");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new MalformedBody(": the body must be a JSON object");
@@ -144,12 +157,24 @@ public final class JsonBody {
         return map;
     }
 
-    /** Throws an {@code InvalidInput} naming every field read so far that was of the wrong type. */
+    /**
+     * Throws an {@code InvalidInput} naming every field read so far that was of the wrong type, and every field of the
+     * body that was never read: the request has no such field. Call it once every field has been read.
+     */
     public void throwIfAny() {
+        List<String> unknown = object.keySet().stream().filter(name -> !read.contains(name)).sorted().toList();
+        unknown.stream().filter(name -> PLAIN_NAME.matcher(name).matches())
+                .forEach(name -> fields.reject(name, "is not a field of this request"));
+        if (unknown.stream().anyMatch(name -> !PLAIN_NAME.matcher(name).matches())) {
+            // Not repeated: a name of any other characters could carry markup or a line break back to the client.
+            fields.reject("request", "has a field this request does not have, named with other characters than "
+                    + "letters, digits, '_', '-' and '.' or longer than 64");
+        }
         fields.throwIfAny();
     }
 
     private JsonValue present(String name) {
+        read.add(name);
         JsonValue value = object.get(name);
         return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value;
     }
@@ -175,7 +200,7 @@ public final class JsonBody {
         private static final long serialVersionUID = 1L;
 
         MalformedBody(String where) {
-            super("The request body is not valid JSON" + where + ".");
+            super("The request body is not valid JSON" + where + "; a field named twice in one object counts as invalid.");
         }
     }
 }

@@ -62,4 +62,37 @@ class StartFlowRequestBodyTest {
 
         assertThat(request.kind).isNull();
     }
+
+    @Test
+    void aFieldTheRequestDoesNotHaveIsNamedInsteadOfDropped() {
+        assertThat(badFields("{\"kind\":\"ONGOING_ACCESS\",\"syncPeriode\":365,\"options\":{\"syncPeriod\":365}}"))
+                .containsExactly("options", "syncPeriode");
+    }
+
+    @Test
+    void anUnknownFieldWithAnOddNameIsRefusedWithoutRepeatingTheName() {
+        String name = "<script>x</script>\\n" + "y".repeat(100);
+
+        assertThatThrownBy(() -> StartFlowRequest.from(JsonBody.parse("{\"kind\":\"ONGOING_ACCESS\",\"" + name + "\":1}")))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.errors()).extracting(FieldError::field).containsExactly("request");
+                    assertThat(e.errors().get(0).message()).doesNotContain("script").doesNotContain("yyy");
+                });
+    }
+
+    @Test
+    void aFieldNamedTwiceMakesTheBodyMalformedAtAnyDepthAndSaysWhere() {
+        assertThatThrownBy(() -> JsonBody.parse("{\"kind\":\"ONGOING_ACCESS\",\"kind\":\"ONE_TIME_ACCESS\"}"))
+                .isInstanceOf(JsonBody.MalformedBody.class).hasMessageContaining("line 1, column").hasMessageContaining("twice");
+        assertThatThrownBy(() -> JsonBody.parse("{\"kind\":\"ONGOING_ACCESS\",\"providerOptions\":{\"a\":1,\"a\":2}}"))
+                .isInstanceOf(JsonBody.MalformedBody.class).hasMessageContaining("line 1, column");
+    }
+
+    @Test
+    void inputNestedDeeperThanTheParserReadsIsMalformedNotAnInternalError() {
+        String deep = "{\"kind\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+        assertThatThrownBy(() -> JsonBody.parse(deep)).isInstanceOf(JsonBody.MalformedBody.class)
+                .hasMessageContaining("nested too deeply");
+    }
 }
