@@ -5,7 +5,11 @@ import io.consentgateway.it.support.Http;
 import io.consentgateway.it.support.Journey;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Normal traffic writes no ERROR to the server log: journeys, public endpoints, anonymous and refused calls, a burst of
- * callbacks. (An operator's alerting reads ERROR lines; they must mean something.)
+ * callbacks, a callback whose query cannot be decoded. (An operator's alerting reads ERROR lines; they must mean
+ * something.) And a code sent to the callback never reaches the log.
  */
 class ServerLogIT {
     private static final Path LOG = Path.of(System.getProperty("it.server.log", "target/liberty/wlp/usr/servers/it/logs/messages.log"));
@@ -35,6 +40,9 @@ class ServerLogIT {
         Http.get("/health/ready");
         GatewayClient.anonymous(Http.request("/api/v1/consents").GET()).expect(401);
         GatewayClient.anonymous(Http.request("/callback?state=forged").GET()).expect(400);
+        // A malformed escape, which java.net.URI refuses to build: sent as raw HTTP. Its parser's message quotes the URI.
+        String code = "code-that-must-never-be-logged";
+        assertThat(rawGet("/callback?state=forged&code=" + code + "&x=%ZZ")).startsWith("HTTP/1.1 400");
 
         assertThat(Files.exists(LOG)).as("the IT server's log at " + LOG).isTrue();
         byte[] all = Files.readAllBytes(LOG);
@@ -42,5 +50,17 @@ class ServerLogIT {
                 StandardCharsets.UTF_8);
         List<String> errors = logged.lines().filter(line -> line.matches("^\\[[^\\]]+\\] \\S+ +\\S+ +E .*")).toList();
         assertThat(errors).as("ERROR lines in " + LOG).isEmpty();
+        assertThat(logged).doesNotContain(code);
+    }
+
+    /** The status line of a GET sent as written, without a client that would check or re-encode the target. */
+    private static String rawGet(String target) throws IOException {
+        URI base = URI.create(Http.BASE);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
     }
 }

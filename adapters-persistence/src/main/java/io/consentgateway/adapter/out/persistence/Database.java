@@ -3,6 +3,9 @@ package io.consentgateway.adapter.out.persistence;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.JdbiException;
 
 import java.sql.SQLException;
@@ -30,6 +33,25 @@ final class Database {
     Database(Jdbi jdbi) {
         this.jdbi = jdbi;
         this.dialect = Dialect.of(jdbi);
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutArguments);
+    }
+
+    /** Longest statement text a failure's message quotes. */
+    private static final int MAX_QUOTED_SQL = 512;
+
+    /**
+     * A failed statement's message: JDBI's own and the statement, never its arguments. JDBI's default quotes every bound
+     * value, and although tokens, codes and states are bound encrypted, a flow's widget URL (a bank's authorize URL
+     * with its {@code state}) and user ids are not; the message ends up in logs.
+     */
+    static String withoutArguments(StatementException e) {
+        StatementContext context = e.getStatementContext();
+        String sql = context == null ? null : context.getRenderedSql();
+        if (sql == null) {
+            return e.getShortMessage();
+        }
+        return e.getShortMessage() + " [statement:\"" + (sql.length() > MAX_QUOTED_SQL ? sql.substring(0, MAX_QUOTED_SQL) + "…" : sql)
+                + "\", arguments not shown]";
     }
 
     Dialect dialect() {

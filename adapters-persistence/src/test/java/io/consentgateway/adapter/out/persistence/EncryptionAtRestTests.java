@@ -54,6 +54,18 @@ abstract class EncryptionAtRestTests {
     }
 
     @Test
+    void aFailedStatementIsReportedWithItsSqlButNeverWithWhatWasBound() {
+        String state = "state-value-a-log-must-not-show";
+        Database database = new Database(raw());
+
+        assertThatThrownBy(() -> database.withHandle(h -> h.createUpdate("UPDATE flows SET no_such_column = :widget_url")
+                .bind("widget_url", "https://bank.example/authorize?state=" + state).execute()))
+                .hasMessageContaining("UPDATE flows SET no_such_column")
+                .hasMessageContaining("arguments not shown")
+                .hasMessageNotContaining(state);
+    }
+
+    @Test
     void tokensAreStoredOnlyEncryptedUnderTheCurrentKey() {
         Consent consent = db().adapter().consents().save(ongoingConsent(ALICE, T0));
 

@@ -7,10 +7,12 @@ import io.consentgateway.application.port.in.HandleCallback;
 import io.consentgateway.application.port.in.TryAgainLater;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
@@ -78,9 +80,16 @@ public class CallbackResource {
     }
 
     private Response handle(Optional<String> endpoint, UriInfo uri) {
+        MultivaluedMap<String, String> query;
+        try {
+            query = uri.getQueryParameters();
+        } catch (IllegalArgumentException e) {
+            // A malformed percent escape (%ZZ). Not chained: the cause's message quotes the whole URI, code included.
+            throw new BadRequestException();
+        }
         CallbackOutcome outcome;
         try {
-            outcome = handleCallback.handle(CallbackCommand.fromQuery(endpoint, uri.getQueryParameters()));
+            outcome = handleCallback.handle(CallbackCommand.fromQuery(endpoint, query));
         } catch (TryAgainLater later) {
             return tryAgain(later);
         }

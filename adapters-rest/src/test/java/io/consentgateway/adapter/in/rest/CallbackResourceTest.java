@@ -15,6 +15,7 @@ import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.flow.State;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.ProviderId;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -86,6 +87,22 @@ class CallbackResourceTest {
 
         verify(handleCallback).handle(new CallbackCommand(Optional.of(new ProviderId("nrich")), State.of(STATE),
                 Map.of("state", STATE, "success", "true", "code", PROVIDERS_CODE)));
+    }
+
+    @Test
+    void aQueryWithAMalformedEscapeIsABadRequestThatNeverQuotesTheUri_TheUseCaseIsNotAsked() {
+        when(uri.getQueryParameters()).thenThrow(new IllegalArgumentException(
+                "Malformed escape pair at index 60: https://gateway.example/callback?code=" + PROVIDERS_CODE + "&x=%ZZ"));
+
+        BadRequestException refused = catchThrowableOfType(() -> resource().providerCallback("nrich", uri),
+                BadRequestException.class);
+
+        assertThat(refused.getMessage()).doesNotContain(PROVIDERS_CODE);
+        assertThat(refused.getCause()).isNull();
+        Problem problem = (Problem) new ProblemMapper().toResponse(refused).getEntity();
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.type()).endsWith("/malformed-request");
+        verifyNoInteractions(handleCallback);
     }
 
     @Test

@@ -33,7 +33,8 @@ import java.util.logging.Logger;
  * Every exception that leaves a resource becomes an RFC 9457 problem: one table, in one place, so the API's
  * error contract can be read top to bottom. Bad input is always a 4xx naming what was wrong (the use cases parse
  * input into {@code InvalidInput}); anything else — an {@code IllegalArgumentException} from deep inside included —
- * is our fault: a 500 with an error id that is logged beside the stack trace, which the body never shows.
+ * is our fault: a 500 with an error id that is logged beside the stack trace, which the body never shows (the log gets
+ * a {@link LoggedFailure}: the stack trace with every message cleared of what may be a secret).
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -117,7 +118,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of("malformed-request", "Malformed request", 400, "The request body is not valid JSON of the expected shape.");
         }
         String errorId = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected error " + errorId, e);
+        LOG.log(Level.SEVERE, "Unexpected error " + errorId, LoggedFailure.of(e));
         return Problem.of("internal-error", "Internal error", 500,
                 "An unexpected error occurred. It was logged with id " + errorId + ".");
     }

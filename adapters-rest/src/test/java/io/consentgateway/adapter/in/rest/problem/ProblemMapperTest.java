@@ -18,9 +18,15 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,6 +144,58 @@ class ProblemMapperTest {
 
         assertThat(p.status()).isEqualTo(500);
         assertThat(p.detail()).contains("logged with id").doesNotContain("internal detail").doesNotContain("Foo");
+    }
+
+    @Test
+    void theLoggedStackTraceKeepsTypesAndFramesButNoSecretAnExceptionQuoted() {
+        String code = "HmWqaObcQJCPZ8YiwTaWWzZX1g1aTmWgtO4FaZQxu4Q";
+        String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJlcmlrYSJ9.c2lnbmF0dXJl";
+        IllegalStateException failure = new IllegalStateException("wrapping",
+                new IllegalArgumentException("Malformed escape pair at index 60: http://gw.example/callback?state=s1&code="
+                        + code + "&x=%ZZ"));
+        failure.addSuppressed(new RuntimeException("header was Bearer " + jwt + ", refresh_token=" + code));
+        List<LogRecord> records = new ArrayList<>();
+        Logger log = Logger.getLogger(ProblemMapper.class.getName());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try {
+            problem(failure);
+        } finally {
+            log.removeHandler(capture);
+        }
+
+        assertThat(records).hasSize(1);
+        StringWriter printed = new StringWriter();
+        records.get(0).getThrown().printStackTrace(new PrintWriter(printed));
+        assertThat(printed.toString())
+                .doesNotContain(code).doesNotContain(jwt).doesNotContain("s1")
+                .contains("java.lang.IllegalStateException: wrapping")
+                .contains("Caused by: java.lang.IllegalArgumentException: Malformed escape pair at index 60: http://gw.example/callback?…")
+                .contains("Suppressed: java.lang.RuntimeException: header was Bearer ***, refresh_token=***")
+                .contains("at " + ProblemMapperTest.class.getName() + ".theLoggedStackTraceKeepsTypesAndFramesButNoSecret");
+    }
+
+    @Test
+    void messagesAreClearedOfQueriesCredentialsAndNamedSecretsOnly() {
+        assertThat(LoggedFailure.cleared("GET /api/v1/consents/42?cursor=abc failed")).isEqualTo("GET /api/v1/consents/42?… failed");
+        assertThat(LoggedFailure.cleared("client_secret: hunter2, password=pw1; code=\"c0de\"")).isEqualTo(
+                "client_secret: ***, password=***; code=\"***\"");
+        assertThat(LoggedFailure.cleared("Authorization: Basic ZGVtbzpzZWNyZXQ=")).doesNotContain("ZGVt").startsWith("Authorization: ***");
+        assertThat(LoggedFailure.cleared("index 3 out of bounds for length 2")).isEqualTo("index 3 out of bounds for length 2");
+        assertThat(LoggedFailure.cleared(null)).isNull();
     }
 
     private Problem problem(Throwable e) {
