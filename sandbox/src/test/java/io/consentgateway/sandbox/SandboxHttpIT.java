@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consentgateway.sandbox.core.BasicCredentials;
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.math.BigInteger;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -342,5 +345,23 @@ class SandboxHttpIT {
         assertThat(stats.getInt("refused")).isEqualTo(2);
         assertThat(send("DELETE", "/webhooks", null, null).statusCode()).isEqualTo(204);
         assertThat(send("GET", "/webhooks", null, null).body()).isEqualTo("[]");
+    }
+
+    @Test
+    void inputTheSandboxCannotReadIsA400NeverA500() throws Exception {
+        String deep = "[".repeat(2_000) + "]".repeat(2_000);
+        assertThat(json("POST", "/nrich/ongoing/access", deep, "Authorization", nrichBasic()).statusCode()).isEqualTo(400);
+        assertThat(json("POST", "/control/bookings", deep).statusCode()).isEqualTo(400);
+
+        // A malformed percent escape, which java.net.URI refuses to build: sent as raw HTTP.
+        URI base = URI.create(BASE);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + base.getPath() + "/webhooks?userId=%ZZ HTTP/1.1\r\nHost: "
+                    + base.getHost() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).startsWith("HTTP/1.1 400");
+        }
     }
 }

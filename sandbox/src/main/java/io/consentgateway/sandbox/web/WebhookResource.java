@@ -128,7 +128,13 @@ public class WebhookResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@Context UriInfo uriInfo) {
-        return list(uriInfo.getQueryParameters());
+        Map<String, List<String>> query;
+        try {
+            query = uriInfo.getQueryParameters();
+        } catch (IllegalArgumentException e) {
+            return problem(400, "Bad Request", "the query is not correctly percent-encoded");
+        }
+        return list(query);
     }
 
     /** As {@link #list(UriInfo)}, with the decoded query parameters; any other one, or one given twice, is a 400. */
