@@ -75,6 +75,20 @@ class ValidationIT {
     }
 
     @Test
+    void aPathTheWebContainerRefusesIsAProblemWithoutItsStackTrace() {
+        for (String path : new String[] {"/api/v1/consents/%2F", "/api/v1/consents/..%2F..%2Fetc%2Fpasswd",
+                                         "/api/v1/consents/%2e%2e/", "/callback/%2F", "/api/v1/consents/%C0%AF"}) {
+            Http.Response response = journey.client().sendUnscanned(Http.request(path).GET());
+            assertThat(response.status()).as(path + " -> " + response.describe()).isEqualTo(400);
+            assertThat(response.header("Content-Type").orElse("")).as(path).startsWith(Http.PROBLEM_JSON);
+            assertThat(response.body()).as(path).contains("malformed-request").doesNotContain("Exception")
+                    .doesNotContain("internal classes");
+        }
+        Http.Response direct = journey.client().sendUnscanned(Http.request("/container-problem").GET());
+        assertThat(direct.status()).as("the error page requested directly").isEqualTo(404);
+    }
+
+    @Test
     void malformedJsonIsAMalformedRequest() {
         journey.client().post("/api/v1/flows", "{\"kind\":").expectProblem(400, "malformed-request");
         journey.client().post("/api/v1/flows", "[1,2,3]").expectProblem(400, "malformed-request");
