@@ -54,11 +54,11 @@ public final class JsonBody {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             // Also a field named twice in one object (KeyStrategy.NONE): the location points at the second one.
-            throw new MalformedBody(e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()
-                    + ", column " + e.getLocation().getColumnNumber());
+            throw new MalformedBody((e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()
+                    + ", column " + e.getLocation().getColumnNumber()) + " (a field named twice in one object is invalid too)");
         } catch (RuntimeException e) {
             // JsonException, or the parser's own RuntimeException for input nested deeper than it reads (Parsson: 1000).
-            throw new MalformedBody(" (or it is nested too deeply)");
+            throw new MalformedBody(", or it is nested too deeply");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new MalformedBody(": the body must be a JSON object");
@@ -200,7 +200,7 @@ public final class JsonBody {
         private static final long serialVersionUID = 1L;
 
         MalformedBody(String where) {
-            super("The request body is not valid JSON" + where + "; a field named twice in one object counts as invalid.");
+            super("The request body is not valid JSON" + where + ".");
         }
     }
 }
