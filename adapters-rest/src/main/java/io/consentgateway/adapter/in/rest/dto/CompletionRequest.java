@@ -5,7 +5,7 @@ import io.consentgateway.domain.flow.ConfirmationCode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /api/v1/flows/{id}/completion}. */
-@Schema(name = "CompletionRequest", example = "{\"confirmation\":\"q3Xr0c1m7Yk4V2f9n8PzL5wA6tB1sD0eHjKuMoQiRgE\"}")
+@Schema(name = "CompletionRequest", additionalProperties = Schema.False.class, example = "{\"confirmation\":\"q3Xr0c1m7Yk4V2f9n8PzL5wA6tB1sD0eHjKuMoQiRgE\"}")
 public class CompletionRequest {
     /** Longer than any confirmation code this gateway hands out, short enough to refuse junk early. */
     static final int MAX_LENGTH = 256;

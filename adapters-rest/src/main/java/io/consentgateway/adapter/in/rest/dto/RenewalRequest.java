@@ -3,7 +3,7 @@ package io.consentgateway.adapter.in.rest.dto;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /api/v1/consents/{id}/renewal}: optional, an empty body means the defaults. */
-@Schema(name = "RenewalRequest", example = "{\"language\":\"en\",\"returnTo\":\"http://localhost:9080/\"}")
+@Schema(name = "RenewalRequest", additionalProperties = Schema.False.class, example = "{\"language\":\"en\",\"returnTo\":\"http://localhost:9080/\"}")
 public class RenewalRequest {
     @Schema(description = "Widget language (default de)")
     public String language;

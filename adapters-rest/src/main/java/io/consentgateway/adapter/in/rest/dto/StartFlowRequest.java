@@ -16,7 +16,7 @@ import java.util.Map;
  * it. The five top-level fields nrich's clients used before {@code providerOptions} existed still work: each is read as
  * the provider option of the same name.
  */
-@Schema(name = "StartFlowRequest", description = "Start a consent flow for the signed-in user.",
+@Schema(name = "StartFlowRequest", additionalProperties = Schema.False.class, description = "Start a consent flow for the signed-in user.",
         example = "{\"kind\":\"ONGOING_ACCESS\",\"provider\":\"nrich\",\"language\":\"en\",\"accounts\":[\"DE89370400440532013000\"],"
                 + "\"syncPeriod\":90,\"providerOptions\":{\"trackingId\":\"campaign-7\"},\"returnTo\":\"http://localhost:9080/\"}")
 public class StartFlowRequest {
