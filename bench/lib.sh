@@ -117,6 +117,8 @@ ENV
     echo "-Dmp.jwt.verify.publickey.location=$sandbox/sandbox/idp/jwks"
     echo "-Dmp.jwt.verify.issuer=$sandbox/sandbox/idp"
     echo "-Dcg.webhooks.endpoint.sandbox.url=$sandbox/sandbox/webhooks"
+    # A bench drives hundreds of flows through one user, and a killed node strands some waiting: no cap on them here.
+    echo "-Dcg.flows.max-waiting-per-user=100000"
     for option in "$@"; do echo "$option"; done
   } > "$dir/jvm.options"
   BENCH_SERVERS+=("$name")

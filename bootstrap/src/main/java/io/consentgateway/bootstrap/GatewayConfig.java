@@ -61,7 +61,8 @@ final class GatewayConfig {
         return new GatewaySettings(callback, bareCallbackProvider, new ProviderId(string("cg.default-provider")),
                 perProvider, policy,
                 new ReturnToAllowList(allowed), uri("cg.return-to.default"), duration("cg.scheduler.claim-lease"),
-                duration("cg.scheduler.retry-delay"), duration("cg.scheduler.max-retry-after"), completion(), patience);
+                duration("cg.scheduler.retry-delay"), duration("cg.scheduler.max-retry-after"), completion(), patience,
+                positiveInteger("cg.flows.max-waiting-per-user"));
     }
 
     /** How the gateway keeps the consents' data ({@code cg.sync.*}, {@code cg.retention.*}); each key checked by name. */

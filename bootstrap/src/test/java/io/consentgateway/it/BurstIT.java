@@ -32,10 +32,12 @@ class BurstIT {
 
     @Test
     void twoHundredUsersReturningAtOnceAllCompleteAndTheirFirstReadsAllAnswer() throws Exception {
-        Journey journey = Journey.newUser("burst");
+        List<Journey> users = new ArrayList<>();
         List<URI> callbacks = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
-            callbacks.add(Journey.approve(journey.start("ONGOING_ACCESS").widgetUrl()));
+            Journey user = Journey.newUser("burst");
+            users.add(user);
+            callbacks.add(Journey.approve(user.start("ONGOING_ACCESS").widgetUrl()));
         }
         Sandbox.Stats before = Sandbox.stats();
 
@@ -44,10 +46,13 @@ class BurstIT {
         assertThat(countsOf(outcomes)).as("every user's flow").isEqualTo(Map.of("COMPLETED", USERS));
         assertThat(before.nrichDelta(Sandbox.stats(), Sandbox.EXCHANGE)).as("each code exchanged once").isEqualTo(USERS);
 
-        List<String> consents = journey.consents().stream().map(c -> c.asJsonObject().getString("id")).toList();
-        assertThat(consents).hasSize(USERS);
-        GatewayClient client = journey.client();
-        List<String> reads = all(consents.stream().<Callable<String>>map(id -> () -> firstRead(client, id)).toList());
+        List<Callable<String>> firstReads = new ArrayList<>();
+        for (Journey user : users) {
+            assertThat(user.consents()).as("each user's one consent").hasSize(1);
+            String consentId = user.consents().getJsonObject(0).getString("id");
+            firstReads.add(() -> firstRead(user.client(), consentId));
+        }
+        List<String> reads = all(firstReads);
         assertThat(countsOf(reads)).as("every first read").isEqualTo(Map.of("200", USERS));
     }
 

@@ -88,12 +88,14 @@ class FuzzIT {
 
     @Property(tries = TRIES)
     void aFlowRequestOfAnyShapeIsAcceptedOnlyWhenValid(@ForAll("flowRequests") String body) {
-        Http.Response response = journey.client().post("/api/v1/flows", body);
+        // A user of its own each time: a started flow waits for its user, and only so many may (cg.flows.max-waiting-per-user).
+        Journey user = Journey.newUser("fuzz-start");
+        Http.Response response = user.client().post("/api/v1/flows", body);
 
         assertThat(response.status()).as(body + " -> " + response.describe()).isIn(201, 400, 409, 422);
         if (response.status() == 201) {
             String flowId = response.json().getString("flowId");
-            var flow = journey.flow(flowId);
+            var flow = user.flow(flowId);
             assertThat(KINDS).contains(flow.getString("kind"));
             if ("nrich".equals(flow.getString("provider"))) {
                 accepted.incrementAndGet(); // nrich was asked to start it
@@ -164,6 +166,8 @@ class FuzzIT {
         assertThat(response.status()).as(body + " -> " + response.describe()).isIn(201, 400);
         if (response.status() == 201) {
             accepted.incrementAndGet(); // nrich's /ongoing/sync
+            // The user cancels it in the widget, so that renewals never pile up waiting (cg.flows.max-waiting-per-user).
+            assertThat(Journey.callback(Journey.cancel(response.json().getString("widgetUrl"))).outcome()).isEqualTo("CANCELLED");
         }
         assertProblemOrNothing(response);
     }

@@ -3,13 +3,16 @@ package io.consentgateway.it;
 import io.consentgateway.it.support.GatewayClient;
 import io.consentgateway.it.support.Http;
 import io.consentgateway.it.support.Journey;
+import io.consentgateway.it.support.Sandbox;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import static io.consentgateway.it.support.JsonSupport.errorFields;
@@ -21,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ValidationIT {
+    /** cg.flows.max-waiting-per-user, as the IT server has it (the default). */
+    private static final int MAX_WAITING_FLOWS = 20;
     private Journey journey;
     private String consentId;
 
@@ -86,6 +91,24 @@ class ValidationIT {
         }
         Http.Response direct = journey.client().sendUnscanned(Http.request("/container-problem").GET());
         assertThat(direct.status()).as("the error page requested directly").isEqualTo(404);
+    }
+
+    @Test
+    void oneFlowMoreThanMayWaitForAUserIs429AndReachesNoProvider_ACancelledFlowFreesItsPlace() {
+        Journey user = Journey.newUser("many-flows");
+        List<Journey.Flow> waiting = new ArrayList<>();
+        for (int i = 0; i < MAX_WAITING_FLOWS; i++) {
+            waiting.add(user.start("ONGOING_ACCESS"));
+        }
+        Sandbox.Stats before = Sandbox.stats();
+
+        JsonObject problem = user.client().post("/api/v1/flows", "{\"kind\":\"ONGOING_ACCESS\"}").expectProblem(429, "too-many-flows");
+        assertThat(problem.getString("detail")).contains("At most " + MAX_WAITING_FLOWS + " flows");
+        assertThat(before.postsButRefreshes(Sandbox.stats())).as("no provider was asked").isZero();
+        Journey.newUser("few-flows").start("ONGOING_ACCESS");
+
+        assertThat(Journey.callback(Journey.cancel(waiting.get(0).widgetUrl())).outcome()).isEqualTo("CANCELLED");
+        user.start("ONGOING_ACCESS");
     }
 
     @Test

@@ -33,11 +33,14 @@ import java.util.Optional;
  * @param providerPatience how long a call the provider cannot take yet (not sent: too many calls in flight, a circuit
  *                         open, unreachable) is tried again — a code exchange before the user is asked to repeat the
  *                         same step, a data read before it answers 503; zero: at once
+ * @param maxWaitingFlows  how many flows may wait for one user at once (started, the user not back from the provider,
+ *                         not lapsed); one more start or renewal is refused before any provider is asked, so a client
+ *                         cannot pile up flows, provider calls and rows without end
  */
 public record GatewaySettings(RedirectUri callbackBase, Optional<ProviderId> bareCallbackProvider, ProviderId defaultProvider, Map<ProviderId, ConsentPolicy> policies,
                               ConsentPolicy defaultPolicy, ReturnToAllowList returnTo, URI defaultReturnTo,
                               Duration claimLease, Duration retryDelay, Duration maxRetryAfter,
-                              FlowCompletion callbackCompletion, Duration providerPatience) {
+                              FlowCompletion callbackCompletion, Duration providerPatience, int maxWaitingFlows) {
 
     public GatewaySettings {
         Require.nonNull(callbackBase, "callback base URI");
@@ -57,6 +60,9 @@ public record GatewaySettings(RedirectUri callbackBase, Optional<ProviderId> bar
         Require.nonNull(providerPatience, "exchange patience");
         if (providerPatience.isNegative()) {
             throw new IllegalArgumentException("the exchange patience must not be negative");
+        }
+        if (maxWaitingFlows < 1) {
+            throw new IllegalArgumentException("at least one flow must be allowed to wait for a user");
         }
         if (maxRetryAfter.compareTo(retryDelay) < 0) {
             throw new IllegalArgumentException("the longest Retry-After honoured must not be shorter than the retry delay");

@@ -54,6 +54,11 @@ public final class RecordingFlows implements Flows {
     }
 
     @Override
+    public int countWaiting(UserId userId, Instant now) {
+        return flows.countWaiting(userId, now);
+    }
+
+    @Override
     public int deleteByUser(UserId userId) {
         return flows.deleteByUser(userId);
     }

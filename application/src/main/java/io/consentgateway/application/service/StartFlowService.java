@@ -5,6 +5,7 @@ import io.consentgateway.application.port.in.FlowStarted;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.StartFlow;
 import io.consentgateway.application.port.in.StartFlowCommand;
+import io.consentgateway.application.port.in.TooManyWaitingFlows;
 import io.consentgateway.application.port.out.ConsentProvider;
 import io.consentgateway.application.port.out.Flows;
 import io.consentgateway.application.port.out.ProviderFlow;
@@ -71,9 +72,14 @@ public final class StartFlowService implements StartFlow {
 
     /**
      * Shared with the renewal: asks the provider for a widget link, handing it a fresh state and this gateway's
-     * callback, and stores the flow with what the user asked for and what the provider handed back.
+     * callback, and stores the flow with what the user asked for and what the provider handed back. Refused before the
+     * provider is asked when {@link GatewaySettings#maxWaitingFlows()} flows already wait for the user.
      */
     FlowStarted begin(ConsentProvider provider, FlowRequest asked) {
+        if (flows.countWaiting(asked.userId(), clock.instant()) >= settings.maxWaitingFlows()) {
+            // Counted, then started: two starts at the same moment may both pass. A bound, not an exact count.
+            throw new TooManyWaitingFlows(settings.maxWaitingFlows());
+        }
         State state = states.newState();
         RedirectUri callback = settings.callbackUriFor(asked.provider());
         ProviderFlow answer = provider.startFlow(new ProviderFlowRequest(asked.kind(), state, callback, asked.userId(),

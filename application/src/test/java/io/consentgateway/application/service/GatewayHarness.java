@@ -50,6 +50,8 @@ final class GatewayHarness {
     static final URI APP = URI.create("https://app.example/connect");
     static final Duration RETRY_DELAY = Duration.ofMinutes(15);
     static final Duration MAX_RETRY_AFTER = Duration.ofHours(6);
+    /** How many flows may wait for one user at once. */
+    static final int MAX_WAITING_FLOWS = 5;
 
     final MutableClock clock = new MutableClock(T0);
     final ConsentPolicy policy = ConsentPolicy.defaults();
@@ -115,7 +117,7 @@ final class GatewayHarness {
     private GatewayHarness(Set<FlowKind> kinds, FlowCompletion completion, Duration patience) {
         settings = new GatewaySettings(CALLBACK_BASE, Optional.empty(), FakeConsentProvider.ID, Map.of(), policy,
                 new ReturnToAllowList(List.of(APP)), APP.resolve("/connect/done"), Duration.ofMinutes(5), RETRY_DELAY,
-                MAX_RETRY_AFTER, completion, patience);
+                MAX_RETRY_AFTER, completion, patience, MAX_WAITING_FLOWS);
         viewFlow = new ViewFlowService(recordingFlows);
         listConsents = new ListConsentsService(recordingConsents, store, settings, dataSettings, clock);
         fake = new FakeConsentProvider(FakeConsentProvider.ID, clock, kinds);

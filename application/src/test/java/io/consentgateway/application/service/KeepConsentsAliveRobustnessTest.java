@@ -65,6 +65,11 @@ class KeepConsentsAliveRobustnessTest {
             }
 
             @Override
+            public int countWaiting(UserId userId, Instant now) {
+                return h.flows.countWaiting(userId, now);
+            }
+
+            @Override
             public int deleteByUser(UserId userId) {
                 return h.flows.deleteByUser(userId);
             }

@@ -3,7 +3,9 @@ package io.consentgateway.application.service;
 import io.consentgateway.application.port.in.FieldError;
 import io.consentgateway.application.port.in.FlowStarted;
 import io.consentgateway.application.port.in.InvalidInput;
+import io.consentgateway.application.port.in.RenewConsentCommand;
 import io.consentgateway.application.port.in.StartFlowCommand;
+import io.consentgateway.application.port.in.TooManyWaitingFlows;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
 import io.consentgateway.application.testing.FakeConsentProvider;
 import io.consentgateway.domain.flow.Flow;
@@ -12,14 +14,17 @@ import io.consentgateway.domain.flow.FlowOptions;
 import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.flow.FlowStatus;
 import io.consentgateway.domain.flow.State;
+import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.Language;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.shared.ReportingPeriod;
 import io.consentgateway.domain.shared.SyncPeriod;
+import io.consentgateway.domain.shared.UserId;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +32,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static io.consentgateway.application.service.GatewayHarness.ALICE;
+import static io.consentgateway.application.service.GatewayHarness.BOB;
 import static io.consentgateway.application.service.GatewayHarness.CALLBACK;
 import static io.consentgateway.application.service.GatewayHarness.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +54,47 @@ class StartFlowServiceTest {
         assertThat(started.expiresAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
         assertThat(stored.status()).isEqualTo(FlowStatus.AWAITING_USER);
         assertThat(stored.userId()).isEqualTo(ALICE);
+    }
+
+    @Test
+    void oneFlowMoreThanMayWaitForAUserIsRefusedBeforeTheProviderIsAsked() {
+        List<FlowStarted> waiting = new ArrayList<>();
+        for (int i = 0; i < GatewayHarness.MAX_WAITING_FLOWS; i++) {
+            waiting.add(h.startOngoingFlow(ALICE));
+        }
+        int asked = h.fake.startRequests.size();
+
+        assertThatThrownBy(() -> h.startOngoingFlow(ALICE)).isInstanceOf(TooManyWaitingFlows.class)
+                .hasMessageContaining(GatewayHarness.MAX_WAITING_FLOWS + " flows");
+        assertThat(h.fake.startRequests).as("the provider was not asked").hasSize(asked);
+        assertThat(h.flows.countWaiting(ALICE, T0)).as("nothing stored").isEqualTo(GatewayHarness.MAX_WAITING_FLOWS);
+        assertThat(h.startOngoingFlow(BOB).flowId()).as("another user's flows are their own").isNotNull();
+    }
+
+    @Test
+    void aWaitingFlowFreesItsPlaceWhenTheUserComesBackOrWhenItLapses() {
+        List<FlowStarted> waiting = new ArrayList<>();
+        for (int i = 0; i < GatewayHarness.MAX_WAITING_FLOWS; i++) {
+            waiting.add(h.startOngoingFlow(ALICE));
+        }
+
+        h.callback.handle(h.approvedCallback(waiting.get(0).flowId()));
+        h.startOngoingFlow(ALICE);
+        assertThatThrownBy(() -> h.startOngoingFlow(ALICE)).isInstanceOf(TooManyWaitingFlows.class);
+
+        h.advance(Duration.ofHours(1));
+        assertThat(h.startOngoingFlow(ALICE).flowId()).as("every earlier flow has lapsed").isNotNull();
+    }
+
+    @Test
+    void aRenewalCountsAsAFlowWaitingForTheUser() {
+        ConsentId consent = h.connectOngoing(ALICE);
+        for (int i = 0; i < GatewayHarness.MAX_WAITING_FLOWS; i++) {
+            h.startOngoingFlow(ALICE);
+        }
+
+        assertThatThrownBy(() -> h.renewConsent.renew(new RenewConsentCommand(ALICE, consent, Language.EN, Optional.empty())))
+                .isInstanceOf(TooManyWaitingFlows.class);
     }
 
     @Test
@@ -189,7 +236,7 @@ class StartFlowServiceTest {
     @Test
     void everyFlowGetsItsOwnState() {
         Set<String> states = java.util.stream.IntStream.range(0, 50)
-                .mapToObj(i -> h.startOngoingFlow(ALICE))
+                .mapToObj(i -> h.startOngoingFlow(new UserId("user-" + i))) // one each: at most a few may wait for a user
                 .map(started -> h.stateOf(started.flowId()))
                 .collect(Collectors.toSet());
 

@@ -4,6 +4,7 @@ import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Flows;
 import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowId;
+import io.consentgateway.domain.flow.FlowStatus;
 import io.consentgateway.domain.flow.State;
 import io.consentgateway.domain.shared.UserId;
 
@@ -53,6 +54,13 @@ public final class InMemoryFlows implements Flows {
                 .sorted(Comparator.comparing(Flow::createdAt))
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public int countWaiting(UserId userId, Instant now) {
+        return (int) byId.values().stream()
+                .filter(f -> f.userId().equals(userId) && f.status() == FlowStatus.AWAITING_USER && !f.isLapsedAt(now))
+                .count();
     }
 
     public int size() {

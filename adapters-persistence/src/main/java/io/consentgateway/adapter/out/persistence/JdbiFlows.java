@@ -154,7 +154,19 @@ final class JdbiFlows implements Flows {
                 .list().stream().flatMap(Optional::stream).toList());
     }
 
-    /** No index serves it: erasing a user is rare, and flows are few per user and short-lived. */
+    /** Served by the (user_id, status) index. */
+    @Override
+    public int countWaiting(UserId userId, Instant now) {
+        return database.withHandle(handle -> handle.createQuery("""
+                        SELECT COUNT(*) FROM flows
+                         WHERE user_id = :user_id AND status = 'AWAITING_USER' AND expires_at > :now""")
+                .bind("user_id", userId.value())
+                .bind("now", Columns.instant(now))
+                .mapTo(Integer.class)
+                .one());
+    }
+
+    /** Served by the (user_id, status) index. */
     @Override
     public int deleteByUser(UserId userId) {
         return database.withHandle(handle -> handle.createUpdate("DELETE FROM flows WHERE user_id = :user_id")

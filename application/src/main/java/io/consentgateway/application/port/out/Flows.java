@@ -31,6 +31,12 @@ public interface Flows {
      */
     List<Flow> findLapsed(Instant now, int limit);
 
+    /**
+     * How many of the user's flows wait for the user at {@code now}: started, the user not yet back from the provider,
+     * and not lapsed ({@code AWAITING_USER} before its {@code expiresAt}).
+     */
+    int countWaiting(UserId userId, Instant now);
+
     /** Deletes every flow of the user, whatever its status (the erasure of a user); answers how many. */
     int deleteByUser(UserId userId);
 }

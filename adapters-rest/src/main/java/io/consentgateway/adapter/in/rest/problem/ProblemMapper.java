@@ -12,6 +12,7 @@ import io.consentgateway.application.port.in.ProviderDown;
 import io.consentgateway.application.port.in.ProviderRefused;
 import io.consentgateway.application.port.in.ProviderRefusesGateway;
 import io.consentgateway.application.port.in.TryAgainLater;
+import io.consentgateway.application.port.in.TooManyWaitingFlows;
 import io.consentgateway.application.port.in.WrongConsentKind;
 import io.consentgateway.domain.consent.ConsentNotUsable;
 import io.consentgateway.domain.consent.ConsentStatus;
@@ -80,6 +81,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof FlowNotAwaitingConfirmation notAwaiting) {
             return Problem.of("flow-not-awaiting-confirmation", "Nothing to confirm", 409, notAwaiting.getMessage());
+        }
+        if (e instanceof TooManyWaitingFlows tooMany) {
+            return Problem.of("too-many-flows", "Too many flows waiting", 429, "At most " + tooMany.max()
+                    + " flows may wait for you at once. Finish one at its provider, or wait until one lapses; nothing was started.");
         }
         if (e instanceof WrongConsentKind wrongKind) {
             return Problem.of("wrong-consent-kind", "Not available for this consent", 409, wrongKind.getMessage());

@@ -7,6 +7,7 @@ import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.NotFound;
 import io.consentgateway.application.port.in.ProviderDown;
 import io.consentgateway.application.port.in.ProviderRefused;
+import io.consentgateway.application.port.in.TooManyWaitingFlows;
 import io.consentgateway.application.port.in.WrongConsentKind;
 import io.consentgateway.domain.consent.ConsentKind;
 import io.consentgateway.domain.consent.ConsentNotUsable;
@@ -128,6 +129,15 @@ class ProblemMapperTest {
     void jaxRsErrorsKeepTheirStatusAsProblems() {
         assertThat(problem(new NotFoundException()).status()).isEqualTo(404);
         assertThat(problem(new NotAllowedException("GET")).type()).isEqualTo(BASE + "method-not-allowed");
+    }
+
+    @Test
+    void tooManyWaitingFlowsIs429SayingHowMany() {
+        Problem p = problem(new TooManyWaitingFlows(20));
+
+        assertThat(p.status()).isEqualTo(429);
+        assertThat(p.type()).isEqualTo(BASE + "too-many-flows");
+        assertThat(p.detail()).contains("At most 20 flows").contains("nothing was started");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.consentgateway.domain.flow.FlowRequest;
 import io.consentgateway.domain.flow.FlowStatus;
 import io.consentgateway.domain.policy.ConsentPolicy;
 import io.consentgateway.domain.shared.ConsentId;
+import io.consentgateway.domain.shared.UserId;
 import io.consentgateway.domain.token.AuthorizationCode;
 import org.junit.jupiter.api.Test;
 
@@ -304,6 +305,18 @@ public abstract class FlowsContract {
     }
 
     // ---- erasure ----
+
+    @Test
+    void countWaitingCountsTheUsersFlowsWaitingForThemUntilEachLapses() {
+        Flow first = flows().save(awaitingFlow(ALICE, T0));
+        flows().save(awaitingFlow(ALICE, T0.plusSeconds(60)));
+        flows().save(flows().save(plainIncomeReportFlow(ALICE, T0)).awaitingUser().orElseThrow().cancel(T0.plusSeconds(1)));
+        flows().save(awaitingFlow(BOB, T0));
+
+        assertThat(flows().countWaiting(ALICE, T0.plusSeconds(120))).as("two waiting; the cancelled one and Bob's not").isEqualTo(2);
+        assertThat(flows().countWaiting(ALICE, first.expiresAt())).as("the first has lapsed at its expiry").isEqualTo(1);
+        assertThat(flows().countWaiting(new UserId("carol@fintech.example"), T0)).isZero();
+    }
 
     @Test
     void deleteByUserRemovesEveryFlowOfThatUserWhateverItsStatusAndCountsThem() {
