@@ -156,6 +156,17 @@ class GatewayConfigTest {
     }
 
     @Test
+    void theWaitingFlowsCapIsReadAndABrokenOneNamesItsKey() throws IOException {
+        assertThat(new GatewayConfig(config(Map.of())).settings().maxWaitingFlows()).isEqualTo(20);
+        assertThat(new GatewayConfig(config(Map.of("cg.flows.max-waiting-per-user", "3"))).settings().maxWaitingFlows())
+                .isEqualTo(3);
+        for (String broken : new String[] {"0", "-1", "many", "2.5"}) {
+            assertThatThrownBy(() -> new GatewayConfig(config(Map.of("cg.flows.max-waiting-per-user", broken))).settings())
+                    .as(broken).hasMessageContaining("cg.flows.max-waiting-per-user");
+        }
+    }
+
+    @Test
     void theWebhookSettingsAreReadAndABrokenOneNamesItsKey() throws IOException {
         assertThat(new GatewayConfig(config(Map.of())).webhookSettings(java.util.List.of("sandbox")).retrySchedule())
                 .hasSize(7);
