@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * The error page of the web container (declared in {@code WEB-INF/web.xml}): what Liberty refuses before JAX-RS sees
- * the request (an encoded slash {@code %2F}, a malformed escape in the path) is answered as the API answers every bad
+ * the request (an encoded slash {@code %2F}, a malformed escape in the path, a {@code Content-Type} it cannot parse) is
+ * answered as the API answers every bad
  * request, with an RFC 9457 problem, instead of the container's HTML page, which shows the request URI and a stack
  * trace. Requested directly, it is a 404 like any unknown path.
  */
@@ -45,7 +46,7 @@ public class ContainerProblemServlet extends HttpServlet {
                     .add("detail", "No such resource.");
         } else {
             problem.add("type", TYPES + "malformed-request").add("title", "Malformed request").add("status", status)
-                    .add("detail", "The request could not be read: its path is not a valid, correctly encoded URI path.");
+                    .add("detail", "The request could not be read: a malformed path (such as an encoded slash) or header.");
         }
         response.resetBuffer();
         response.setStatus(status);

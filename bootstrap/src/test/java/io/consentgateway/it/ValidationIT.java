@@ -112,6 +112,23 @@ class ValidationIT {
     }
 
     @Test
+    void headersTheRuntimeCannotReadAreTheClientsErrorNotAnInternalOne() {
+        String body = "{\"kind\":\"ONGOING_ACCESS\"}";
+        journey.client().send(Http.request("/api/v1/consents").header("Accept", "*/*;q=abc").GET())
+                .expectProblem(400, "malformed-request");
+        journey.client().send(Http.request("/api/v1/flows").header("Content-Type", "application/json; charset=bogus")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))).expectProblem(415, "unsupported-media-type");
+        journey.client().send(Http.request("/api/v1/flows").header("Content-Type", ";;;")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))).expectProblem(400, "malformed-request");
+        assertThat(journey.consents()).as("nothing started").hasSize(1);
+    }
+
+    @Test
+    void aBodyBeginningWithAByteOrderMarkIsReadAsWithout() {
+        journey.client().post("/api/v1/flows", "\uFEFF{\"kind\":\"ONGOING_ACCESS\"}").expect(201);
+    }
+
+    @Test
     void malformedJsonIsAMalformedRequest() {
         journey.client().post("/api/v1/flows", "{\"kind\":").expectProblem(400, "malformed-request");
         journey.client().post("/api/v1/flows", "[1,2,3]").expectProblem(400, "malformed-request");

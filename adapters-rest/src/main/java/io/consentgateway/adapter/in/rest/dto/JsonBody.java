@@ -49,8 +49,10 @@ public final class JsonBody {
         if (text == null || text.isBlank()) {
             return new JsonBody(JsonValue.EMPTY_JSON_OBJECT);
         }
+        // A byte order mark, which RFC 8259 forbids a sender to add and allows a reader to ignore: ignored.
+        String json = text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
         JsonValue value;
-        try (var reader = READERS.createReader(new StringReader(text))) {
+        try (var reader = READERS.createReader(new StringReader(json))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             // Also a field named twice in one object (KeyStrategy.NONE): the location points at the second one.

@@ -1,6 +1,7 @@
 package io.consentgateway.adapter.in.rest.problem;
 
 import io.consentgateway.adapter.in.rest.dto.JsonBody;
+import io.consentgateway.adapter.in.rest.security.RequestHeaderCheck;
 import io.consentgateway.adapter.in.rest.security.RequestSizeLimit;
 import io.consentgateway.application.port.in.ChangedMeanwhile;
 import io.consentgateway.application.port.in.FieldError;
@@ -65,6 +66,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof RequestSizeLimit.PayloadTooLarge tooLarge) {
             return Problem.of("payload-too-large", "Request body too large", 413, tooLarge.getMessage());
+        }
+        if (e instanceof RequestHeaderCheck.MalformedHeader malformed) {
+            return Problem.of("malformed-request", "Malformed request", 400, malformed.getMessage());
+        }
+        if (e instanceof RequestHeaderCheck.UnknownCharset unknown) {
+            return Problem.of("unsupported-media-type", "Unsupported media type", 415, unknown.getMessage());
         }
         if (e instanceof JsonBody.MalformedBody malformed) {
             return Problem.of("malformed-request", "Malformed request", 400, malformed.getMessage());

@@ -95,4 +95,11 @@ class StartFlowRequestBodyTest {
         assertThatThrownBy(() -> JsonBody.parse(deep)).isInstanceOf(JsonBody.MalformedBody.class)
                 .hasMessageContaining("nested too deeply");
     }
+
+    @Test
+    void aLeadingByteOrderMarkIsIgnored() {
+        StartFlowRequest request = StartFlowRequest.from(JsonBody.parse("\uFEFF{\"kind\":\"ONGOING_ACCESS\"}"));
+
+        assertThat(request.kind).isEqualTo("ONGOING_ACCESS");
+    }
 }
