@@ -50,7 +50,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     /** An error list is cut here: a body of a thousand bad items does not earn a thousand-line answer. */
     static final int MAX_LISTED_ERRORS = 50;
 
-    static Problem toProblem(Throwable e) {
+    /** The problem for {@code e}, as {@link #toResponse} answers it (an unexpected one logged with its error id). */
+    public static Problem toProblem(Throwable e) {
         // A body past the size limit may surface wrapped by the JAX-RS runtime's reader.
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RequestSizeLimit.PayloadTooLarge tooLarge && t != e) {
@@ -154,7 +155,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Problem.of("consent-not-usable", "Consent not usable", 409, detail).withConsent(status.name(), nextAction.name());
     }
 
-    private static Problem fromStatus(int status) {
+    /** The problem for a bare HTTP status, with no exception to explain it. */
+    public static Problem fromStatus(int status) {
         return switch (status) {
             case 400 -> Problem.of("malformed-request", "Malformed request", 400, "The request could not be read.");
             case 401 -> Problem.of("unauthorized", "Authentication required", 401, "Send a valid bearer token.");
