@@ -243,6 +243,24 @@ class ValidationIT {
     }
 
     @Test
+    void aQueryParameterTheApiDoesNotHaveOrOneGivenTwiceIsNamedInsteadOfIgnored() {
+        JsonObject misspelt = journey.client().get("/api/v1/consents/" + consentId + "/transactions?accountId=NOT-MINE.1")
+                .expectProblem(400, "invalid-input");
+        assertThat(misspelt.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("accountId");
+        assertThat(misspelt.getJsonArray("errors").getJsonObject(0).getString("message"))
+                .isEqualTo("is not a query parameter of this request");
+
+        JsonObject twice = journey.client().get("/api/v1/consents/" + consentId + "/transactions?limit=5&limit=500")
+                .expectProblem(400, "invalid-input");
+        assertThat(errorFields(twice)).containsExactly("limit");
+        journey.client().get("/api/v1/consents?status=ACTIVE").expectProblem(400, "invalid-input");
+        Http.get("/api/v1/consents?status=ACTIVE").expectProblem(401, "unauthorized");
+
+        // Not the API: the front end's page takes what the callback appends, whatever else a browser adds.
+        journey.client().get("/?flow=" + UUID.randomUUID() + "&outcome=COMPLETED&utm_source=mail").expect(200);
+    }
+
+    @Test
     void malformedIdsAreSimplyNotFound() {
         journey.client().get("/api/v1/consents/not-a-uuid").expectProblem(404, "not-found");
         journey.client().get("/api/v1/flows/" + UUID.randomUUID() + "x").expectProblem(404, "not-found");

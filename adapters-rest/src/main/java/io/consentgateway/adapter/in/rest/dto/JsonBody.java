@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A request body read field by field, so that a value of the wrong type is named by its path and the type it must have
@@ -32,9 +31,6 @@ public final class JsonBody {
     /** Resolved once: a missing JSON-P implementation is a deployment error, never "malformed JSON". */
     private static final JsonReaderFactory READERS = Json.createReaderFactory(
             Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
-
-    /** A field name this class repeats in an error. */
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final JsonObject object;
     private final Fields fields = new Fields();
@@ -165,13 +161,7 @@ public final class JsonBody {
      */
     public void throwIfAny() {
         List<String> unknown = object.keySet().stream().filter(name -> !read.contains(name)).sorted().toList();
-        unknown.stream().filter(name -> PLAIN_NAME.matcher(name).matches())
-                .forEach(name -> fields.reject(name, "is not a field of this request"));
-        if (unknown.stream().anyMatch(name -> !PLAIN_NAME.matcher(name).matches())) {
-            // Not repeated: a name of any other characters could carry markup or a line break back to the client.
-            fields.reject("request", "has a field this request does not have, named with other characters than "
-                    + "letters, digits, '_', '-' and '.' or longer than 64");
-        }
+        RequestNames.rejectUnknown(fields, unknown, "field");
         fields.throwIfAny();
     }
 
