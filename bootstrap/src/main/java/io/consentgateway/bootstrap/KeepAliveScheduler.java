@@ -1,5 +1,6 @@
 package io.consentgateway.bootstrap;
 
+import io.consentgateway.adapter.kit.LoggedFailure;
 import io.consentgateway.application.port.in.DataMaintenanceReport;
 import io.consentgateway.application.port.in.DeliverWebhooks;
 import io.consentgateway.application.port.in.KeepAliveReport;
@@ -82,7 +83,7 @@ public class KeepAliveScheduler {
             deliverWebhooks.deliverDue();
         } catch (RuntimeException e) {
             // The next tick tries again; claimed deliveries come due again when their lease ends.
-            LOG.log(Level.WARNING, "Webhook dispatch failed: " + e.getClass().getSimpleName(), e);
+            LOG.log(Level.WARNING, "Webhook dispatch failed: " + e.getClass().getSimpleName(), LoggedFailure.of(e));
         }
     }
 
@@ -105,7 +106,7 @@ public class KeepAliveScheduler {
             } while (report.claimed() == batchSize && report.failed() < batchSize); // a full batch: more may be due
         } catch (RuntimeException e) {
             // A failed tick must not cancel the schedule; the next one tries again.
-            LOG.log(Level.WARNING, "Keep-alive run failed: " + e.getClass().getSimpleName(), e);
+            LOG.log(Level.WARNING, "Keep-alive run failed: " + e.getClass().getSimpleName(), LoggedFailure.of(e));
         }
         maintainData(batchSize);
         try {
@@ -114,7 +115,7 @@ public class KeepAliveScheduler {
                 LOG.info(() -> "Webhooks: " + deleted + " finished event(s) past cg.webhooks.keep-finished deleted");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Deleting finished webhook events failed: " + e.getClass().getSimpleName(), e);
+            LOG.log(Level.WARNING, "Deleting finished webhook events failed: " + e.getClass().getSimpleName(), LoggedFailure.of(e));
         }
     }
 
@@ -130,7 +131,7 @@ public class KeepAliveScheduler {
                 }
             } while (report.examined() == batchSize && report.failed() < batchSize);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Data maintenance run failed: " + e.getClass().getSimpleName(), e);
+            LOG.log(Level.WARNING, "Data maintenance run failed: " + e.getClass().getSimpleName(), LoggedFailure.of(e));
         }
     }
 

@@ -3,6 +3,7 @@ package io.consentgateway.adapter.in.rest.problem;
 import io.consentgateway.adapter.in.rest.dto.JsonBody;
 import io.consentgateway.adapter.in.rest.security.RequestHeaderCheck;
 import io.consentgateway.adapter.in.rest.security.RequestSizeLimit;
+import io.consentgateway.adapter.kit.LoggedFailure;
 import io.consentgateway.application.port.in.ChangedMeanwhile;
 import io.consentgateway.application.port.in.FieldError;
 import io.consentgateway.application.port.in.FlowNotAwaitingConfirmation;

@@ -1,4 +1,4 @@
-package io.consentgateway.adapter.in.rest.problem;
+package io.consentgateway.adapter.kit;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * confirmation or authorization. This is a second line of defence: the first is that no code of this project puts a
  * secret into an exception's message.
  */
-final class LoggedFailure extends RuntimeException {
+public final class LoggedFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private static final int MAX_DEPTH = 16;
 
@@ -30,12 +30,12 @@ final class LoggedFailure extends RuntimeException {
     }
 
     /** The copy of {@code failure} to log; its causes and suppressed failures copied alike. */
-    static Throwable of(Throwable failure) {
+    public static Throwable of(Throwable failure) {
         return copy(failure, new IdentityHashMap<>(), 0);
     }
 
     /** {@code text} with every value that may be a secret replaced by {@code ***} (a query by {@code ?…}). */
-    static String cleared(String text) {
+    public static String cleared(String text) {
         if (text == null) {
             return null;
         }
