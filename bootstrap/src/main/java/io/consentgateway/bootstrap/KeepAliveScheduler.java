@@ -3,6 +3,7 @@ package io.consentgateway.bootstrap;
 import io.consentgateway.adapter.kit.LoggedFailure;
 import io.consentgateway.application.port.in.DataMaintenanceReport;
 import io.consentgateway.application.port.in.DeliverWebhooks;
+import io.consentgateway.application.port.in.GatewayUnavailable;
 import io.consentgateway.application.port.in.KeepAliveReport;
 import io.consentgateway.application.port.in.KeepConsentsAlive;
 import io.consentgateway.application.port.in.MaintainAccountData;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.config.Config;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +34,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class KeepAliveScheduler {
     private static final Logger LOG = Logger.getLogger(KeepAliveScheduler.class.getName());
+
+    /** Whether the last background run found the database out of reach (said once, not once a run). */
+    private final AtomicBoolean databaseAway = new AtomicBoolean();
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
@@ -78,12 +83,13 @@ public class KeepAliveScheduler {
     }
 
     /** One dispatcher tick: hands the due deliveries to their attempts, never waits for an answer. */
-    private void deliverWebhooks() {
+    void deliverWebhooks() {
         try {
             deliverWebhooks.deliverDue();
+            databaseReached();
         } catch (RuntimeException e) {
             // The next tick tries again; claimed deliveries come due again when their lease ends.
-            LOG.log(Level.WARNING, "Webhook dispatch failed: " + e.getClass().getSimpleName(), LoggedFailure.of(e));
+            warn("Webhook dispatch", e);
         }
     }
 
@@ -92,6 +98,7 @@ public class KeepAliveScheduler {
             KeepAliveReport report;
             do {
                 report = keepConsentsAlive.run(batchSize);
+                databaseReached();
                 KeepAliveReport done = report;
                 if (done.flowsFailed() > 0) {
                     LOG.warning(() -> "Keep-alive could not lapse " + done.flowsFailed() + " flow(s); see the database log");
@@ -106,7 +113,7 @@ public class KeepAliveScheduler {
             } while (report.claimed() == batchSize && report.failed() < batchSize); // a full batch: more may be due
         } catch (RuntimeException e) {
             // A failed tick must not cancel the schedule; the next one tries again.
-            LOG.log(Level.WARNING, "Keep-alive run failed: " + e.getClass().getSimpleName(), LoggedFailure.of(e));
+            warn("Keep-alive run", e);
         }
         maintainData(batchSize);
         try {
@@ -115,7 +122,7 @@ public class KeepAliveScheduler {
                 LOG.info(() -> "Webhooks: " + deleted + " finished event(s) past cg.webhooks.keep-finished deleted");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Deleting finished webhook events failed: " + e.getClass().getSimpleName(), LoggedFailure.of(e));
+            warn("Deleting finished webhook events", e);
         }
     }
 
@@ -131,7 +138,28 @@ public class KeepAliveScheduler {
                 }
             } while (report.examined() == batchSize && report.failed() < batchSize);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Data maintenance run failed: " + e.getClass().getSimpleName(), LoggedFailure.of(e));
+            warn("Data maintenance run", e);
+        }
+    }
+
+    /**
+     * A background run that failed: the next one tries again. The database out of reach is one line when it goes and
+     * one when it is back (the dispatcher runs every second; readiness says it too); anything else is logged with its
+     * stack trace, cleared of secrets.
+     */
+    private void warn(String run, RuntimeException e) {
+        if (e instanceof GatewayUnavailable) {
+            if (databaseAway.compareAndSet(false, true)) {
+                LOG.warning(() -> run + " skipped: the database is out of reach; background runs skip until it is back");
+            }
+        } else {
+            LOG.log(Level.WARNING, run + " failed: " + e.getClass().getSimpleName(), LoggedFailure.of(e));
+        }
+    }
+
+    private void databaseReached() {
+        if (databaseAway.compareAndSet(true, false)) {
+            LOG.info("The database is back; background runs go on");
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  *
  * <p>Cleared: the query of any URI ({@code ?…}), a {@code Bearer}/{@code Basic} credential, anything shaped like a JWT,
  * and the value of every {@code name=value} or {@code name: value} whose name says code, state, token, secret, password,
- * confirmation or authorization. This is a second line of defence: the first is that no code of this project puts a
+ * confirmation or authorization (but a database's "SQL state" and "error code", which say what went wrong and are no
+ * secret). This is a second line of defence: the first is that no code of this project puts a
  * secret into an exception's message.
  */
 public final class LoggedFailure extends RuntimeException {
@@ -23,7 +24,8 @@ public final class LoggedFailure extends RuntimeException {
     private static final Pattern CREDENTIAL = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     private static final Pattern SECRET_VALUE = Pattern.compile(
-            "(?i)\\b(code|state|[a-z_-]*token|[a-z_-]*secret|password|confirmation|authorization)(\"?\\s*[=:]\\s*\"?)[^\\s&,;\"'}\\]]+");
+            "(?i)(?<!SQL )(?<!error )\\b(code|state|[a-z_-]*token|[a-z_-]*secret|password|confirmation|authorization)"
+                    + "(\"?\\s*[=:]\\s*\"?)[^\\s&,;\"'}\\]]+");
 
     private LoggedFailure(String message) {
         super(message);

@@ -15,6 +15,8 @@ class LoggedFailureTest {
         assertThat(LoggedFailure.cleared("Authorization: Basic ZGVtbzpzZWNyZXQ=")).doesNotContain("ZGVt").startsWith("Authorization: ***");
         assertThat(LoggedFailure.cleared("token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln expired"))
                 .isEqualTo("token *** expired");
+        assertThat(LoggedFailure.cleared("DSRA0010E: SQL State = 08001, Error Code = 0, state=s3cr3t"))
+                .isEqualTo("DSRA0010E: SQL State = 08001, Error Code = 0, state=***");
         assertThat(LoggedFailure.cleared("index 3 out of bounds for length 2")).isEqualTo("index 3 out of bounds for length 2");
         assertThat(LoggedFailure.cleared(null)).isNull();
     }

@@ -2,6 +2,7 @@ package io.consentgateway.application.service;
 
 import io.consentgateway.application.port.in.ChangedMeanwhile;
 import io.consentgateway.application.port.in.FieldError;
+import io.consentgateway.application.port.in.GatewayUnavailable;
 import io.consentgateway.application.port.in.ProviderDown;
 import io.consentgateway.application.port.in.ProviderRefused;
 import io.consentgateway.application.port.in.ProviderRefusesGateway;
@@ -10,22 +11,30 @@ import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.application.port.out.StoreUnavailable;
 import io.consentgateway.domain.consent.ConsentNotUsable;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.NextAction;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 
 /**
- * Where the use cases meet their callers: the out-ports' failures (a provider down or refusing, a concurrent update) are
- * the application's business, and leave an in-port only as the in-port's own failures ({@code port.in}). An inbound
- * adapter therefore knows the in-ports and nothing behind them, which an architecture rule keeps.
+ * Where the use cases meet their callers: the out-ports' failures (a provider down or refusing, a concurrent update, the
+ * store out of reach) are the application's business, and leave an in-port only as the in-port's own failures
+ * ({@code port.in}). An inbound adapter therefore knows the in-ports and nothing behind them, which an architecture rule keeps.
  * <p>
  * {@link #of} wraps a use case so that every call through its in-port is translated; the use cases themselves go on
  * throwing what their out-ports throw, where they can still react to it.
  */
 public final class InPortBoundary {
+    /**
+     * How long a client is asked to wait when the store is out of reach: long enough for a pool to reconnect or a
+     * database to fail over, short enough that a user who tries again is not kept waiting.
+     */
+    static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(5);
+
     private InPortBoundary() {
     }
 
@@ -62,6 +71,9 @@ public final class InPortBoundary {
         }
         if (failure instanceof ConcurrentUpdate) {
             return new ChangedMeanwhile("changed by another request at the same time");
+        }
+        if (failure instanceof StoreUnavailable) {
+            return new GatewayUnavailable("the gateway's database is out of reach", STORE_RETRY_AFTER);
         }
         return failure;
     }

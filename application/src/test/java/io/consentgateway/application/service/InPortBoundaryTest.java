@@ -2,6 +2,7 @@ package io.consentgateway.application.service;
 
 import io.consentgateway.application.port.in.ChangedMeanwhile;
 import io.consentgateway.application.port.in.FieldError;
+import io.consentgateway.application.port.in.GatewayUnavailable;
 import io.consentgateway.application.port.in.NotFound;
 import io.consentgateway.application.port.in.ProviderDown;
 import io.consentgateway.application.port.in.ProviderRefused;
@@ -12,6 +13,7 @@ import io.consentgateway.application.port.out.ProviderNotReached;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.application.port.out.StoreUnavailable;
 import io.consentgateway.domain.consent.ConsentNotUsable;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.NextAction;
@@ -64,6 +66,11 @@ class InPortBoundaryTest {
                         e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(30)));
         assertThat(thrownFor(new ProviderNotReached("refused"))).isInstanceOf(ProviderDown.class);
         assertThat(thrownFor(new ConcurrentUpdate("consent 1"))).isInstanceOf(ChangedMeanwhile.class);
+        assertThat(thrownFor(new StoreUnavailable("connection to db.internal:5432 refused")))
+                .isInstanceOfSatisfying(GatewayUnavailable.class, e -> {
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(e.getMessage()).doesNotContain("db.internal");
+                });
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.consentgateway.adapter.out.persistence;
 
 import io.consentgateway.application.port.out.ConcurrentUpdate;
+import io.consentgateway.application.port.out.StoreUnavailable;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -9,6 +11,9 @@ import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.JdbiException;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -96,15 +101,42 @@ final class Database {
      */
     private static final Set<String> CONTENDED = Set.of("HYT00", "55P03", "40001", "40P01");
 
-    /** Contention becomes the port's {@link ConcurrentUpdate} (nothing was written; the caller may try again). */
+    /**
+     * SQL states of "the database is out of reach" beyond the connection exceptions' class {@code 08}: the server
+     * shutting down or starting ({@code 57P01}, {@code 57P02}, {@code 57P03}), no connection slot left ({@code 53300}).
+     */
+    private static final Set<String> UNREACHABLE = Set.of("57P01", "57P02", "57P03", "53300");
+
+    /**
+     * Contention becomes the port's {@link ConcurrentUpdate}, an unreachable database its {@link StoreUnavailable}
+     * (nothing was written in either case; the caller may try again). No connection to be had at all (JDBI's
+     * {@link ConnectionException}, whatever the driver or the pool said) is unreachable too.
+     */
     static RuntimeException translated(JdbiException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null && CONTENDED.contains(sql.getSQLState())) {
                 return new ConcurrentUpdate("the row is locked by another request (SQL state " + sql.getSQLState()
                         + "); nothing was written");
             }
+            if (cause instanceof SQLException sql && isUnreachable(sql)) {
+                return unreachable(sql);
+            }
         }
-        return e;
+        return e instanceof ConnectionException ? unreachable(e.getCause()) : e;
+    }
+
+    private static boolean isUnreachable(SQLException sql) {
+        String state = sql.getSQLState();
+        return sql instanceof SQLTransientConnectionException || sql instanceof SQLNonTransientConnectionException
+                || sql instanceof SQLRecoverableException
+                || (state != null && (state.startsWith("08") || UNREACHABLE.contains(state)));
+    }
+
+    /** Names the failure's type and SQL state, never its message (which may quote the host, the user or more). */
+    private static StoreUnavailable unreachable(Throwable cause) {
+        String state = cause instanceof SQLException sql && sql.getSQLState() != null ? ", SQL state " + sql.getSQLState() : "";
+        return new StoreUnavailable("the database is out of reach (" + (cause == null ? "no connection" : cause.getClass().getName())
+                + state + "); nothing was written");
     }
 
     /**
@@ -115,6 +147,8 @@ final class Database {
     <T> T inOwnTransaction(Function<Handle, T> work) {
         try (Handle handle = jdbi.open()) {
             return handle.inTransaction(work::apply);
+        } catch (JdbiException e) {
+            throw translated(e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.consentgateway.adapter.in.rest;
 import io.consentgateway.adapter.in.rest.problem.ProblemMapper;
 import io.consentgateway.application.port.in.CallbackCommand;
 import io.consentgateway.application.port.in.CallbackOutcome;
+import io.consentgateway.application.port.in.GatewayUnavailable;
 import io.consentgateway.application.port.in.HandleCallback;
 import io.consentgateway.application.port.in.TryAgainLater;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -91,7 +93,9 @@ public class CallbackResource {
         try {
             outcome = handleCallback.handle(CallbackCommand.fromQuery(endpoint, query));
         } catch (TryAgainLater later) {
-            return tryAgain(later);
+            return tryAgain(later.retryAfter());
+        } catch (GatewayUnavailable unavailable) {
+            return tryAgain(unavailable.retryAfter());
         }
         UriBuilder target = UriBuilder.fromUri(outcome.returnTo().orElse(settings.defaultReturnTo()))
                 .replaceQueryParam("flow", outcome.flowId().toString())
@@ -107,11 +111,12 @@ public class CallbackResource {
     }
 
     /**
-     * The provider could not take the code exchange yet and nothing was spent: the browser, on a page of its own, repeats
-     * this very callback after a moment (a meta refresh: no script), and the flow completes then.
+     * The provider could not take the code exchange yet, or the gateway's database was out of reach, and nothing was
+     * spent: the browser, on a page of its own, repeats this very callback after a moment (a meta refresh: no script),
+     * and the flow completes then.
      */
-    private static Response tryAgain(TryAgainLater later) {
-        long seconds = ProblemMapper.retryAfterSeconds(later.retryAfter());
+    private static Response tryAgain(Duration wait) {
+        long seconds = ProblemMapper.retryAfterSeconds(wait);
         String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta http-equiv=\"refresh\" content=\"" + seconds + "\"><title>Connecting…</title></head>"
                 + "<body><p>Your bank connection is being completed. This page tries again in " + seconds

@@ -8,6 +8,7 @@ import io.consentgateway.application.port.in.CallbackOutcome.Outcome;
 import io.consentgateway.application.port.in.HandleCallback;
 import io.consentgateway.application.port.in.InvalidCallback;
 import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.in.GatewayUnavailable;
 import io.consentgateway.application.port.in.TryAgainLater;
 import io.consentgateway.domain.flow.ConfirmationCode;
 import io.consentgateway.domain.flow.FlowFailure;
@@ -194,6 +195,19 @@ class CallbackResourceTest {
                 .doesNotContain(PROVIDERS_CODE).doesNotContain(STATE);
         assertThat(response.getHeaderString("Cache-Control")).isEqualTo("no-store");
         assertThat(response.getHeaderString("Referrer-Policy")).isEqualTo("no-referrer");
+    }
+
+    @Test
+    void whenTheGatewaysDatabaseIsOutOfReachTheBrowserGetsTheSamePageNotAnInternalError() {
+        when(handleCallback.handle(any())).thenThrow(new GatewayUnavailable("database out of reach", Duration.ofSeconds(5)));
+
+        Response response = resource().providerCallback("nrich",
+                arrivingWith(query(Map.of("state", STATE, "success", "true", "code", PROVIDERS_CODE))));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+        assertThat((String) response.getEntity()).contains("<meta http-equiv=\"refresh\" content=\"5\">")
+                .doesNotContain(PROVIDERS_CODE).doesNotContain(STATE);
     }
 
     @Test

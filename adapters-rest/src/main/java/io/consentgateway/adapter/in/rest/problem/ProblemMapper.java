@@ -7,6 +7,7 @@ import io.consentgateway.adapter.kit.LoggedFailure;
 import io.consentgateway.application.port.in.ChangedMeanwhile;
 import io.consentgateway.application.port.in.FieldError;
 import io.consentgateway.application.port.in.FlowNotAwaitingConfirmation;
+import io.consentgateway.application.port.in.GatewayUnavailable;
 import io.consentgateway.application.port.in.InvalidCallback;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.NotFound;
@@ -114,6 +115,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     "The provider could not be asked right now. Nothing was done and nothing is lost: send the same request "
                             + "again after the time in Retry-After.")
                     .withRetryAfter(retryAfterSeconds(later.retryAfter()));
+        }
+        if (e instanceof GatewayUnavailable unavailable) {
+            return Problem.of("service-unavailable", "Temporarily unavailable", 503,
+                    "The gateway cannot reach its database right now. Nothing this request would have changed was stored; "
+                            + "send it again after the time in Retry-After.")
+                    .withRetryAfter(retryAfterSeconds(unavailable.retryAfter()));
         }
         if (e instanceof ProviderRefusesGateway) {
             return Problem.of("provider-misconfigured", "The provider refuses this gateway", 503,

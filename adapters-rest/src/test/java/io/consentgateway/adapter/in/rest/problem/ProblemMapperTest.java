@@ -2,6 +2,7 @@ package io.consentgateway.adapter.in.rest.problem;
 
 import io.consentgateway.application.port.in.ChangedMeanwhile;
 import io.consentgateway.application.port.in.FieldError;
+import io.consentgateway.application.port.in.GatewayUnavailable;
 import io.consentgateway.application.port.in.InvalidCallback;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.NotFound;
@@ -86,6 +87,17 @@ class ProblemMapperTest {
         assertThat(p.type()).isEqualTo(BASE + "consent-not-usable");
         assertThat(p.consentStatus()).isEqualTo("EXPIRED");
         assertThat(p.nextAction()).isEqualTo("CONNECT_AGAIN");
+    }
+
+    @Test
+    void theGatewaysDatabaseOutOfReachIs503WithRetryAfterAndSaysNothingWasStored() {
+        Response response = mapper.toResponse(new GatewayUnavailable("database out of reach", Duration.ofMillis(4_200)));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+        Problem problem = (Problem) response.getEntity();
+        assertThat(problem.type()).isEqualTo(BASE + "service-unavailable");
+        assertThat(problem.detail()).contains("Nothing this request would have changed was stored");
     }
 
     @Test
