@@ -9,6 +9,7 @@ import io.consentgateway.application.port.out.ProviderMisconfigured;
 import io.consentgateway.application.port.out.ProviderRejected;
 import io.consentgateway.application.port.out.ProviderUnavailable;
 import io.consentgateway.application.port.out.ReauthorizationRequired;
+import io.consentgateway.application.port.out.StoreUnavailable;
 import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.application.port.in.TryAgainLater;
@@ -37,9 +38,23 @@ import java.util.Optional;
  * users returning at once waits its turn instead of failing. If the provider still cannot be asked, the flow gives
  * the code back ({@link Flow.Exchanging#exchangeNotSent}) and the caller is told to {@link TryAgainLater}: the same
  * callback or confirmation completes the flow later, within the code's lifetime.
+ *
+ * <p>Once the code is spent, the tokens exist only in this memory until they are stored. A database out of reach
+ * ({@link StoreUnavailable}) is waited for, for {@link #STORE_PATIENCE}, instead of losing them at the first try.
  */
 final class CodeRedemption {
+    /** Optimistic races lost in a row before the tokens are given up as not storable. */
     private static final int STORE_ATTEMPTS = 3;
+    /**
+     * How long tokens that exist only in memory are held while the database is out of reach, tried again after pauses
+     * growing from {@link #FIRST_STORE_PAUSE} to {@link #LONGEST_STORE_PAUSE}: long enough for a restart or a failover,
+     * short enough for the user's browser, which waits on the callback meanwhile.
+     */
+    static final Duration STORE_PATIENCE = Duration.ofSeconds(15);
+    private static final Duration FIRST_STORE_PAUSE = Duration.ofMillis(100);
+    private static final Duration LONGEST_STORE_PAUSE = Duration.ofSeconds(2);
+    /** However the clock goes, never more attempts to store than this. */
+    private static final int MOST_STORE_ATTEMPTS = 20;
     /** What the caller is told to wait before repeating a callback or confirmation the provider could not take. */
     static final Duration TRY_AGAIN_AFTER = Duration.ofSeconds(2);
 
@@ -98,9 +113,13 @@ final class CodeRedemption {
         Instant grantedAt = clock.instant();
         ConsentId newConsentId = ConsentId.random();
         RuntimeException lastFailure = null;
-        // The code is spent: the tokens exist only in memory now. Store them, retrying a lost optimistic race, and if
-        // that is impossible end the flow as NOT_STORED rather than leave it EXCHANGING with the user waiting.
-        for (int attempt = 0; attempt < STORE_ATTEMPTS; attempt++) {
+        // The code is spent: the tokens exist only in memory now. Store them, retrying a lost optimistic race and
+        // holding on while the database is out of reach (a restart, a failover); if that is impossible end the flow as
+        // NOT_STORED rather than leave it EXCHANGING with the user waiting.
+        Instant holdUntil = clock.instant().plus(STORE_PATIENCE);
+        Duration pause = FIRST_STORE_PAUSE;
+        int races = 0;
+        for (int attempt = 1; attempt <= MOST_STORE_ATTEMPTS; attempt++) {
             try {
                 return unitOfWork.inTransaction(() -> {
                     Consent consent = flow.renewalOf()
@@ -113,6 +132,19 @@ final class CodeRedemption {
                 });
             } catch (ConcurrentUpdate raced) {
                 lastFailure = raced;
+                Flow stored = current(flow);
+                if (stored.status() == FlowStatus.COMPLETED) {
+                    return stored; // an earlier attempt committed after all (its answer was lost with the connection)
+                }
+                if (++races == STORE_ATTEMPTS) {
+                    break;
+                }
+            } catch (StoreUnavailable away) {
+                lastFailure = away;
+                if (!clock.instant().plus(pause).isBefore(holdUntil) || !paused(pause)) {
+                    break;
+                }
+                pause = pause.multipliedBy(2).compareTo(LONGEST_STORE_PAUSE) > 0 ? LONGEST_STORE_PAUSE : pause.multipliedBy(2);
             } catch (RuntimeException storageFailed) {
                 lastFailure = storageFailed;
                 break;
@@ -123,6 +155,17 @@ final class CodeRedemption {
         } catch (RuntimeException alsoFailed) {
             lastFailure.addSuppressed(alsoFailed);
             throw lastFailure;
+        }
+    }
+
+    /** Waits {@code pause}; false if the thread was interrupted meanwhile (it stays interrupted). */
+    private static boolean paused(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

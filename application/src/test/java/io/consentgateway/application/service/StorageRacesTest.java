@@ -3,6 +3,8 @@ package io.consentgateway.application.service;
 import io.consentgateway.application.port.in.CallbackOutcome;
 import io.consentgateway.application.port.in.FlowStarted;
 import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.application.port.out.StoreUnavailable;
+import io.consentgateway.application.port.out.UnitOfWork;
 import io.consentgateway.domain.consent.Consent;
 import io.consentgateway.domain.flow.FlowFailure;
 import io.consentgateway.domain.flow.FlowStatus;
@@ -12,6 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static io.consentgateway.application.service.GatewayHarness.ALICE;
 import static io.consentgateway.application.service.GatewayHarness.T0;
@@ -54,5 +59,76 @@ class StorageRacesTest {
         assertThat(outcome.failure()).contains(FlowFailure.NOT_STORED);
         assertThat(h.flow(started.flowId()).status()).isEqualTo(FlowStatus.FAILED);
         assertThat(h.fake.exchangeCalls).as("the code was exchanged exactly once").hasValue(1);
+    }
+
+    @Test
+    void tokensAreHeldWhileTheDatabaseIsOutOfReachAndStoredOnceItIsBack() {
+        FlowStarted started = h.startOngoingFlow(ALICE);
+        AtomicInteger attempts = new AtomicInteger();
+        Consents awayTwice = new DelegatingConsents(h.consents) {
+            @Override
+            public Consent save(Consent consent) {
+                if (attempts.incrementAndGet() <= 2) {
+                    throw new StoreUnavailable("the database is out of reach (a failover)");
+                }
+                return super.save(consent);
+            }
+        };
+        HandleCallbackService callback = new HandleCallbackService(h.flows, awayTwice, h.unitOfWork, h.providers,
+                new SecureRandomStateGenerator(), h.settings, h.clock);
+
+        CallbackOutcome outcome = callback.handle(h.approvedCallback(started.flowId()));
+
+        assertThat(outcome.outcome()).isEqualTo(CallbackOutcome.Outcome.COMPLETED);
+        assertThat(attempts).hasValue(3);
+        assertThat(h.consents.findByUser(ALICE)).singleElement()
+                .satisfies(consent -> assertThat(consent.tokens().refreshToken()).isPresent());
+        assertThat(h.fake.exchangeCalls).as("the code was exchanged exactly once").hasValue(1);
+    }
+
+    @Test
+    void aDatabaseAwayLongerThanThePatienceEndsTheFlowAsNotStoredAfterHoldingTheTokensThatLong() {
+        FlowStarted started = h.startOngoingFlow(ALICE);
+        AtomicInteger attempts = new AtomicInteger();
+        Consents away = new DelegatingConsents(h.consents) {
+            @Override
+            public Consent save(Consent consent) {
+                attempts.incrementAndGet();
+                h.clock.advance(Duration.ofSeconds(4)); // each attempt waits for its connection this long
+                throw new StoreUnavailable("the database is out of reach");
+            }
+        };
+        HandleCallbackService callback = new HandleCallbackService(h.flows, away, h.unitOfWork, h.providers,
+                new SecureRandomStateGenerator(), h.settings, h.clock);
+
+        CallbackOutcome outcome = callback.handle(h.approvedCallback(started.flowId()));
+
+        assertThat(outcome.failure()).contains(FlowFailure.NOT_STORED);
+        assertThat(attempts).as("tried while 15 s lasted, then given up").hasValue(4);
+        assertThat(h.fake.exchangeCalls).hasValue(1);
+    }
+
+    @Test
+    void anAttemptThatCommittedThoughItsAnswerWasLostIsNotStoredTwice() {
+        FlowStarted started = h.startOngoingFlow(ALICE);
+        AtomicBoolean answerLost = new AtomicBoolean();
+        UnitOfWork commitsThenLosesTheAnswerOnce = new UnitOfWork() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                T done = h.unitOfWork.inTransaction(work);
+                if (answerLost.compareAndSet(false, true)) {
+                    throw new StoreUnavailable("the connection broke before the commit was acknowledged");
+                }
+                return done;
+            }
+        };
+        HandleCallbackService callback = new HandleCallbackService(h.flows, h.consents, commitsThenLosesTheAnswerOnce,
+                h.providers, new SecureRandomStateGenerator(), h.settings, h.clock);
+
+        CallbackOutcome outcome = callback.handle(h.approvedCallback(started.flowId()));
+
+        assertThat(outcome.outcome()).isEqualTo(CallbackOutcome.Outcome.COMPLETED);
+        assertThat(h.consents.findByUser(ALICE)).hasSize(1);
+        assertThat(h.flow(started.flowId()).status()).isEqualTo(FlowStatus.COMPLETED);
     }
 }
