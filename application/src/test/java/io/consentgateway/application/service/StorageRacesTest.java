@@ -26,6 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StorageRacesTest {
     final GatewayHarness h = new GatewayHarness();
 
+    /** The callback use case of the harness, storing consents through {@code consents} in {@code unitOfWork}. */
+    private HandleCallbackService callbackStoringWith(Consents consents, UnitOfWork unitOfWork) {
+        return new HandleCallbackService(h.flows, consents, unitOfWork, h.providers, new SecureRandomStateGenerator(),
+                h.settings, h.clock);
+    }
+
     @Test
     void aRefreshWhoseProviderCallCrossesTheConsentsEndStillStoresTheRotatedPair() {
         ConsentId id = h.connectOngoing(ALICE);
@@ -50,8 +56,7 @@ class StorageRacesTest {
                 throw new IllegalStateException("database unavailable");
             }
         };
-        HandleCallbackService callback = new HandleCallbackService(h.flows, broken, h.unitOfWork, h.providers,
-                new SecureRandomStateGenerator(), h.settings, h.clock);
+        HandleCallbackService callback = callbackStoringWith(broken, h.unitOfWork);
 
         CallbackOutcome outcome = callback.handle(h.approvedCallback(started.flowId()));
 
@@ -74,8 +79,7 @@ class StorageRacesTest {
                 return super.save(consent);
             }
         };
-        HandleCallbackService callback = new HandleCallbackService(h.flows, awayTwice, h.unitOfWork, h.providers,
-                new SecureRandomStateGenerator(), h.settings, h.clock);
+        HandleCallbackService callback = callbackStoringWith(awayTwice, h.unitOfWork);
 
         CallbackOutcome outcome = callback.handle(h.approvedCallback(started.flowId()));
 
@@ -98,8 +102,7 @@ class StorageRacesTest {
                 throw new StoreUnavailable("the database is out of reach");
             }
         };
-        HandleCallbackService callback = new HandleCallbackService(h.flows, away, h.unitOfWork, h.providers,
-                new SecureRandomStateGenerator(), h.settings, h.clock);
+        HandleCallbackService callback = callbackStoringWith(away, h.unitOfWork);
 
         CallbackOutcome outcome = callback.handle(h.approvedCallback(started.flowId()));
 
@@ -122,8 +125,7 @@ class StorageRacesTest {
                 return done;
             }
         };
-        HandleCallbackService callback = new HandleCallbackService(h.flows, h.consents, commitsThenLosesTheAnswerOnce,
-                h.providers, new SecureRandomStateGenerator(), h.settings, h.clock);
+        HandleCallbackService callback = callbackStoringWith(h.consents, commitsThenLosesTheAnswerOnce);
 
         CallbackOutcome outcome = callback.handle(h.approvedCallback(started.flowId()));
 
