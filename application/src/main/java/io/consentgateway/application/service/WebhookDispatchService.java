@@ -122,7 +122,7 @@ public final class WebhookDispatchService implements DeliverWebhooks, ManageWebh
     public List<WebhookDeliveryView> list(String statusOrNull, int limit) {
         Optional<DeliveryStatus> status = Optional.ofNullable(statusOrNull).map(WebhookDispatchService::status);
         if (limit < 1 || limit > MOST_LISTED) {
-            throw InvalidInput.of("limit", "must be between 1 and " + MOST_LISTED);
+            throw InvalidInput.of("limit", "must be a whole number from 1 to " + MOST_LISTED);
         }
         return outbox.deliveries(status, limit).stream().map(WebhookDispatchService::view).toList();
     }

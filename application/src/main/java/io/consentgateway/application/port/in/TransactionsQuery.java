@@ -54,10 +54,10 @@ public record TransactionsQuery(UserId userId, ConsentId consentId, Optional<Str
         try {
             value = Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a whole number 1.." + MAX_LIMIT);
+            throw new IllegalArgumentException("must be a whole number from 1 to " + MAX_LIMIT);
         }
         if (value < 1 || value > MAX_LIMIT) {
-            throw new IllegalArgumentException("must be 1.." + MAX_LIMIT);
+            throw new IllegalArgumentException("must be a whole number from 1 to " + MAX_LIMIT);
         }
         return value;
     }
