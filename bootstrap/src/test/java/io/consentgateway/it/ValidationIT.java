@@ -13,7 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.consentgateway.it.support.JsonSupport.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +116,31 @@ class ValidationIT {
 
         assertThat(Journey.callback(Journey.cancel(waiting.get(0).widgetUrl())).outcome()).isEqualTo("CANCELLED");
         user.start("ONGOING_ACCESS");
+    }
+
+    @Test
+    void startsOfOneUserSentAllAtOnceCannotPassTheCapTogether() throws Exception {
+        Journey user = Journey.newUser("flows-at-once");
+        int parallel = MAX_WAITING_FLOWS + 15;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return user.client().post("/api/v1/flows", "{\"kind\":\"ONGOING_ACCESS\"}").status();
+                }));
+            }
+            go.countDown();
+            Map<Integer, Long> statuses = new TreeMap<>();
+            for (Future<Integer> answer : answers) {
+                statuses.merge(answer.get(60, TimeUnit.SECONDS), 1L, Long::sum);
+            }
+            assertThat(statuses).containsExactly(Map.entry(201, (long) MAX_WAITING_FLOWS), Map.entry(429, 15L));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -21,6 +21,8 @@ import io.consentgateway.domain.flow.ProviderOptions;
 import io.consentgateway.domain.flow.State;
 import io.consentgateway.domain.shared.RedirectUri;
 
+import io.consentgateway.domain.shared.UserId;
+
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -37,6 +39,8 @@ public final class StartFlowService implements StartFlow {
     private final StateGenerator states;
     private final GatewaySettings settings;
     private final Clock clock;
+    /** One start at a time per user on this node, so that the count of waiting flows holds (see {@link #begin}). */
+    private final KeyedLocks<UserId> startsOfUser = new KeyedLocks<>();
 
     public StartFlowService(ConsentProviders providers, Flows flows, StateGenerator states, GatewaySettings settings, Clock clock) {
         this.providers = providers;
@@ -76,19 +80,23 @@ public final class StartFlowService implements StartFlow {
      * provider is asked when {@link GatewaySettings#maxWaitingFlows()} flows already wait for the user.
      */
     FlowStarted begin(ConsentProvider provider, FlowRequest asked) {
-        if (flows.countWaiting(asked.userId(), clock.instant()) >= settings.maxWaitingFlows()) {
-            // Counted, then started: two starts at the same moment may both pass. A bound, not an exact count.
-            throw new TooManyWaitingFlows(settings.maxWaitingFlows());
-        }
-        State state = states.newState();
-        RedirectUri callback = settings.callbackUriFor(asked.provider());
-        ProviderFlow answer = provider.startFlow(new ProviderFlowRequest(asked.kind(), state, callback, asked.userId(),
-                asked.options(), asked.isRenewal()));
-        Flow.Handshake handshake = new Flow.Handshake(state, callback, answer.providerFlowId(), answer.widgetUrl());
-        Flow flow = Flow.start(FlowId.random(), asked, handshake, answer.pkceVerifier(), clock.instant(),
-                settings.policyFor(asked.provider()));
-        Flow stored = flows.save(flow);
-        return new FlowStarted(stored.id(), answer.widgetUrl(), stored.expiresAt());
+        // Counted, asked and stored under the user's lock: parallel starts of one user (a script, an attacker) would
+        // otherwise all pass the count while the first of them is still at the provider. Another node's start can
+        // still pass at the same moment, so with n nodes the cap may be passed by at most n - 1.
+        return startsOfUser.withLock(asked.userId(), () -> {
+            if (flows.countWaiting(asked.userId(), clock.instant()) >= settings.maxWaitingFlows()) {
+                throw new TooManyWaitingFlows(settings.maxWaitingFlows());
+            }
+            State state = states.newState();
+            RedirectUri callback = settings.callbackUriFor(asked.provider());
+            ProviderFlow answer = provider.startFlow(new ProviderFlowRequest(asked.kind(), state, callback, asked.userId(),
+                    asked.options(), asked.isRenewal()));
+            Flow.Handshake handshake = new Flow.Handshake(state, callback, answer.providerFlowId(), answer.widgetUrl());
+            Flow flow = Flow.start(FlowId.random(), asked, handshake, answer.pkceVerifier(), clock.instant(),
+                    settings.policyFor(asked.provider()));
+            Flow stored = flows.save(flow);
+            return new FlowStarted(stored.id(), answer.widgetUrl(), stored.expiresAt());
+        });
     }
 
     /** Shared with the renewal: the completion the client asked for, refused as {@code completion} if weaker than the setting. */

@@ -7,6 +7,7 @@ import io.consentgateway.application.port.in.RenewConsentCommand;
 import io.consentgateway.application.port.in.StartFlowCommand;
 import io.consentgateway.application.port.in.TooManyWaitingFlows;
 import io.consentgateway.application.port.out.ProviderFlowRequest;
+import io.consentgateway.application.port.out.StateGenerator;
 import io.consentgateway.application.testing.FakeConsentProvider;
 import io.consentgateway.domain.flow.Flow;
 import io.consentgateway.domain.flow.FlowKind;
@@ -29,6 +30,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static io.consentgateway.application.service.GatewayHarness.ALICE;
@@ -69,6 +76,50 @@ class StartFlowServiceTest {
         assertThat(h.fake.startRequests).as("the provider was not asked").hasSize(asked);
         assertThat(h.flows.countWaiting(ALICE, T0)).as("nothing stored").isEqualTo(GatewayHarness.MAX_WAITING_FLOWS);
         assertThat(h.startOngoingFlow(BOB).flowId()).as("another user's flows are their own").isNotNull();
+    }
+
+    @Test
+    void startsOfOneUserAtTheSameMomentCannotAllPassTheCountWhileTheFirstIsStillAtTheProvider() throws Exception {
+        // Each start lingers between the count and the stored flow, as one does while its provider answers.
+        StateGenerator slowStates = () -> {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new SecureRandomStateGenerator().newState();
+        };
+        StartFlowService service = new StartFlowService(h.providers, h.flows, slowStates, h.settings, h.clock);
+        int parallel = 3 * GatewayHarness.MAX_WAITING_FLOWS;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<FlowStarted>> starts = new ArrayList<>();
+        try {
+            for (int i = 0; i < parallel; i++) {
+                starts.add(pool.submit(() -> {
+                    go.await();
+                    return service.start(new StartFlowCommand(ALICE, FakeConsentProvider.ID, FlowKind.ONGOING_ACCESS,
+                            FlowOptions.defaultsFor(FlowKind.ONGOING_ACCESS), Map.of(), Optional.empty()));
+                }));
+            }
+            go.countDown();
+            int started = 0;
+            int refused = 0;
+            for (Future<FlowStarted> start : starts) {
+                try {
+                    start.get(10, TimeUnit.SECONDS);
+                    started++;
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(TooManyWaitingFlows.class);
+                    refused++;
+                }
+            }
+            assertThat(started).isEqualTo(GatewayHarness.MAX_WAITING_FLOWS);
+            assertThat(refused).isEqualTo(parallel - GatewayHarness.MAX_WAITING_FLOWS);
+            assertThat(h.flows.countWaiting(ALICE, T0)).isEqualTo(GatewayHarness.MAX_WAITING_FLOWS);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
