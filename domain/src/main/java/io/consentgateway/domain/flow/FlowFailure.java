@@ -4,7 +4,7 @@ package io.consentgateway.domain.flow;
 public enum FlowFailure {
     /** The provider reported {@code success=false}, or an OAuth {@code error} other than access_denied. */
     PROVIDER_REPORTED_FAILURE,
-    /** A successful callback came without a code. */
+    /** A successful callback came without a usable code: none, or one no provider issues (too long, not visible ASCII). */
     MISSING_CODE,
     /** The code's lifetime passed before it could be exchanged. */
     CODE_EXPIRED,
