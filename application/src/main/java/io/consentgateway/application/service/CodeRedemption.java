@@ -144,7 +144,8 @@ final class CodeRedemption {
                 if (!clock.instant().plus(pause).isBefore(holdUntil) || !paused(pause)) {
                     break;
                 }
-                pause = pause.multipliedBy(2).compareTo(LONGEST_STORE_PAUSE) > 0 ? LONGEST_STORE_PAUSE : pause.multipliedBy(2);
+                Duration doubled = pause.multipliedBy(2);
+                pause = doubled.compareTo(LONGEST_STORE_PAUSE) > 0 ? LONGEST_STORE_PAUSE : doubled;
             } catch (RuntimeException storageFailed) {
                 lastFailure = storageFailed;
                 break;

@@ -21,9 +21,10 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 
 /**
- * Where the use cases meet their callers: the out-ports' failures (a provider down or refusing, a concurrent update, the
- * store out of reach) are the application's business, and leave an in-port only as the in-port's own failures
- * ({@code port.in}). An inbound adapter therefore knows the in-ports and nothing behind them, which an architecture rule keeps.
+ * Where the use cases meet their callers: the out-ports' failures (a provider down or refusing, a concurrent update,
+ * the store out of reach) are the application's business, and leave an in-port only as the in-port's own failures
+ * ({@code port.in}). An inbound adapter therefore knows the in-ports and nothing behind them, which an architecture
+ * rule keeps.
  * <p>
  * {@link #of} wraps a use case so that every call through its in-port is translated; the use cases themselves go on
  * throwing what their out-ports throw, where they can still react to it.

@@ -134,9 +134,9 @@ final class Database {
 
     /** Names the failure's type and SQL state, never its message (which may quote the host, the user or more). */
     private static StoreUnavailable unreachable(Throwable cause) {
+        String type = cause == null ? "no connection" : cause.getClass().getName();
         String state = cause instanceof SQLException sql && sql.getSQLState() != null ? ", SQL state " + sql.getSQLState() : "";
-        return new StoreUnavailable("the database is out of reach (" + (cause == null ? "no connection" : cause.getClass().getName())
-                + state + "); nothing was written");
+        return new StoreUnavailable("the database is out of reach (" + type + state + "); nothing was written");
     }
 
     /**

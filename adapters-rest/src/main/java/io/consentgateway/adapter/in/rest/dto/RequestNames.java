@@ -18,7 +18,7 @@ public final class RequestNames {
     }
 
     /** Whether {@code name} may be repeated in an error. */
-    public static boolean isPlain(String name) {
+    private static boolean isPlain(String name) {
         return PLAIN_NAME.matcher(name).matches();
     }
 
