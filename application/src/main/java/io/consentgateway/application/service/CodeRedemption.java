@@ -47,14 +47,10 @@ final class CodeRedemption {
     private static final int STORE_ATTEMPTS = 3;
     /**
      * How long tokens that exist only in memory are held while the database is out of reach, tried again after pauses
-     * growing from {@link #FIRST_STORE_PAUSE} to {@link #LONGEST_STORE_PAUSE}: long enough for a restart or a failover,
-     * short enough for the user's browser, which waits on the callback meanwhile.
+     * growing from 100 ms to 2 s: long enough for a restart or a failover, short enough for the user's browser, which
+     * waits on the callback meanwhile.
      */
     static final Duration STORE_PATIENCE = Duration.ofSeconds(15);
-    private static final Duration FIRST_STORE_PAUSE = Duration.ofMillis(100);
-    private static final Duration LONGEST_STORE_PAUSE = Duration.ofSeconds(2);
-    /** However the clock goes, never more attempts to store than this. */
-    private static final int MOST_STORE_ATTEMPTS = 20;
     /** What the caller is told to wait before repeating a callback or confirmation the provider could not take. */
     static final Duration TRY_AGAIN_AFTER = Duration.ofSeconds(2);
 
@@ -64,6 +60,7 @@ final class CodeRedemption {
     private final GatewaySettings settings;
     private final Clock clock;
     private final Patience patience;
+    private final Patience storePatience;
 
     CodeRedemption(Flows flows, Consents consents, UnitOfWork unitOfWork, GatewaySettings settings, Clock clock) {
         this.flows = flows;
@@ -72,6 +69,7 @@ final class CodeRedemption {
         this.settings = settings;
         this.clock = clock;
         this.patience = new Patience(settings.providerPatience(), clock);
+        this.storePatience = new Patience(STORE_PATIENCE, clock, Duration.ofMillis(100), Duration.ofSeconds(2));
     }
 
     /**
@@ -113,15 +111,12 @@ final class CodeRedemption {
         Instant grantedAt = clock.instant();
         ConsentId newConsentId = ConsentId.random();
         RuntimeException lastFailure = null;
-        // The code is spent: the tokens exist only in memory now. Store them, retrying a lost optimistic race and
-        // holding on while the database is out of reach (a restart, a failover); if that is impossible end the flow as
+        // The code is spent: the tokens exist only in memory now. Store them, holding on while the database is out of
+        // reach (a restart, a failover) and retrying a lost optimistic race; if that is impossible end the flow as
         // NOT_STORED rather than leave it EXCHANGING with the user waiting.
-        Instant holdUntil = clock.instant().plus(STORE_PATIENCE);
-        Duration pause = FIRST_STORE_PAUSE;
-        int races = 0;
-        for (int attempt = 1; attempt <= MOST_STORE_ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < STORE_ATTEMPTS; attempt++) {
             try {
-                return unitOfWork.inTransaction(() -> {
+                return storePatience.whileStoreAway(() -> unitOfWork.inTransaction(() -> {
                     Consent consent = flow.renewalOf()
                             .flatMap(consents::lockForRefresh) // row lock: no refresh or read can make this write stale
                             .flatMap(existing -> reauthorize(existing, issued, grantedAt, policy))
@@ -129,23 +124,13 @@ final class CodeRedemption {
                                     flow.providerFlowId(), issued, grantedAt, policy));
                     Consent stored = consents.save(consent);
                     return flows.save(exchanging.complete(stored.id(), grantedAt));
-                });
+                }));
             } catch (ConcurrentUpdate raced) {
                 lastFailure = raced;
                 Flow stored = current(flow);
                 if (stored.status() == FlowStatus.COMPLETED) {
                     return stored; // an earlier attempt committed after all (its answer was lost with the connection)
                 }
-                if (++races == STORE_ATTEMPTS) {
-                    break;
-                }
-            } catch (StoreUnavailable away) {
-                lastFailure = away;
-                if (!clock.instant().plus(pause).isBefore(holdUntil) || !paused(pause)) {
-                    break;
-                }
-                Duration doubled = pause.multipliedBy(2);
-                pause = doubled.compareTo(LONGEST_STORE_PAUSE) > 0 ? LONGEST_STORE_PAUSE : doubled;
             } catch (RuntimeException storageFailed) {
                 lastFailure = storageFailed;
                 break;
@@ -156,17 +141,6 @@ final class CodeRedemption {
         } catch (RuntimeException alsoFailed) {
             lastFailure.addSuppressed(alsoFailed);
             throw lastFailure;
-        }
-    }
-
-    /** Waits {@code pause}; false if the thread was interrupted meanwhile (it stays interrupted). */
-    private static boolean paused(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-            return true;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
