@@ -50,8 +50,7 @@ fi
 log "the gateway's database goes away"
 TOKEN=$(curl -fsS -d "user=isolation-db" "$SB/sandbox/idp/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
 code -H "Authorization: Bearer $TOKEN" "http://localhost:$G/api/v1/consents" >/dev/null
-pg_owner() { PGPASSWORD="$PG_PASSWORD" psql -h localhost -U "$PG_USER" -d postgres -qAt "$@"; }
-pg_owner -c "ALTER DATABASE $PG_DB ALLOW_CONNECTIONS false" \
+pg_admin -c "ALTER DATABASE $PG_DB ALLOW_CONNECTIONS false" \
   -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '$PG_DB'" >/dev/null
 answer=$(curl -s -D "$OUT/db-away.headers" -H "Authorization: Bearer $TOKEN" "http://localhost:$G/api/v1/consents")
 list=$(sed -n '1s/^HTTP[^ ]* \([0-9]*\).*/\1/p' "$OUT/db-away.headers")
@@ -60,7 +59,7 @@ callback=$(code "http://localhost:$G/callback/nrich?state=0123456789abcdef012345
 ready=$(code "http://localhost:$G/health/ready")
 live=$(code "http://localhost:$G/health/live")
 echo "database away: consent list $list (Retry-After $retry) $answer; callback $callback; /health/ready $ready, /health/live $live"
-pg_owner -c "ALTER DATABASE $PG_DB ALLOW_CONNECTIONS true"
+pg_admin -c "ALTER DATABASE $PG_DB ALLOW_CONNECTIONS true"
 started=$(date +%s); back=""
 while [ $(( $(date +%s) - started )) -lt 30 ]; do
   back=$(code -H "Authorization: Bearer $TOKEN" "http://localhost:$G/api/v1/consents"); [ "$back" = 200 ] && break; sleep 0.5
