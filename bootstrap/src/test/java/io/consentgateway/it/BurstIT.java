@@ -1,5 +1,6 @@
 package io.consentgateway.it;
 
+import io.consentgateway.it.support.AtOnce;
 import io.consentgateway.it.support.GatewayClient;
 import io.consentgateway.it.support.Http;
 import io.consentgateway.it.support.Journey;
@@ -11,12 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +37,9 @@ class BurstIT {
         }
         Sandbox.Stats before = Sandbox.stats();
 
-        List<String> outcomes = all(callbacks.stream().<Callable<String>>map(callback -> () -> browserReturns(callback)).toList());
+        List<String> outcomes = AtOnce.all(callbacks.stream().<Callable<String>>map(callback -> () -> browserReturns(callback)).toList());
 
-        assertThat(countsOf(outcomes)).as("every user's flow").isEqualTo(Map.of("COMPLETED", USERS));
+        assertThat(AtOnce.countsOf(outcomes)).as("every user's flow").isEqualTo(Map.of("COMPLETED", USERS));
         assertThat(before.nrichDelta(Sandbox.stats(), Sandbox.EXCHANGE)).as("each code exchanged once").isEqualTo(USERS);
 
         List<Callable<String>> firstReads = new ArrayList<>();
@@ -52,8 +48,8 @@ class BurstIT {
             String consentId = user.consents().getJsonObject(0).getString("id");
             firstReads.add(() -> firstRead(user.client(), consentId));
         }
-        List<String> reads = all(firstReads);
-        assertThat(countsOf(reads)).as("every first read").isEqualTo(Map.of("200", USERS));
+        List<String> reads = AtOnce.all(firstReads);
+        assertThat(AtOnce.countsOf(reads)).as("every first read").isEqualTo(Map.of("200", USERS));
     }
 
     /**
@@ -87,34 +83,5 @@ class BurstIT {
             }
             Thread.sleep(1000L * Long.parseLong(response.header("Retry-After").orElse("1")));
         }
-    }
-
-    /** Runs every task at the same moment, on a thread each; answers their results in order. */
-    private static List<String> all(List<Callable<String>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<String>> running = new ArrayList<>();
-            for (Callable<String> task : tasks) {
-                running.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<String> results = new ArrayList<>();
-            for (Future<String> result : running) {
-                results.add(result.get(300, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static Map<String, Integer> countsOf(List<String> results) {
-        Map<String, Integer> counts = new TreeMap<>();
-        results.forEach(result -> counts.merge(result, 1, Integer::sum));
-        return counts;
     }
 }

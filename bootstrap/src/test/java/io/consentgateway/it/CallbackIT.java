@@ -1,5 +1,6 @@
 package io.consentgateway.it;
 
+import io.consentgateway.it.support.AtOnce;
 import io.consentgateway.it.support.GatewayClient;
 import io.consentgateway.it.support.Http;
 import io.consentgateway.it.support.Journey;
@@ -14,11 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,20 +88,8 @@ class CallbackIT {
         URI callbackUrl = Journey.approve(flow.widgetUrl());
 
         Sandbox.Stats before = Sandbox.stats();
-        List<Journey.Callback> callbacks;
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            Callable<Journey.Callback> call = () -> {
-                go.await();
-                return Journey.callback(callbackUrl);
-            };
-            List<Future<Journey.Callback>> futures = List.of(pool.submit(call), pool.submit(call));
-            go.countDown();
-            callbacks = List.of(futures.get(0).get(30, TimeUnit.SECONDS), futures.get(1).get(30, TimeUnit.SECONDS));
-        } finally {
-            pool.shutdownNow();
-        }
+        Callable<Journey.Callback> call = () -> Journey.callback(callbackUrl);
+        List<Journey.Callback> callbacks = AtOnce.all(List.of(call, call));
         Sandbox.Stats after = Sandbox.stats();
 
         assertThat(callbacks).extracting(Journey.Callback::outcome).containsAnyOf("COMPLETED")

@@ -1,5 +1,6 @@
 package io.consentgateway.it;
 
+import io.consentgateway.it.support.AtOnce;
 import io.consentgateway.it.support.GatewayClient;
 import io.consentgateway.it.support.Http;
 import io.consentgateway.it.support.Journey;
@@ -12,15 +13,11 @@ import org.junit.jupiter.api.TestInstance;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import static io.consentgateway.it.support.JsonSupport.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,26 +118,11 @@ class ValidationIT {
     @Test
     void startsOfOneUserSentAllAtOnceCannotPassTheCapTogether() throws Exception {
         Journey user = Journey.newUser("flows-at-once");
-        int parallel = MAX_WAITING_FLOWS + 15;
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < parallel; i++) {
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return user.client().post("/api/v1/flows", "{\"kind\":\"ONGOING_ACCESS\"}").status();
-                }));
-            }
-            go.countDown();
-            Map<Integer, Long> statuses = new TreeMap<>();
-            for (Future<Integer> answer : answers) {
-                statuses.merge(answer.get(60, TimeUnit.SECONDS), 1L, Long::sum);
-            }
-            assertThat(statuses).containsExactly(Map.entry(201, (long) MAX_WAITING_FLOWS), Map.entry(429, 15L));
-        } finally {
-            pool.shutdownNow();
-        }
+        Callable<Integer> start = () -> user.client().post("/api/v1/flows", "{\"kind\":\"ONGOING_ACCESS\"}").status();
+
+        Map<Integer, Integer> statuses = AtOnce.countsOf(AtOnce.all(Collections.nCopies(MAX_WAITING_FLOWS + 15, start)));
+
+        assertThat(statuses).containsExactly(Map.entry(201, MAX_WAITING_FLOWS), Map.entry(429, 15));
     }
 
     @Test
