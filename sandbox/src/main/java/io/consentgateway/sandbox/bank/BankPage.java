@@ -17,17 +17,17 @@ public final class BankPage {
 
     public static String consent(AuthorizeRequest request, String user, String error) {
         StringBuilder body = new StringBuilder();
-        body.append(header("Authorize account access"));
+        body.append(Html.header('B', "Authorize account access"));
         body.append("<p class=\"lead\">An application asks to read your accounts, balances and transaction history.</p>\n");
         if (error != null) {
             body.append("<div class=\"error\" role=\"alert\">").append(Html.escape(error)).append("</div>\n");
         }
         body.append("<dl>\n");
-        row(body, "Application", request.clientId());
-        row(body, "Access", request.scope() + " (account information, read only)");
-        row(body, "Returns to", hostOf(request.redirectUri()));
-        row(body, "Valid for", "90 days");
-        row(body, "PKCE", request.codeChallenge() == null ? "not used" : "S256");
+        Html.row(body, "Application", request.clientId());
+        Html.row(body, "Access", request.scope() + " (account information, read only)");
+        Html.row(body, "Returns to", hostOf(request.redirectUri()));
+        Html.row(body, "Valid for", "90 days");
+        Html.row(body, "PKCE", request.codeChallenge() == null ? "not used" : "S256");
         body.append("</dl>\n");
         body.append("<form method=\"post\" id=\"consent\">\n")
                 .append("<label class=\"field\" for=\"user\">Internet banking login</label>\n")
@@ -41,19 +41,11 @@ public final class BankPage {
     }
 
     public static String error(String message) {
-        String body = header("Request refused") + "<p class=\"lead\">The authorization request is invalid and "
-                + "cannot be returned to the application.</p>\n<div class=\"error\" role=\"alert\">"
+        String body = Html.header('B', "Request refused")
+                + "<p class=\"lead\">The authorization request is invalid and cannot be returned to the application.</p>\n"
+                + "<div class=\"error\" role=\"alert\">"
                 + Html.escape(message) + "</div>";
         return Html.page("en", false, "Bank – Request refused", ACCENT, body);
-    }
-
-    private static String header(String title) {
-        return "<header><span class=\"logo\" aria-hidden=\"true\">B</span><h1>" + Html.escape(title)
-                + "</h1><span class=\"sandbox\">Sandbox</span></header>\n";
-    }
-
-    private static void row(StringBuilder body, String label, String value) {
-        body.append("<dt>").append(Html.escape(label)).append("</dt><dd>").append(Html.escape(value)).append("</dd>\n");
     }
 
     private static String hostOf(String uri) {

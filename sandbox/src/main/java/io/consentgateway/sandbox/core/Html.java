@@ -30,6 +30,20 @@ public final class Html {
     }
 
     /**
+     * The page's heading: the provider's one-letter logo, {@code title} (escaped here) and the "Sandbox" badge that
+     * tells a user no real bank is involved.
+     */
+    public static String header(char logo, String title) {
+        return "<header><span class=\"logo\" aria-hidden=\"true\">" + escape(String.valueOf(logo)) + "</span><h1>"
+                + escape(title) + "</h1><span class=\"sandbox\">Sandbox</span></header>\n";
+    }
+
+    /** Appends one line of the page's summary list: {@code label} and {@code value}, both escaped here. */
+    public static void row(StringBuilder body, String label, String value) {
+        body.append("<dt>").append(escape(label)).append("</dt><dd>").append(escape(value)).append("</dd>\n");
+    }
+
+    /**
      * A complete page. {@code title} is escaped here; {@code body} must already be safe HTML
      * (built with {@link #escape}).
      */

@@ -29,26 +29,26 @@ public final class WidgetPage {
         FlowRequest r = view.request();
         ResourceBundle t = texts(r.language());
         StringBuilder body = new StringBuilder();
-        body.append(header(t.getString("title")));
+        body.append(Html.header('n', t.getString("title")));
         body.append("<p class=\"lead\">").append(Html.escape(t.getString("lead"))).append("</p>\n");
         if (error != null) {
             body.append("<div class=\"error\" role=\"alert\">").append(Html.escape(error)).append("</div>\n");
         }
         body.append("<dl>\n");
-        row(body, t.getString("access"), t.getString("kind." + r.kind().name()));
-        row(body, t.getString("language"), r.language());
+        Html.row(body, t.getString("access"), t.getString("kind." + r.kind().name()));
+        Html.row(body, t.getString("language"), r.language());
         if (r.userId() != null) {
-            row(body, t.getString("user"), r.userId());
+            Html.row(body, t.getString("user"), r.userId());
         }
         if (r.syncPeriod() != null) {
-            row(body, t.getString("history"), r.syncPeriod() + " " + t.getString("days"));
+            Html.row(body, t.getString("history"), r.syncPeriod() + " " + t.getString("days"));
         }
         if (r.reportingPeriod() != null) {
-            row(body, t.getString("report"), r.reportingPeriod() + " " + t.getString("months"));
+            Html.row(body, t.getString("report"), r.reportingPeriod() + " " + t.getString("months"));
         }
-        row(body, t.getString("multi"), t.getString("multi." + r.allowMultiSelection()));
+        Html.row(body, t.getString("multi"), t.getString("multi." + r.allowMultiSelection()));
         for (String account : r.accounts()) {
-            row(body, t.getString("accounts"), account + " (" + t.getString("skipped") + ")");
+            Html.row(body, t.getString("accounts"), account + " (" + t.getString("skipped") + ")");
         }
         body.append("</dl>\n");
         body.append("<form method=\"post\" id=\"widget\">\n");
@@ -75,17 +75,9 @@ public final class WidgetPage {
     /** The page for an unknown, answered or expired flow. */
     public static String gone() {
         ResourceBundle t = texts("en");
-        String body = header(t.getString("gone.title")) + "<p class=\"lead\">" + Html.escape(t.getString("gone.lead")) + "</p>";
+        String body = Html.header('n', t.getString("gone.title"))
+                + "<p class=\"lead\">" + Html.escape(t.getString("gone.lead")) + "</p>";
         return Html.page("en", false, "nrich – " + t.getString("gone.title"), ACCENT, body);
-    }
-
-    private static String header(String title) {
-        return "<header><span class=\"logo\" aria-hidden=\"true\">n</span><h1>" + Html.escape(title)
-                + "</h1><span class=\"sandbox\">Sandbox</span></header>\n";
-    }
-
-    private static void row(StringBuilder body, String label, String value) {
-        body.append("<dt>").append(Html.escape(label)).append("</dt><dd>").append(Html.escape(value)).append("</dd>\n");
     }
 
     /** The texts in {@code language}, else in English; never those of the machine's default locale. */
