@@ -92,6 +92,9 @@ class ValidationIT {
             assertThat(response.header("Content-Type").orElse("")).as(path).startsWith(Http.PROBLEM_JSON);
             assertThat(response.body()).as(path).contains("malformed-request").doesNotContain("Exception")
                     .doesNotContain("internal classes");
+            assertThat(response.raw().headers().map().keySet()).as(path + ": no header of the server's own")
+                    .noneMatch(name -> name.startsWith("$"));
+            assertThat(response.header("X-Frame-Options")).as(path).contains("DENY");
         }
         Http.Response direct = journey.client().sendUnscanned(Http.request("/container-problem").GET());
         assertThat(direct.status()).as("the error page requested directly").isEqualTo(404);
