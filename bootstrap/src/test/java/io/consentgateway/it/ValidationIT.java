@@ -149,6 +149,9 @@ class ValidationIT {
     void malformedJsonIsAMalformedRequest() {
         journey.client().post("/api/v1/flows", "{\"kind\":").expectProblem(400, "malformed-request");
         journey.client().post("/api/v1/flows", "[1,2,3]").expectProblem(400, "malformed-request");
+        journey.client().post("/api/v1/flows", "{\"kind\":\"ONGOING_ACCESS\"} {\"kind\":\"INCOME_REPORT\"}")
+                .expectProblem(400, "malformed-request");
+        assertThat(journey.consents()).as("nothing started").hasSize(1);
     }
 
     @Test

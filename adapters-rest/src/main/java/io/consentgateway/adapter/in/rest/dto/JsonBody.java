@@ -9,6 +9,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
@@ -25,12 +27,14 @@ import java.util.Set;
  * reported at once by {@link #throwIfAny()}, which also names every field the request does not have: a misspelt
  * optional field ({@code syncPeriode}) would otherwise be dropped without a word, and the flow started with a default
  * the client never asked for. A field named twice in one object makes the body malformed: parsers disagree on which
- * of the two counts, so none does here.
+ * of the two counts, so none does here; so does text after the object ({@code {"kind":"…"} {"x":1}}), which a reader
+ * that stops after the first value would drop without a word.
  */
 public final class JsonBody {
     /** Resolved once: a missing JSON-P implementation is a deployment error, never "malformed JSON". */
     private static final JsonReaderFactory READERS = Json.createReaderFactory(
             Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private final JsonObject object;
     private final Fields fields = new Fields();
@@ -50,10 +54,13 @@ public final class JsonBody {
         JsonValue value;
         try (var reader = READERS.createReader(new StringReader(json))) {
             value = reader.readValue();
+            requireNothingAfterTheValue(json);
         } catch (JsonParsingException e) {
-            // Also a field named twice in one object (KeyStrategy.NONE): the location points at the second one.
+            // Also a field named twice in one object (KeyStrategy.NONE): the location points at the second one; or
+            // text after the object: the location points at it.
             throw new MalformedBody((e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()
-                    + ", column " + e.getLocation().getColumnNumber()) + " (a field named twice in one object is invalid too)");
+                    + ", column " + e.getLocation().getColumnNumber())
+                    + " (one JSON object, with nothing after it and no field named twice in one object)");
         } catch (RuntimeException e) {
             // JsonException, or the parser's own RuntimeException for input nested deeper than it reads (Parsson: 1000).
             throw new MalformedBody(", or it is nested too deeply");
@@ -62,6 +69,18 @@ public final class JsonBody {
             throw new MalformedBody(": the body must be a JSON object");
         }
         return new JsonBody(value.asJsonObject());
+    }
+
+    /**
+     * JSON-P's reader answers the first value and leaves the rest of the text unread; its parser, walked to the end,
+     * throws a {@link JsonParsingException} at the first thing after the value that is not white space.
+     */
+    private static void requireNothingAfterTheValue(String json) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
+            while (parser.hasNext()) {
+                parser.next();
+            }
+        }
     }
 
     /** A text field; absent or {@code null} is {@code null}. */

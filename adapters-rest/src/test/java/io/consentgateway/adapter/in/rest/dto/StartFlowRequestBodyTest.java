@@ -89,6 +89,19 @@ class StartFlowRequestBodyTest {
     }
 
     @Test
+    void textAfterTheObjectMakesTheBodyMalformedAndSaysWhere() {
+        for (String body : new String[] {"{\"kind\":\"ONGOING_ACCESS\"} {\"kind\":\"INCOME_REPORT\"}",
+                                         "{\"kind\":\"ONGOING_ACCESS\"}]", "{\"kind\":\"ONGOING_ACCESS\"}\nx"}) {
+            assertThatThrownBy(() -> JsonBody.parse(body)).as(body).isInstanceOf(JsonBody.MalformedBody.class)
+                    .hasMessageContaining("nothing after it");
+        }
+        assertThatThrownBy(() -> JsonBody.parse("{\"kind\":\"ONGOING_ACCESS\"} {\"x\":1}"))
+                .hasMessageContaining("line 1, column 27");
+        assertThat(JsonBody.parse("{\"kind\":\"ONGOING_ACCESS\"}\r\n\t ").text("kind")).as("white space after it")
+                .isEqualTo("ONGOING_ACCESS");
+    }
+
+    @Test
     void inputNestedDeeperThanTheParserReadsIsMalformedNotAnInternalError() {
         String deep = "{\"kind\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
 
