@@ -70,7 +70,7 @@ class AccessControlIT {
     @Test
     void withoutBearerTokenTheApiAnswers401Problem() {
         for (String path : List.of("/api/v1/consents", "/api/v1/consents/" + UUID.randomUUID() + "/accounts",
-                "/api/v1/flows/" + UUID.randomUUID())) {
+                "/api/v1/flows/" + UUID.randomUUID(), "/api/v1/admin/webhooks/deliveries")) {
             Http.Response response = GatewayClient.anonymous(Http.request(path).GET());
             response.expectProblem(401, "unauthorized");
             assertThat(response.header("WWW-Authenticate").orElse("")).startsWith("Bearer");
@@ -78,8 +78,10 @@ class AccessControlIT {
         GatewayClient.anonymous(Http.request("/api/v1/flows").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"ONGOING_ACCESS\"}")))
                 .expectProblem(401, "unauthorized");
-        GatewayClient.anonymous(Http.request("/api/v1/consents").header("Authorization", "Bearer not-a-jwt").GET())
-                .expectProblem(401, "unauthorized");
+        for (String path : List.of("/api/v1/consents", "/api/v1/admin/webhooks/deliveries")) {
+            GatewayClient.anonymous(Http.request(path).header("Authorization", "Bearer not-a-jwt").GET())
+                    .expectProblem(401, "unauthorized");
+        }
     }
 
     @Test

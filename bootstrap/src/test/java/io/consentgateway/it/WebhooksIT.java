@@ -223,8 +223,8 @@ class WebhooksIT {
         GatewayClient operator = GatewayClient.operator();
         GatewayClient user = GatewayClient.newUser("hooks");
 
-        assertThat(Http.get("/api/v1/admin/webhooks/deliveries").status()).isEqualTo(401);
-        assertThat(user.get("/api/v1/admin/webhooks/deliveries").status()).isEqualTo(403);
+        GatewayClient.anonymous(Http.request("/api/v1/admin/webhooks/deliveries").GET()).expectProblem(401, "unauthorized");
+        user.get("/api/v1/admin/webhooks/deliveries").expectProblem(403, "forbidden");
         operator.get("/api/v1/admin/webhooks/deliveries?status=lost").expectProblem(400, "invalid-input");
         operator.get("/api/v1/admin/webhooks/deliveries?limit=0").expectProblem(400, "invalid-input");
         operator.get("/api/v1/admin/webhooks/deliveries?limit=x").expectProblem(400, "invalid-input");

@@ -20,9 +20,9 @@ public final class Callers {
     private Callers() {
     }
 
-    /** A request with a verified bearer token whose subject is this user id. */
-    public static SecurityContext signedInAs(String subject) {
-        return carrying(token(subject));
+    /** A request with a verified bearer token whose subject is this user id, in these roles (its groups claim). */
+    public static SecurityContext signedInAs(String subject, String... roles) {
+        return carrying(token(subject), Set.of(roles));
     }
 
     /** A verified token that names nobody: no {@code sub} claim. */
@@ -67,6 +67,10 @@ public final class Callers {
 
     /** The security context JAX-RS hands a resource for a request with this principal (none if null). */
     public static SecurityContext carrying(Principal principal) {
+        return carrying(principal, Set.of());
+    }
+
+    private static SecurityContext carrying(Principal principal, Set<String> roles) {
         return new SecurityContext() {
             @Override
             public Principal getUserPrincipal() {
@@ -75,7 +79,7 @@ public final class Callers {
 
             @Override
             public boolean isUserInRole(String role) {
-                return false;
+                return principal != null && roles.contains(role);
             }
 
             @Override

@@ -3,7 +3,6 @@ package io.consentgateway.adapter.in.rest.security;
 import io.consentgateway.adapter.in.rest.dto.RequestNames;
 import io.consentgateway.application.port.in.Fields;
 import jakarta.annotation.Priority;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.QueryParam;
@@ -19,7 +18,6 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -72,15 +70,14 @@ public class QueryParameterCheck implements ContainerRequestFilter {
 
     /**
      * Whether the caller passes the method's authentication and roles: one who does not is told that (401, 403) by
-     * the resource, and learns nothing about its parameters first.
+     * the resource or {@link RoleCheck}, and learns nothing about its parameters first.
      */
     private static boolean mayCall(SecurityContext security, Method method) {
         if (CurrentUser.isAnonymous(security)) {
             return false;
         }
-        RolesAllowed roles = Optional.ofNullable(method.getAnnotation(RolesAllowed.class))
-                .orElse(method.getDeclaringClass().getAnnotation(RolesAllowed.class));
-        return roles == null || Arrays.stream(roles.value()).anyMatch(security::isUserInRole);
+        return RoleCheck.rolesOf(method).map(roles -> Arrays.stream(roles.value()).anyMatch(security::isUserInRole))
+                .orElse(true);
     }
 
     /** Throws an {@code InvalidInput} naming each parameter of {@code query} not in {@code declared} or given twice. */
