@@ -55,4 +55,9 @@ live=$(curl -fsS "http://localhost:$P/health/live")
 case "$ready" in *'"database"'*'"status":"UP"'*|*'"status":"UP"'*'"database"'*) ;; *) echo "no database check UP" >&2; exit 1;; esac
 case "$live" in *'"instance":"runnable-jar"'*) ;; *) echo "another server answered: $live" >&2; exit 1;; esac
 grep -q "Consent Gateway wired" "$console" || { echo "no wiring line in the console" >&2; exit 1; }
-echo "runnable jar: started on PostgreSQL in production mode, ready, and it is the one this script started"
+page=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$P/")
+api=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$P/api/v1/consents")
+echo "the demo page: $page; the API without a token: $api"
+[ "$page" = 404 ] || { echo "a production deployment serves the demo page" >&2; exit 1; }
+[ "$api" = 401 ] || { echo "the API did not answer 401 without a token" >&2; exit 1; }
+echo "runnable jar: started on PostgreSQL in production mode, ready, no demo page, and it is the one this script started"

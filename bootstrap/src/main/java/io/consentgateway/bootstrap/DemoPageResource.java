@@ -1,21 +1,27 @@
 package io.consentgateway.bootstrap;
 
+import io.consentgateway.adapter.kit.ConfigValues;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Serves the demo page (plain HTML, CSS and JavaScript packed in the WAR, no CDN). JAX-RS owns the context root,
- * so the few static files go through here; only the listed names exist.
+ * so the few static files go through here; only the listed names exist. A production deployment
+ * ({@value ConfigValues#DEPLOYMENT}{@code =production}) serves none of them: the page signs in with the sandbox's demo
+ * identity provider, which is not there, and the fintech's own front end is somewhere else.
  */
 @Path("/")
 @ApplicationScoped
@@ -25,6 +31,17 @@ public class DemoPageResource {
             "app.js", "text/javascript; charset=utf-8",
             "app.css", "text/css; charset=utf-8",
             "favicon.svg", "image/svg+xml");
+
+    private boolean served;
+
+    protected DemoPageResource() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public DemoPageResource(@ConfigProperty(name = ConfigValues.DEPLOYMENT) Optional<String> deployment) {
+        this.served = !ConfigValues.production(deployment);
+    }
 
     @GET
     @Operation(hidden = true)
@@ -41,7 +58,7 @@ public class DemoPageResource {
 
     private Response file(String name) {
         String type = FILES.get(name);
-        if (type == null) {
+        if (!served || type == null) {
             throw new NotFoundException();
         }
         try (InputStream in = DemoPageResource.class.getResourceAsStream("/demo/" + name)) {

@@ -1,5 +1,6 @@
 package io.consentgateway.bootstrap;
 
+import io.consentgateway.adapter.kit.ConfigValues;
 import io.consentgateway.application.service.DataSettings;
 import io.consentgateway.application.service.WebhookSettings;
 import io.consentgateway.application.service.GatewaySettings;
@@ -148,9 +149,7 @@ final class GatewayConfig {
      * adapters refuse their own demo client credentials the same way, and the webhook adapter its demo secret.)
      */
     void refuseDemoSettingsInProduction() {
-        boolean production = config.getOptionalValue("cg.deployment", String.class).map(String::strip)
-                .filter("production"::equalsIgnoreCase).isPresent();
-        if (!production) {
+        if (!ConfigValues.production(config.getOptionalValue(ConfigValues.DEPLOYMENT, String.class))) {
             return;
         }
         if (DEMO_KEY_ID.equals(string("cg.crypto.current-key-id"))) {
