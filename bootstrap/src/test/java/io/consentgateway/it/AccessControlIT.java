@@ -79,8 +79,10 @@ class AccessControlIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"ONGOING_ACCESS\"}")))
                 .expectProblem(401, "unauthorized");
         for (String path : List.of("/api/v1/consents", "/api/v1/admin/webhooks/deliveries")) {
-            GatewayClient.anonymous(Http.request(path).header("Authorization", "Bearer not-a-jwt").GET())
-                    .expectProblem(401, "unauthorized");
+            Http.Response refused = GatewayClient.anonymous(Http.request(path).header("Authorization", "Bearer not-a-jwt").GET());
+            refused.expectProblem(401, "unauthorized");
+            assertThat(refused.header("WWW-Authenticate")).as("RFC 6750: the token came and was refused")
+                    .contains("Bearer error=\"invalid_token\"");
         }
     }
 

@@ -24,6 +24,8 @@ import io.consentgateway.domain.shared.DomainRuleViolation;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -44,9 +46,31 @@ import java.util.logging.Logger;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
+    /** The request's headers, for the 401's challenge; none outside a request (tests). */
+    @Context
+    private HttpHeaders request;
+
+    public ProblemMapper() {
+        // for the JAX-RS runtime, which injects the request's headers
+    }
+
+    ProblemMapper(HttpHeaders request) {
+        this.request = request;
+    }
+
+    /**
+     * The problem as the response. A 401 to a request that came with a bearer token says the token was refused
+     * ({@code WWW-Authenticate: Bearer error="invalid_token"}, RFC 6750 §3.1: expired, not signed by the configured
+     * issuer, or naming no user), so that a client knows to get a new token rather than that it forgot to send one.
+     */
     @Override
     public Response toResponse(Throwable exception) {
-        return toProblem(exception).toResponse();
+        Response response = toProblem(exception).toResponse();
+        if (response.getStatus() != 401 || request == null || request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            return response;
+        }
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, null)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"").build();
     }
 
     /** An error list is cut here: a body of a thousand bad items does not earn a thousand-line answer. */

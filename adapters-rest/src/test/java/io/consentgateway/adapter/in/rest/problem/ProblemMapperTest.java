@@ -15,8 +15,11 @@ import io.consentgateway.domain.consent.ConsentNotUsable;
 import io.consentgateway.domain.consent.ConsentStatus;
 import io.consentgateway.domain.consent.NextAction;
 import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /** The API's error contract: every exception becomes a problem with a stable type, never a stack trace or a secret. */
 class ProblemMapperTest {
@@ -47,6 +52,24 @@ class ProblemMapperTest {
         assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
         assertThat(problem.type()).isEqualTo(BASE + "invalid-input");
         assertThat(problem.errors()).extracting(Problem.FieldProblem::field).containsExactly("accounts[0]", "language");
+    }
+
+    @Test
+    void a401SaysWhetherTheTokenWasRefusedOrNoneCame() {
+        HttpHeaders withToken = mock(HttpHeaders.class);
+        when(withToken.getHeaderString(HttpHeaders.AUTHORIZATION)).thenReturn("Bearer expired.or.forged");
+        HttpHeaders withoutToken = mock(HttpHeaders.class);
+
+        Response refused = new ProblemMapper(withToken).toResponse(new NotAuthorizedException("Bearer"));
+        Response none = new ProblemMapper(withoutToken).toResponse(new NotAuthorizedException("Bearer"));
+
+        assertThat(refused.getStatus()).isEqualTo(401);
+        assertThat(refused.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Bearer error=\"invalid_token\"");
+        assertThat(((Problem) refused.getEntity()).type()).isEqualTo(BASE + "unauthorized");
+        assertThat(refused.getMediaType().toString()).isEqualTo("application/problem+json");
+        assertThat(none.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Bearer");
+        assertThat(new ProblemMapper(withToken).toResponse(new ForbiddenException()).getHeaders())
+                .as("only a 401 challenges").doesNotContainKey(HttpHeaders.WWW_AUTHENTICATE);
     }
 
     @Test
