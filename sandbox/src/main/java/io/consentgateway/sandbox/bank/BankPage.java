@@ -42,7 +42,8 @@ public final class BankPage {
 
     public static String error(String message) {
         String body = Html.header('B', "Request refused")
-                + "<p class=\"lead\">The authorization request is invalid and cannot be returned to the application.</p>\n"
+                + "<p class=\"lead\">The authorization request is invalid and cannot be returned to the application."
+                + "</p>\n"
                 + "<div class=\"error\" role=\"alert\">"
                 + Html.escape(message) + "</div>";
         return Html.page("en", false, "Bank – Request refused", ACCENT, body);

@@ -66,7 +66,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         Response response = toProblem(exception).toResponse();
-        if (response.getStatus() != 401 || request == null || request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+        boolean tokenCame = request != null && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        if (response.getStatus() != 401 || !tokenCame) {
             return response;
         }
         return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, null)
