@@ -109,8 +109,12 @@ class ValidationIT {
         }
         Sandbox.Stats before = Sandbox.stats();
 
-        JsonObject problem = user.client().post("/api/v1/flows", "{\"kind\":\"ONGOING_ACCESS\"}").expectProblem(429, "too-many-flows");
+        Http.Response refused = user.client().post("/api/v1/flows", "{\"kind\":\"ONGOING_ACCESS\"}");
+        JsonObject problem = refused.expectProblem(429, "too-many-flows");
         assertThat(problem.getString("detail")).contains("At most " + MAX_WAITING_FLOWS + " flows");
+        long retryAfter = Long.parseLong(refused.header("Retry-After").orElseThrow());
+        assertThat(retryAfter).as("until the first waiting flow lapses, within its hour").isBetween(3_000L, 3_600L);
+        assertThat(problem.getJsonNumber("retryAfterSeconds").longValue()).isEqualTo(retryAfter);
         assertThat(before.postsButRefreshes(Sandbox.stats())).as("no provider was asked").isZero();
         Journey.newUser("few-flows").start("ONGOING_ACCESS");
 

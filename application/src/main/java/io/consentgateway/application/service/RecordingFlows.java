@@ -54,8 +54,8 @@ public final class RecordingFlows implements Flows {
     }
 
     @Override
-    public int countWaiting(UserId userId, Instant now) {
-        return flows.countWaiting(userId, now);
+    public Waiting waiting(UserId userId, Instant now) {
+        return flows.waiting(userId, now);
     }
 
     @Override

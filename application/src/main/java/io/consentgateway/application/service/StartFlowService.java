@@ -25,6 +25,8 @@ import io.consentgateway.domain.shared.UserId;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -84,8 +86,11 @@ public final class StartFlowService implements StartFlow {
         // otherwise all pass the count while the first of them is still at the provider. Another node's start can
         // still pass at the same moment, so with n nodes the cap may be passed by at most n - 1.
         return startsOfUser.withLock(asked.userId(), () -> {
-            if (flows.countWaiting(asked.userId(), clock.instant()) >= settings.maxWaitingFlows()) {
-                throw new TooManyWaitingFlows(settings.maxWaitingFlows());
+            Instant now = clock.instant();
+            Flows.Waiting waiting = flows.waiting(asked.userId(), now);
+            if (waiting.count() >= settings.maxWaitingFlows()) {
+                throw new TooManyWaitingFlows(settings.maxWaitingFlows(),
+                        waiting.firstLapse().map(lapse -> Duration.between(now, lapse)).orElse(Duration.ZERO));
             }
             State state = states.newState();
             RedirectUri callback = settings.callbackUriFor(asked.provider());

@@ -65,8 +65,8 @@ class KeepConsentsAliveRobustnessTest {
             }
 
             @Override
-            public int countWaiting(UserId userId, Instant now) {
-                return h.flows.countWaiting(userId, now);
+            public Waiting waiting(UserId userId, Instant now) {
+                return h.flows.waiting(userId, now);
             }
 
             @Override

@@ -71,10 +71,14 @@ class StartFlowServiceTest {
         }
         int asked = h.fake.startRequests.size();
 
+        h.clock.advance(Duration.ofMinutes(10));
         assertThatThrownBy(() -> h.startOngoingFlow(ALICE)).isInstanceOf(TooManyWaitingFlows.class)
-                .hasMessageContaining(GatewayHarness.MAX_WAITING_FLOWS + " flows");
+                .hasMessageContaining(GatewayHarness.MAX_WAITING_FLOWS + " flows")
+                .extracting(refused -> ((TooManyWaitingFlows) refused).retryAfter())
+                .as("the first waiting flow lapses an hour after it started").isEqualTo(Duration.ofMinutes(50));
         assertThat(h.fake.startRequests).as("the provider was not asked").hasSize(asked);
-        assertThat(h.flows.countWaiting(ALICE, T0)).as("nothing stored").isEqualTo(GatewayHarness.MAX_WAITING_FLOWS);
+        assertThat(h.flows.waiting(ALICE, h.clock.instant()).count()).as("nothing stored")
+                .isEqualTo(GatewayHarness.MAX_WAITING_FLOWS);
         assertThat(h.startOngoingFlow(BOB).flowId()).as("another user's flows are their own").isNotNull();
     }
 
@@ -116,7 +120,7 @@ class StartFlowServiceTest {
             }
             assertThat(started).isEqualTo(GatewayHarness.MAX_WAITING_FLOWS);
             assertThat(refused).isEqualTo(parallel - GatewayHarness.MAX_WAITING_FLOWS);
-            assertThat(h.flows.countWaiting(ALICE, T0)).isEqualTo(GatewayHarness.MAX_WAITING_FLOWS);
+            assertThat(h.flows.waiting(ALICE, T0).count()).isEqualTo(GatewayHarness.MAX_WAITING_FLOWS);
         } finally {
             pool.shutdownNow();
         }

@@ -57,10 +57,11 @@ public final class InMemoryFlows implements Flows {
     }
 
     @Override
-    public int countWaiting(UserId userId, Instant now) {
-        return (int) byId.values().stream()
+    public Waiting waiting(UserId userId, Instant now) {
+        List<Instant> lapses = byId.values().stream()
                 .filter(f -> f.userId().equals(userId) && f.status() == FlowStatus.AWAITING_USER && !f.isLapsedAt(now))
-                .count();
+                .map(Flow::expiresAt).sorted().toList();
+        return new Waiting(lapses.size(), lapses.stream().findFirst());
     }
 
     public int size() {

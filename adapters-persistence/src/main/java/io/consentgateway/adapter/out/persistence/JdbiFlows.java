@@ -156,13 +156,13 @@ final class JdbiFlows implements Flows {
 
     /** Served by the (user_id, status) index. */
     @Override
-    public int countWaiting(UserId userId, Instant now) {
+    public Waiting waiting(UserId userId, Instant now) {
         return database.withHandle(handle -> handle.createQuery("""
-                        SELECT COUNT(*) FROM flows
+                        SELECT COUNT(*) AS waiting, MIN(expires_at) AS first_lapse FROM flows
                          WHERE user_id = :user_id AND status = 'AWAITING_USER' AND expires_at > :now""")
                 .bind("user_id", userId.value())
                 .bind("now", Columns.instant(now))
-                .mapTo(Integer.class)
+                .map((rs, ctx) -> new Waiting(rs.getInt("waiting"), Columns.optionalInstant(rs, "first_lapse")))
                 .one());
     }
 

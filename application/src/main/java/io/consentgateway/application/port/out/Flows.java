@@ -32,10 +32,23 @@ public interface Flows {
     List<Flow> findLapsed(Instant now, int limit);
 
     /**
-     * How many of the user's flows wait for the user at {@code now}: started, the user not yet back from the provider,
-     * and not lapsed ({@code AWAITING_USER} before its {@code expiresAt}).
+     * The user's flows that wait for the user at {@code now}: started, the user not yet back from the provider, and not
+     * lapsed ({@code AWAITING_USER} before its {@code expiresAt}).
      */
-    int countWaiting(UserId userId, Instant now);
+    Waiting waiting(UserId userId, Instant now);
+
+    /**
+     * How many flows wait for a user, and when the first of them lapses (none when none waits): the moment a place
+     * frees up at the latest.
+     */
+    record Waiting(int count, Optional<Instant> firstLapse) {
+        public Waiting {
+            if (count < 0 || firstLapse == null || firstLapse.isPresent() != (count > 0)) {
+                throw new IllegalArgumentException("a first lapse exactly when some flow waits, not count=" + count
+                        + " with firstLapse=" + firstLapse);
+            }
+        }
+    }
 
     /** Deletes every flow of the user, whatever its status (the erasure of a user); answers how many. */
     int deleteByUser(UserId userId);

@@ -119,7 +119,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof TooManyWaitingFlows tooMany) {
             return Problem.of("too-many-flows", "Too many flows waiting", 429, "At most " + tooMany.max()
-                    + " flows may wait for you at once. Finish one at its provider, or wait until one lapses; nothing was started.");
+                    + " flows may wait for you at once. Finish one at its provider, or wait until one lapses (Retry-After "
+                    + "says when the first does); nothing was started.")
+                    .withRetryAfter(retryAfterSeconds(tooMany.retryAfter()));
         }
         if (e instanceof WrongConsentKind wrongKind) {
             return Problem.of("wrong-consent-kind", "Not available for this consent", 409, wrongKind.getMessage());

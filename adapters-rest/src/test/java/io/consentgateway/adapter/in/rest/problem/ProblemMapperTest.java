@@ -167,12 +167,15 @@ class ProblemMapperTest {
     }
 
     @Test
-    void tooManyWaitingFlowsIs429SayingHowMany() {
-        Problem p = problem(new TooManyWaitingFlows(20));
+    void tooManyWaitingFlowsIs429SayingHowManyAndWhenAPlaceFreesUp() {
+        Response response = mapper.toResponse(new TooManyWaitingFlows(20, Duration.ofMinutes(50).plusMillis(1)));
+        Problem p = (Problem) response.getEntity();
 
         assertThat(p.status()).isEqualTo(429);
         assertThat(p.type()).isEqualTo(BASE + "too-many-flows");
         assertThat(p.detail()).contains("At most 20 flows").contains("nothing was started");
+        assertThat(p.retryAfterSeconds()).isEqualTo(3001L);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("3001");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static io.consentgateway.application.port.out.contract.PortFixtures.ALICE;
 import static io.consentgateway.application.port.out.contract.PortFixtures.BOB;
@@ -307,15 +308,17 @@ public abstract class FlowsContract {
     // ---- erasure ----
 
     @Test
-    void countWaitingCountsTheUsersFlowsWaitingForThemUntilEachLapses() {
+    void waitingCountsTheUsersFlowsWaitingForThemUntilEachLapsesAndSaysWhenTheFirstDoes() {
         Flow first = flows().save(awaitingFlow(ALICE, T0));
-        flows().save(awaitingFlow(ALICE, T0.plusSeconds(60)));
+        Flow second = flows().save(awaitingFlow(ALICE, T0.plusSeconds(60)));
         flows().save(flows().save(plainIncomeReportFlow(ALICE, T0)).awaitingUser().orElseThrow().cancel(T0.plusSeconds(1)));
         flows().save(awaitingFlow(BOB, T0));
 
-        assertThat(flows().countWaiting(ALICE, T0.plusSeconds(120))).as("two waiting; the cancelled one and Bob's not").isEqualTo(2);
-        assertThat(flows().countWaiting(ALICE, first.expiresAt())).as("the first has lapsed at its expiry").isEqualTo(1);
-        assertThat(flows().countWaiting(new UserId("carol@fintech.example"), T0)).isZero();
+        assertThat(flows().waiting(ALICE, T0.plusSeconds(120))).as("two waiting; the cancelled one and Bob's not")
+                .isEqualTo(new Flows.Waiting(2, Optional.of(first.expiresAt())));
+        assertThat(flows().waiting(ALICE, first.expiresAt())).as("the first has lapsed at its expiry")
+                .isEqualTo(new Flows.Waiting(1, Optional.of(second.expiresAt())));
+        assertThat(flows().waiting(new UserId("carol@fintech.example"), T0)).isEqualTo(new Flows.Waiting(0, Optional.empty()));
     }
 
     @Test
