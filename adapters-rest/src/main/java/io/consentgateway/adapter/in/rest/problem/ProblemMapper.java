@@ -46,16 +46,13 @@ import java.util.logging.Logger;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
-    /** The request's headers, for the 401's challenge; none outside a request (tests). */
+    /** The request's headers, which the JAX-RS runtime injects: for the 401's challenge. */
     @Context
     private HttpHeaders request;
 
-    public ProblemMapper() {
-        // for the JAX-RS runtime, which injects the request's headers
-    }
-
-    ProblemMapper(HttpHeaders request) {
-        this.request = request;
+    @Override
+    public Response toResponse(Throwable exception) {
+        return toResponse(exception, request != null && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null);
     }
 
     /**
@@ -63,10 +60,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
      * ({@code WWW-Authenticate: Bearer error="invalid_token"}, RFC 6750 §3.1: expired, not signed by the configured
      * issuer, or naming no user), so that a client knows to get a new token rather than that it forgot to send one.
      */
-    @Override
-    public Response toResponse(Throwable exception) {
+    static Response toResponse(Throwable exception, boolean tokenCame) {
         Response response = toProblem(exception).toResponse();
-        boolean tokenCame = request != null && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         if (response.getStatus() != 401 || !tokenCame) {
             return response;
         }
