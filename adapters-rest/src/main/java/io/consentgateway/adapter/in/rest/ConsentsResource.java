@@ -161,7 +161,8 @@ public class ConsentsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlowCreatedResponse.class)))
     @APIResponse(responseCode = "404", description = "No such consent for this user")
     @APIResponse(responseCode = "409", description = "Not an ongoing consent, or revoked")
-    @APIResponse(responseCode = "429", description = "As many flows as allowed already wait for this user; nothing was started")
+    @APIResponse(responseCode = "429", description = "As many flows as allowed already wait for this user; nothing was started. "
+            + "Retry-After says when the first of them lapses")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RenewalRequest.class)))
     public Response renew(@PathParam("id") String id, String requestBody, @Context SecurityContext security,

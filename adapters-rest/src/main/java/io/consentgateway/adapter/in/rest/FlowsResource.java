@@ -76,7 +76,8 @@ public class FlowsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "422", description = "The provider refused the request")
-    @APIResponse(responseCode = "429", description = "As many flows as allowed already wait for this user; nothing was started")
+    @APIResponse(responseCode = "429", description = "As many flows as allowed already wait for this user; nothing was started. "
+            + "Retry-After says when the first of them lapses")
     @APIResponse(responseCode = "503", description = "The provider is unavailable")
     public Response start(String body, @Context SecurityContext security, @Context UriInfo uri) {
         UserId user = CurrentUser.of(security);
