@@ -142,6 +142,24 @@ class CallbackIT {
     }
 
     @Test
+    void aBrowserThatBringsARefusedCallbackIsShownAPageAndEveryOtherClientTheProblem() {
+        String forged = "/callback/nrich?state=" + randomState() + "&success=true&code=forged-code-5c1e";
+
+        Http.Response page = GatewayClient.anonymous(Http.request(forged)
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET());
+        Http.Response problem = GatewayClient.anonymous(Http.request(forged).GET());
+
+        page.expect(400);
+        assertThat(page.header("Content-Type").orElse("")).as(page.describe()).startsWith("text/html");
+        assertThat(page.body()).startsWith("<!DOCTYPE html>").contains("<h1>Callback refused</h1>").contains("start a new flow")
+                .doesNotContain("forged-code-5c1e");
+        assertThat(page.header("Vary").orElse("")).contains("Accept");
+        assertThat(page.header("Cache-Control")).contains("no-store");
+        problem.expectProblem(400, "invalid-callback");
+        assertThat(problem.header("Vary").orElse("")).contains("Accept");
+    }
+
+    @Test
     void callbackWithoutAnyStateIsRefused() {
         GatewayClient.anonymous(Http.request("/callback?success=true&code=abc&flow_id=x").GET()).expectProblem(400, "invalid-callback");
     }

@@ -55,7 +55,8 @@ public class CallbackResource {
     @Operation(summary = "Callback of the provider configured for the bare path (cg.callback.bare-path-provider, nrich by default)",
             description = "As /callback/{provider}, for redirect URIs registered before each provider had its own.")
     @APIResponse(responseCode = "303", description = "Redirect to the front end with flow and outcome")
-    @APIResponse(responseCode = "400", description = "Unknown or forged state, another flow's or another provider's callback; nothing changed")
+    @APIResponse(responseCode = "400", description = "Unknown or forged state, another flow's or another provider's callback; nothing changed "
+            + "(a problem; an HTML page to a browser whose Accept prefers text/html, as every error of this endpoint)")
     @APIResponse(responseCode = "404", description = "No provider owns this callback endpoint; nothing changed")
     public Response callback(@Context UriInfo uri) {
         return handle(Optional.empty(), uri);
@@ -72,7 +73,8 @@ public class CallbackResource {
                     + "The other query parameters are the provider's: nrich sends success, code, abort (older: cancel) and flow_id; "
                     + "an OAuth bank sends code, or error (access_denied when the user declined).")
     @APIResponse(responseCode = "303", description = "Redirect to the front end with flow and outcome")
-    @APIResponse(responseCode = "400", description = "Unknown or forged state, another flow's or another provider's callback; nothing changed")
+    @APIResponse(responseCode = "400", description = "Unknown or forged state, another flow's or another provider's callback; nothing changed "
+            + "(a problem; an HTML page to a browser whose Accept prefers text/html, as every error of this endpoint)")
     @APIResponse(responseCode = "404", description = "No installed provider has this id; nothing changed")
     @APIResponse(responseCode = "503", description = "The provider could not take the code yet and nothing was spent: an HTML page "
             + "that repeats this callback after Retry-After seconds, when the flow completes")
