@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The gateway's counters kept in the node's memory and written in the Prometheus text format (version 0.0.4) for a
- * scraper: {@code GET /metrics} ({@link MetricsResource}). The same counters as {@link OpenTelemetryMetrics}, with
+ * scraper: {@code GET /metrics} ({@link io.consentgateway.bootstrap.MetricsResource}). The same counters as {@link OpenTelemetryMetrics}, with
  * Prometheus names: dots become underscores and a counter ends in {@code _total}
  * ({@code consentgateway_provider_calls_total{operation="refresh",provider="nrich",result="ok"} 12}). Each node counts
  * its own since it started; Prometheus adds the nodes up and copes with restarts ({@code rate()}).

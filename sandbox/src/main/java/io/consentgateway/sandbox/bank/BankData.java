@@ -27,7 +27,7 @@ import java.util.Set;
 /**
  * The bank's account data in its JSON shapes (documented in docs/sandbox.md). Amounts are decimal
  * strings with a currency, as PSD2 APIs usually send them. Slovak IBANs, 400 days of history, plus the
- * {@link LateBookings} a test added.
+ * {@link io.consentgateway.sandbox.core.LateBookings} a test added.
  */
 public final class BankData {
 

@@ -26,8 +26,8 @@ import java.util.Set;
 
 /**
  * nrich's financial data for a grant, in nrich's JSON shapes (figo-derived field names).
- * The data comes from {@link SyntheticLedger} with the German profile: 400 days of history, plus the
- * {@link LateBookings} a test added.
+ * The data comes from {@link io.consentgateway.sandbox.core.SyntheticLedger} with the German profile: 400 days of history, plus the
+ * {@link io.consentgateway.sandbox.core.LateBookings} a test added.
  */
 public final class NrichData {
 

@@ -5,7 +5,7 @@ import io.consentgateway.application.port.out.UnitOfWork;
 import java.util.function.Supplier;
 
 /**
- * {@link Transactions} as one JDBI transaction whose handle is bound to the calling thread: every repository
+ * {@link UnitOfWork} as one JDBI transaction whose handle is bound to the calling thread: every repository
  * call the work makes on this thread runs in it, a nested {@code inTransaction} joins it, and the outermost call
  * commits when the work returns or rolls back when it throws (the exception is rethrown unchanged).
  */

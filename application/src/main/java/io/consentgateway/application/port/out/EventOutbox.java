@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * The transactional outbox of the gateway's events: an event is recorded in the same database transaction as the change
- * that causes it ({@link Transactions}), so a change without its event, or an event without its change, cannot be
+ * that causes it ({@link UnitOfWork}), so a change without its event, or an event without its change, cannot be
  * stored. Its deliveries, one per endpoint, wait here until they are taken or given up.
  */
 public interface EventOutbox {

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * What every {@link Consents} implementation must do (the in-memory fake, H2, PostgreSQL), including the two
  * operations of the refresh protocol: {@code lockForRefresh} and {@code claimDue}. A subclass provides an empty
- * repository and the {@link Transactions} it takes part in.
+ * repository and the {@link UnitOfWork} it takes part in.
  */
 public abstract class ConsentsContract {
     private static final Instant NOW = T0.plus(Duration.ofDays(40));

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What every {@link Transactions} implementation must do, observed through the repository that takes part in it
+ * What every {@link UnitOfWork} implementation must do, observed through the repository that takes part in it
  * ({@link Consents}): results and exceptions pass through unchanged, a nested call joins the outer transaction,
  * and the row locks taken inside last exactly until the outermost transaction ends, however it ends.
  *
