@@ -219,6 +219,35 @@ class WebhooksIT {
     }
 
     @Test
+    void whenTheReceiverIsBackAnOperatorSendsAllThatWaitsForItWithOneRequest() {
+        GatewayClient operator = GatewayClient.operator();
+        Webhooks.misbehave("{\"status\":500}");
+        Journey journey = Journey.newUser("hooks");
+        String user = journey.client().user();
+        Journey.Flow first = journey.start("ONGOING_ACCESS");
+        Journey.Flow second = journey.start("ONE_TIME_ACCESS");
+        Journey.callback(Journey.cancel(first.widgetUrl()));
+        Journey.callback(Journey.cancel(second.widgetUrl()));
+        List<JsonObject> givenUp = awaitFailedDeliveriesOf(operator, user, 2);
+        assertThat(operator.get("/api/v1/admin/webhooks/deliveries?status=failed&endpoint=sandbox&limit=500").expect(200)
+                .jsonArray().stream().map(JsonValue::asJsonObject).filter(d -> d.getString("userId").equals(user)))
+                .as("the list filtered by endpoint").hasSize(2);
+        Webhooks.heal();
+
+        int redelivered = operator.post("/api/v1/admin/webhooks/deliveries/redelivery?status=failed&endpoint=sandbox", "")
+                .expect(200).json().getInt("redelivered");
+
+        assertThat(redelivered).as("this user's two, and any other test's given up").isGreaterThanOrEqualTo(2);
+        List<Delivery> received = Webhooks.await(user, Duration.ofSeconds(30), r -> r.size() >= 2);
+        assertThat(received).extracting(d -> d.data().getString("flowId")).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(received).extracting(d -> d.data().getString("eventId")).containsExactlyInAnyOrderElementsOf(
+                givenUp.stream().map(d -> d.getString("eventId")).toList());
+        assertSignedAndClean(received);
+        assertThat(operator.post("/api/v1/admin/webhooks/deliveries/redelivery?status=failed", "").expect(200).json()
+                .getInt("redelivered")).as("nothing is given up any more").isZero();
+    }
+
+    @Test
     void theAdminApiIsAnOperatorsAndRefusesBadInput() {
         GatewayClient operator = GatewayClient.operator();
         GatewayClient user = GatewayClient.newUser("hooks");
@@ -230,19 +259,30 @@ class WebhooksIT {
         operator.get("/api/v1/admin/webhooks/deliveries?limit=x").expectProblem(400, "invalid-input");
         operator.post("/api/v1/admin/webhooks/deliveries/" + UUID.randomUUID() + "/redelivery", "").expectProblem(404, "not-found");
         operator.post("/api/v1/admin/webhooks/deliveries/not-an-id/redelivery", "").expectProblem(404, "not-found");
+        operator.get("/api/v1/admin/webhooks/deliveries?endpoint=Not%20A%20Name").expectProblem(400, "invalid-input");
+        operator.post("/api/v1/admin/webhooks/deliveries/redelivery?status=delivered", "").expectProblem(400, "invalid-input");
+        operator.post("/api/v1/admin/webhooks/deliveries/redelivery?endpoint=nowhere", "").expectProblem(400, "invalid-input");
+        operator.post("/api/v1/admin/webhooks/deliveries/redelivery?limit=5", "").expectProblem(400, "invalid-input");
+        user.post("/api/v1/admin/webhooks/deliveries/redelivery", "").expectProblem(403, "forbidden");
+        GatewayClient.anonymous(Http.request("/api/v1/admin/webhooks/deliveries/redelivery")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())).expectProblem(401, "unauthorized");
         assertThat(operator.get("/api/v1/admin/webhooks/deliveries?status=delivered&limit=5").expect(200).jsonArray())
                 .hasSizeLessThanOrEqualTo(5);
     }
 
     private static JsonObject awaitFailedDeliveryOf(GatewayClient operator, String user) {
+        return awaitFailedDeliveriesOf(operator, user, 1).get(0);
+    }
+
+    private static List<JsonObject> awaitFailedDeliveriesOf(GatewayClient operator, String user, int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (true) {
             List<JsonObject> failed = operator.get("/api/v1/admin/webhooks/deliveries?status=failed&limit=500").expect(200)
                     .jsonArray().stream().map(JsonValue::asJsonObject).filter(d -> d.getString("userId").equals(user)).toList();
-            if (!failed.isEmpty()) {
-                return failed.get(0);
+            if (failed.size() >= count) {
+                return failed;
             }
-            assertThat(System.nanoTime()).as("a failed delivery for " + user).isLessThan(deadline);
+            assertThat(System.nanoTime()).as(count + " failed deliveries for " + user).isLessThan(deadline);
             sleep(500);
         }
     }

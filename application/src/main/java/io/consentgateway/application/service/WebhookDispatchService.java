@@ -6,6 +6,7 @@ import io.consentgateway.application.port.in.ManageWebhookDeliveries;
 import io.consentgateway.application.port.in.NotFound;
 import io.consentgateway.application.port.in.WebhookDeliveryView;
 import io.consentgateway.application.port.out.DeliveryOutcomes;
+import io.consentgateway.application.port.out.DeliveryFilter;
 import io.consentgateway.application.port.out.DeliveryStatus;
 import io.consentgateway.application.port.out.EventOutbox;
 import io.consentgateway.application.port.out.WebhookDelivery;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
+import java.util.regex.Pattern;
 
 /**
  * Delivers the outbox's events, at least once. Each tick claims, per endpoint, as many due deliveries as the endpoint
@@ -35,6 +37,7 @@ import java.util.function.DoubleSupplier;
  */
 public final class WebhookDispatchService implements DeliverWebhooks, ManageWebhookDeliveries {
     private static final int MOST_LISTED = 500;
+    private static final Pattern ENDPOINT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final EventOutbox outbox;
     private final WebhookSender sender;
@@ -119,12 +122,14 @@ public final class WebhookDispatchService implements DeliverWebhooks, ManageWebh
     }
 
     @Override
-    public List<WebhookDeliveryView> list(String statusOrNull, int limit) {
+    public List<WebhookDeliveryView> list(String statusOrNull, String endpointOrNull, int limit) {
         Optional<DeliveryStatus> status = Optional.ofNullable(statusOrNull).map(WebhookDispatchService::status);
+        Optional<String> endpoint = Optional.ofNullable(endpointOrNull).map(WebhookDispatchService::endpointName);
         if (limit < 1 || limit > MOST_LISTED) {
             throw InvalidInput.of("limit", "must be a whole number from 1 to " + MOST_LISTED);
         }
-        return outbox.deliveries(status, limit).stream().map(WebhookDispatchService::view).toList();
+        return outbox.deliveries(new DeliveryFilter(status, endpoint), limit).stream()
+                .map(WebhookDispatchService::view).toList();
     }
 
     @Override
@@ -135,11 +140,33 @@ public final class WebhookDispatchService implements DeliverWebhooks, ManageWebh
         return outbox.delivery(deliveryId).map(WebhookDispatchService::view).orElseThrow(() -> new NotFound("webhook delivery"));
     }
 
+    @Override
+    public int redeliverWaiting(String statusOrNull, String endpointOrNull) {
+        Optional<DeliveryStatus> status = Optional.ofNullable(statusOrNull).map(WebhookDispatchService::status);
+        if (status.isPresent() && status.get() == DeliveryStatus.DELIVERED) {
+            throw InvalidInput.of("status", "must be failed or pending (a delivered one is sent again by its own "
+                    + "redelivery)");
+        }
+        Optional<String> endpoint = Optional.ofNullable(endpointOrNull).map(WebhookDispatchService::endpointName);
+        if (endpoint.isPresent() && !settings.endpoints().contains(endpoint.get())) {
+            throw InvalidInput.of("endpoint", "is not a configured endpoint");
+        }
+        return outbox.redeliverWaiting(new DeliveryFilter(status, endpoint), clock.instant());
+    }
+
     private static DeliveryStatus status(String name) {
         if (!STATUSES.contains(name)) {
             throw InvalidInput.of("status", "must be one of " + String.join(", ", STATUSES));
         }
         return DeliveryStatus.valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
+    /** An endpoint's name as configured: {@code a-z 0-9 -}, at most 64 (never echoed: the error names only the rule). */
+    private static String endpointName(String name) {
+        if (!ENDPOINT_NAME.matcher(name).matches()) {
+            throw InvalidInput.of("endpoint", "must be an endpoint's name: a-z, 0-9 and -, at most 64, not starting with -");
+        }
+        return name;
     }
 
     private static WebhookDeliveryView view(WebhookDelivery d) {

@@ -4,6 +4,7 @@ import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.NotFound;
 import io.consentgateway.application.port.in.WebhookDeliveryView;
 import io.consentgateway.application.port.out.DeliveryOutcomes;
+import io.consentgateway.application.port.out.DeliveryFilter;
 import io.consentgateway.application.port.out.DeliveryStatus;
 import io.consentgateway.application.port.out.EventType;
 import io.consentgateway.application.port.out.GatewayEvent;
@@ -85,7 +86,7 @@ class WebhookDispatchServiceTest {
     }
 
     WebhookDelivery deliveryTo(String endpoint) {
-        return outbox.deliveries(Optional.empty(), 100).stream().filter(d -> d.endpoint().equals(endpoint)).findFirst()
+        return outbox.deliveries(DeliveryFilter.ALL, 100).stream().filter(d -> d.endpoint().equals(endpoint)).findFirst()
                 .orElseThrow();
     }
 
@@ -138,7 +139,7 @@ class WebhookDispatchServiceTest {
         assertThat(dispatcher.deleteFinished()).isZero();
         clock.set(T0.plus(Duration.ofDays(7)).plusSeconds(1));
         assertThat(dispatcher.deleteFinished()).isEqualTo(1);
-        assertThat(dispatcher.list(null, 10)).isEmpty();
+        assertThat(dispatcher.list(null, null, 10)).isEmpty();
     }
 
     @Test
@@ -159,22 +160,64 @@ class WebhookDispatchServiceTest {
         dispatcher.deliverDue();
         clock.set(T0.plus(Duration.ofHours(2)));
         dispatcher.deliverDue();
-        assertThat(dispatcher.list("failed", 10)).singleElement().extracting(WebhookDeliveryView::attempts).isEqualTo(3);
+        assertThat(dispatcher.list("failed", null, 10)).singleElement().extracting(WebhookDeliveryView::attempts).isEqualTo(3);
         takes.put("a", true);
 
         WebhookDeliveryView again = dispatcher.redeliver(deliveryTo("a").id());
         assertThat(again.status()).isEqualTo("pending");
         dispatcher.deliverDue();
 
-        assertThat(dispatcher.list("failed", 10)).isEmpty();
-        assertThat(dispatcher.list("delivered", 10)).hasSize(2).allMatch(view -> view.eventId().equals(event.id()));
+        assertThat(dispatcher.list("failed", null, 10)).isEmpty();
+        assertThat(dispatcher.list("delivered", null, 10)).hasSize(2).allMatch(view -> view.eventId().equals(event.id()));
+    }
+
+    @Test
+    void whenAReceiverIsBackAnOperatorSendsNowAllThatWaitsForIt_TheGivenUpAndTheLaterRetries() {
+        takes.put("a", false);
+        GatewayEvent givenUp = event();
+        dispatcher.deliverDue();
+        clock.set(T0.plusSeconds(5));
+        dispatcher.deliverDue();
+        clock.set(T0.plusSeconds(5).plus(Duration.ofMinutes(5)));
+        dispatcher.deliverDue();
+        GatewayEvent retriedLater = event();
+        dispatcher.deliverDue();
+        assertThat(dispatcher.list("failed", "a", 10)).extracting(WebhookDeliveryView::eventId).containsExactly(givenUp.id());
+        assertThat(dispatcher.list("pending", "a", 10)).singleElement().satisfies(view -> {
+            assertThat(view.eventId()).isEqualTo(retriedLater.id());
+            assertThat(view.nextAttemptAt()).contains(clock.instant().plusSeconds(5));
+        });
+        takes.put("a", true);
+
+        assertThat(dispatcher.redeliverWaiting(null, "a")).isEqualTo(2);
+        dispatcher.deliverDue();
+
+        assertThat(dispatcher.list("delivered", "a", 10)).extracting(WebhookDeliveryView::eventId)
+                .containsExactlyInAnyOrder(givenUp.id(), retriedLater.id());
+        assertThat(dispatcher.list(null, "b", 10)).hasSize(2).allMatch(view -> view.status().equals("delivered"));
+        assertThat(dispatcher.redeliverWaiting(null, null)).as("nothing waits any more").isZero();
+    }
+
+    @Test
+    void sendingNowWhatWaitsTakesFailedOrPendingForAConfiguredEndpoint_NeverTheDelivered() {
+        assertThatThrownBy(() -> dispatcher.redeliverWaiting("delivered", null)).isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).errors()).singleElement()
+                        .satisfies(error -> assertThat(error.field()).isEqualTo("status")));
+        assertThatThrownBy(() -> dispatcher.redeliverWaiting("lost", null)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> dispatcher.redeliverWaiting(null, "c")).isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).errors()).singleElement()
+                        .satisfies(error -> assertThat(error.message()).isEqualTo("is not a configured endpoint")));
+        assertThatThrownBy(() -> dispatcher.list(null, "Not A Name", 10)).isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).errors()).singleElement()
+                        .satisfies(error -> assertThat(error.message()).doesNotContain("Not A Name")));
+        assertThat(dispatcher.redeliverWaiting("failed", "b")).isZero();
     }
 
     @Test
     void theListRefusesAnUnknownStatusOrLimitAndARedeliveryOfNothingIsNotFound() {
-        assertThatThrownBy(() -> dispatcher.list("lost", 10)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> dispatcher.list(null, 0)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> dispatcher.list(null, 501)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> dispatcher.list("lost", null, 10)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> dispatcher.list(null, null, 0)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> dispatcher.list(null, null, 501)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> dispatcher.redeliver(UUID.randomUUID())).isInstanceOf(NotFound.class);
     }
 
@@ -204,7 +247,7 @@ class WebhookDispatchServiceTest {
             awaitDelivered("b", 4);
             assertThat(concurrent.deliverDue()).as("a still full; b's last").isEqualTo(1);
             awaitDelivered("b", 5);
-            assertThat(outbox.deliveries(Optional.of(DeliveryStatus.DELIVERED), 100))
+            assertThat(outbox.deliveries(DeliveryFilter.of(DeliveryStatus.DELIVERED), 100))
                     .noneMatch(d -> d.endpoint().equals("a"));
 
             release.countDown();
@@ -217,7 +260,7 @@ class WebhookDispatchServiceTest {
 
     private void awaitDelivered(String endpoint, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (outbox.deliveries(Optional.of(DeliveryStatus.DELIVERED), 100).stream()
+        while (outbox.deliveries(DeliveryFilter.of(DeliveryStatus.DELIVERED), 100).stream()
                 .filter(d -> d.endpoint().equals(endpoint)).count() < count) {
             assertThat(System.nanoTime()).as("delivered in time").isLessThan(deadline);
             Thread.sleep(10);

@@ -1,5 +1,6 @@
 package io.consentgateway.application.testing;
 
+import io.consentgateway.application.port.out.DeliveryFilter;
 import io.consentgateway.application.port.out.DeliveryStatus;
 import io.consentgateway.application.port.out.EventOutbox;
 import io.consentgateway.application.port.out.GatewayEvent;
@@ -61,9 +62,9 @@ public final class InMemoryEventOutbox implements EventOutbox {
     }
 
     @Override
-    public synchronized List<WebhookDelivery> deliveries(Optional<DeliveryStatus> status, int limit) {
+    public synchronized List<WebhookDelivery> deliveries(DeliveryFilter filter, int limit) {
         return deliveries.values().stream()
-                .filter(d -> status.map(s -> s == d.status()).orElse(true))
+                .filter(filter::matches)
                 .sorted(Comparator.comparing((WebhookDelivery d) -> d.event().occurredAt()).reversed())
                 .limit(limit)
                 .toList();
@@ -83,6 +84,19 @@ public final class InMemoryEventOutbox implements EventOutbox {
         update(deliveryId, d -> new WebhookDelivery(d.id(), d.endpoint(), d.event(), DeliveryStatus.PENDING, d.attempts(),
                 Optional.of(now), d.lastAttemptAt(), d.lastError(), Optional.empty()));
         return true;
+    }
+
+    @Override
+    public synchronized int redeliverWaiting(DeliveryFilter filter, Instant now) {
+        List<UUID> waiting = deliveries.values().stream()
+                .filter(filter::matches)
+                .filter(d -> d.status() == DeliveryStatus.FAILED
+                        || d.status() == DeliveryStatus.PENDING && d.nextAttemptAt().orElseThrow().isAfter(now))
+                .filter(d -> leases.getOrDefault(d.id(), Instant.MIN).isBefore(now))
+                .map(WebhookDelivery::id)
+                .toList();
+        waiting.forEach(id -> redeliver(id, now));
+        return waiting.size();
     }
 
     @Override

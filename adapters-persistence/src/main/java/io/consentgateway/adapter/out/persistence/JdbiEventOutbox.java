@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.out.persistence;
 
+import io.consentgateway.application.port.out.DeliveryFilter;
 import io.consentgateway.application.port.out.DeliveryStatus;
 import io.consentgateway.application.port.out.EventOutbox;
 import io.consentgateway.application.port.out.EventType;
@@ -16,7 +17,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -189,11 +192,10 @@ final class JdbiEventOutbox implements EventOutbox {
     }
 
     @Override
-    public List<WebhookDelivery> deliveries(Optional<DeliveryStatus> status, int limit) {
-        return database.withHandle(handle -> handle.createQuery(SELECT
-                        + (status.isPresent() ? " WHERE d.status = :status" : "")
+    public List<WebhookDelivery> deliveries(DeliveryFilter filter, int limit) {
+        return database.withHandle(handle -> handle.createQuery(SELECT + " WHERE " + matching(filter, "d.")
                         + " ORDER BY e.occurred_at DESC, d.endpoint LIMIT :limit")
-                .bind("status", status.map(Enum::name).orElse(null))
+                .bindMap(filterValues(filter))
                 .bind("limit", limit)
                 .map((rs, ctx) -> read(rs))
                 .list());
@@ -216,6 +218,32 @@ final class JdbiEventOutbox implements EventOutbox {
                 .bind("id", Columns.uuid(deliveryId))
                 .bind("now", Columns.instant(now))
                 .execute() > 0));
+    }
+
+    @Override
+    public int redeliverWaiting(DeliveryFilter filter, Instant now) {
+        return database.inTransaction(() -> database.withHandle(handle -> handle.createUpdate("""
+                        UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = :now, lease_until = NULL,
+                               lease_holder = NULL
+                         WHERE (status = 'FAILED' OR status = 'PENDING' AND next_attempt_at > :now)
+                           AND (lease_until IS NULL OR lease_until < :now)
+                           AND\s""" + matching(filter, ""))
+                .bindMap(filterValues(filter))
+                .bind("now", Columns.instant(now))
+                .execute()));
+    }
+
+    /** The filter as a condition on the deliveries' columns ({@code prefix}: their table's alias with its dot). */
+    private static String matching(DeliveryFilter filter, String prefix) {
+        return (filter.status().isPresent() ? prefix + "status = :status" : "1 = 1")
+                + (filter.endpoint().isPresent() ? " AND " + prefix + "endpoint = :endpoint" : "");
+    }
+
+    private static Map<String, Object> filterValues(DeliveryFilter filter) {
+        Map<String, Object> values = new HashMap<>();
+        filter.status().ifPresent(status -> values.put("status", status.name()));
+        filter.endpoint().ifPresent(endpoint -> values.put("endpoint", endpoint));
+        return values;
     }
 
     @Override

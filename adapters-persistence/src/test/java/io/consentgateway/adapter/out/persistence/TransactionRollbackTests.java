@@ -3,6 +3,7 @@ package io.consentgateway.adapter.out.persistence;
 import io.consentgateway.adapter.out.persistence.testing.AdapterExtension;
 import io.consentgateway.application.port.out.ConcurrentUpdate;
 import io.consentgateway.application.port.out.Consents;
+import io.consentgateway.application.port.out.DeliveryFilter;
 import io.consentgateway.application.port.out.Flows;
 import io.consentgateway.application.port.out.EventType;
 import io.consentgateway.application.port.out.UnitOfWork;
@@ -81,7 +82,7 @@ abstract class TransactionRollbackTests {
         recording.save(stored.revocable().orElseThrow().revoke(T0.plusSeconds(1)));
 
         assertThat(consents().findById(rolledBack.id())).isEmpty();
-        assertThat(db().adapter().eventOutbox().deliveries(Optional.empty(), 10))
+        assertThat(db().adapter().eventOutbox().deliveries(DeliveryFilter.ALL, 10))
                 .allMatch(d -> d.event().consentId().equals(Optional.of(committed.id())))
                 .extracting(d -> d.event().type())
                 .containsExactlyInAnyOrder(EventType.CONSENT_ACTIVATED, EventType.CONSENT_REVOKED);

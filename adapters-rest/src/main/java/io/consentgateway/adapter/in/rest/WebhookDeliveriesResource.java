@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.in.rest;
 
+import io.consentgateway.adapter.in.rest.dto.RedeliveryResponse;
 import io.consentgateway.adapter.in.rest.dto.WebhookDeliveryResponse;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.ManageWebhookDeliveries;
@@ -51,12 +52,13 @@ public class WebhookDeliveriesResource {
 
     @GET
     @Operation(summary = "List webhook deliveries", description = "Newest event first; status pending, delivered or failed "
-            + "(all when absent); limit 1 to 500 (default 100). Each with its attempts and its last error.")
+            + "(all when absent); endpoint, one endpoint's name (all when absent); limit 1 to 500 (default 100). Each "
+            + "with its attempts and its last error.")
     @APIResponse(responseCode = "200", description = "The deliveries")
-    @APIResponse(responseCode = "400", description = "An unknown status or a limit out of range")
-    public List<WebhookDeliveryResponse> list(@QueryParam("status") String status,
+    @APIResponse(responseCode = "400", description = "An unknown status, an endpoint name that cannot be one, or a limit out of range")
+    public List<WebhookDeliveryResponse> list(@QueryParam("status") String status, @QueryParam("endpoint") String endpoint,
                                               @QueryParam("limit") @DefaultValue("100") String limit) {
-        return deliveries.list(status, limitOf(limit)).stream().map(WebhookDeliveryResponse::of).toList();
+        return deliveries.list(status, endpoint, limitOf(limit)).stream().map(WebhookDeliveryResponse::of).toList();
     }
 
     @POST
@@ -73,6 +75,19 @@ public class WebhookDeliveriesResource {
             throw new NotFound("webhook delivery");
         }
         return WebhookDeliveryResponse.of(deliveries.redeliver(deliveryId));
+    }
+
+    @POST
+    @Path("/redelivery")
+    @Operation(summary = "Send now all that waits", description = "For when a receiver is back after an outage: makes every "
+            + "failed delivery (one more attempt each) and every pending one whose next attempt is later due now — status "
+            + "failed or pending (both when absent), to one configured endpoint (all when absent). A delivered one is sent "
+            + "again only by its own redelivery. The dispatcher sends them within seconds, as many at a time per endpoint "
+            + "as cg.webhooks.in-flight allows, each with its event's webhook-id.")
+    @APIResponse(responseCode = "200", description = "How many deliveries were made due")
+    @APIResponse(responseCode = "400", description = "Status delivered or unknown, or an endpoint that is not configured")
+    public RedeliveryResponse redeliverWaiting(@QueryParam("status") String status, @QueryParam("endpoint") String endpoint) {
+        return new RedeliveryResponse(deliveries.redeliverWaiting(status, endpoint));
     }
 
     private static int limitOf(String limit) {

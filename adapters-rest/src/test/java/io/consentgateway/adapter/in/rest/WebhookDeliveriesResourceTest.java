@@ -1,5 +1,6 @@
 package io.consentgateway.adapter.in.rest;
 
+import io.consentgateway.adapter.in.rest.dto.RedeliveryResponse;
 import io.consentgateway.adapter.in.rest.dto.WebhookDeliveryResponse;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.ManageWebhookDeliveries;
@@ -41,9 +42,9 @@ class WebhookDeliveriesResourceTest {
     @Test
     void theListIsTheUseCasesAnswerFieldByField() {
         UUID id = UUID.randomUUID();
-        when(deliveries.list("failed", 20)).thenReturn(List.of(failedDelivery(id)));
+        when(deliveries.list("failed", "fintech", 20)).thenReturn(List.of(failedDelivery(id)));
 
-        List<WebhookDeliveryResponse> listed = new WebhookDeliveriesResource(deliveries).list("failed", "20");
+        List<WebhookDeliveryResponse> listed = new WebhookDeliveriesResource(deliveries).list("failed", "fintech", "20");
 
         assertThat(listed).containsExactly(new WebhookDeliveryResponse(id.toString(), "3f2b9d2e-8c1a-4f6e-9b7d-0a1b2c3d4e5f",
                 "consent.revoked", "2026-11-22T10:00:00Z", "fintech", "failed", 8, null, "2026-11-23T13:30:00Z",
@@ -54,7 +55,7 @@ class WebhookDeliveriesResourceTest {
     void aLimitThatIsNoNumberIsRefusedBeforeTheUseCaseIsAsked() {
         WebhookDeliveriesResource resource = new WebhookDeliveriesResource(deliveries);
 
-        assertThatThrownBy(() -> resource.list(null, "ten")).isInstanceOfSatisfying(InvalidInput.class,
+        assertThatThrownBy(() -> resource.list(null, null, "ten")).isInstanceOfSatisfying(InvalidInput.class,
                 invalid -> assertThat(invalid.errors()).extracting(error -> error.field()).containsExactly("limit"));
         verifyNoInteractions(deliveries);
     }
@@ -67,5 +68,15 @@ class WebhookDeliveriesResourceTest {
 
         assertThat(resource.redeliver(id.toString()).id()).isEqualTo(id.toString());
         assertThatThrownBy(() -> resource.redeliver("not-an-id")).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void sendingNowAllThatWaitsHandsOnTheFiltersAsGivenAndAnswersHowMany() {
+        when(deliveries.redeliverWaiting("failed", "fintech")).thenReturn(42);
+        when(deliveries.redeliverWaiting(null, null)).thenReturn(0);
+        WebhookDeliveriesResource resource = new WebhookDeliveriesResource(deliveries);
+
+        assertThat(resource.redeliverWaiting("failed", "fintech")).isEqualTo(new RedeliveryResponse(42));
+        assertThat(resource.redeliverWaiting(null, null)).isEqualTo(new RedeliveryResponse(0));
     }
 }

@@ -34,13 +34,21 @@ public interface EventOutbox {
     /** The last attempt failed: the delivery is given up. */
     void failed(UUID deliveryId, int attempts, String error, Instant at);
 
-    /** Deliveries, newest event first, optionally of one status only. */
-    List<WebhookDelivery> deliveries(Optional<DeliveryStatus> status, int limit);
+    /** The deliveries the filter names, newest event first, at most {@code limit}. */
+    List<WebhookDelivery> deliveries(DeliveryFilter filter, int limit);
 
     Optional<WebhookDelivery> delivery(UUID deliveryId);
 
     /** Makes the delivery due again at {@code now}, whatever its status; answers whether it exists. */
     boolean redeliver(UUID deliveryId, Instant now);
+
+    /**
+     * Makes every delivery the filter names that waits due at {@code now}: a given-up one ({@code FAILED}) gets one
+     * more attempt, a pending one whose next attempt is later is sent now. A delivery that was taken
+     * ({@code DELIVERED}), one that is due already, and one that a node holds (its lease not ended: its attempt is
+     * under way) are left as they are. Answers how many it changed.
+     */
+    int redeliverWaiting(DeliveryFilter filter, Instant now);
 
     /** Deletes every event of the user and its deliveries (the erasure of a user); answers how many events. */
     int deleteByUser(UserId userId);

@@ -1,5 +1,6 @@
 package io.consentgateway.application.port.out.contract;
 
+import io.consentgateway.application.port.out.DeliveryFilter;
 import io.consentgateway.application.port.out.DeliveryStatus;
 import io.consentgateway.application.port.out.EventOutbox;
 import io.consentgateway.application.port.out.EventType;
@@ -39,7 +40,7 @@ public abstract class EventOutboxContract {
     }
 
     private WebhookDelivery only(String endpoint) {
-        return outbox().deliveries(Optional.empty(), 100).stream().filter(d -> d.endpoint().equals(endpoint))
+        return outbox().deliveries(DeliveryFilter.ALL, 100).stream().filter(d -> d.endpoint().equals(endpoint))
                 .findFirst().orElseThrow();
     }
 
@@ -65,7 +66,7 @@ public abstract class EventOutboxContract {
     void noEndpointMeansNoDelivery() {
         outbox().record(event(ALICE, T0), List.of());
 
-        assertThat(outbox().deliveries(Optional.empty(), 10)).isEmpty();
+        assertThat(outbox().deliveries(DeliveryFilter.ALL, 10)).isEmpty();
     }
 
     @Test
@@ -109,7 +110,7 @@ public abstract class EventOutboxContract {
         assertThat(only("c").attempts()).isEqualTo(8);
         assertThat(outbox().claimDue("b", T0.plus(Duration.ofDays(1)), 10, T0.plus(Duration.ofDays(2)))).isEmpty();
         assertThat(outbox().claimDue("c", T0.plus(Duration.ofDays(1)), 10, T0.plus(Duration.ofDays(2)))).isEmpty();
-        assertThat(outbox().deliveries(Optional.of(DeliveryStatus.FAILED), 10)).extracting(WebhookDelivery::id)
+        assertThat(outbox().deliveries(DeliveryFilter.of(DeliveryStatus.FAILED), 10)).extracting(WebhookDelivery::id)
                 .containsExactly(toC);
     }
 
@@ -131,6 +132,74 @@ public abstract class EventOutboxContract {
     }
 
     @Test
+    void theOperatorsListIsFilteredByStatusAndEndpoint_NewestEventFirst() {
+        GatewayEvent older = event(ALICE, T0);
+        GatewayEvent newer = event(BOB, T0.plusSeconds(1));
+        outbox().record(older, List.of("a", "b"));
+        outbox().record(newer, List.of("a", "b"));
+        UUID olderToB = outbox().claimDue("b", T0, 1, LEASE).get(0).id();
+        outbox().failed(olderToB, 8, "HTTP 500", T0.plusSeconds(2));
+
+        assertThat(outbox().deliveries(DeliveryFilter.ALL.to("a"), 10)).extracting(d -> d.event().id())
+                .containsExactly(newer.id(), older.id());
+        assertThat(outbox().deliveries(DeliveryFilter.of(DeliveryStatus.PENDING).to("b"), 10)).extracting(d -> d.event().id())
+                .containsExactly(newer.id());
+        assertThat(outbox().deliveries(DeliveryFilter.of(DeliveryStatus.FAILED).to("b"), 10)).extracting(WebhookDelivery::id)
+                .containsExactly(olderToB);
+        assertThat(outbox().deliveries(DeliveryFilter.of(DeliveryStatus.FAILED).to("a"), 10)).isEmpty();
+        assertThat(outbox().deliveries(DeliveryFilter.ALL.to("c"), 10)).isEmpty();
+        assertThat(outbox().deliveries(DeliveryFilter.ALL, 3)).hasSize(3);
+    }
+
+    @Test
+    void redeliveringWhatWaitsMakesTheGivenUpAndTheLaterRetriesDue_NeverTheTakenTheDueOrTheHeld() {
+        for (int i = 0; i < 5; i++) {
+            outbox().record(event(ALICE, T0.plusMillis(i)), List.of("a"));
+        }
+        outbox().record(event(BOB, T0), List.of("b"));
+        List<WebhookDelivery> claimed = outbox().claimDue("a", T0.plusSeconds(1), 4, LEASE);
+        UUID givenUp = claimed.get(0).id();
+        UUID retryLater = claimed.get(1).id();
+        UUID taken = claimed.get(2).id();
+        UUID held = claimed.get(3).id();
+        UUID dueAlready = outbox().deliveries(DeliveryFilter.ALL.to("a"), 10).stream().map(WebhookDelivery::id)
+                .filter(id -> !claimed.stream().map(WebhookDelivery::id).toList().contains(id)).findFirst().orElseThrow();
+        Instant now = T0.plusSeconds(60);
+        outbox().failed(givenUp, 8, "HTTP 500", T0.plusSeconds(1));
+        outbox().retryAt(retryLater, 3, "HTTP 503", T0.plusSeconds(1), T0.plus(Duration.ofHours(2)));
+        outbox().delivered(taken, 1, T0.plusSeconds(1));
+
+        assertThat(outbox().redeliverWaiting(DeliveryFilter.ALL.to("a"), now)).isEqualTo(2);
+
+        assertThat(outbox().claimDue("a", now, 10, now.plus(Duration.ofMinutes(2)))).extracting(WebhookDelivery::id)
+                .containsExactlyInAnyOrder(givenUp, retryLater, dueAlready);
+        assertThat(outbox().delivery(givenUp).orElseThrow().attempts()).isEqualTo(8);
+        assertThat(outbox().delivery(retryLater).orElseThrow().attempts()).isEqualTo(3);
+        assertThat(outbox().delivery(taken).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(outbox().delivery(held).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(outbox().claimDue("b", now, 10, LEASE)).as("another endpoint's, due already").hasSize(1);
+    }
+
+    @Test
+    void redeliveringWhatWaitsKeepsToTheFilter() {
+        outbox().record(event(ALICE, T0), List.of("a", "b"));
+        outbox().record(event(BOB, T0), List.of("a"));
+        List<WebhookDelivery> toA = outbox().claimDue("a", T0, 2, LEASE);
+        UUID toB = outbox().claimDue("b", T0, 1, LEASE).get(0).id();
+        outbox().failed(toA.get(0).id(), 8, "HTTP 500", T0);
+        outbox().retryAt(toA.get(1).id(), 2, "HTTP 500", T0, T0.plus(Duration.ofHours(1)));
+        outbox().failed(toB, 8, "HTTP 500", T0);
+        Instant now = T0.plusSeconds(60);
+
+        assertThat(outbox().redeliverWaiting(DeliveryFilter.of(DeliveryStatus.DELIVERED), now)).isZero();
+        assertThat(outbox().redeliverWaiting(DeliveryFilter.of(DeliveryStatus.FAILED).to("a"), now)).isEqualTo(1);
+        assertThat(outbox().delivery(toB).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(outbox().delivery(toA.get(1).id()).orElseThrow().nextAttemptAt()).contains(T0.plus(Duration.ofHours(1)));
+        assertThat(outbox().redeliverWaiting(DeliveryFilter.ALL, now)).isEqualTo(2);
+        assertThat(outbox().deliveries(DeliveryFilter.of(DeliveryStatus.FAILED), 10)).isEmpty();
+    }
+
+    @Test
     void theErasureOfAUserDeletesItsEventsOnly() {
         outbox().record(event(ALICE, T0), List.of("a", "b"));
         outbox().record(event(ALICE, T0), List.of("a"));
@@ -140,7 +209,7 @@ public abstract class EventOutboxContract {
         assertThat(outbox().deleteByUser(ALICE)).isEqualTo(2);
         assertThat(outbox().deleteByUser(ALICE)).isZero();
 
-        assertThat(outbox().deliveries(Optional.empty(), 10)).extracting(d -> d.event().id()).containsExactly(bobs.id());
+        assertThat(outbox().deliveries(DeliveryFilter.ALL, 10)).extracting(d -> d.event().id()).containsExactly(bobs.id());
     }
 
     @Test
@@ -156,7 +225,7 @@ public abstract class EventOutboxContract {
         assertThat(outbox().deleteFinishedBefore(T0.plusSeconds(1))).as("finished at, not before").isZero();
         assertThat(outbox().deleteFinishedBefore(T0.plusSeconds(2))).isEqualTo(1);
 
-        assertThat(outbox().deliveries(Optional.empty(), 10)).allMatch(d -> d.event().id().equals(halfDone.id()));
+        assertThat(outbox().deliveries(DeliveryFilter.ALL, 10)).allMatch(d -> d.event().id().equals(halfDone.id()));
     }
 
     @Test
