@@ -232,6 +232,9 @@ class WebhooksIT {
         assertThat(operator.get("/api/v1/admin/webhooks/deliveries?status=failed&endpoint=sandbox&limit=500").expect(200)
                 .jsonArray().stream().map(JsonValue::asJsonObject).filter(d -> d.getString("userId").equals(user)))
                 .as("the list filtered by endpoint").hasSize(2);
+        List<String> pagedIds = pageThrough(operator, "/api/v1/admin/webhooks/deliveries?status=failed&endpoint=sandbox&limit=1");
+        assertThat(pagedIds).as("every failed delivery once, a page at a time").doesNotHaveDuplicates()
+                .containsAll(givenUp.stream().map(d -> d.getString("id")).toList());
         Webhooks.heal();
 
         int redelivered = operator.post("/api/v1/admin/webhooks/deliveries/redelivery?status=failed&endpoint=sandbox", "")
@@ -260,6 +263,7 @@ class WebhooksIT {
         operator.post("/api/v1/admin/webhooks/deliveries/" + UUID.randomUUID() + "/redelivery", "").expectProblem(404, "not-found");
         operator.post("/api/v1/admin/webhooks/deliveries/not-an-id/redelivery", "").expectProblem(404, "not-found");
         operator.get("/api/v1/admin/webhooks/deliveries?endpoint=Not%20A%20Name").expectProblem(400, "invalid-input");
+        operator.get("/api/v1/admin/webhooks/deliveries?cursor=bm90LWEtY3Vyc29y").expectProblem(400, "invalid-input");
         operator.post("/api/v1/admin/webhooks/deliveries/redelivery?status=delivered", "").expectProblem(400, "invalid-input");
         operator.post("/api/v1/admin/webhooks/deliveries/redelivery?endpoint=nowhere", "").expectProblem(400, "invalid-input");
         operator.post("/api/v1/admin/webhooks/deliveries/redelivery?limit=5", "").expectProblem(400, "invalid-input");
@@ -268,6 +272,23 @@ class WebhooksIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody())).expectProblem(401, "unauthorized");
         assertThat(operator.get("/api/v1/admin/webhooks/deliveries?status=delivered&limit=5").expect(200).jsonArray())
                 .hasSizeLessThanOrEqualTo(5);
+    }
+
+    /** Follows the list's Link rel="next" from {@code path} to the last page; answers the delivery ids in order. */
+    private static List<String> pageThrough(GatewayClient operator, String path) {
+        List<String> ids = new java.util.ArrayList<>();
+        String next = path;
+        for (int page = 0; next != null; page++) {
+            assertThat(page).as("pages of " + path).isLessThan(1_000);
+            Http.Response answer = operator.get(next).expect(200);
+            answer.jsonArray().forEach(d -> ids.add(d.asJsonObject().getString("id")));
+            next = answer.header("Link").map(link -> {
+                assertThat(link).as(answer.describe()).matches("<[^>]+>; *rel=\"next\"");
+                return java.net.URI.create(link.substring(1, link.indexOf('>'))).getRawPath() + "?"
+                        + java.net.URI.create(link.substring(1, link.indexOf('>'))).getRawQuery();
+            }).orElse(null);
+        }
+        return ids;
     }
 
     private static JsonObject awaitFailedDeliveryOf(GatewayClient operator, String user) {

@@ -4,9 +4,11 @@ import io.consentgateway.application.port.in.DeliverWebhooks;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.ManageWebhookDeliveries;
 import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.in.WebhookDeliveriesPage;
 import io.consentgateway.application.port.in.WebhookDeliveryView;
 import io.consentgateway.application.port.out.DeliveryOutcomes;
 import io.consentgateway.application.port.out.DeliveryFilter;
+import io.consentgateway.application.port.out.DeliveryPosition;
 import io.consentgateway.application.port.out.DeliveryStatus;
 import io.consentgateway.application.port.out.EventOutbox;
 import io.consentgateway.application.port.out.WebhookDelivery;
@@ -122,14 +124,21 @@ public final class WebhookDispatchService implements DeliverWebhooks, ManageWebh
     }
 
     @Override
-    public List<WebhookDeliveryView> list(String statusOrNull, String endpointOrNull, int limit) {
+    public WebhookDeliveriesPage list(String statusOrNull, String endpointOrNull, String cursorOrNull, int limit) {
         Optional<DeliveryStatus> status = Optional.ofNullable(statusOrNull).map(WebhookDispatchService::status);
         Optional<String> endpoint = Optional.ofNullable(endpointOrNull).map(WebhookDispatchService::endpointName);
+        DeliveryFilter filter = new DeliveryFilter(status, endpoint);
+        Optional<DeliveryPosition> after = Optional.ofNullable(cursorOrNull)
+                .map(cursor -> DeliveryCursor.decode(cursor, filter).position());
         if (limit < 1 || limit > MOST_LISTED) {
             throw InvalidInput.of("limit", "must be a whole number from 1 to " + MOST_LISTED);
         }
-        return outbox.deliveries(new DeliveryFilter(status, endpoint), limit).stream()
-                .map(WebhookDispatchService::view).toList();
+        List<WebhookDelivery> found = outbox.deliveries(filter, after, limit + 1);
+        List<WebhookDelivery> page = found.subList(0, Math.min(limit, found.size()));
+        Optional<String> next = found.size() > limit
+                ? Optional.of(new DeliveryCursor(DeliveryPosition.of(page.get(limit - 1)), DeliveryCursor.hashOf(filter)).encode())
+                : Optional.empty();
+        return new WebhookDeliveriesPage(page.stream().map(WebhookDispatchService::view).toList(), next);
     }
 
     @Override

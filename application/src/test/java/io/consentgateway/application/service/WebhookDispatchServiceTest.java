@@ -2,6 +2,7 @@ package io.consentgateway.application.service;
 
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.in.WebhookDeliveriesPage;
 import io.consentgateway.application.port.in.WebhookDeliveryView;
 import io.consentgateway.application.port.out.DeliveryOutcomes;
 import io.consentgateway.application.port.out.DeliveryFilter;
@@ -86,7 +87,7 @@ class WebhookDispatchServiceTest {
     }
 
     WebhookDelivery deliveryTo(String endpoint) {
-        return outbox.deliveries(DeliveryFilter.ALL, 100).stream().filter(d -> d.endpoint().equals(endpoint)).findFirst()
+        return outbox.deliveries(DeliveryFilter.ALL, Optional.empty(), 100).stream().filter(d -> d.endpoint().equals(endpoint)).findFirst()
                 .orElseThrow();
     }
 
@@ -139,7 +140,7 @@ class WebhookDispatchServiceTest {
         assertThat(dispatcher.deleteFinished()).isZero();
         clock.set(T0.plus(Duration.ofDays(7)).plusSeconds(1));
         assertThat(dispatcher.deleteFinished()).isEqualTo(1);
-        assertThat(dispatcher.list(null, null, 10)).isEmpty();
+        assertThat(dispatcher.list(null, null, null, 10).deliveries()).isEmpty();
     }
 
     @Test
@@ -160,15 +161,15 @@ class WebhookDispatchServiceTest {
         dispatcher.deliverDue();
         clock.set(T0.plus(Duration.ofHours(2)));
         dispatcher.deliverDue();
-        assertThat(dispatcher.list("failed", null, 10)).singleElement().extracting(WebhookDeliveryView::attempts).isEqualTo(3);
+        assertThat(dispatcher.list("failed", null, null, 10).deliveries()).singleElement().extracting(WebhookDeliveryView::attempts).isEqualTo(3);
         takes.put("a", true);
 
         WebhookDeliveryView again = dispatcher.redeliver(deliveryTo("a").id());
         assertThat(again.status()).isEqualTo("pending");
         dispatcher.deliverDue();
 
-        assertThat(dispatcher.list("failed", null, 10)).isEmpty();
-        assertThat(dispatcher.list("delivered", null, 10)).hasSize(2).allMatch(view -> view.eventId().equals(event.id()));
+        assertThat(dispatcher.list("failed", null, null, 10).deliveries()).isEmpty();
+        assertThat(dispatcher.list("delivered", null, null, 10).deliveries()).hasSize(2).allMatch(view -> view.eventId().equals(event.id()));
     }
 
     @Test
@@ -182,8 +183,8 @@ class WebhookDispatchServiceTest {
         dispatcher.deliverDue();
         GatewayEvent retriedLater = event();
         dispatcher.deliverDue();
-        assertThat(dispatcher.list("failed", "a", 10)).extracting(WebhookDeliveryView::eventId).containsExactly(givenUp.id());
-        assertThat(dispatcher.list("pending", "a", 10)).singleElement().satisfies(view -> {
+        assertThat(dispatcher.list("failed", "a", null, 10).deliveries()).extracting(WebhookDeliveryView::eventId).containsExactly(givenUp.id());
+        assertThat(dispatcher.list("pending", "a", null, 10).deliveries()).singleElement().satisfies(view -> {
             assertThat(view.eventId()).isEqualTo(retriedLater.id());
             assertThat(view.nextAttemptAt()).contains(clock.instant().plusSeconds(5));
         });
@@ -192,9 +193,9 @@ class WebhookDispatchServiceTest {
         assertThat(dispatcher.redeliverWaiting(null, "a")).isEqualTo(2);
         dispatcher.deliverDue();
 
-        assertThat(dispatcher.list("delivered", "a", 10)).extracting(WebhookDeliveryView::eventId)
+        assertThat(dispatcher.list("delivered", "a", null, 10).deliveries()).extracting(WebhookDeliveryView::eventId)
                 .containsExactlyInAnyOrder(givenUp.id(), retriedLater.id());
-        assertThat(dispatcher.list(null, "b", 10)).hasSize(2).allMatch(view -> view.status().equals("delivered"));
+        assertThat(dispatcher.list(null, "b", null, 10).deliveries()).hasSize(2).allMatch(view -> view.status().equals("delivered"));
         assertThat(dispatcher.redeliverWaiting(null, null)).as("nothing waits any more").isZero();
     }
 
@@ -207,17 +208,55 @@ class WebhookDispatchServiceTest {
         assertThatThrownBy(() -> dispatcher.redeliverWaiting(null, "c")).isInstanceOf(InvalidInput.class)
                 .satisfies(e -> assertThat(((InvalidInput) e).errors()).singleElement()
                         .satisfies(error -> assertThat(error.message()).isEqualTo("is not a configured endpoint")));
-        assertThatThrownBy(() -> dispatcher.list(null, "Not A Name", 10)).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> dispatcher.list(null, "Not A Name", null, 10).deliveries()).isInstanceOf(InvalidInput.class)
                 .satisfies(e -> assertThat(((InvalidInput) e).errors()).singleElement()
                         .satisfies(error -> assertThat(error.message()).doesNotContain("Not A Name")));
         assertThat(dispatcher.redeliverWaiting("failed", "b")).isZero();
     }
 
     @Test
+    void theOperatorPagesThroughTheListWithTheCursorOfEachPage_UntilAPageHasNone() {
+        List<UUID> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(0, event().id());
+            clock.set(clock.instant().plusSeconds(1));
+        }
+
+        WebhookDeliveriesPage first = dispatcher.list(null, "a", null, 2);
+        WebhookDeliveriesPage second = dispatcher.list(null, "a", first.nextCursor().orElseThrow(), 2);
+        WebhookDeliveriesPage last = dispatcher.list(null, "a", second.nextCursor().orElseThrow(), 2);
+
+        assertThat(first.deliveries()).extracting(WebhookDeliveryView::eventId).containsExactlyElementsOf(events.subList(0, 2));
+        assertThat(second.deliveries()).extracting(WebhookDeliveryView::eventId).containsExactlyElementsOf(events.subList(2, 4));
+        assertThat(last.deliveries()).extracting(WebhookDeliveryView::eventId).containsExactly(events.get(4));
+        assertThat(last.nextCursor()).isEmpty();
+        assertThat(dispatcher.list(null, "a", null, 5).nextCursor()).as("exactly one page").isEmpty();
+    }
+
+    @Test
+    void aCursorPagesOnlyTheListItWasIssuedFor() {
+        for (int i = 0; i < 3; i++) {
+            event();
+        }
+        String cursorOfA = dispatcher.list(null, "a", null, 1).nextCursor().orElseThrow();
+
+        for (String[] other : new String[][] {{null, "b"}, {"pending", "a"}, {null, null}}) {
+            assertThatThrownBy(() -> dispatcher.list(other[0], other[1], cursorOfA, 1)).isInstanceOf(InvalidInput.class)
+                    .satisfies(e -> assertThat(((InvalidInput) e).errors()).singleElement()
+                            .satisfies(error -> assertThat(error.field()).isEqualTo("cursor")));
+        }
+        for (String forged : new String[] {"", "garbage", "ZDE6MDo6Ojo", "x".repeat(5_000), cursorOfA + "A"}) {
+            assertThatThrownBy(() -> dispatcher.list(null, "a", forged, 1)).as(forged.length() > 40 ? "long" : forged)
+                    .isInstanceOf(InvalidInput.class);
+        }
+        assertThat(dispatcher.list(null, "a", cursorOfA, 1).deliveries()).hasSize(1);
+    }
+
+    @Test
     void theListRefusesAnUnknownStatusOrLimitAndARedeliveryOfNothingIsNotFound() {
-        assertThatThrownBy(() -> dispatcher.list("lost", null, 10)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> dispatcher.list(null, null, 0)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> dispatcher.list(null, null, 501)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> dispatcher.list("lost", null, null, 10).deliveries()).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> dispatcher.list(null, null, null, 0).deliveries()).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> dispatcher.list(null, null, null, 501).deliveries()).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> dispatcher.redeliver(UUID.randomUUID())).isInstanceOf(NotFound.class);
     }
 
@@ -247,7 +286,7 @@ class WebhookDispatchServiceTest {
             awaitDelivered("b", 4);
             assertThat(concurrent.deliverDue()).as("a still full; b's last").isEqualTo(1);
             awaitDelivered("b", 5);
-            assertThat(outbox.deliveries(DeliveryFilter.of(DeliveryStatus.DELIVERED), 100))
+            assertThat(outbox.deliveries(DeliveryFilter.of(DeliveryStatus.DELIVERED), Optional.empty(), 100))
                     .noneMatch(d -> d.endpoint().equals("a"));
 
             release.countDown();
@@ -260,7 +299,7 @@ class WebhookDispatchServiceTest {
 
     private void awaitDelivered(String endpoint, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (outbox.deliveries(DeliveryFilter.of(DeliveryStatus.DELIVERED), 100).stream()
+        while (outbox.deliveries(DeliveryFilter.of(DeliveryStatus.DELIVERED), Optional.empty(), 100).stream()
                 .filter(d -> d.endpoint().equals(endpoint)).count() < count) {
             assertThat(System.nanoTime()).as("delivered in time").isLessThan(deadline);
             Thread.sleep(10);

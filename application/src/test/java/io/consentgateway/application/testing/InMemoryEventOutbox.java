@@ -1,6 +1,7 @@
 package io.consentgateway.application.testing;
 
 import io.consentgateway.application.port.out.DeliveryFilter;
+import io.consentgateway.application.port.out.DeliveryPosition;
 import io.consentgateway.application.port.out.DeliveryStatus;
 import io.consentgateway.application.port.out.EventOutbox;
 import io.consentgateway.application.port.out.GatewayEvent;
@@ -62,10 +63,11 @@ public final class InMemoryEventOutbox implements EventOutbox {
     }
 
     @Override
-    public synchronized List<WebhookDelivery> deliveries(DeliveryFilter filter, int limit) {
+    public synchronized List<WebhookDelivery> deliveries(DeliveryFilter filter, Optional<DeliveryPosition> after, int limit) {
         return deliveries.values().stream()
                 .filter(filter::matches)
-                .sorted(Comparator.comparing((WebhookDelivery d) -> d.event().occurredAt()).reversed())
+                .filter(d -> after.map(place -> place.precedes(d)).orElse(true))
+                .sorted(DeliveryPosition.LIST_ORDER)
                 .limit(limit)
                 .toList();
     }

@@ -1,6 +1,7 @@
 package io.consentgateway.adapter.out.persistence;
 
 import io.consentgateway.application.port.out.DeliveryFilter;
+import io.consentgateway.application.port.out.DeliveryPosition;
 import io.consentgateway.application.port.out.DeliveryStatus;
 import io.consentgateway.application.port.out.EventOutbox;
 import io.consentgateway.application.port.out.EventType;
@@ -192,10 +193,13 @@ final class JdbiEventOutbox implements EventOutbox {
     }
 
     @Override
-    public List<WebhookDelivery> deliveries(DeliveryFilter filter, int limit) {
+    public List<WebhookDelivery> deliveries(DeliveryFilter filter, Optional<DeliveryPosition> after, int limit) {
         return database.withHandle(handle -> handle.createQuery(SELECT + " WHERE " + matching(filter, "d.")
-                        + " ORDER BY e.occurred_at DESC, d.endpoint LIMIT :limit")
+                        + (after.isPresent() ? " AND (e.occurred_at < :after_at OR e.occurred_at = :after_at AND d.id < :after_id)" : "")
+                        + " ORDER BY e.occurred_at DESC, d.id DESC LIMIT :limit")
                 .bindMap(filterValues(filter))
+                .bind("after_at", Columns.instant(after.map(DeliveryPosition::occurredAt).orElse(null)))
+                .bind("after_id", Columns.uuid(after.map(DeliveryPosition::deliveryId).orElse(null)))
                 .bind("limit", limit)
                 .map((rs, ctx) -> read(rs))
                 .list());

@@ -82,7 +82,7 @@ abstract class TransactionRollbackTests {
         recording.save(stored.revocable().orElseThrow().revoke(T0.plusSeconds(1)));
 
         assertThat(consents().findById(rolledBack.id())).isEmpty();
-        assertThat(db().adapter().eventOutbox().deliveries(DeliveryFilter.ALL, 10))
+        assertThat(db().adapter().eventOutbox().deliveries(DeliveryFilter.ALL, Optional.empty(), 10))
                 .allMatch(d -> d.event().consentId().equals(Optional.of(committed.id())))
                 .extracting(d -> d.event().type())
                 .containsExactlyInAnyOrder(EventType.CONSENT_ACTIVATED, EventType.CONSENT_REVOKED);

@@ -5,6 +5,7 @@ import io.consentgateway.adapter.in.rest.dto.WebhookDeliveryResponse;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.ManageWebhookDeliveries;
 import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.in.WebhookDeliveriesPage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,13 +16,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -53,12 +58,21 @@ public class WebhookDeliveriesResource {
     @GET
     @Operation(summary = "List webhook deliveries", description = "Newest event first; status pending, delivered or failed "
             + "(all when absent); endpoint, one endpoint's name (all when absent); limit 1 to 500 (default 100). Each "
-            + "with its attempts and its last error.")
-    @APIResponse(responseCode = "200", description = "The deliveries")
-    @APIResponse(responseCode = "400", description = "An unknown status, an endpoint name that cannot be one, or a limit out of range")
-    public List<WebhookDeliveryResponse> list(@QueryParam("status") String status, @QueryParam("endpoint") String endpoint,
-                                              @QueryParam("limit") @DefaultValue("100") String limit) {
-        return deliveries.list(status, endpoint, limitOf(limit)).stream().map(WebhookDeliveryResponse::of).toList();
+            + "with its attempts and its last error. When more follow, the Link header names the next page "
+            + "(rel=\"next\", RFC 8288): the same query with its cursor.")
+    @APIResponse(responseCode = "200", description = "The deliveries; Link: <...&cursor=...>; rel=\"next\" when more follow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookDeliveryResponse[].class)))
+    @APIResponse(responseCode = "400", description = "An unknown status, an endpoint name that cannot be one, a cursor "
+            + "of another query, or a limit out of range")
+    public Response list(@QueryParam("status") String status, @QueryParam("endpoint") String endpoint,
+                         @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") String limit,
+                         @Context UriInfo uri) {
+        WebhookDeliveriesPage page = deliveries.list(status, endpoint, cursor, limitOf(limit));
+        Response.ResponseBuilder answer = Response.ok(page.deliveries().stream().map(WebhookDeliveryResponse::of).toList());
+        page.nextCursor().ifPresent(next -> answer.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(),
+                "next"));
+        return answer.build();
     }
 
     @POST

@@ -5,12 +5,17 @@ import io.consentgateway.adapter.in.rest.dto.WebhookDeliveryResponse;
 import io.consentgateway.application.port.in.InvalidInput;
 import io.consentgateway.application.port.in.ManageWebhookDeliveries;
 import io.consentgateway.application.port.in.NotFound;
+import io.consentgateway.application.port.in.WebhookDeliveriesPage;
 import io.consentgateway.application.port.in.WebhookDeliveryView;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +36,8 @@ class WebhookDeliveriesResourceTest {
 
     @Mock
     ManageWebhookDeliveries deliveries;
+    @Mock
+    UriInfo uri;
 
     static WebhookDeliveryView failedDelivery(UUID id) {
         return new WebhookDeliveryView(id, UUID.fromString("3f2b9d2e-8c1a-4f6e-9b7d-0a1b2c3d4e5f"), "consent.revoked", AT,
@@ -39,23 +46,44 @@ class WebhookDeliveriesResourceTest {
                 Optional.empty());
     }
 
+    /** The operator asked for this URI. */
+    UriInfo requested(String uri) {
+        when(this.uri.getRequestUriBuilder()).thenAnswer(invocation -> UriBuilder.fromUri(uri));
+        return this.uri;
+    }
+
     @Test
-    void theListIsTheUseCasesAnswerFieldByField() {
+    void theListIsTheUseCasesAnswerFieldByField_TheLastPageHasNoLink() {
         UUID id = UUID.randomUUID();
-        when(deliveries.list("failed", "fintech", 20)).thenReturn(List.of(failedDelivery(id)));
+        when(deliveries.list("failed", "fintech", null, 20))
+                .thenReturn(new WebhookDeliveriesPage(List.of(failedDelivery(id)), Optional.empty()));
 
-        List<WebhookDeliveryResponse> listed = new WebhookDeliveriesResource(deliveries).list("failed", "fintech", "20");
+        Response listed = new WebhookDeliveriesResource(deliveries).list("failed", "fintech", null, "20", uri);
 
-        assertThat(listed).containsExactly(new WebhookDeliveryResponse(id.toString(), "3f2b9d2e-8c1a-4f6e-9b7d-0a1b2c3d4e5f",
-                "consent.revoked", "2026-11-22T10:00:00Z", "fintech", "failed", 8, null, "2026-11-23T13:30:00Z",
-                "HTTP 503", null, "anna", "0f8e4b8e-2d2c-4f7e-a1d2-9b0c3e4f5a6b", null));
+        assertThat(listed.getStatus()).isEqualTo(200);
+        assertThat(listed.getEntity()).isEqualTo(List.of(new WebhookDeliveryResponse(id.toString(),
+                "3f2b9d2e-8c1a-4f6e-9b7d-0a1b2c3d4e5f", "consent.revoked", "2026-11-22T10:00:00Z", "fintech", "failed", 8, null,
+                "2026-11-23T13:30:00Z", "HTTP 503", null, "anna", "0f8e4b8e-2d2c-4f7e-a1d2-9b0c3e4f5a6b", null)));
+        assertThat(listed.getLinks()).isEmpty();
+    }
+
+    @Test
+    void whenMoreFollowTheLinkHeaderNamesTheNextPage_TheSameQueryWithItsCursor() {
+        when(deliveries.list("failed", null, "cHJldmlvdXM", 1))
+                .thenReturn(new WebhookDeliveriesPage(List.of(failedDelivery(UUID.randomUUID())), Optional.of("bmV4dA")));
+
+        Response listed = new WebhookDeliveriesResource(deliveries).list("failed", null, "cHJldmlvdXM", "1", requested(
+                "https://gateway.example/api/v1/admin/webhooks/deliveries?status=failed&limit=1&cursor=cHJldmlvdXM"));
+
+        assertThat(listed.getLink("next").getUri()).isEqualTo(URI.create(
+                "https://gateway.example/api/v1/admin/webhooks/deliveries?status=failed&limit=1&cursor=bmV4dA"));
     }
 
     @Test
     void aLimitThatIsNoNumberIsRefusedBeforeTheUseCaseIsAsked() {
         WebhookDeliveriesResource resource = new WebhookDeliveriesResource(deliveries);
 
-        assertThatThrownBy(() -> resource.list(null, null, "ten")).isInstanceOfSatisfying(InvalidInput.class,
+        assertThatThrownBy(() -> resource.list(null, null, null, "ten", uri)).isInstanceOfSatisfying(InvalidInput.class,
                 invalid -> assertThat(invalid.errors()).extracting(error -> error.field()).containsExactly("limit"));
         verifyNoInteractions(deliveries);
     }

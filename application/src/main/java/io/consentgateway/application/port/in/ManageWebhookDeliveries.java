@@ -9,14 +9,16 @@ public interface ManageWebhookDeliveries {
     List<String> STATUSES = List.of("pending", "delivered", "failed");
 
     /**
-     * Deliveries, newest event first: of one status or all, to one endpoint or all.
+     * A page of deliveries, newest event first: of one status or all, to one endpoint or all.
      *
      * @param statusOrNull   one of {@link #STATUSES}; null: any
      * @param endpointOrNull an endpoint's name; null: any
+     * @param cursorOrNull   the previous page's {@code nextCursor}, issued for the same status and endpoint; null: the
+     *                       first page
      * @throws InvalidInput for a status that is not one of {@link #STATUSES}, an endpoint name that cannot be one
-     *                      ({@code a-z 0-9 -}), or a limit outside 1..500
+     *                      ({@code a-z 0-9 -}), a cursor that is not one of this filter's, or a limit outside 1..500
      */
-    List<WebhookDeliveryView> list(String statusOrNull, String endpointOrNull, int limit);
+    WebhookDeliveriesPage list(String statusOrNull, String endpointOrNull, String cursorOrNull, int limit);
 
     /**
      * Makes the delivery due now (one more attempt, whatever its status) and answers it.

@@ -34,8 +34,11 @@ public interface EventOutbox {
     /** The last attempt failed: the delivery is given up. */
     void failed(UUID deliveryId, int attempts, String error, Instant at);
 
-    /** The deliveries the filter names, newest event first, at most {@code limit}. */
-    List<WebhookDelivery> deliveries(DeliveryFilter filter, int limit);
+    /**
+     * The deliveries the filter names, newest event first (among events of the same moment, by delivery id: see
+     * {@link DeliveryPosition}), at most {@code limit}; with {@code after}, only those listed after that place.
+     */
+    List<WebhookDelivery> deliveries(DeliveryFilter filter, Optional<DeliveryPosition> after, int limit);
 
     Optional<WebhookDelivery> delivery(UUID deliveryId);
 

@@ -130,7 +130,7 @@ class QueryParameterCheckTest {
         assertThatCode(() -> checkFor(transactions())
                 .filter(request("api/v1/consents/x/transactions", "accountId=1", Callers.anonymous())))
                 .as("no token: the resource's 401").doesNotThrowAnyException();
-        Method deliveries = WebhookDeliveriesResource.class.getMethod("list", String.class, String.class, String.class);
+        Method deliveries = WebhookDeliveriesResource.class.getMethod("list", String.class, String.class, String.class, String.class, jakarta.ws.rs.core.UriInfo.class);
         assertThatCode(() -> checkFor(deliveries).filter(request("api/v1/admin/webhooks/deliveries", "state=failed")))
                 .as("not an operator: the 403").doesNotThrowAnyException();
     }

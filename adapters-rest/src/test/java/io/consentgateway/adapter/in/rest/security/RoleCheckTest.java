@@ -22,7 +22,7 @@ import static org.mockito.Mockito.when;
 class RoleCheckTest {
 
     private static Method deliveries() throws NoSuchMethodException {
-        return WebhookDeliveriesResource.class.getMethod("list", String.class, String.class, String.class);
+        return WebhookDeliveriesResource.class.getMethod("list", String.class, String.class, String.class, String.class, jakarta.ws.rs.core.UriInfo.class);
     }
 
     private static void check(Method method, SecurityContext caller) {

@@ -1,6 +1,7 @@
 package io.consentgateway.application.port.out.contract;
 
 import io.consentgateway.application.port.out.DeliveryFilter;
+import io.consentgateway.application.port.out.DeliveryPosition;
 import io.consentgateway.application.port.out.DeliveryStatus;
 import io.consentgateway.application.port.out.EventOutbox;
 import io.consentgateway.application.port.out.EventType;
@@ -40,7 +41,7 @@ public abstract class EventOutboxContract {
     }
 
     private WebhookDelivery only(String endpoint) {
-        return outbox().deliveries(DeliveryFilter.ALL, 100).stream().filter(d -> d.endpoint().equals(endpoint))
+        return outbox().deliveries(DeliveryFilter.ALL, Optional.empty(), 100).stream().filter(d -> d.endpoint().equals(endpoint))
                 .findFirst().orElseThrow();
     }
 
@@ -66,7 +67,7 @@ public abstract class EventOutboxContract {
     void noEndpointMeansNoDelivery() {
         outbox().record(event(ALICE, T0), List.of());
 
-        assertThat(outbox().deliveries(DeliveryFilter.ALL, 10)).isEmpty();
+        assertThat(outbox().deliveries(DeliveryFilter.ALL, Optional.empty(), 10)).isEmpty();
     }
 
     @Test
@@ -110,7 +111,7 @@ public abstract class EventOutboxContract {
         assertThat(only("c").attempts()).isEqualTo(8);
         assertThat(outbox().claimDue("b", T0.plus(Duration.ofDays(1)), 10, T0.plus(Duration.ofDays(2)))).isEmpty();
         assertThat(outbox().claimDue("c", T0.plus(Duration.ofDays(1)), 10, T0.plus(Duration.ofDays(2)))).isEmpty();
-        assertThat(outbox().deliveries(DeliveryFilter.of(DeliveryStatus.FAILED), 10)).extracting(WebhookDelivery::id)
+        assertThat(outbox().deliveries(DeliveryFilter.of(DeliveryStatus.FAILED), Optional.empty(), 10)).extracting(WebhookDelivery::id)
                 .containsExactly(toC);
     }
 
@@ -140,15 +141,44 @@ public abstract class EventOutboxContract {
         UUID olderToB = outbox().claimDue("b", T0, 1, LEASE).get(0).id();
         outbox().failed(olderToB, 8, "HTTP 500", T0.plusSeconds(2));
 
-        assertThat(outbox().deliveries(DeliveryFilter.ALL.to("a"), 10)).extracting(d -> d.event().id())
+        assertThat(outbox().deliveries(DeliveryFilter.ALL.to("a"), Optional.empty(), 10)).extracting(d -> d.event().id())
                 .containsExactly(newer.id(), older.id());
-        assertThat(outbox().deliveries(DeliveryFilter.of(DeliveryStatus.PENDING).to("b"), 10)).extracting(d -> d.event().id())
+        assertThat(outbox().deliveries(DeliveryFilter.of(DeliveryStatus.PENDING).to("b"), Optional.empty(), 10)).extracting(d -> d.event().id())
                 .containsExactly(newer.id());
-        assertThat(outbox().deliveries(DeliveryFilter.of(DeliveryStatus.FAILED).to("b"), 10)).extracting(WebhookDelivery::id)
+        assertThat(outbox().deliveries(DeliveryFilter.of(DeliveryStatus.FAILED).to("b"), Optional.empty(), 10)).extracting(WebhookDelivery::id)
                 .containsExactly(olderToB);
-        assertThat(outbox().deliveries(DeliveryFilter.of(DeliveryStatus.FAILED).to("a"), 10)).isEmpty();
-        assertThat(outbox().deliveries(DeliveryFilter.ALL.to("c"), 10)).isEmpty();
-        assertThat(outbox().deliveries(DeliveryFilter.ALL, 3)).hasSize(3);
+        assertThat(outbox().deliveries(DeliveryFilter.of(DeliveryStatus.FAILED).to("a"), Optional.empty(), 10)).isEmpty();
+        assertThat(outbox().deliveries(DeliveryFilter.ALL.to("c"), Optional.empty(), 10)).isEmpty();
+        assertThat(outbox().deliveries(DeliveryFilter.ALL, Optional.empty(), 3)).hasSize(3);
+    }
+
+    @Test
+    void theListIsPagedAfterAPlace_EveryDeliveryOnceEvenAmongEventsOfTheSameMoment() {
+        for (int i = 0; i < 4; i++) {
+            outbox().record(event(ALICE, T0), List.of("a", "b"));
+        }
+        outbox().record(event(BOB, T0.plusSeconds(1)), List.of("a"));
+        outbox().record(event(BOB, T0.minusSeconds(1)), List.of("b"));
+        List<WebhookDelivery> whole = outbox().deliveries(DeliveryFilter.ALL, Optional.empty(), 100);
+
+        List<WebhookDelivery> paged = new ArrayList<>();
+        Optional<DeliveryPosition> after = Optional.empty();
+        for (int page = 0; page < 10; page++) {
+            List<WebhookDelivery> next = outbox().deliveries(DeliveryFilter.ALL, after, 3);
+            paged.addAll(next);
+            if (next.size() < 3) {
+                break;
+            }
+            after = Optional.of(DeliveryPosition.of(next.get(next.size() - 1)));
+        }
+
+        assertThat(whole).hasSize(10).isSortedAccordingTo(DeliveryPosition.LIST_ORDER);
+        assertThat(whole.get(0).event().occurredAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(whole.get(9).event().occurredAt()).isEqualTo(T0.minusSeconds(1));
+        assertThat(paged).extracting(WebhookDelivery::id).containsExactlyElementsOf(whole.stream().map(WebhookDelivery::id).toList());
+        assertThat(outbox().deliveries(DeliveryFilter.ALL.to("b"), Optional.of(DeliveryPosition.of(whole.get(4))), 100))
+                .extracting(WebhookDelivery::id).containsExactlyElementsOf(whole.subList(5, 10).stream()
+                        .filter(d -> d.endpoint().equals("b")).map(WebhookDelivery::id).toList());
     }
 
     @Test
@@ -162,7 +192,7 @@ public abstract class EventOutboxContract {
         UUID retryLater = claimed.get(1).id();
         UUID taken = claimed.get(2).id();
         UUID held = claimed.get(3).id();
-        UUID dueAlready = outbox().deliveries(DeliveryFilter.ALL.to("a"), 10).stream().map(WebhookDelivery::id)
+        UUID dueAlready = outbox().deliveries(DeliveryFilter.ALL.to("a"), Optional.empty(), 10).stream().map(WebhookDelivery::id)
                 .filter(id -> !claimed.stream().map(WebhookDelivery::id).toList().contains(id)).findFirst().orElseThrow();
         Instant now = T0.plusSeconds(60);
         outbox().failed(givenUp, 8, "HTTP 500", T0.plusSeconds(1));
@@ -196,7 +226,7 @@ public abstract class EventOutboxContract {
         assertThat(outbox().delivery(toB).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(outbox().delivery(toA.get(1).id()).orElseThrow().nextAttemptAt()).contains(T0.plus(Duration.ofHours(1)));
         assertThat(outbox().redeliverWaiting(DeliveryFilter.ALL, now)).isEqualTo(2);
-        assertThat(outbox().deliveries(DeliveryFilter.of(DeliveryStatus.FAILED), 10)).isEmpty();
+        assertThat(outbox().deliveries(DeliveryFilter.of(DeliveryStatus.FAILED), Optional.empty(), 10)).isEmpty();
     }
 
     @Test
@@ -209,7 +239,7 @@ public abstract class EventOutboxContract {
         assertThat(outbox().deleteByUser(ALICE)).isEqualTo(2);
         assertThat(outbox().deleteByUser(ALICE)).isZero();
 
-        assertThat(outbox().deliveries(DeliveryFilter.ALL, 10)).extracting(d -> d.event().id()).containsExactly(bobs.id());
+        assertThat(outbox().deliveries(DeliveryFilter.ALL, Optional.empty(), 10)).extracting(d -> d.event().id()).containsExactly(bobs.id());
     }
 
     @Test
@@ -225,7 +255,7 @@ public abstract class EventOutboxContract {
         assertThat(outbox().deleteFinishedBefore(T0.plusSeconds(1))).as("finished at, not before").isZero();
         assertThat(outbox().deleteFinishedBefore(T0.plusSeconds(2))).isEqualTo(1);
 
-        assertThat(outbox().deliveries(DeliveryFilter.ALL, 10)).allMatch(d -> d.event().id().equals(halfDone.id()));
+        assertThat(outbox().deliveries(DeliveryFilter.ALL, Optional.empty(), 10)).allMatch(d -> d.event().id().equals(halfDone.id()));
     }
 
     @Test
