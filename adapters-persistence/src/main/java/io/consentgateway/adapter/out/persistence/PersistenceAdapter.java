@@ -35,13 +35,17 @@ public final class PersistenceAdapter {
     private final AccountDataStore accountData;
     private final EventOutbox eventOutbox;
 
-    private PersistenceAdapter(Database database, SecretCipher cipher, String node) {
+    private final KeyRotation keyRotation;
+
+    private PersistenceAdapter(Database database, KeyRing keys, String node) {
+        SecretCipher cipher = new SecretCipher(keys);
         this.flows = new JdbiFlows(database, cipher);
         this.consents = new JdbiConsents(database, cipher, node);
         this.unitOfWork = new JdbiUnitOfWork(database);
         this.refreshJournal = new JdbiRefreshJournal(database, node);
         this.accountData = new JdbiAccountDataStore(database, new SealedPayloads(cipher));
         this.eventOutbox = new JdbiEventOutbox(database, node);
+        this.keyRotation = new KeyRotation(database, keys);
     }
 
     /**
@@ -63,7 +67,7 @@ public final class PersistenceAdapter {
         if (node == null || node.isBlank() || node.length() > 64) {
             throw new IllegalArgumentException("a node name has 1 to 64 characters");
         }
-        return new PersistenceAdapter(new Database(Jdbi.create(dataSource)), new SecretCipher(keys), node);
+        return new PersistenceAdapter(new Database(Jdbi.create(dataSource)), keys, node);
     }
 
     public Flows flows() {
@@ -90,5 +94,10 @@ public final class PersistenceAdapter {
     /** The transactional outbox of the webhook events; records in the thread's transaction. */
     public EventOutbox eventOutbox() {
         return eventOutbox;
+    }
+
+    /** Moves what is stored under an older key of the ring onto the current one (docs/operations/database.md). */
+    public KeyRotation keyRotation() {
+        return keyRotation;
     }
 }

@@ -61,9 +61,18 @@ final class SealedPayloads {
 
     /** The name of a row in the associated data, for the error message of a payload that does not decrypt too. */
     static String row(ConsentId consent, String... ids) {
+        byte[][] keys = new byte[ids.length][];
+        for (int i = 0; i < ids.length; i++) {
+            keys[i] = SortableId.encode(ids[i]);
+        }
+        return rowOfKeys(consent.value(), keys);
+    }
+
+    /** The same name from the row's key columns as stored ({@code account_key}, {@code transaction_key}). */
+    static String rowOfKeys(java.util.UUID consent, byte[]... keys) {
         StringBuilder name = new StringBuilder(consent.toString());
-        for (String id : ids) {
-            name.append('/').append(ROW_NAME.encodeToString(SortableId.encode(id)));
+        for (byte[] key : keys) {
+            name.append('/').append(ROW_NAME.encodeToString(key));
         }
         return name.toString();
     }

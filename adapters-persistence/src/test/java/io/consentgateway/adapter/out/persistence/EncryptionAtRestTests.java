@@ -261,6 +261,86 @@ abstract class EncryptionAtRestTests {
         assertThat(store().accounts(alices)).containsExactly(richAccount("giro"));
     }
 
+    // ---- finishing a rotation ----
+
+    private static final List<String> ENCRYPTED_COLUMNS = List.of("consents.access_token_enc", "consents.refresh_token_enc",
+            "flows.state_enc", "flows.pkce_verifier_enc", "flows.code_enc", "flows.confirmation_enc",
+            "consent_data.income_report_enc", "stored_accounts.payload_enc", "stored_transactions.payload_enc");
+
+    /** Every value stored in an encrypted column, NULLs left out. */
+    private List<String> encryptedValues() {
+        List<String> values = new ArrayList<>();
+        for (String column : ENCRYPTED_COLUMNS) {
+            String[] parts = column.split("\\.");
+            values.addAll(raw().withHandle(h -> h.createQuery("SELECT " + parts[1] + " FROM " + parts[0] + " WHERE "
+                    + parts[1] + " IS NOT NULL").mapTo(String.class).list()));
+        }
+        return values;
+    }
+
+    @Test
+    void aRotationRunWritesEveryStoredSecretUnderTheCurrentKey_SoTheOldKeyCanLeaveTheRing() {
+        Consent consent = db().adapter().consents().save(ongoingConsent(ALICE, T0));
+        Flow awaiting = db().adapter().flows().save(awaitingFlow(ALICE, T0));
+        Flow stored = db().adapter().flows().save(plainIncomeReportFlow(BOB, T0));
+        Flow holding = db().adapter().flows().save(stored.awaitingUser().orElseThrow().holdCode(
+                new AuthorizationCode("held-code"), new ConfirmationCode("confirmation-code"), T0.plusSeconds(10), POLICY));
+        ConsentId withData = ConsentId.random();
+        List<Transaction> transactions = new ArrayList<>();
+        for (int i = 0; i < 2 * KeyRotation.BATCH + 3; i++) { // three batches, across both accounts
+            transactions.add(richTransaction(i % 2 == 0 ? "giro" : "spar", "t-" + i, DAY.minusDays(i % 300)));
+        }
+        store().store(withData, new SyncRun(List.of(richAccount("giro"), richAccount("spar")), transactions, Optional.empty(),
+                Optional.of(richIncomeReport()), T0, Optional.empty()));
+        String newKey = TestKeys.newKeyBase64();
+        PersistenceAdapter rotated = PersistenceAdapter.create(db().database().dataSource(),
+                TestKeys.ringRotatedTo("2026_11", newKey));
+
+        KeyRotation.Result result = rotated.keyRotation().run(() -> true);
+
+        assertThat(result.stopped()).isFalse();
+        assertThat(result.unreadableTotal()).isZero();
+        assertThat(result.reEncrypted()).containsEntry("stored_transactions.payload_enc", (long) transactions.size())
+                .containsEntry("stored_accounts.payload_enc", 2L).containsEntry("consent_data.income_report_enc", 1L)
+                .containsEntry("consents.access_token_enc", 1L).containsEntry("consents.refresh_token_enc", 1L)
+                .containsEntry("flows.code_enc", 1L).containsEntry("flows.confirmation_enc", 1L);
+        assertThat(encryptedValues()).hasSize((int) result.reEncryptedTotal()).allSatisfy(value -> assertThat(value)
+                .startsWith("v1.2026_11."));
+        PersistenceAdapter newKeyOnly = PersistenceAdapter.create(db().database().dataSource(),
+                KeyRing.fromConfiguration("2026_11", "2026_11:" + newKey));
+        assertThat(newKeyOnly.consents().findById(consent.id()).orElseThrow().snapshot()).isEqualTo(consent.snapshot());
+        assertThat(newKeyOnly.flows().findByState(awaiting.state()).orElseThrow().snapshot()).isEqualTo(awaiting.snapshot());
+        assertThat(newKeyOnly.flows().findById(holding.id()).orElseThrow().snapshot()).isEqualTo(holding.snapshot());
+        assertThat(newKeyOnly.accountData().accounts(withData)).containsExactlyInAnyOrder(richAccount("giro"), richAccount("spar"));
+        assertThat(newKeyOnly.accountData().incomeReport(withData)).contains(richIncomeReport());
+        assertThat(newKeyOnly.accountData().transactions(withData, new TransactionSlice(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), 2_000))).containsExactlyInAnyOrderElementsOf(transactions);
+        assertThat(rotated.keyRotation().run(() -> true).reEncryptedTotal()).as("a second run finds nothing").isZero();
+    }
+
+    @Test
+    void aValueThatDoesNotDecryptIsCountedAndLeft_AndAStoppedRunSaysSo() {
+        Consent readable = db().adapter().consents().save(ongoingConsent(ALICE, T0));
+        PersistenceAdapter elsewhere = PersistenceAdapter.create(db().database().dataSource(),
+                KeyRing.fromConfiguration("gone", "gone:" + TestKeys.newKeyBase64()));
+        Consent underALostKey = elsewhere.consents().save(ongoingConsent(BOB, T0));
+        String lost = (String) rawRow("consents", underALostKey.id().value()).get("access_token_enc");
+        PersistenceAdapter rotated = PersistenceAdapter.create(db().database().dataSource(),
+                TestKeys.ringRotatedTo("test-2", TestKeys.newKeyBase64()));
+
+        assertThat(rotated.keyRotation().mayHaveWork()).isTrue();
+        assertThat(db().adapter().keyRotation().mayHaveWork()).as("a ring of one key").isFalse();
+        assertThat(rotated.keyRotation().run(() -> false).stopped()).isTrue();
+        KeyRotation.Result result = rotated.keyRotation().run(() -> true);
+
+        assertThat(result.unreadable()).containsEntry("consents.access_token_enc", 1L)
+                .containsEntry("consents.refresh_token_enc", 1L);
+        assertThat(result.reEncrypted()).containsEntry("consents.access_token_enc", 1L);
+        assertThat(rawRow("consents", underALostKey.id().value()).get("access_token_enc")).isEqualTo(lost);
+        assertThat((String) rawRow("consents", readable.id().value()).get("access_token_enc")).startsWith("v1.test-2.");
+        assertThat(result.toString()).doesNotContain(readable.tokens().accessToken().reveal());
+    }
+
     private static TransactionSlice page() {
         return new TransactionSlice(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100);
     }

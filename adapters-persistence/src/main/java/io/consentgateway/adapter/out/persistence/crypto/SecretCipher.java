@@ -117,6 +117,11 @@ public final class SecretCipher {
         return stored == null ? Optional.empty() : Optional.of(decrypt(stored, where));
     }
 
+    /** How every value encrypted with key {@code keyId} begins: {@code v1.<keyId>.}. */
+    public static String headerOf(String keyId) {
+        return FORMAT + "." + keyId + ".";
+    }
+
     /** The id of the key a stored value was encrypted with (for rotation reports), without decrypting it. */
     public static Optional<String> keyIdOf(String stored) {
         if (stored == null || !stored.startsWith(FORMAT + ".")) {

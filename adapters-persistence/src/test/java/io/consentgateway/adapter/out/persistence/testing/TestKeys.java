@@ -18,6 +18,11 @@ public final class TestKeys {
         return KeyRing.fromConfiguration("test-1", "test-1:" + KEY_1);
     }
 
+    /** The test ring after a rotation: {@code newKeyId} is current, and {@code test-1} is still there to read with. */
+    public static KeyRing ringRotatedTo(String newKeyId, String newKeyBase64) {
+        return KeyRing.fromConfiguration(newKeyId, "test-1:" + KEY_1 + "," + newKeyId + ":" + newKeyBase64);
+    }
+
     /** 32 random bytes in Base64, as {@code openssl rand -base64 32} prints them. */
     public static String newKeyBase64() {
         byte[] key = new byte[32];
