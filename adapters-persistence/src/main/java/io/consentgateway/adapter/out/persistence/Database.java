@@ -152,6 +152,19 @@ final class Database {
         }
     }
 
+    /**
+     * Runs work on a handle (connection) of its own, in auto-commit, outside any transaction of the thread: for a job of
+     * many short transactions ({@code handle.inTransaction} on it commits each), which would otherwise take a connection
+     * from the pool for every statement.
+     */
+    <T> T onOwnConnection(Function<Handle, T> work) {
+        try (Handle handle = jdbi.open()) {
+            return work.apply(handle);
+        } catch (JdbiException e) {
+            throw translated(e);
+        }
+    }
+
     /** The thread's transaction handle; {@code operation} needs one (it takes locks that last until the commit). */
     Handle requireTransaction(String operation) {
         Handle bound = transaction.get();
