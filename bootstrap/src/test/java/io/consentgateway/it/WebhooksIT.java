@@ -195,11 +195,9 @@ class WebhooksIT {
     @Test
     void anOperatorSeesWhatWasGivenUpAndSendsItAgain() {
         GatewayClient operator = GatewayClient.operator();
-        Webhooks.misbehave("{\"status\":500}");
         Journey journey = Journey.newUser("hooks");
         String user = journey.client().user();
-        Journey.Flow flow = journey.start("ONGOING_ACCESS");
-        Journey.callback(Journey.cancel(flow.widgetUrl()));
+        Journey.Flow flow = cancelledWhileTheReceiverFails(journey, "ONGOING_ACCESS").get(0);
 
         JsonObject failed = awaitFailedDeliveryOf(operator, user);
         assertThat(failed.getString("eventType")).isEqualTo("flow.failed");
@@ -221,13 +219,9 @@ class WebhooksIT {
     @Test
     void whenTheReceiverIsBackAnOperatorSendsAllThatWaitsForItWithOneRequest() {
         GatewayClient operator = GatewayClient.operator();
-        Webhooks.misbehave("{\"status\":500}");
         Journey journey = Journey.newUser("hooks");
         String user = journey.client().user();
-        Journey.Flow first = journey.start("ONGOING_ACCESS");
-        Journey.Flow second = journey.start("ONE_TIME_ACCESS");
-        Journey.callback(Journey.cancel(first.widgetUrl()));
-        Journey.callback(Journey.cancel(second.widgetUrl()));
+        List<Journey.Flow> cancelled = cancelledWhileTheReceiverFails(journey, "ONGOING_ACCESS", "ONE_TIME_ACCESS");
         List<JsonObject> givenUp = awaitFailedDeliveriesOf(operator, user, 2);
         assertThat(operator.get("/api/v1/admin/webhooks/deliveries?status=failed&endpoint=sandbox&limit=500").expect(200)
                 .jsonArray().stream().map(JsonValue::asJsonObject).filter(d -> d.getString("userId").equals(user)))
@@ -242,7 +236,8 @@ class WebhooksIT {
 
         assertThat(redelivered).as("this user's two, and any other test's given up").isGreaterThanOrEqualTo(2);
         List<Delivery> received = Webhooks.await(user, Duration.ofSeconds(30), r -> r.size() >= 2);
-        assertThat(received).extracting(d -> d.data().getString("flowId")).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(received).extracting(d -> d.data().getString("flowId")).containsExactlyInAnyOrder(cancelled.get(0).id(),
+                cancelled.get(1).id());
         assertThat(received).extracting(d -> d.data().getString("eventId")).containsExactlyInAnyOrderElementsOf(
                 givenUp.stream().map(d -> d.getString("eventId")).toList());
         assertSignedAndClean(received);
@@ -272,6 +267,18 @@ class WebhooksIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody())).expectProblem(401, "unauthorized");
         assertThat(operator.get("/api/v1/admin/webhooks/deliveries?status=delivered&limit=5").expect(200).jsonArray())
                 .hasSizeLessThanOrEqualTo(5);
+    }
+
+    /** The receiver answers 500 from now on; the user starts a flow of each kind and cancels it at the provider. */
+    private static List<Journey.Flow> cancelledWhileTheReceiverFails(Journey journey, String... kinds) {
+        Webhooks.misbehave("{\"status\":500}");
+        List<Journey.Flow> flows = new java.util.ArrayList<>();
+        for (String kind : kinds) {
+            Journey.Flow flow = journey.start(kind);
+            Journey.callback(Journey.cancel(flow.widgetUrl()));
+            flows.add(flow);
+        }
+        return flows;
     }
 
     /** Follows the list's Link rel="next" from {@code path} to the last page; answers the delivery ids in order. */
