@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -65,9 +66,14 @@ public class WebhookDeliveriesResource {
                     schema = @Schema(implementation = WebhookDeliveryResponse[].class)))
     @APIResponse(responseCode = "400", description = "An unknown status, an endpoint name that cannot be one, a cursor "
             + "of another query, or a limit out of range")
-    public Response list(@QueryParam("status") String status, @QueryParam("endpoint") String endpoint,
-                         @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") String limit,
-                         @Context UriInfo uri) {
+    public Response list(
+            @QueryParam("status") @Parameter(description = "pending, delivered or failed; all when absent") String status,
+            @QueryParam("endpoint") @Parameter(description = "an endpoint's name; all when absent", example = "fintech")
+            String endpoint,
+            @QueryParam("cursor") @Parameter(description = "from the Link of the previous page; issued for the same "
+                    + "status and endpoint") String cursor,
+            @QueryParam("limit") @DefaultValue("100") @Parameter(description = "page size 1..500, default 100") String limit,
+            @Context UriInfo uri) {
         WebhookDeliveriesPage page = deliveries.list(status, endpoint, cursor, limitOf(limit));
         Response.ResponseBuilder answer = Response.ok(page.deliveries().stream().map(WebhookDeliveryResponse::of).toList());
         page.nextCursor().ifPresent(next -> answer.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(),
@@ -100,7 +106,10 @@ public class WebhookDeliveriesResource {
             + "as cg.webhooks.in-flight allows, each with its event's webhook-id.")
     @APIResponse(responseCode = "200", description = "How many deliveries were made due")
     @APIResponse(responseCode = "400", description = "Status delivered or unknown, or an endpoint that is not configured")
-    public RedeliveryResponse redeliverWaiting(@QueryParam("status") String status, @QueryParam("endpoint") String endpoint) {
+    public RedeliveryResponse redeliverWaiting(
+            @QueryParam("status") @Parameter(description = "failed or pending; both when absent") String status,
+            @QueryParam("endpoint") @Parameter(description = "a configured endpoint's name; every endpoint when absent",
+                    example = "fintech") String endpoint) {
         return new RedeliveryResponse(deliveries.redeliverWaiting(status, endpoint));
     }
 
