@@ -102,8 +102,8 @@ public class WebhookDeliveriesResource {
     @Operation(summary = "Send now all that waits", description = "For when a receiver is back after an outage: makes every "
             + "failed delivery (one more attempt each) and every pending one whose next attempt is later due now — status "
             + "failed or pending (both when absent), to one configured endpoint (all when absent). A delivered one is sent "
-            + "again only by its own redelivery. The dispatcher sends them within seconds, as many at a time per endpoint "
-            + "as cg.webhooks.in-flight allows, each with its event's webhook-id.")
+            + "again only by its own redelivery. The dispatcher sends them at its pace, at most cg.webhooks.in-flight at a "
+            + "time per endpoint and node, each with its event's webhook-id.")
     @APIResponse(responseCode = "200", description = "How many deliveries were made due")
     @APIResponse(responseCode = "400", description = "Status delivered or unknown, or an endpoint that is not configured")
     public RedeliveryResponse redeliverWaiting(
