@@ -4,6 +4,7 @@ import io.consentgateway.adapter.out.persistence.crypto.KeyRing;
 import io.consentgateway.adapter.out.persistence.crypto.StoredSecretUnreadable;
 import io.consentgateway.adapter.out.persistence.testing.AdapterExtension;
 import io.consentgateway.adapter.out.persistence.testing.CanaryTraces;
+import io.consentgateway.adapter.out.persistence.testing.InterleavingDataSource;
 import io.consentgateway.adapter.out.persistence.testing.TestKeys;
 import io.consentgateway.application.port.out.AccountDataStore;
 import io.consentgateway.application.port.out.SyncRun;
@@ -316,6 +317,32 @@ abstract class EncryptionAtRestTests {
         assertThat(newKeyOnly.accountData().transactions(withData, new TransactionSlice(Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), 2_000))).containsExactlyInAnyOrderElementsOf(transactions);
         assertThat(rotated.keyRotation().run(() -> true).reEncryptedTotal()).as("a second run finds nothing").isZero();
+    }
+
+    @Test
+    void aSyncThatRewritesARowBetweenTheRunsReadAndItsWriteKeepsWhatItWrote() {
+        ConsentId consent = ConsentId.random();
+        store().store(consent, new SyncRun(List.of(richAccount("giro")), List.of(), Optional.empty(), Optional.empty(), T0,
+                Optional.empty()));
+        String newKey = TestKeys.newKeyBase64();
+        KeyRing rotatedRing = TestKeys.ringRotatedTo("test-2", newKey);
+        Account renamed = new Account("giro", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("Renamed by the sync that came between"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        PersistenceAdapter syncing = PersistenceAdapter.create(db().database().dataSource(), rotatedRing);
+        InterleavingDataSource interleaving = new InterleavingDataSource(db().database().dataSource(),
+                "UPDATE stored_accounts SET payload_enc", () -> syncing.accountData().store(consent, new SyncRun(
+                List.of(renamed), List.of(), Optional.empty(), Optional.empty(), T0.plusSeconds(60), Optional.empty())));
+        PersistenceAdapter rotated = PersistenceAdapter.create(interleaving, rotatedRing);
+
+        KeyRotation.Result result = rotated.keyRotation().run(() -> true);
+
+        assertThat(interleaving.interleaved()).as("the sync came between the read and the write").isTrue();
+        assertThat(result.reEncrypted()).containsEntry("stored_accounts.payload_enc", 0L);
+        PersistenceAdapter newKeyOnly = PersistenceAdapter.create(db().database().dataSource(),
+                KeyRing.fromConfiguration("test-2", "test-2:" + newKey));
+        assertThat(newKeyOnly.accountData().accounts(consent)).as("the sync's account, not the old one re-encrypted")
+                .containsExactly(renamed);
     }
 
     @Test
