@@ -8,7 +8,6 @@ import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,16 +37,7 @@ public final class CountingDataSource extends ForwardingDataSource {
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
-        return counting(target.getConnection());
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-        return counting(target.getConnection(user, password));
-    }
-
-    private Connection counting(Connection connection) {
+    protected Connection wrap(Connection connection) {
         return proxy(Connection.class, connection, (proxy, method, args) -> {
             Object result = invoke(connection, method, args);
             return result instanceof Statement statement ? countingStatement(statement) : result;

@@ -16,12 +16,17 @@ public abstract class ForwardingDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return target.getConnection();
+        return wrap(target.getConnection());
     }
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        return target.getConnection(user, password);
+        return wrap(target.getConnection(user, password));
+    }
+
+    /** What a connection of {@code target} is handed out as: itself, unless a test data source changes it. */
+    protected Connection wrap(Connection connection) {
+        return connection;
     }
 
     @Override

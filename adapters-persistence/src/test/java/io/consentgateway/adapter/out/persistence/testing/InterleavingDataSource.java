@@ -4,7 +4,6 @@ import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,16 +28,7 @@ public final class InterleavingDataSource extends ForwardingDataSource {
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
-        return interleaving(target.getConnection());
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-        return interleaving(target.getConnection(user, password));
-    }
-
-    private Connection interleaving(Connection connection) {
+    protected Connection wrap(Connection connection) {
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql
