@@ -116,13 +116,24 @@ public class KeepAliveScheduler {
             warn("Keep-alive run", e);
         }
         maintainData(batchSize);
+        deleteFinishedEvents(batchSize);
+    }
+
+    /** A batch at a time, so a backlog (a long pause, a shorter retention) goes in bounded transactions. */
+    void deleteFinishedEvents(int batchSize) {
+        int total = 0;
         try {
-            int deleted = deliverWebhooks.deleteFinished();
-            if (deleted > 0) {
-                LOG.info(() -> "Webhooks: " + deleted + " finished event(s) past cg.webhooks.keep-finished deleted");
-            }
+            int deleted;
+            do {
+                deleted = deliverWebhooks.deleteFinished(batchSize);
+                total += deleted;
+            } while (deleted == batchSize);
         } catch (RuntimeException e) {
             warn("Deleting finished webhook events", e);
+        }
+        if (total > 0) {
+            int done = total;
+            LOG.info(() -> "Webhooks: " + done + " finished event(s) past cg.webhooks.keep-finished deleted");
         }
     }
 

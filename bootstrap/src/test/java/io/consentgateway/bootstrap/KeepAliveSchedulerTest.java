@@ -17,7 +17,10 @@ import java.util.logging.Logger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** What the background runs tell an operator when they fail: the database going and coming back once each, never a secret. */
+/**
+ * What the background runs tell an operator when they fail (the database going and coming back once each, never a
+ * secret), and how the retention of finished webhook events works through a backlog: a batch at a time.
+ */
 class KeepAliveSchedulerTest {
     private final Logger log = Logger.getLogger(KeepAliveScheduler.class.getName());
     private final List<LogRecord> records = new ArrayList<>();
@@ -38,6 +41,9 @@ class KeepAliveSchedulerTest {
 
     /** What the dispatcher throws on its next tick; none: the tick succeeds. */
     private RuntimeException nextFailure;
+    /** What the retention's calls answer in turn (a number deleted, or a failure); then 0. */
+    private final List<Object> retention = new ArrayList<>();
+    private final List<Integer> retentionLimits = new ArrayList<>();
     private final KeepAliveScheduler scheduler = new KeepAliveScheduler();
 
     @BeforeEach
@@ -53,8 +59,13 @@ class KeepAliveSchedulerTest {
             }
 
             @Override
-            public int deleteFinished() {
-                return 0;
+            public int deleteFinished(int limit) {
+                retentionLimits.add(limit);
+                Object next = retention.isEmpty() ? 0 : retention.remove(0);
+                if (next instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                return (Integer) next;
             }
         };
     }
@@ -99,5 +110,28 @@ class KeepAliveSchedulerTest {
             assertThat(record.getThrown()).hasMessage("java.lang.IllegalStateException: refresh failed: refresh_token=***");
             assertThat(record.getThrown().getStackTrace()).isNotEmpty();
         });
+    }
+
+    @Test
+    void finishedEventsAreDeletedABatchAtATimeUntilABatchIsNotFull() {
+        retention.addAll(List.of(100, 100, 40, 100));
+
+        scheduler.deleteFinishedEvents(100);
+
+        assertThat(retentionLimits).containsExactly(100, 100, 100);
+        assertThat(records).extracting(LogRecord::getLevel, LogRecord::getMessage).containsExactly(
+                tuple(Level.INFO, "Webhooks: 240 finished event(s) past cg.webhooks.keep-finished deleted"));
+    }
+
+    @Test
+    void aFailedBatchEndsTheRunAndWhatWasDeletedBeforeIsStillSaid() {
+        retention.addAll(List.of(100, new IllegalStateException("disk full")));
+
+        scheduler.deleteFinishedEvents(100);
+
+        assertThat(retentionLimits).hasSize(2);
+        assertThat(records).extracting(LogRecord::getLevel, LogRecord::getMessage).containsExactly(
+                tuple(Level.WARNING, "Deleting finished webhook events failed: IllegalStateException"),
+                tuple(Level.INFO, "Webhooks: 100 finished event(s) past cg.webhooks.keep-finished deleted"));
     }
 }

@@ -89,8 +89,8 @@ public final class WebhookDispatchService implements DeliverWebhooks, ManageWebh
     }
 
     @Override
-    public int deleteFinished() {
-        return outbox.deleteFinishedBefore(clock.instant().minus(settings.keepFinished()));
+    public int deleteFinished(int limit) {
+        return outbox.deleteFinishedBefore(clock.instant().minus(settings.keepFinished()), limit);
     }
 
     private void attempt(WebhookDelivery delivery, AtomicInteger busy) {

@@ -132,14 +132,18 @@ class WebhookDispatchServiceTest {
     }
 
     @Test
-    void finishedEventsAreKeptForTheirTimeThenDeleted() {
+    void finishedEventsAreKeptForTheirTimeThenDeletedABatchAtATime() {
+        event();
+        event();
         event();
         dispatcher.deliverDue();
+        dispatcher.deliverDue(); // two in flight per endpoint at a time
 
         clock.set(T0.plus(Duration.ofDays(7)));
-        assertThat(dispatcher.deleteFinished()).isZero();
+        assertThat(dispatcher.deleteFinished(2)).isZero();
         clock.set(T0.plus(Duration.ofDays(7)).plusSeconds(1));
-        assertThat(dispatcher.deleteFinished()).isEqualTo(1);
+        assertThat(dispatcher.deleteFinished(2)).isEqualTo(2);
+        assertThat(dispatcher.deleteFinished(2)).isEqualTo(1);
         assertThat(dispatcher.list(null, null, null, 10).deliveries()).isEmpty();
     }
 

@@ -110,13 +110,13 @@ public final class InMemoryEventOutbox implements EventOutbox {
     }
 
     @Override
-    public synchronized int deleteFinishedBefore(Instant before) {
+    public synchronized int deleteFinishedBefore(Instant before, int limit) {
         List<UUID> unfinished = deliveries.values().stream()
                 .filter(d -> d.status() == DeliveryStatus.PENDING
                         || d.lastAttemptAt().map(at -> !at.isBefore(before)).orElse(true))
                 .map(d -> d.event().id()).distinct().toList();
-        List<UUID> finished = deliveries.values().stream().map(d -> d.event().id()).distinct()
-                .filter(id -> !unfinished.contains(id)).toList();
+        List<UUID> finished = events().stream().map(GatewayEvent::id)
+                .filter(id -> !unfinished.contains(id)).limit(limit).toList();
         deliveries.values().removeIf(d -> finished.contains(d.event().id()));
         return finished.size();
     }

@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,8 +37,6 @@ import java.util.stream.Collectors;
  * {@link #recordBackgroundSync} and the deletions run in one transaction each.
  */
 final class JdbiAccountDataStore implements AccountDataStore {
-    /** Longer lists of consents are sent in several statements: an {@code IN} list has a bound on both databases. */
-    private static final int CONSENTS_PER_STATEMENT = 500;
 
     private static final String ENSURE_RECORD =
             "INSERT INTO consent_data (consent_id) VALUES (:consent_id) ON CONFLICT DO NOTHING";
@@ -145,7 +142,7 @@ final class JdbiAccountDataStore implements AccountDataStore {
     @Override
     public Map<ConsentId, SyncState> syncStates(Collection<ConsentId> consentIds) {
         Map<ConsentId, SyncState> states = new HashMap<>();
-        for (List<UUID> chunk : chunks(consentIds.stream().map(ConsentId::value).distinct().toList())) {
+        for (List<UUID> chunk : IdLists.chunks(consentIds.stream().map(ConsentId::value).distinct().toList())) {
             List<StateRow> rows = database.withHandle(handle -> handle.createQuery(STATES)
                     .bindList("consent_ids", chunk)
                     .map((rs, ctx) -> StateRow.of(rs))
@@ -353,7 +350,7 @@ final class JdbiAccountDataStore implements AccountDataStore {
      */
     private static int deleteRecords(Handle handle, List<UUID> consentIds) {
         int records = 0;
-        for (List<UUID> chunk : chunks(consentIds)) {
+        for (List<UUID> chunk : IdLists.chunks(consentIds)) {
             records += handle.createUpdate("DELETE FROM consent_data WHERE consent_id IN (<consent_ids>)")
                     .bindList("consent_ids", chunk)
                     .execute();
@@ -370,14 +367,6 @@ final class JdbiAccountDataStore implements AccountDataStore {
 
     private static void ensureRecord(Handle handle, ConsentId consentId) {
         handle.createUpdate(ENSURE_RECORD).bind("consent_id", consentId.value()).execute();
-    }
-
-    private static List<List<UUID>> chunks(List<UUID> ids) {
-        List<List<UUID>> chunks = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += CONSENTS_PER_STATEMENT) {
-            chunks.add(ids.subList(from, Math.min(ids.size(), from + CONSENTS_PER_STATEMENT)));
-        }
-        return chunks;
     }
 
     /** One row of {@link #STATES}: a record, with one of its background syncs if it has any. */

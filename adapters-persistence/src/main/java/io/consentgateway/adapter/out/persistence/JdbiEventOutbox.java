@@ -61,6 +61,27 @@ final class JdbiEventOutbox implements EventOutbox {
     private static final String LEASE_H2 = "UPDATE webhook_deliveries SET lease_until = :lease, lease_holder = :node"
             + " WHERE id = :id AND " + DUE;
 
+    /**
+     * The oldest events whose deliveries all ended before {@code :before} (none is pending, none was attempted
+     * since). An event occurs before its deliveries' attempts, so only events older than {@code :before} can qualify:
+     * the scan is a range of {@code webhook_events_occurred_idx} (V11) from the oldest event, not the whole table.
+     */
+    static final String FINISHED = """
+            SELECT e.id FROM webhook_events e
+             WHERE e.occurred_at < :before
+               AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
+                                WHERE d.event_id = e.id
+                                  AND (d.status = 'PENDING' OR d.last_attempt_at IS NULL
+                                       OR d.last_attempt_at >= :before))
+             ORDER BY e.occurred_at
+             LIMIT :limit""";
+
+    /**
+     * The deletion's guard, checked again on each row: a delivery made due again since {@link #FINISHED} read it (an
+     * operator's redelivery) is kept, and so is its event.
+     */
+    private static final String ENDED_BEFORE = "d.status <> 'PENDING' AND d.last_attempt_at < :before";
+
     private final Database database;
     private final String node;
 
@@ -265,24 +286,31 @@ final class JdbiEventOutbox implements EventOutbox {
     }
 
     @Override
-    public int deleteFinishedBefore(Instant before) {
-        return database.inTransaction(() -> database.withHandle(handle -> {
-            String finished = """
-                    SELECT e.id FROM webhook_events e
-                     WHERE NOT EXISTS (SELECT 1 FROM webhook_deliveries d
-                                        WHERE d.event_id = e.id
-                                          AND (d.status = 'PENDING' OR d.last_attempt_at IS NULL
-                                               OR d.last_attempt_at >= :before))""";
-            List<UUID> ids = handle.createQuery(finished)
+    public int deleteFinishedBefore(Instant before, int limit) {
+        if (limit < 1) {
+            return 0;
+        }
+        return database.inOwnTransaction(handle -> {
+            List<UUID> ids = handle.createQuery(FINISHED)
                     .bind("before", Columns.instant(before))
+                    .bind("limit", limit)
                     .map((rs, ctx) -> Columns.uuid(rs, "id"))
                     .list();
-            if (ids.isEmpty()) {
-                return 0;
+            int deleted = 0;
+            for (List<UUID> chunk : IdLists.chunks(ids)) {
+                handle.createUpdate("DELETE FROM webhook_deliveries d WHERE d.event_id IN (<ids>) AND " + ENDED_BEFORE)
+                        .bindList("ids", chunk)
+                        .bind("before", Columns.instant(before))
+                        .execute();
+                deleted += handle.createUpdate("""
+                                DELETE FROM webhook_events e
+                                 WHERE e.id IN (<ids>)
+                                   AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id)""")
+                        .bindList("ids", chunk)
+                        .execute();
             }
-            handle.createUpdate("DELETE FROM webhook_deliveries WHERE event_id IN (<ids>)").bindList("ids", ids).execute();
-            return handle.createUpdate("DELETE FROM webhook_events WHERE id IN (<ids>)").bindList("ids", ids).execute();
-        }));
+            return deleted;
+        });
     }
 
     private static WebhookDelivery read(ResultSet rs) throws SQLException {

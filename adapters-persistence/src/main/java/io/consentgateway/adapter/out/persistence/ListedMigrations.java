@@ -25,7 +25,8 @@ final class ListedMigrations implements ResourceProvider {
     static final List<String> SCRIPTS = List.of("V1__flows_and_consents.sql", "V2__provider_options.sql",
             "V3__consent_endings.sql", "V4__flow_confirmation.sql",
             "V5__lease_holder.sql", "V6__refresh_journal.sql", "V7__exchange_deadline.sql",
-            "V8__account_data.sql", "V9__webhook_outbox.sql", "V10__flows_by_user.sql");
+            "V8__account_data.sql", "V9__webhook_outbox.sql", "V10__flows_by_user.sql",
+            "V11__webhook_events_by_time.sql");
 
     private final ClassLoader classLoader;
 

@@ -8,6 +8,9 @@ public interface DeliverWebhooks {
     /** Claims the due deliveries of every endpoint with room and sends them off; answers how many. */
     int deliverDue();
 
-    /** Deletes the events whose deliveries all ended longer ago than the settings keep them; answers how many. */
-    int deleteFinished();
+    /**
+     * Deletes up to {@code limit} of the events whose deliveries all ended longer ago than the settings keep them,
+     * oldest first; answers how many. A caller that gets {@code limit} back calls again: more may be waiting.
+     */
+    int deleteFinished(int limit);
 }

@@ -56,6 +56,11 @@ public interface EventOutbox {
     /** Deletes every event of the user and its deliveries (the erasure of a user); answers how many events. */
     int deleteByUser(UserId userId);
 
-    /** Deletes events whose every delivery was delivered or given up before {@code before}; answers how many. */
-    int deleteFinishedBefore(Instant before);
+    /**
+     * Deletes up to {@code limit} events, oldest first, whose every delivery was delivered or given up before
+     * {@code before}, with their deliveries; answers how many. The batch bounds the work of one call whatever the
+     * backlog (the first pass after a long pause, a shorter retention). A delivery made due again meanwhile (an
+     * operator's redelivery) keeps itself and its event. Commits on its own.
+     */
+    int deleteFinishedBefore(Instant before, int limit);
 }

@@ -252,10 +252,53 @@ public abstract class EventOutboxContract {
             outbox().delivered(d.id(), 1, T0.plusSeconds(1));
         }
 
-        assertThat(outbox().deleteFinishedBefore(T0.plusSeconds(1))).as("finished at, not before").isZero();
-        assertThat(outbox().deleteFinishedBefore(T0.plusSeconds(2))).isEqualTo(1);
+        assertThat(outbox().deleteFinishedBefore(T0.plusSeconds(1), 10)).as("finished at, not before").isZero();
+        assertThat(outbox().deleteFinishedBefore(T0.plusSeconds(2), 10)).isEqualTo(1);
 
         assertThat(outbox().deliveries(DeliveryFilter.ALL, Optional.empty(), 10)).allMatch(d -> d.event().id().equals(halfDone.id()));
+    }
+
+    @Test
+    void finishedEventsAreDeletedOldestFirstABatchAtATime() {
+        List<GatewayEvent> newestFirst = List.of(event(ALICE, T0.plusMillis(4)), event(BOB, T0.plusMillis(3)),
+                event(ALICE, T0.plusMillis(2)), event(BOB, T0.plusMillis(1)), event(ALICE, T0));
+        newestFirst.forEach(e -> outbox().record(e, List.of("a")));
+        for (WebhookDelivery d : outbox().claimDue("a", T0.plusSeconds(1), 10, LEASE)) {
+            outbox().delivered(d.id(), 1, T0.plusSeconds(1));
+        }
+        Instant before = T0.plusSeconds(2);
+
+        assertThat(outbox().deleteFinishedBefore(before, 0)).isZero();
+        assertThat(outbox().deleteFinishedBefore(before, 2)).isEqualTo(2);
+        assertThat(eventIds()).as("the two oldest went first")
+                .containsExactly(newestFirst.get(0).id(), newestFirst.get(1).id(), newestFirst.get(2).id());
+        assertThat(outbox().deleteFinishedBefore(before, 2)).isEqualTo(2);
+        assertThat(outbox().deleteFinishedBefore(before, 2)).isEqualTo(1);
+        assertThat(outbox().deleteFinishedBefore(before, 2)).isZero();
+        assertThat(eventIds()).isEmpty();
+    }
+
+    @Test
+    void aFinishedEventSentAgainIsKeptUntilItFinishesAgain() {
+        GatewayEvent event = event(ALICE, T0);
+        outbox().record(event, List.of("a"));
+        UUID delivery = outbox().claimDue("a", T0, 10, LEASE).get(0).id();
+        outbox().delivered(delivery, 1, T0.plusSeconds(1));
+        Instant muchLater = T0.plus(Duration.ofDays(30));
+
+        assertThat(outbox().redeliver(delivery, muchLater)).isTrue();
+        assertThat(outbox().deleteFinishedBefore(muchLater, 10)).as("pending again").isZero();
+        outbox().delivered(outbox().claimDue("a", muchLater, 10, LEASE.plus(Duration.ofDays(30))).get(0).id(), 2,
+                muchLater.plusSeconds(1));
+        assertThat(outbox().deleteFinishedBefore(muchLater.plusSeconds(1), 10)).as("attempted at, not before").isZero();
+        assertThat(outbox().deleteFinishedBefore(muchLater.plusSeconds(2), 10)).isEqualTo(1);
+        assertThat(eventIds()).isEmpty();
+    }
+
+    /** The stored events' ids, newest first, once each. */
+    private List<UUID> eventIds() {
+        return outbox().deliveries(DeliveryFilter.ALL, Optional.empty(), 100).stream().map(d -> d.event().id())
+                .distinct().toList();
     }
 
     @Test
