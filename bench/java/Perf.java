@@ -381,15 +381,23 @@ public class Perf extends Bench {
                 + " FROM generate_series(" + from + ", " + to + ") n";
     }
 
-    /** The claim statement as compiled into the persistence adapter (a compile-time constant, read with javap). */
+    /**
+     * The consents' claim statement as compiled into the persistence adapter: the claim's template and the consents'
+     * due condition are compile-time constants, read with javap.
+     */
     static String claimStatement(Path adapterClasses) throws Exception {
+        String template = constant(adapterClasses, "LeaseClaim", "POSTGRESQL");
+        return template.formatted("consents", constant(adapterClasses, "JdbiConsents", "DUE"), "next_check_at");
+    }
+
+    static String constant(Path adapterClasses, String className, String name) throws Exception {
         Process javap = new ProcessBuilder("javap", "-constants", "-p", "-cp", adapterClasses.toString(),
-                "io.consentgateway.adapter.out.persistence.JdbiConsents").redirectErrorStream(true).start();
+                "io.consentgateway.adapter.out.persistence." + className).redirectErrorStream(true).start();
         String out = new String(javap.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         javap.waitFor();
-        Matcher constant = Pattern.compile("CLAIM_POSTGRESQL = \"(.*)\";").matcher(out);
+        Matcher constant = Pattern.compile(" " + name + " = \"(.*)\";").matcher(out);
         if (!constant.find()) {
-            throw new IllegalStateException("no CLAIM_POSTGRESQL in " + out);
+            throw new IllegalStateException("no " + name + " in " + out);
         }
         return constant.group(1).replace("\\n", "\n").replace("\\\"", "\"");
     }

@@ -20,11 +20,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import static io.consentgateway.adapter.out.persistence.Columns.readable;
 
@@ -79,32 +77,8 @@ final class JdbiConsents implements Consents {
     private static final String DUE = """
             next_check_at <= :now AND (lease_until IS NULL OR lease_until < :now)""";
 
-    /**
-     * PostgreSQL: one statement. The inner select walks {@code consents_next_check_at_idx} from the earliest due
-     * time, locks up to {@code :limit} rows and skips rows another claimer has locked; the update leases them.
-     * {@code RETURNING} has no order, so the caller sorts by due time.
-     */
-    static final String CLAIM_POSTGRESQL = """
-            WITH due AS (
-                SELECT id FROM consents
-                 WHERE\s""" + DUE + """
-
-                 ORDER BY next_check_at
-                 LIMIT :limit
-                 FOR UPDATE SKIP LOCKED)
-            UPDATE consents c SET lease_until = :lease, lease_holder = :node
-              FROM due
-             WHERE c.id = due.id
-            RETURNING c.id, c.next_check_at""";
-
-    /** H2: the same select, then one guarded update per row (a row leased meanwhile is not counted). */
-    private static final String CLAIM_CANDIDATES_H2 = "SELECT id, next_check_at FROM consents WHERE " + DUE + """
-
-             ORDER BY next_check_at
-             LIMIT :limit
-             FOR UPDATE SKIP LOCKED""";
-    private static final String LEASE_H2 = "UPDATE consents SET lease_until = :lease, lease_holder = :node WHERE id = :id AND "
-            + DUE;
+    /** Along {@code consents_next_check_at_idx}, earliest due first. */
+    static final LeaseClaim CLAIM = new LeaseClaim("consents", DUE, "next_check_at");
 
     private final Database database;
     private final SecretCipher cipher;
@@ -176,19 +150,10 @@ final class JdbiConsents implements Consents {
         if (limit < 1) {
             return List.of();
         }
-        List<Claimed> claimed = database.inOwnTransaction(handle -> switch (database.dialect()) {
-            case POSTGRESQL -> handle.createQuery(CLAIM_POSTGRESQL)
-                    .bind("now", Columns.instant(now))
-                    .bind("limit", limit)
-                    .bind("lease", Columns.instant(leaseUntil))
-                    .bind("node", node)
-                    .map((rs, ctx) -> Claimed.of(rs))
-                    .list();
-            case H2 -> claimOnH2(handle, now, limit, leaseUntil, node);
-        });
-        return claimed.stream()
-                .sorted(Comparator.comparing(Claimed::due))
-                .map(c -> new ConsentId(c.id()))
+        return database.inOwnTransaction(handle ->
+                        CLAIM.claim(handle, database.dialect(), Map.of(), now, limit, leaseUntil, node))
+                .stream()
+                .map(ConsentId::new)
                 .toList();
     }
 
@@ -202,34 +167,6 @@ final class JdbiConsents implements Consents {
             handle.createUpdate("DELETE FROM refresh_journal WHERE consent_id = :id").bind("id", id.value()).execute();
             return handle.createUpdate("DELETE FROM consents WHERE id = :id").bind("id", id.value()).execute() > 0;
         }));
-    }
-
-    private static List<Claimed> claimOnH2(Handle handle, Instant now, int limit, Instant leaseUntil, String node) {
-        List<Claimed> candidates = handle.createQuery(CLAIM_CANDIDATES_H2)
-                .bind("now", Columns.instant(now))
-                .bind("limit", limit)
-                .map((rs, ctx) -> Claimed.of(rs))
-                .list();
-        List<Claimed> leased = new ArrayList<>();
-        for (Claimed candidate : candidates) {
-            int updated = handle.createUpdate(LEASE_H2)
-                    .bind("lease", Columns.instant(leaseUntil))
-                    .bind("node", node)
-                    .bind("id", candidate.id())
-                    .bind("now", Columns.instant(now))
-                    .execute();
-            if (updated == 1) {
-                leased.add(candidate);
-            }
-        }
-        return leased;
-    }
-
-    /** One claimed row: its id and due time (to return the claims earliest due first). */
-    private record Claimed(UUID id, Instant due) {
-        static Claimed of(ResultSet rs) throws SQLException {
-            return new Claimed(Columns.uuid(rs, "id"), Columns.instant(rs, "next_check_at"));
-        }
     }
 
     private Optional<Consent> selectById(Handle handle, ConsentId id, String lockClause) {

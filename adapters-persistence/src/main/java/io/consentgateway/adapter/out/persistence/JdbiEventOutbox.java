@@ -11,12 +11,10 @@ import io.consentgateway.domain.flow.FlowId;
 import io.consentgateway.domain.shared.ConsentId;
 import io.consentgateway.domain.shared.ProviderId;
 import io.consentgateway.domain.shared.UserId;
-import org.jdbi.v3.core.Handle;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +24,8 @@ import java.util.UUID;
 
 /**
  * {@link EventOutbox} on the tables of migration V9. {@link #record} joins the caller's transaction (the change's);
- * {@link #claimDue} leases due deliveries in a transaction of its own, with {@code FOR UPDATE SKIP LOCKED} on
- * PostgreSQL, like the consents' claims.
+ * {@link #claimDue} leases due deliveries in a transaction of its own, with the {@link LeaseClaim} the consents'
+ * claims use ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL).
  */
 final class JdbiEventOutbox implements EventOutbox {
     private static final int MOST_ERROR_CHARACTERS = 300;
@@ -42,24 +40,8 @@ final class JdbiEventOutbox implements EventOutbox {
             endpoint = :endpoint AND status = 'PENDING' AND next_attempt_at <= :now
                AND (lease_until IS NULL OR lease_until < :now)""";
 
-    private static final String CLAIM_POSTGRESQL = """
-            WITH due AS (
-                SELECT id FROM webhook_deliveries
-                 WHERE\s""" + DUE + """
-
-                 ORDER BY next_attempt_at
-                 LIMIT :limit
-                 FOR UPDATE SKIP LOCKED)
-            UPDATE webhook_deliveries d SET lease_until = :lease, lease_holder = :node
-              FROM due
-             WHERE d.id = due.id
-            RETURNING d.id""";
-
-    private static final String CANDIDATES_H2 = "SELECT id FROM webhook_deliveries WHERE " + DUE
-            + " ORDER BY next_attempt_at LIMIT :limit";
-
-    private static final String LEASE_H2 = "UPDATE webhook_deliveries SET lease_until = :lease, lease_holder = :node"
-            + " WHERE id = :id AND " + DUE;
+    /** Along {@code webhook_deliveries_due_idx} (endpoint, status, next attempt), earliest due first. */
+    private static final LeaseClaim CLAIM = new LeaseClaim("webhook_deliveries", DUE, "next_attempt_at");
 
     /**
      * The oldest events whose deliveries all ended before {@code :before} (none is pending, none was attempted
@@ -125,17 +107,8 @@ final class JdbiEventOutbox implements EventOutbox {
         if (limit < 1) {
             return List.of();
         }
-        List<UUID> claimed = database.inOwnTransaction(handle -> switch (database.dialect()) {
-            case POSTGRESQL -> handle.createQuery(CLAIM_POSTGRESQL)
-                    .bind("endpoint", endpoint)
-                    .bind("now", Columns.instant(now))
-                    .bind("limit", limit)
-                    .bind("lease", Columns.instant(leaseUntil))
-                    .bind("node", node)
-                    .map((rs, ctx) -> Columns.uuid(rs, "id"))
-                    .list();
-            case H2 -> claimOnH2(handle, endpoint, now, limit, leaseUntil);
-        });
+        List<UUID> claimed = database.inOwnTransaction(handle -> CLAIM.claim(handle, database.dialect(),
+                Map.of("endpoint", endpoint), now, limit, leaseUntil, node));
         if (claimed.isEmpty()) {
             return List.of();
         }
@@ -147,29 +120,6 @@ final class JdbiEventOutbox implements EventOutbox {
                 .sorted(Comparator.comparing((WebhookDelivery d) -> d.nextAttemptAt().orElseThrow())
                         .thenComparing(d -> d.event().occurredAt()))
                 .toList();
-    }
-
-    private List<UUID> claimOnH2(Handle handle, String endpoint, Instant now, int limit, Instant leaseUntil) {
-        List<UUID> candidates = handle.createQuery(CANDIDATES_H2)
-                .bind("endpoint", endpoint)
-                .bind("now", Columns.instant(now))
-                .bind("limit", limit)
-                .map((rs, ctx) -> Columns.uuid(rs, "id"))
-                .list();
-        List<UUID> leased = new ArrayList<>();
-        for (UUID id : candidates) {
-            int updated = handle.createUpdate(LEASE_H2)
-                    .bind("lease", Columns.instant(leaseUntil))
-                    .bind("node", node)
-                    .bind("id", Columns.uuid(id))
-                    .bind("endpoint", endpoint)
-                    .bind("now", Columns.instant(now))
-                    .execute();
-            if (updated == 1) {
-                leased.add(id);
-            }
-        }
-        return leased;
     }
 
     @Override

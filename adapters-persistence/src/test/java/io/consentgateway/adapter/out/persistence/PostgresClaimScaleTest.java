@@ -83,7 +83,7 @@ class PostgresClaimScaleTest {
             if (forceSequential) {
                 forceSequentialScan(h);
             }
-            return String.join("\n", bindClaim(h.createQuery("EXPLAIN " + JdbiConsents.CLAIM_POSTGRESQL))
+            return String.join("\n", bindClaim(h.createQuery("EXPLAIN " + JdbiConsents.CLAIM.postgresql()))
                     .mapTo(String.class).list());
         } finally {
             h.rollback();
@@ -100,7 +100,7 @@ class PostgresClaimScaleTest {
                     forceSequentialScan(h);
                 }
                 long started = System.nanoTime();
-                int claimed = bindClaim(h.createQuery(JdbiConsents.CLAIM_POSTGRESQL)).mapToMap().list().size();
+                int claimed = bindClaim(h.createQuery(JdbiConsents.CLAIM.postgresql())).mapToMap().list().size();
                 millis.add((System.nanoTime() - started) / 1_000_000.0);
                 assertThat(claimed).isEqualTo(100);
             } finally {
