@@ -165,15 +165,23 @@ final class JdbiEventOutbox implements EventOutbox {
 
     @Override
     public List<WebhookDelivery> deliveries(DeliveryFilter filter, Optional<DeliveryPosition> after, int limit) {
-        return database.withHandle(handle -> handle.createQuery(SELECT + " WHERE " + matching(filter, "d.")
-                        + (after.isPresent() ? " AND (e.occurred_at < :after_at OR e.occurred_at = :after_at AND d.id < :after_id)" : "")
-                        + " ORDER BY e.occurred_at DESC, d.id DESC LIMIT :limit")
+        return database.withHandle(handle -> handle.createQuery(listing(filter, after.isPresent()))
                 .bindMap(filterValues(filter))
                 .bind("after_at", Columns.instant(after.map(DeliveryPosition::occurredAt).orElse(null)))
                 .bind("after_id", Columns.uuid(after.map(DeliveryPosition::deliveryId).orElse(null)))
                 .bind("limit", limit)
                 .map((rs, ctx) -> read(rs))
                 .list());
+    }
+
+    /**
+     * A page of the operators' list: newest event first, along {@code webhook_events_occurred_idx} walked backwards
+     * (V11); the delivery id orders the deliveries of one event, and of events of the same moment.
+     */
+    static String listing(DeliveryFilter filter, boolean afterCursor) {
+        return SELECT + " WHERE " + matching(filter, "d.")
+                + (afterCursor ? " AND (e.occurred_at < :after_at OR e.occurred_at = :after_at AND d.id < :after_id)" : "")
+                + " ORDER BY e.occurred_at DESC, d.id DESC LIMIT :limit";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.consentgateway.adapter.out.persistence;
 
 import io.consentgateway.adapter.out.persistence.testing.AdapterExtension;
+import io.consentgateway.application.port.out.DeliveryFilter;
 import io.consentgateway.application.port.out.EventOutbox;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  *   <li>with 100,000 recent events and 100 old ones still pending (none to delete), PostgreSQL's plan for the
  *       retention's read is a range of {@code webhook_events_occurred_idx} that ends at the cut-off, with no scan of
- *       the table;</li>
+ *       the table, and the operators' first page of deliveries walks the same index backwards;</li>
  *   <li>a backlog of 70,000 finished events (more than the 65,535 parameters PostgreSQL takes in one statement, which
  *       one {@code IN} list of them all would need) goes a batch at a time, oldest first, and leaves the recent and
  *       the pending ones.</li>
@@ -63,6 +64,14 @@ class PostgresOutboxRetentionScaleTest {
                 .doesNotContain("Seq Scan on webhook_events");
         assertThat(forcedPlan).contains("Seq Scan on webhook_events");
         assertThat(outbox.deleteFinishedBefore(CUT_OFF, BATCH)).isZero();
+
+        String listPlan = jdbi.withHandle(h -> String.join("\n", h.createQuery("EXPLAIN ANALYZE "
+                        + JdbiEventOutbox.listing(DeliveryFilter.ALL, false))
+                .bind("limit", 101)
+                .mapTo(String.class).list()));
+        System.out.println("[retention] plan of the operators' first page of 100:\n" + listPlan);
+        assertThat(listPlan).contains("Index Scan Backward using webhook_events_occurred_idx on webhook_events")
+                .doesNotContain("Seq Scan");
 
         jdbi.useHandle(h -> {
             // Four days of finished events older than the cut-off.

@@ -309,9 +309,11 @@ public abstract class EventOutboxContract {
         List<CompletableFuture<List<UUID>>> claimers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             claimers.add(CompletableFuture.supplyAsync(() -> {
+                // Until a claim finds nothing free: what another claimer holds, it leases.
                 List<UUID> mine = new ArrayList<>();
-                for (int round = 0; round < 10; round++) {
-                    outbox().claimDue("a", T0.plusSeconds(1), 3, LEASE).forEach(d -> mine.add(d.id()));
+                for (List<WebhookDelivery> batch = outbox().claimDue("a", T0.plusSeconds(1), 3, LEASE); !batch.isEmpty();
+                     batch = outbox().claimDue("a", T0.plusSeconds(1), 3, LEASE)) {
+                    batch.forEach(d -> mine.add(d.id()));
                 }
                 return mine;
             }));
