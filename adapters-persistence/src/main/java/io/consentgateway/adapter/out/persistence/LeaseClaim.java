@@ -22,7 +22,9 @@ import java.util.UUID;
  *       {@code :limit} rows and skips the rows another claimer has locked ({@code FOR UPDATE SKIP LOCKED}); the
  *       update leases them.</li>
  *   <li>H2: the same select, then one update per row that checks the row is still due; a row leased meanwhile is
- *       not counted.</li>
+ *       not counted. H2 applies the {@code LIMIT} before it skips locked rows, so a claimer that meets another's
+ *       locks may get fewer rows than are free, even none; the next claim takes them. H2 serves one node, whose
+ *       claims of a kind do not overlap.</li>
  * </ul>
  */
 final class LeaseClaim {
